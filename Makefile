@@ -1,0 +1,35 @@
+# The two commands a new user needs: `make run` and `make test`. Both build .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench system-deps clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "journeymap needs Python 3.11 or newer: run make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@$(BIN)/journeymap $(FILE) || { status=$$?; \
+	  echo "The window did not open (exit $$status). On Linux, Qt needs the xcb libraries:"; \
+	  echo "  sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0"; \
+	  exit $$status; }
+
+system-deps:
+	@bash scripts/system-deps
+
+lint: $(STAMP)
+	$(BIN)/ruff check journeymap tests bench
+	$(BIN)/lint-imports
+
+test: $(STAMP) system-deps lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: $(STAMP) system-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest bench -q --benchmark-only --benchmark-columns=min,median,mean,max,rounds
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .benchmarks

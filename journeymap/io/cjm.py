@@ -1,0 +1,215 @@
+"""The native ``.cjm`` file: JSON, UTF-8, a format version, stable key and list order.
+
+Keys are sorted and lists follow the map's own order, so two saves of the same map are the same
+bytes and a map diffs well in version control. Loading validates everything and names the file and
+the place of the first problem.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any
+
+from journeymap.io.atomic import write_atomic
+from journeymap.io.errors import MapFileError
+from journeymap.model import Flow, JourneyMap, Kind, MapError, Milestone, Persona, Stage, Touchpoint
+
+FORMAT_NAME = "journeymap"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+_STAGE_FIELDS = ("name", "goal", "success_criteria", "timeline", "owner")
+_PERSONA_FIELDS = ("name", "description", "goals", "pain_points")
+_CARD_FIELDS = ("title", "channel", "owner", "notes")
+
+
+def to_document(journey: JourneyMap) -> dict[str, Any]:
+    """The map as plain JSON data; also the canonical form tests compare maps by."""
+    stages = [{"id": s, **_fields(journey.stage(s), _STAGE_FIELDS)} for s in journey.stage_ids()]
+    personas = [{"id": p, **_fields(journey.lane(p), _PERSONA_FIELDS)} for p in journey.lane_ids()]
+    cards = []
+    for card_id in journey.card_ids():
+        card = journey.card(card_id)
+        stage, lane = journey.cell_of(card_id)
+        cards.append({
+            "id": card_id, "stage": stage, "persona": lane, **_fields(card, _CARD_FIELDS),
+            "kind": card.kind.value, "emotion": card.emotion,
+        })
+    milestones = []
+    for milestone_id in journey.milestone_ids():
+        milestone = journey.milestone(milestone_id)
+        stage, lane = journey.milestone_place(milestone_id)
+        milestones.append({
+            "id": milestone_id, "stage": stage, "persona": lane,
+            "title": milestone.title, "success_signal": milestone.success_signal,
+        })
+    flows = [{"from": s, "to": t, "label": journey.flow(s, t).label} for s, t in journey.flows()]
+    return {
+        "format": FORMAT_NAME, "version": FORMAT_VERSION, "title": journey.title,
+        "stages": stages, "personas": personas, "touchpoints": cards,
+        "milestones": milestones, "flows": flows,
+    }
+
+
+def dumps(journey: JourneyMap) -> str:
+    return json.dumps(to_document(journey), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def save_cjm(journey: JourneyMap, path: str | os.PathLike[str]) -> None:
+    """Save atomically: the old file stays whole until the new one is complete on disk."""
+    write_atomic(path, dumps(journey).encode("utf-8"))
+
+
+def load_cjm(path: str | os.PathLike[str]) -> JourneyMap:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise MapFileError(path, f"is {size // 2**20} MB; a map file is at most {MAX_FILE_BYTES // 2**20} MB")
+        raw = path.read_bytes()
+    except MapFileError:
+        raise
+    except FileNotFoundError:
+        raise MapFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise MapFileError(path, "is a folder, not a map file") from None
+    except OSError as error:
+        raise MapFileError(path, f"cannot be read ({error.strerror or error})") from None
+    return loads(raw, path)
+
+
+def loads(raw: bytes | str, path: str | os.PathLike[str] = "<map>") -> JourneyMap:
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as error:
+        raise MapFileError(path, f"is not UTF-8 text (byte {error.start}); it is not a .cjm map") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MapFileError(path, f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    except RecursionError:
+        raise MapFileError(path, "is nested too deeply to be a map") from None
+    return from_document(document, path)
+
+
+def from_document(document: Any, path: str | os.PathLike[str] = "<map>") -> JourneyMap:
+    reader = _DocumentReader(path)
+    return reader.read(document)
+
+
+class _DocumentReader:
+    """Builds a map from JSON data, raising MapFileError with the JSON place of any problem."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = path
+
+    def fail(self, place: str, problem: str) -> MapFileError:
+        return MapFileError(self.path, problem, place)
+
+    def read(self, document: Any) -> JourneyMap:
+        if not isinstance(document, dict):
+            raise self.fail("", "is JSON but not a journey map (expected an object at the top)")
+        if document.get("format") != FORMAT_NAME:
+            raise self.fail("format", f'is not a journey map file (expected "format": "{FORMAT_NAME}")')
+        version = document.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise self.fail("version", "missing or not a whole number")
+        if version > FORMAT_VERSION:
+            raise self.fail("version", f"is format version {version}; this app reads up to {FORMAT_VERSION}, "
+                                       "so it was made by a newer Journey Map Designer: update the app")
+        if version < 1:
+            raise self.fail("version", f"unknown format version {version}")
+        journey = JourneyMap(self.text(document, "title", "title", required=True))
+        for i, item in enumerate(self.items(document, "stages")):
+            place = f"stages[{i}]"
+            values = {k: self.text(item, k, place, required=(k == "name")) for k in _STAGE_FIELDS}
+            self.build(place, journey.add_stage, Stage(**values), stage_id=self.ident(item, place))
+        for i, item in enumerate(self.items(document, "personas")):
+            place = f"personas[{i}]"
+            values = {k: self.text(item, k, place, required=(k == "name")) for k in _PERSONA_FIELDS}
+            self.build(place, journey.add_lane, Persona(**values), lane_id=self.ident(item, place))
+        for i, item in enumerate(self.items(document, "touchpoints")):
+            place = f"touchpoints[{i}]"
+            values = {k: self.text(item, k, place, required=(k == "title")) for k in _CARD_FIELDS}
+            card = Touchpoint(**values, kind=self.kind(item, place), emotion=self.emotion(item, place))
+            stage, lane = self.ref(item, "stage", place), self.ref(item, "persona", place)
+            self.build(place, journey.add_card, stage, lane, card, card_id=self.ident(item, place))
+        for i, item in enumerate(self.items(document, "milestones")):
+            place = f"milestones[{i}]"
+            milestone = Milestone(self.text(item, "title", place, required=True),
+                                  self.text(item, "success_signal", place))
+            stage = self.ref(item, "stage", place)
+            lane = item.get("persona")
+            if lane is not None and not isinstance(lane, str):
+                raise self.fail(f"{place}.persona", "must be a persona id or null")
+            self.build(place, journey.add_milestone, stage, milestone, lane, milestone_id=self.ident(item, place))
+        for i, item in enumerate(self.items(document, "flows")):
+            place = f"flows[{i}]"
+            source, target = self.ref(item, "from", place), self.ref(item, "to", place)
+            flow = Flow(self.text(item, "label", place))
+            self.build(place, journey.add_flow, source, target, flow)
+        return journey
+
+    def items(self, document: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        value = document.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list")
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                raise self.fail(f"{key}[{i}]", "must be an object")
+        return value
+
+    def text(self, item: dict[str, Any], key: str, place: str, required: bool = False) -> str:
+        where = f"{place}.{key}" if place != key else key
+        if key not in item:
+            if required:
+                raise self.fail(where, "missing field")
+            return ""
+        value = item[key]
+        if not isinstance(value, str):
+            raise self.fail(where, f"must be text, not {type(value).__name__}")
+        return value
+
+    def ident(self, item: dict[str, Any], place: str) -> str:
+        value = item.get("id")
+        if not isinstance(value, str) or not value:
+            raise self.fail(f"{place}.id", "missing or empty id")
+        return value
+
+    def ref(self, item: dict[str, Any], key: str, place: str) -> str:
+        value = item.get(key)
+        if not isinstance(value, str) or not value:
+            raise self.fail(f"{place}.{key}", "missing reference")
+        return value
+
+    def kind(self, item: dict[str, Any], place: str) -> Kind:
+        value = item.get("kind", Kind.TOUCHPOINT.value)
+        try:
+            return Kind(value)
+        except ValueError:
+            allowed = ", ".join(k.value for k in Kind)
+            raise self.fail(f"{place}.kind", f"must be one of {allowed}, not {value!r}") from None
+
+    def emotion(self, item: dict[str, Any], place: str) -> int | None:
+        value = item.get("emotion")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not -2 <= value <= 2:
+            raise self.fail(f"{place}.emotion", f"must be a whole number from -2 to 2 or null, not {value!r}")
+        return value
+
+    def build(self, place: str, action: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        try:
+            action(*args, **kwargs)
+        except MapError as error:
+            message = str(error)
+            if message.startswith("there is no "):
+                message = "dangling reference: " + message
+            raise self.fail(place, message) from None
+
+
+def _fields(record: Any, names: tuple[str, ...]) -> dict[str, str]:
+    return {name: getattr(record, name) for name in names}

@@ -1,0 +1,125 @@
+"""Which file formats we read and write, chosen by content (reading) or extension (writing).
+
+Readers and writers are named as ``module:function`` and imported only when used, so the command
+line stays fast and a format's dependencies (openpyxl, reportlab) load only when needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from journeymap.io.errors import MapFileError, UnsupportedFormatError
+from journeymap.model import JourneyMap
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One line of an import report: what was assumed, or a cell that was not used."""
+
+    severity: Severity
+    text: str
+    sheet: str = ""
+    cell: str = ""
+
+    def place(self) -> str:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet or self.cell
+
+    def __str__(self) -> str:
+        place = self.place()
+        return f"{place}: {self.text}" if place else self.text
+
+
+@dataclass
+class LoadResult:
+    """A map read from a file, with the report of everything that was assumed or left out."""
+
+    map: JourneyMap
+    notices: list[Notice] = field(default_factory=list)
+    format: str = ""
+
+
+# Format name -> "module:function(path) -> LoadResult". Spreadsheet formats register here too.
+READERS: dict[str, str] = {
+    "cjm": "journeymap.io.formats:_read_cjm",
+}
+# Extension -> "module:function(map, path, **options)".
+WRITERS: dict[str, str] = {
+    ".cjm": "journeymap.io.cjm:save_cjm",
+}
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff_format(path: str | os.PathLike[str]) -> str:
+    """Name the format of a file from its first bytes, whatever its extension says."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4096)
+    except FileNotFoundError:
+        raise MapFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise MapFileError(path, "is a folder, not a file") from None
+    except OSError as error:
+        raise MapFileError(path, f"cannot be read ({error.strerror or error})") from None
+    if not head:
+        raise MapFileError(path, "is empty")
+    if head.startswith(_ZIP_MAGIC):
+        return "xlsx"
+    if head.startswith(_OLE2_MAGIC):
+        return "ole2"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return "cjm"
+    return "csv"
+
+
+def read_map(path: str | os.PathLike[str]) -> LoadResult:
+    """Read any supported file into a map, choosing the reader by content."""
+    name = sniff_format(path)
+    if name == "ole2":
+        raise UnsupportedFormatError(
+            path, "is a legacy .xls or a password-protected workbook; open it in Excel, LibreOffice or "
+                  "Google Sheets, remove the password if any, and save or download it as .xlsx or .csv")
+    if name not in READERS:
+        raise UnsupportedFormatError(path, f"looks like {name}, which this version cannot read; "
+                                           f"it reads {', '.join(sorted(READERS))}")
+    result: LoadResult = _resolve(READERS[name])(path)
+    result.format = name
+    return result
+
+
+def write_map(journey: JourneyMap, path: str | os.PathLike[str], **options: Any) -> None:
+    """Write the map in the format its extension names."""
+    extension = Path(path).suffix.lower()
+    if extension not in WRITERS:
+        raise UnsupportedFormatError(
+            path, f"cannot write {extension or 'a file without extension'}; "
+                  f"supported: {', '.join(sorted(WRITERS))}")
+    _resolve(WRITERS[extension])(journey, path, **options)
+
+
+def readable_extensions() -> list[str]:
+    return sorted("." + name for name in READERS)
+
+
+def _resolve(target: str) -> Callable[..., Any]:
+    module, _, function = target.partition(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def _read_cjm(path: str | os.PathLike[str]) -> LoadResult:
+    from journeymap.io.cjm import load_cjm
+
+    return LoadResult(load_cjm(path))

@@ -1,0 +1,78 @@
+"""The map's invariants, checked in one place: tests call this after every random operation."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from journeymap.model.journey_map import EdgeType, JourneyMap, NodeType, _check_record
+from journeymap.model.records import Milestone, Persona, Stage, Touchpoint
+
+_RECORD_TYPE = {
+    NodeType.STAGE: Stage,
+    NodeType.LANE: Persona,
+    NodeType.CARD: Touchpoint,
+    NodeType.MILESTONE: Milestone,
+}
+
+
+class InvariantError(AssertionError):
+    """The map's graph and its orders disagree: a bug, never a user error."""
+
+
+def check_invariants(journey: JourneyMap) -> None:
+    """Raise :class:`InvariantError` naming the first broken rule."""
+    graph = journey.graph
+    by_type: dict[NodeType, set[str]] = {t: set() for t in NodeType}
+    for node, data in graph.nodes(data=True):
+        node_type = data.get("type")
+        if node_type not in _RECORD_TYPE:
+            raise InvariantError(f"node {node!r} has no known type")
+        if not isinstance(data.get("record"), _RECORD_TYPE[node_type]):
+            raise InvariantError(f"node {node!r} carries {type(data.get('record')).__name__}")
+        _check_record(data["record"])
+        by_type[node_type].add(node)
+
+    _same_members(journey._stage_order, by_type[NodeType.STAGE], "stage order")
+    _same_members(journey._lane_order, by_type[NodeType.LANE], "lane order")
+    _same_members(journey._milestone_order, by_type[NodeType.MILESTONE], "milestone order")
+    placed = [card for cards in journey._cells.values() for card in cards]
+    _same_members(placed, by_type[NodeType.CARD], "cell contents")
+
+    for cell, cards in journey._cells.items():
+        if not cards:
+            raise InvariantError(f"cell {cell} is kept empty")
+        for card in cards:
+            if journey._membership(card) != cell:
+                raise InvariantError(f"card {card!r} sits in cell {cell} but its edges say otherwise")
+
+    for source, target, data in graph.edges(data=True):
+        edge_type = data.get("type")
+        source_type = graph.nodes[source]["type"]
+        target_type = graph.nodes[target]["type"]
+        if edge_type is EdgeType.FLOW:
+            if source_type is not NodeType.CARD or target_type is not NodeType.CARD or source == target:
+                raise InvariantError(f"flow {source!r} -> {target!r} must join two different cards")
+        elif edge_type is EdgeType.IN_STAGE:
+            if target_type is not NodeType.STAGE:
+                raise InvariantError(f"{source!r} is 'in stage' {target!r}, which is no stage")
+        elif edge_type is EdgeType.IN_LANE:
+            if target_type is not NodeType.LANE:
+                raise InvariantError(f"{source!r} is 'in lane' {target!r}, which is no lane")
+        else:
+            raise InvariantError(f"edge {source!r} -> {target!r} has no known type")
+
+    for node in by_type[NodeType.CARD] | by_type[NodeType.MILESTONE]:
+        kinds = Counter(d["type"] for _, _, d in graph.out_edges(node, data=True) if d["type"] is not EdgeType.FLOW)
+        lanes_needed = 1 if node in by_type[NodeType.CARD] else kinds[EdgeType.IN_LANE]
+        if kinds[EdgeType.IN_STAGE] != 1 or kinds[EdgeType.IN_LANE] != lanes_needed or lanes_needed > 1:
+            raise InvariantError(f"{node!r} must belong to one stage and at most one lane")
+    for node in by_type[NodeType.STAGE] | by_type[NodeType.LANE]:
+        if graph.out_degree(node):
+            raise InvariantError(f"{node!r} must not point at anything")
+
+
+def _same_members(order: list[str], expected: set[str], what: str) -> None:
+    if len(order) != len(set(order)):
+        raise InvariantError(f"{what} lists an id twice")
+    if set(order) != expected:
+        raise InvariantError(f"{what} differs from the graph: {sorted(set(order) ^ expected)[:3]}")

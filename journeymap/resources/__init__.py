@@ -1,0 +1,1 @@
+"""Data shipped with the app (templates, icons, styles), read with importlib.resources."""

@@ -1,0 +1,1 @@
+"""Qt widgets that show the map and turn gestures into commands."""

@@ -1,0 +1,1 @@
+"""The swimlane canvas: scene, view, items and tools."""

@@ -1,0 +1,1 @@
+"""Dialogs: import preview, poster export, delete confirmations."""
