@@ -200,6 +200,23 @@ class JourneyMap:
         finally:
             self.events.end_batch()
 
+    def replace_with(self, other: JourneyMap) -> None:
+        """Take over another map's whole content (an import, an undo of one): one RESET event."""
+        self.graph = other.graph.copy()
+        self._title = other._title
+        self._stage_order = list(other._stage_order)
+        self._lane_order = list(other._lane_order)
+        self._milestone_order = list(other._milestone_order)
+        self._cells = {cell: list(cards) for cell, cards in other._cells.items()}
+        self._next_number = dict(other._next_number)
+        self.events.emit(MapEvent(Change.RESET))
+
+    def copy(self) -> JourneyMap:
+        """A deep copy with no listeners (records are immutable, so sharing them is safe)."""
+        duplicate = JourneyMap(self._title)
+        duplicate.replace_with(self)
+        return duplicate
+
     # ----------------------------------------------------------------- stages
     def add_stage(self, stage: Stage | str, index: int | None = None, stage_id: str | None = None) -> str:
         record = stage if isinstance(stage, Stage) else Stage(name=stage)
