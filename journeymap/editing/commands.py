@@ -1,0 +1,275 @@
+"""Every edit of the map is one of these undoable commands, pushed on the document's QUndoStack.
+
+Commands hold model ids and records, never graphics items, and call only model methods; the
+canvas repaints by following the model's events, so undo and redo need no drawing code.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from journeymap.model import (
+    CardPolicy,
+    Flow,
+    JourneyMap,
+    Milestone,
+    Persona,
+    Removal,
+    Stage,
+    Touchpoint,
+)
+
+# Field edits typed within this many seconds of each other merge into one undo step.
+MERGE_WINDOW_SECONDS = 2.0
+_UPDATE_ID = 0x4A4D01
+
+_KIND_NAMES = {"stage": "stage", "lane": "lane", "card": "card", "milestone": "milestone"}
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def label_of(journey: JourneyMap, kind: str, node_id: str) -> str:
+    """The name people know an item by, for command texts like "Move 'Kickoff call'"."""
+    record = getattr(journey, kind)(node_id)
+    return _short(getattr(record, "name", None) or getattr(record, "title", ""))
+
+
+class MapCommand(QUndoCommand):
+    def __init__(self, journey: JourneyMap, text: str) -> None:
+        super().__init__(text)
+        self.journey = journey
+
+
+class AddStageCommand(MapCommand):
+    def __init__(self, journey: JourneyMap, stage: Stage, index: int | None = None) -> None:
+        super().__init__(journey, f"Add stage '{_short(stage.name)}'")
+        self.stage, self.index, self.stage_id = stage, index, None
+
+    def redo(self) -> None:
+        self.stage_id = self.journey.add_stage(self.stage, self.index, self.stage_id)
+
+    def undo(self) -> None:
+        self.journey.remove_stage(self.stage_id, CardPolicy.DELETE)
+
+
+class AddLaneCommand(MapCommand):
+    def __init__(self, journey: JourneyMap, persona: Persona, index: int | None = None) -> None:
+        super().__init__(journey, f"Add lane '{_short(persona.name)}'")
+        self.persona, self.index, self.lane_id = persona, index, None
+
+    def redo(self) -> None:
+        self.lane_id = self.journey.add_lane(self.persona, self.index, self.lane_id)
+
+    def undo(self) -> None:
+        self.journey.remove_lane(self.lane_id, CardPolicy.DELETE)
+
+
+class AddCardCommand(MapCommand):
+    def __init__(self, journey: JourneyMap, stage_id: str, lane_id: str, card: Touchpoint,
+                 index: int | None = None) -> None:
+        super().__init__(journey, f"Add card '{_short(card.title)}'")
+        self.cell, self.card, self.index, self.card_id = (stage_id, lane_id), card, index, None
+
+    def redo(self) -> None:
+        self.card_id = self.journey.add_card(*self.cell, self.card, self.index, self.card_id)
+
+    def undo(self) -> None:
+        self.journey.remove_card(self.card_id)
+
+
+class AddMilestoneCommand(MapCommand):
+    def __init__(self, journey: JourneyMap, stage_id: str, milestone: Milestone, lane_id: str | None = None) -> None:
+        super().__init__(journey, f"Add milestone '{_short(milestone.title)}'")
+        self.stage_id, self.lane_id, self.milestone, self.milestone_id = stage_id, lane_id, milestone, None
+
+    def redo(self) -> None:
+        self.milestone_id = self.journey.add_milestone(self.stage_id, self.milestone, self.lane_id,
+                                                       milestone_id=self.milestone_id)
+
+    def undo(self) -> None:
+        self.journey.remove_milestone(self.milestone_id)
+
+
+class AddFlowCommand(MapCommand):
+    def __init__(self, journey: JourneyMap, source: str, target: str, flow: Flow | None = None) -> None:
+        text = f"Connect '{label_of(journey, 'card', source)}' to '{label_of(journey, 'card', target)}'"
+        super().__init__(journey, text)
+        self.source, self.target, self.flow = source, target, flow or Flow()
+
+    def redo(self) -> None:
+        self.journey.add_flow(self.source, self.target, self.flow)
+
+    def undo(self) -> None:
+        self.journey.remove_flow(self.source, self.target)
+
+
+class UpdateCommand(MapCommand):
+    """Change fields of a stage, lane, card or milestone. Typing in one field merges into one step."""
+
+    def __init__(self, journey: JourneyMap, kind: str, node_id: str, changes: dict[str, Any],
+                 merge: bool = False) -> None:
+        name = label_of(journey, kind, node_id)
+        what = "Rename" if set(changes) <= {"name", "title"} else "Edit"
+        super().__init__(journey, f"{what} {_KIND_NAMES[kind]} '{name}'")
+        self.kind, self.node_id, self.changes = kind, node_id, dict(changes)
+        self.old: Any = None
+        self.merge, self.stamp = merge, time.monotonic()
+
+    def redo(self) -> None:
+        self.old = getattr(self.journey, f"update_{self.kind}")(self.node_id, **self.changes)
+
+    def undo(self) -> None:
+        previous = {name: getattr(self.old, name) for name in self.changes}
+        getattr(self.journey, f"update_{self.kind}")(self.node_id, **previous)
+
+    def id(self) -> int:
+        return _UPDATE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt virtual
+        if not (isinstance(other, UpdateCommand) and self.merge and other.merge):
+            return False
+        same_target = (other.kind, other.node_id, set(other.changes)) == (self.kind, self.node_id, set(self.changes))
+        if not same_target or other.stamp - self.stamp > MERGE_WINDOW_SECONDS:
+            return False
+        self.changes = dict(other.changes)
+        self.stamp = other.stamp
+        return True
+
+
+class ReorderCommand(MapCommand):
+    """Move a stage column or a lane row to another position."""
+
+    def __init__(self, journey: JourneyMap, kind: str, node_id: str, index: int) -> None:
+        super().__init__(journey, f"Move {_KIND_NAMES[kind]} '{label_of(journey, kind, node_id)}'")
+        self.kind, self.node_id, self.index, self.old_index = kind, node_id, index, 0
+
+    def redo(self) -> None:
+        self.old_index = getattr(self.journey, f"move_{self.kind}")(self.node_id, self.index)
+
+    def undo(self) -> None:
+        getattr(self.journey, f"move_{self.kind}")(self.node_id, self.old_index)
+
+
+class MoveCardCommand(MapCommand):
+    def __init__(self, journey: JourneyMap, card_id: str, stage_id: str, lane_id: str,
+                 index: int | None = None) -> None:
+        super().__init__(journey, f"Move '{label_of(journey, 'card', card_id)}'")
+        self.card_id, self.target, self.index = card_id, (stage_id, lane_id), index
+        self.source: tuple[str, str] = ("", "")
+        self.old_index = 0
+
+    def redo(self) -> None:
+        self.source, self.old_index = self.journey.move_card(self.card_id, *self.target, self.index)
+
+    def undo(self) -> None:
+        self.journey.move_card(self.card_id, *self.source, self.old_index)
+
+
+class MoveMilestoneCommand(MapCommand):
+    def __init__(self, journey: JourneyMap, milestone_id: str, stage_id: str, lane_id: str | None) -> None:
+        super().__init__(journey, f"Move milestone '{label_of(journey, 'milestone', milestone_id)}'")
+        self.milestone_id, self.target = milestone_id, (stage_id, lane_id)
+        self.source: tuple[str, str | None] = ("", None)
+
+    def redo(self) -> None:
+        self.source = self.journey.move_milestone(self.milestone_id, *self.target)
+
+    def undo(self) -> None:
+        self.journey.move_milestone(self.milestone_id, *self.source)
+
+
+class _RemovalCommand(MapCommand):
+    """Base for deletes: redo removes and keeps the Removal, undo restores it exactly."""
+
+    removal: Removal | None = None
+
+    def remove(self) -> Removal:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self.removal = self.remove()
+
+    def undo(self) -> None:
+        assert self.removal is not None
+        self.journey.restore(self.removal)
+
+
+class RemoveStageCommand(_RemovalCommand):
+    def __init__(self, journey: JourneyMap, stage_id: str, policy: CardPolicy, move_to: str | None = None) -> None:
+        super().__init__(journey, f"Delete stage '{label_of(journey, 'stage', stage_id)}'")
+        self.stage_id, self.policy, self.move_to = stage_id, CardPolicy(policy), move_to
+
+    def remove(self) -> Removal:
+        return self.journey.remove_stage(self.stage_id, self.policy, self.move_to)
+
+
+class RemoveLaneCommand(_RemovalCommand):
+    def __init__(self, journey: JourneyMap, lane_id: str, policy: CardPolicy, move_to: str | None = None) -> None:
+        super().__init__(journey, f"Delete lane '{label_of(journey, 'lane', lane_id)}'")
+        self.lane_id, self.policy, self.move_to = lane_id, CardPolicy(policy), move_to
+
+    def remove(self) -> Removal:
+        return self.journey.remove_lane(self.lane_id, self.policy, self.move_to)
+
+
+class RemoveCardsCommand(_RemovalCommand):
+    def __init__(self, journey: JourneyMap, card_ids: list[str]) -> None:
+        text = (f"Delete '{label_of(journey, 'card', card_ids[0])}'" if len(card_ids) == 1
+                else f"Delete {len(card_ids)} cards")
+        super().__init__(journey, text)
+        self.card_ids = list(card_ids)
+
+    def remove(self) -> Removal:
+        return self.journey.remove_cards(self.card_ids)
+
+
+class RemoveMilestoneCommand(_RemovalCommand):
+    def __init__(self, journey: JourneyMap, milestone_id: str) -> None:
+        super().__init__(journey, f"Delete milestone '{label_of(journey, 'milestone', milestone_id)}'")
+        self.milestone_id = milestone_id
+
+    def remove(self) -> Removal:
+        return self.journey.remove_milestone(self.milestone_id)
+
+
+class RemoveFlowCommand(_RemovalCommand):
+    def __init__(self, journey: JourneyMap, source: str, target: str) -> None:
+        text = f"Delete arrow '{label_of(journey, 'card', source)}' → '{label_of(journey, 'card', target)}'"
+        super().__init__(journey, text)
+        self.source, self.target = source, target
+
+    def remove(self) -> Removal:
+        return self.journey.remove_flow(self.source, self.target)
+
+
+class SetTitleCommand(MapCommand):
+    def __init__(self, journey: JourneyMap, title: str) -> None:
+        super().__init__(journey, f"Rename map to '{_short(title)}'")
+        self.title, self.old = title, journey.title
+
+    def redo(self) -> None:
+        self.old = self.journey.title
+        self.journey.set_title(self.title)
+
+    def undo(self) -> None:
+        self.journey.set_title(self.old)
+
+
+class ReplaceMapCommand(MapCommand):
+    """Swap the whole map's content (an import merged into the open map) as one undo step."""
+
+    def __init__(self, journey: JourneyMap, new_content: JourneyMap, text: str) -> None:
+        super().__init__(journey, text)
+        self.new_content, self.old_content = new_content.copy(), journey.copy()
+
+    def redo(self) -> None:
+        self.journey.replace_with(self.new_content)
+
+    def undo(self) -> None:
+        self.journey.replace_with(self.old_content)

@@ -1,0 +1,87 @@
+"""The open document: one map, its file, its undo stack, and a Qt signal for its model events.
+
+The map object lives as long as the document: opening another file replaces its content (a RESET
+event), so the canvas and panels subscribe once and never need re-wiring.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from journeymap.io.cjm import save_cjm
+from journeymap.model import JourneyMap, MapEvent
+
+
+class Document(QObject):
+    """Owns the map and its QUndoStack; widgets edit only by pushing commands here."""
+
+    map_changed = Signal(object)  # MapEvent, re-emitted from the model's plain-Python events
+    path_changed = Signal(str)
+    modified_changed = Signal(bool)
+
+    def __init__(self, journey: JourneyMap | None = None, path: str | Path | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.journey = journey or JourneyMap()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self._path: Path | None = Path(path) if path else None
+        self._unsubscribe = self.journey.events.subscribe(self._forward)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+
+    def _forward(self, event: MapEvent) -> None:
+        self.map_changed.emit(event)
+
+    # -------------------------------------------------------------- state
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        return self._path.name if self._path else self.journey.title or "Untitled"
+
+    # -------------------------------------------------------------- editing
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def begin_macro(self, text: str) -> None:
+        self.undo_stack.beginMacro(text)
+
+    def end_macro(self) -> None:
+        self.undo_stack.endMacro()
+
+    # -------------------------------------------------------------- files
+    def load(self, journey: JourneyMap, path: str | Path | None, modified: bool = False) -> None:
+        """Show another map in this document: content replaced, history cleared."""
+        self.journey.replace_with(journey)
+        self.undo_stack.clear()
+        self._set_path(Path(path) if path else None)
+        if modified:
+            # A restored autosave or an import is unsaved work: mark it so closing asks.
+            self.undo_stack.resetClean()
+        self.modified_changed.emit(self.is_modified)
+
+    def save(self, path: str | Path | None = None) -> Path:
+        """Save as .cjm (atomically); raises MapFileError with the file named."""
+        target = Path(path) if path else self._path
+        if target is None:
+            raise ValueError("save needs a path for an untitled map")
+        save_cjm(self.journey, target)
+        self._set_path(target)
+        self.undo_stack.setClean()
+        return target
+
+    def _set_path(self, path: Path | None) -> None:
+        if path != self._path:
+            self._path = path
+            self.path_changed.emit(str(path) if path else "")
+
+    def close(self) -> None:
+        self._unsubscribe()

@@ -1,0 +1,311 @@
+"""The swimlane layout: stage columns, lane rows, cells that grow to fit their cards.
+
+Geometry is computed here, once per model change, never inside paint code or items. The result is
+plain data (rectangles and wrapped lines) that the canvas and the poster both draw.
+
+Scene coordinates, top to bottom: the stage header band, a band for milestones that span all lanes
+(absent when there are none), then one row per lane. Left to right: the lane header column, then
+one column per stage.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from journeymap.layout.geometry import Rect
+from journeymap.layout.style import LayoutStyle, TextStyle
+from journeymap.layout.text import CachedWrapper, TextMeasurer
+from journeymap.model import JourneyMap, Milestone, Persona, Stage, Touchpoint
+
+MAX_HEADER_FIELD_LINES = 4
+ELLIPSIS = "…"
+STAGE_FIELDS = (("Goal", "goal"), ("Success", "success_criteria"), ("Timeline", "timeline"), ("Owner", "owner"))
+
+
+@dataclass
+class CardBox:
+    id: str
+    rect: Rect
+    title_lines: tuple[str, ...]
+    meta_lines: tuple[str, ...]
+    title_top: float  # baseline-free: the top of the first title line
+    meta_top: float
+
+
+@dataclass
+class StageBox:
+    id: str
+    header: Rect
+    column: Rect
+    name_lines: tuple[str, ...]
+    field_lines: list[tuple[str, tuple[str, ...]]]  # (label, lines); the first line starts with "Label: "
+    truncated: bool = False
+
+
+@dataclass
+class LaneBox:
+    id: str
+    header: Rect
+    row: Rect
+    name_lines: tuple[str, ...]
+    text_lines: tuple[str, ...]
+    colour_index: int = 0
+
+
+@dataclass
+class MilestoneBox:
+    id: str
+    rect: Rect
+    diamond: Rect
+    title_lines: tuple[str, ...]
+    stage: str
+    lane: str | None
+
+
+@dataclass
+class CellBox:
+    stage: str
+    lane: str
+    rect: Rect
+    card_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FlowRoute:
+    source: str
+    target: str
+    points: list[tuple[float, float]]
+
+
+@dataclass
+class MapLayout:
+    style: LayoutStyle
+    width: float
+    height: float
+    header_height: float
+    band: Rect
+    stages: dict[str, StageBox]
+    lanes: dict[str, LaneBox]
+    cells: dict[tuple[str, str], CellBox]
+    cards: dict[str, CardBox]
+    milestones: dict[str, MilestoneBox]
+    flows: dict[tuple[str, str], FlowRoute]
+    stage_order: list[str]
+    lane_order: list[str]
+
+    @property
+    def bounds(self) -> Rect:
+        return Rect(0, 0, self.width, self.height)
+
+    def stage_at(self, x: float) -> str | None:
+        if not self.stage_order or x < self.style.lane_header_width:
+            return None
+        index = int((x - self.style.lane_header_width) // self.style.column_width)
+        return self.stage_order[index] if index < len(self.stage_order) else None
+
+    def lane_at(self, y: float) -> str | None:
+        tops = [self.lanes[lane].row.y for lane in self.lane_order]
+        index = bisect_right(tops, y) - 1
+        if index < 0:
+            return None
+        lane = self.lane_order[index]
+        return lane if y <= self.lanes[lane].row.bottom else None
+
+    def cell_at(self, x: float, y: float) -> tuple[str, str] | None:
+        stage, lane = self.stage_at(x), self.lane_at(y)
+        return (stage, lane) if stage and lane else None
+
+    def insertion_index(self, stage: str, lane: str, y: float, ignore: str | None = None) -> int:
+        """Where a card dropped at height ``y`` goes in its cell (before the first card below)."""
+        cards = [c for c in self.cells[(stage, lane)].card_ids if c != ignore]
+        for index, card in enumerate(cards):
+            if y < self.cards[card].rect.center[1]:
+                return index
+        return len(cards)
+
+
+class LayoutEngine:
+    """Computes layouts for one measurer, caching wrapped text between runs."""
+
+    def __init__(self, measurer: TextMeasurer, style: LayoutStyle | None = None) -> None:
+        self.style = style or LayoutStyle()
+        self.wrapper = CachedWrapper(measurer)
+
+    def wrap(self, text: str, width: float, style: TextStyle) -> tuple[str, ...]:
+        return self.wrapper.wrap(text, width, style)
+
+    # -------------------------------------------------------------- pieces
+    def card_text(self, card: Touchpoint) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        s = self.style
+        inner = s.card_width - 2 * s.card_padding - s.kind_stripe
+        title = self.wrap(card.title, inner - s.badge_size - 4, s.card_title)
+        meta_text = " · ".join(part for part in (card.channel, card.owner) if part.strip())
+        meta = self.wrap(meta_text, inner, s.card_meta) if meta_text else ()
+        return title, meta
+
+    def card_height(self, card: Touchpoint) -> float:
+        s = self.style
+        title, meta = self.card_text(card)
+        height = s.card_padding * 2 + len(title) * s.card_title.line_height
+        if meta:
+            height += 3 + len(meta) * s.card_meta.line_height
+        return max(height, s.badge_size + 2 * s.card_padding)
+
+    def milestone_lines(self, milestone: Milestone) -> tuple[str, ...]:
+        s = self.style
+        return self.wrap(milestone.title, s.card_width - s.milestone_size - 6, s.milestone_title)
+
+    def milestone_height(self, milestone: Milestone) -> float:
+        s = self.style
+        return max(s.milestone_size, len(self.milestone_lines(milestone)) * s.milestone_title.line_height) + 6
+
+    def stage_header(self, stage: Stage) -> tuple[tuple[str, ...], list[tuple[str, tuple[str, ...]]], bool, float]:
+        s = self.style
+        width = s.column_width - 2 * s.header_padding
+        name = self.wrap(stage.name, width, s.stage_name)
+        fields: list[tuple[str, tuple[str, ...]]] = []
+        truncated = False
+        for label, attribute in STAGE_FIELDS:
+            value = " ".join(getattr(stage, attribute).split())
+            if not value:
+                continue
+            lines = self.wrap(f"{label}: {value}", width, s.stage_field)
+            if len(lines) > MAX_HEADER_FIELD_LINES:
+                truncated = True
+                last = lines[MAX_HEADER_FIELD_LINES - 1]
+                lines = (*lines[:MAX_HEADER_FIELD_LINES - 1], _elide(last, width, s.stage_field, self))
+            fields.append((label, lines))
+        height = (2 * s.header_padding + len(name) * s.stage_name.line_height
+                  + sum(len(lines) for _, lines in fields) * s.stage_field.line_height
+                  + (4 if fields else 0))
+        return name, fields, truncated, height
+
+    def lane_header(self, lane: Persona) -> tuple[tuple[str, ...], tuple[str, ...], float]:
+        s = self.style
+        width = s.lane_header_width - 2 * s.header_padding - 6
+        name = self.wrap(lane.name, width, s.lane_name)
+        text = self.wrap(" ".join(lane.description.split()), width, s.lane_text) if lane.description.strip() else ()
+        height = 2 * s.header_padding + len(name) * s.lane_name.line_height + len(text) * s.lane_text.line_height
+        return name, text, height
+
+    # -------------------------------------------------------------- the whole map
+    def compute(self, journey: JourneyMap) -> MapLayout:
+        s = self.style
+        stage_ids, lane_ids = journey.stage_ids(), journey.lane_ids()
+        column_x = {sid: s.lane_header_width + i * s.column_width for i, sid in enumerate(stage_ids)}
+
+        headers = {sid: self.stage_header(journey.stage(sid)) for sid in stage_ids}
+        header_height = max([h[3] for h in headers.values()] + [s.min_lane_height * 0.6])
+
+        band_milestones: dict[str, list[str]] = {sid: [] for sid in stage_ids}
+        lane_milestones: dict[tuple[str, str], list[str]] = {}
+        for mid in journey.milestone_ids():
+            stage, lane = journey.milestone_place(mid)
+            if lane is None:
+                band_milestones[stage].append(mid)
+            else:
+                lane_milestones.setdefault((stage, lane), []).append(mid)
+        band_content = [sum(self.milestone_height(journey.milestone(m)) for m in ms)
+                        for ms in band_milestones.values() if ms]
+        band_height = max(band_content) + 2 * s.cell_padding if band_content else 0.0
+        band = Rect(0, header_height, s.lane_header_width + len(stage_ids) * s.column_width, band_height)
+
+        cards: dict[str, CardBox] = {}
+        milestones: dict[str, MilestoneBox] = {}
+        cells: dict[tuple[str, str], CellBox] = {}
+        lanes: dict[str, LaneBox] = {}
+        y = header_height + band_height
+        for lane_index, lane_id in enumerate(lane_ids):
+            name, text, lane_header_height = self.lane_header(journey.lane(lane_id))
+            row_height = max(s.min_lane_height, lane_header_height)
+            for sid in stage_ids:
+                content = s.cell_padding * 2
+                for card_id in journey.cards_in(sid, lane_id):
+                    content += self.card_height(journey.card(card_id)) + s.card_gap
+                for mid in lane_milestones.get((sid, lane_id), ()):
+                    content += self.milestone_height(journey.milestone(mid))
+                row_height = max(row_height, content + s.card_gap)
+            for sid in stage_ids:
+                cell_rect = Rect(column_x[sid], y, s.column_width, row_height)
+                cell = CellBox(sid, lane_id, cell_rect, journey.cards_in(sid, lane_id))
+                cells[(sid, lane_id)] = cell
+                top = y + s.cell_padding
+                for card_id in cell.card_ids:
+                    record = journey.card(card_id)
+                    cards[card_id] = self._card_box(card_id, record, column_x[sid] + s.cell_padding, top)
+                    top += cards[card_id].rect.height + s.card_gap
+                for mid in lane_milestones.get((sid, lane_id), ()):
+                    milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, lane_id,
+                                                          column_x[sid] + s.cell_padding, top)
+                    top += milestones[mid].rect.height
+            lanes[lane_id] = LaneBox(lane_id, Rect(0, y, s.lane_header_width, row_height),
+                                     Rect(0, y, s.lane_header_width + len(stage_ids) * s.column_width, row_height),
+                                     name, text, lane_index)
+            y += row_height
+
+        height = max(y, header_height + band_height + s.min_lane_height if not lane_ids else y)
+        stages: dict[str, StageBox] = {}
+        for sid in stage_ids:
+            name, fields, truncated, _ = headers[sid]
+            stages[sid] = StageBox(sid, Rect(column_x[sid], 0, s.column_width, header_height),
+                                   Rect(column_x[sid], 0, s.column_width, height), name, fields, truncated)
+            top = header_height + s.cell_padding
+            for mid in band_milestones[sid]:
+                milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, None,
+                                                      column_x[sid] + s.cell_padding, top)
+                top += milestones[mid].rect.height
+
+        flows = {(a, b): FlowRoute(a, b, route_flow(cards[a].rect, cards[b].rect, s))
+                 for a, b in journey.flows()}
+        width = s.lane_header_width + len(stage_ids) * s.column_width
+        return MapLayout(s, width, height, header_height, band, stages, lanes, cells, cards, milestones,
+                         flows, stage_ids, lane_ids)
+
+    def _card_box(self, card_id: str, card: Touchpoint, x: float, y: float) -> CardBox:
+        s = self.style
+        title, meta = self.card_text(card)
+        rect = Rect(x, y, s.card_width, self.card_height(card))
+        title_top = y + s.card_padding
+        meta_top = title_top + len(title) * s.card_title.line_height + 3
+        return CardBox(card_id, rect, title, meta, title_top, meta_top)
+
+    def _milestone_box(self, mid: str, milestone: Milestone, stage: str, lane: str | None,
+                       x: float, y: float) -> MilestoneBox:
+        s = self.style
+        height = self.milestone_height(milestone)
+        diamond = Rect(x, y + 3, s.milestone_size, s.milestone_size)
+        return MilestoneBox(mid, Rect(x, y, s.card_width, height), diamond, self.milestone_lines(milestone),
+                            stage, lane)
+
+
+def route_flow(source: Rect, target: Rect, style: LayoutStyle) -> list[tuple[float, float]]:
+    """An orthogonal path from one card to another, turning in the gutters between cards.
+
+    Forward flows leave from the right edge and enter at the left edge; flows within one column
+    or backwards go round the right-hand side, so arrows never run through their own cards.
+    """
+    sx, sy = source.right, source.center[1]
+    gutter = style.cell_padding
+    if target.x > source.right:
+        tx, ty = target.x, target.center[1]
+        if abs(ty - sy) < 0.5:
+            return [(sx, sy), (tx, ty)]
+        turn = target.x - gutter
+        return [(sx, sy), (turn, sy), (turn, ty), (tx, ty)]
+    tx, ty = target.right, target.center[1]
+    turn = max(source.right, target.right) + gutter * 0.6
+    return [(sx, sy), (turn, sy), (turn, ty), (tx, ty)]
+
+
+def compute_layout(journey: JourneyMap, measurer: TextMeasurer, style: LayoutStyle | None = None) -> MapLayout:
+    """One-off layout; long-lived views keep a :class:`LayoutEngine` for its text cache."""
+    return LayoutEngine(measurer, style).compute(journey)
+
+
+def _elide(line: str, width: float, style: TextStyle, engine: LayoutEngine) -> str:
+    measurer = engine.wrapper.measurer
+    text = line
+    while text and measurer.width(text + ELLIPSIS, style) > width:
+        text = text[:-1]
+    return text.rstrip() + ELLIPSIS

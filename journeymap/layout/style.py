@@ -1,0 +1,73 @@
+"""Sizes, fonts and colours shared by the canvas and the poster (units: points = scene units)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from journeymap.model import Kind
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    size: float
+    bold: bool = False
+
+    @property
+    def line_height(self) -> float:
+        return round(self.size * 1.3, 2)
+
+
+KIND_COLOURS = {  # fill, border: readable on a projector and in print
+    Kind.TOUCHPOINT: ("#e8f1fc", "#2f6db5"),
+    Kind.PAIN_POINT: ("#fde8e6", "#c0392b"),
+    Kind.OPPORTUNITY: ("#e6f6ea", "#1e8449"),
+}
+KIND_LABELS = {Kind.TOUCHPOINT: "Touchpoint", Kind.PAIN_POINT: "Pain point", Kind.OPPORTUNITY: "Opportunity"}
+EMOTION_COLOURS = {-2: "#c0392b", -1: "#e67e22", 0: "#7f8c8d", 1: "#52a447", 2: "#1e8449"}
+EMOTION_LABELS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
+LANE_COLOURS = ("#6c5ce7", "#00a3a3", "#e17055", "#0984e3", "#b8860b", "#d63384", "#2d3436", "#27ae60")
+INK = "#1f2933"
+MUTED_INK = "#52606d"
+GRID = "#c5ccd3"
+HEADER_FILL = "#f0f3f7"
+LANE_FILL = "#fafbfc"
+MILESTONE_FILL = "#f5b800"
+FLOW_COLOUR = "#4a5563"
+
+
+@dataclass(frozen=True)
+class LayoutStyle:
+    """Every size the layout uses; workshop mode uses a larger copy (``scaled``)."""
+
+    card_width: float = 200
+    card_padding: float = 8
+    card_gap: float = 10
+    cell_padding: float = 12
+    badge_size: float = 18
+    kind_stripe: float = 5
+    lane_header_width: float = 170
+    min_lane_height: float = 96
+    header_padding: float = 10
+    milestone_size: float = 14
+    title_height: float = 0
+    card_title: TextStyle = field(default_factory=lambda: TextStyle(11, bold=True))
+    card_meta: TextStyle = field(default_factory=lambda: TextStyle(8.5))
+    stage_name: TextStyle = field(default_factory=lambda: TextStyle(14, bold=True))
+    stage_field: TextStyle = field(default_factory=lambda: TextStyle(8.5))
+    lane_name: TextStyle = field(default_factory=lambda: TextStyle(13, bold=True))
+    lane_text: TextStyle = field(default_factory=lambda: TextStyle(8.5))
+    milestone_title: TextStyle = field(default_factory=lambda: TextStyle(9.5, bold=True))
+
+    @property
+    def column_width(self) -> float:
+        return self.card_width + 2 * self.cell_padding
+
+    def scaled(self, factor: float) -> LayoutStyle:
+        """The same layout with every size multiplied, for large type on a projector."""
+        values = {}
+        for name, value in vars(self).items():
+            if isinstance(value, TextStyle):
+                values[name] = TextStyle(round(value.size * factor, 2), value.bold)
+            else:
+                values[name] = value * factor
+        return LayoutStyle(**values)
