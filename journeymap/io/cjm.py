@@ -89,7 +89,8 @@ def loads(raw: bytes | str, path: str | os.PathLike[str] = "<map>") -> JourneyMa
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise MapFileError(path, f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+        where = f"line {error.lineno}, column {error.colno}"
+        raise MapFileError(path, f"is not valid JSON ({where}: {error.msg})") from None
     except RecursionError:
         raise MapFileError(path, "is nested too deeply to be a map") from None
     return from_document(document, path)
