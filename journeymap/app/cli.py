@@ -135,9 +135,10 @@ def _convert(options: argparse.Namespace) -> int:
                                                      f"convert writes {supported}")
     result = _read(options.input)
     if extension in IMAGE_WRITERS:
-        _resolve(IMAGE_WRITERS[extension])(result.map, options.output, **writer_options)
+        notices = _resolve(IMAGE_WRITERS[extension])(result.map, options.output, **writer_options) or []
     else:
-        write_map(result.map, options.output, **writer_options)
+        notices = write_map(result.map, options.output, **writer_options)
+    _print_notices(notices)
     return 0
 
 
@@ -154,9 +155,13 @@ def _read(path: str) -> Any:
     from journeymap.io.formats import read_map
 
     result = read_map(path)
-    for notice in result.notices:
-        print(f"{PROGRAM}: {notice.severity.value}: {notice}", file=sys.stderr)
+    _print_notices(result.notices)
     return result
+
+
+def _print_notices(notices: Sequence[Any]) -> None:
+    for notice in notices:
+        print(f"{PROGRAM}: {notice.severity.value}: {notice}", file=sys.stderr)
 
 
 def _open_app(args: list[str]) -> int:

@@ -55,7 +55,7 @@ class LoadResult:
 READERS: dict[str, str] = {
     "cjm": "journeymap.io.formats:_read_cjm",
 }
-# Extension -> "module:function(map, path, **options)".
+# Extension -> "module:function(map, path, **options) -> list[Notice] | None".
 WRITERS: dict[str, str] = {
     ".cjm": "journeymap.io.cjm:save_cjm",
 }
@@ -100,14 +100,14 @@ def read_map(path: str | os.PathLike[str]) -> LoadResult:
     return result
 
 
-def write_map(journey: JourneyMap, path: str | os.PathLike[str], **options: Any) -> None:
-    """Write the map in the format its extension names."""
+def write_map(journey: JourneyMap, path: str | os.PathLike[str], **options: Any) -> list[Notice]:
+    """Write the map in the format its extension names; returns the writer's warnings, if any."""
     extension = Path(path).suffix.lower()
     if extension not in WRITERS:
         raise UnsupportedFormatError(
             path, f"cannot write {extension or 'a file without extension'}; "
                   f"supported: {', '.join(sorted(WRITERS))}")
-    _resolve(WRITERS[extension])(journey, path, **options)
+    return list(_resolve(WRITERS[extension])(journey, path, **options) or [])
 
 
 def readable_extensions() -> list[str]:
