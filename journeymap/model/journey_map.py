@@ -458,12 +458,14 @@ class JourneyMap:
                     removal.flows.append((source, target, self.flow(source, target)))
                     self.graph.remove_edge(source, target)
                     self.events.emit(MapEvent(Change.FLOW_REMOVED, (source, target)))
+        taken = []
         for card_id in [c for c in self.card_ids() if c in card_ids]:
             cell = self._membership(card_id)
             index = self._cells[cell].index(card_id)
-            removal.cards.append((cell, index, card_id, self.card(card_id)))
+            taken.append((cell, index, card_id, self.card(card_id)))
+        removal.cards.extend(taken)
         # Remove from the end of each cell first so every recorded index stays right for restore.
-        for cell, _index, card_id, _record in sorted(removal.cards, key=lambda c: -c[1]):
+        for cell, _index, card_id, _record in sorted(taken, key=lambda c: -c[1]):
             self._cells[cell].remove(card_id)
             if not self._cells[cell]:
                 del self._cells[cell]
