@@ -30,7 +30,10 @@ class Document(QObject):
         self.undo_stack.setObjectName("undoStack")
         self._path: Path | None = Path(path) if path else None
         self._unsubscribe = self.journey.events.subscribe(self._forward)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
 
     def _forward(self, event: MapEvent) -> None:
         self.map_changed.emit(event)
