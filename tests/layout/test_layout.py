@@ -49,7 +49,7 @@ def test_cards_sit_inside_their_cells_without_overlapping() -> None:
     smb, _ = journey.lane_ids()
     journey.add_card(land, smb, Touchpoint("A much longer touchpoint title that needs several lines to show in full"))
     layout = compute_layout(journey, MEASURE)
-    for (stage, lane), cell in layout.cells.items():
+    for cell in layout.cells.values():
         for card in cell.card_ids:
             box = layout.cards[card].rect
             assert cell.rect.x <= box.x and box.right <= cell.rect.right
