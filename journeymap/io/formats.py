@@ -58,6 +58,7 @@ READERS: dict[str, str] = {
 # Extension -> "module:function(map, path, **options) -> list[Notice] | None".
 WRITERS: dict[str, str] = {
     ".cjm": "journeymap.io.cjm:save_cjm",
+    ".pdf": "journeymap.io.pdf:write_pdf",
 }
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -1,0 +1,122 @@
+"""Draw the map board (headers, lanes, cards, milestones, flows) from a :class:`MapLayout`.
+
+Nothing here measures or wraps: every rectangle and every line of text comes from the layout, the
+same one the canvas draws, so the poster is the map on screen. Drawing order matters for print:
+grid under flows, flows under cards, so an arrow never crosses a card's text.
+"""
+
+from __future__ import annotations
+
+from journeymap.io.pdf.surface import Surface
+from journeymap.layout import CardBox, MapLayout, MilestoneBox, Rect
+from journeymap.layout.style import (
+    FLOW_COLOUR,
+    GRID,
+    HEADER_FILL,
+    INK,
+    KIND_COLOURS,
+    LANE_COLOURS,
+    LANE_FILL,
+    MILESTONE_FILL,
+    MUTED_INK,
+)
+from journeymap.model import JourneyMap, Kind, Touchpoint
+
+# Line widths and the band colours follow the canvas's palette, so print and screen look alike.
+BAND_FILL = "#fff6d6"
+MILESTONE_BORDER = "#5c4400"
+GRID_WIDTH = 1.0
+CARD_BORDER_WIDTH = 1.2
+LANE_STRIPE = 6.0
+CARD_RADIUS = 4.0
+
+
+def draw_board(surface: Surface, layout: MapLayout, journey: JourneyMap, top: float = 0.0) -> None:
+    """Draw the whole board with its top edge at ``top`` (the title block sits above it)."""
+    board = Rect(0, top, layout.width, layout.height)
+    surface.rect(board, fill="#ffffff")
+    _draw_lanes(surface, layout, top)
+    _draw_stage_headers(surface, layout, top)
+    if layout.band.height > 0:
+        band = layout.band.moved(0, top)
+        surface.rect(band, fill=BAND_FILL)
+    _draw_grid(surface, layout, top)
+    for route in layout.flows.values():
+        surface.arrow([(x, y + top) for x, y in route.points], FLOW_COLOUR)
+    for card_id, box in layout.cards.items():
+        _draw_card(surface, layout, box, journey.card(card_id), top)
+    for box in layout.milestones.values():
+        _draw_milestone(surface, layout, box, top)
+    surface.rect(Rect(0.5, top + 0.5, layout.width - 1, layout.height - 1), stroke=GRID, width=GRID_WIDTH)
+
+
+def _draw_lanes(surface: Surface, layout: MapLayout, top: float) -> None:
+    s = layout.style
+    for lane_id in layout.lane_order:
+        lane = layout.lanes[lane_id]
+        surface.rect(lane.row.moved(0, top), fill=LANE_FILL)
+        header = lane.header.moved(0, top)
+        surface.rect(header, fill=HEADER_FILL)
+        stripe_colour = LANE_COLOURS[lane.colour_index % len(LANE_COLOURS)]
+        surface.rect(Rect(header.x, header.y, LANE_STRIPE, header.height), fill=stripe_colour)
+        x = header.x + LANE_STRIPE + s.header_padding
+        text_top = header.y + s.header_padding
+        surface.text_lines(x, text_top, lane.name_lines, s.lane_name, INK)
+        surface.text_lines(x, text_top + len(lane.name_lines) * s.lane_name.line_height, lane.text_lines,
+                           s.lane_text, MUTED_INK)
+
+
+def _draw_stage_headers(surface: Surface, layout: MapLayout, top: float) -> None:
+    s = layout.style
+    surface.rect(Rect(0, top, layout.width, layout.header_height), fill=HEADER_FILL)
+    for stage_id in layout.stage_order:
+        stage = layout.stages[stage_id]
+        header = stage.header.moved(0, top)
+        x = header.x + s.header_padding
+        y = header.y + s.header_padding
+        surface.text_lines(x, y, stage.name_lines, s.stage_name, INK)
+        y += len(stage.name_lines) * s.stage_name.line_height + 4
+        for _label, lines in stage.field_lines:
+            surface.text_lines(x, y, lines, s.stage_field, MUTED_INK)
+            y += len(lines) * s.stage_field.line_height
+
+
+def _draw_grid(surface: Surface, layout: MapLayout, top: float) -> None:
+    s = layout.style
+    bottom = top + layout.height
+    for index in range(len(layout.stage_order) + 1):
+        x = s.lane_header_width + index * s.column_width
+        surface.line(x, top + layout.header_height, x, bottom, GRID, GRID_WIDTH)
+    for stage_id in layout.stage_order:
+        header = layout.stages[stage_id].header
+        surface.line(header.right, top, header.right, top + header.bottom, GRID, GRID_WIDTH)
+    surface.line(0, top + layout.header_height, layout.width, top + layout.header_height, GRID, GRID_WIDTH)
+    if layout.band.height > 0:
+        surface.line(0, top + layout.band.bottom, layout.width, top + layout.band.bottom, GRID, GRID_WIDTH)
+    for lane_id in layout.lane_order:
+        row = layout.lanes[lane_id].row
+        surface.line(0, top + row.bottom, layout.width, top + row.bottom, GRID, GRID_WIDTH)
+
+
+def _draw_card(surface: Surface, layout: MapLayout, box: CardBox, card: Touchpoint, top: float) -> None:
+    s = layout.style
+    fill, border = KIND_COLOURS.get(card.kind, KIND_COLOURS[Kind.TOUCHPOINT])
+    rect = box.rect.moved(0, top)
+    surface.rect(rect, fill=fill, stroke=border, width=CARD_BORDER_WIDTH, radius=CARD_RADIUS)
+    surface.rect(Rect(rect.x + 0.5, rect.y + 0.5, s.kind_stripe, rect.height - 1), fill=border)
+    x = rect.x + s.kind_stripe + s.card_padding
+    surface.text_lines(x, box.title_top + top, box.title_lines, s.card_title, INK)
+    surface.text_lines(x, box.meta_top + top, box.meta_lines, s.card_meta, MUTED_INK)
+    if card.emotion is not None:
+        # Newer layouts place the badge themselves; older ones leave it to the renderer.
+        badge = getattr(box, "badge", None)
+        badge = badge.moved(0, top) if badge is not None else Rect(
+            rect.right - s.card_padding - s.badge_size, rect.y + s.card_padding, s.badge_size, s.badge_size)
+        surface.emotion_badge(badge, card.emotion, s.card_meta)
+
+
+def _draw_milestone(surface: Surface, layout: MapLayout, box: MilestoneBox, top: float) -> None:
+    s = layout.style
+    diamond = box.diamond.moved(0, top)
+    surface.diamond(diamond, MILESTONE_FILL, MILESTONE_BORDER)
+    surface.text_lines(diamond.right + 6, box.rect.y + top + 3, box.title_lines, s.milestone_title, INK)

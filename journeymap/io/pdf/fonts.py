@@ -1,0 +1,296 @@
+"""Which TrueType fonts the poster uses, and where they come from.
+
+Built-in Helvetica is cp1252 only: Greek, Cyrillic and CJK would print as black squares. The poster
+therefore embeds DejaVu Sans (Latin, Greek, Cyrillic and much more), the same family the canvas
+draws with, and falls back character by character to a CJK-capable TrueType font when one is
+installed. Fonts are looked up, in order, in:
+
+1. ``JOURNEYMAP_FONTS``: extra font files (``os.pathsep``-separated) tried as fallbacks first;
+2. fontconfig (``fc-match``), which finds Debian's ``fonts-dejavu-core`` and the CJK fonts of any
+   Linux distribution;
+3. the usual font folders of Linux, macOS and Windows (user and system);
+4. Arial or Liberation Sans when DejaVu Sans is absent (they cover Greek and Cyrillic too);
+5. reportlab's own Bitstream Vera, Latin only, as the last resort.
+
+reportlab cannot embed ``.otf`` (CFF) fonts; such candidates are skipped. A character that no font
+can draw is reported by :func:`missing_characters`, never printed as a box silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+_DEJAVU = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+# Unicode-capable sans fonts that cover Greek and Cyrillic, for systems without DejaVu.
+_ALTERNATIVES = (
+    ("arial.ttf", "arialbd.ttf"),                    # Windows
+    ("Arial.ttf", "Arial Bold.ttf"),                 # macOS
+    ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
+)
+# TrueType (not CFF) fonts with CJK glyphs, by file name, wherever they are installed.
+_CJK_FILES = (
+    "wqy-zenhei.ttc", "wqy-microhei.ttc", "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf",
+    "NotoSansCJK-Regular.ttc", "uming.ttc", "ukai.ttc", "fonts-japanese-gothic.ttf", "ipag.ttf", "ipagp.ttf",
+    "msyh.ttc", "msgothic.ttc", "simsun.ttc", "malgun.ttf", "meiryo.ttc", "YuGothR.ttc",
+    "Arial Unicode.ttf", "PingFang.ttc", "AppleSDGothicNeo.ttc", "Hiragino Sans GB.ttc",
+)
+_FC_LANGUAGES = ("zh-cn", "ja", "ko", "zh-tw")
+
+
+@dataclass
+class Face:
+    """One registered TrueType face: its reportlab name and the characters it can draw."""
+
+    name: str
+    path: str
+    font: TTFont = field(repr=False)
+    coverage: frozenset[int] = field(repr=False)
+
+
+@dataclass
+class FontChain:
+    """A primary face and the candidates tried, in order, for characters it lacks.
+
+    Fallback files are opened only when a character first needs them: CJK collections are large,
+    and most maps never leave the primary font.
+    """
+
+    faces: list[Face]
+    pending: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def primary(self) -> Face:
+        return self.faces[0]
+
+    def face_for(self, code: int) -> Face | None:
+        for face in self.faces:
+            if code in face.coverage:
+                return face
+        while self.pending:
+            path, index = self.pending.pop(0)
+            face = load_face(path, index)
+            if face is None or face in self.faces:
+                continue
+            self.faces.append(face)
+            if code in face.coverage:
+                return face
+        return None
+
+
+class FontSet:
+    """Regular and bold chains; splits text into runs that each one face can draw."""
+
+    def __init__(self, regular: FontChain, bold: FontChain) -> None:
+        self.regular = regular
+        self.bold = bold
+        self._runs: dict[tuple[str, bool], tuple[tuple[Face, str], ...]] = {}
+
+    def chain(self, bold: bool) -> FontChain:
+        return self.bold if bold else self.regular
+
+    def runs(self, text: str, bold: bool) -> tuple[tuple[Face, str], ...]:
+        """``text`` as (face, piece) runs; invisible format characters no face has are dropped.
+
+        A character no face can draw stays with the primary face (it prints as its box) and is
+        reported separately by :func:`missing_characters`.
+        """
+        chain = self.chain(bold)
+        primary = chain.primary
+        if primary.coverage.issuperset(map(ord, text)):
+            return ((primary, text),)
+        key = (text, bold)
+        cached = self._runs.get(key)
+        if cached is not None:
+            return cached
+        runs: list[tuple[Face, str]] = []
+        for char in text:
+            face = chain.face_for(ord(char))
+            if face is None:
+                if unicodedata.category(char) in ("Cf", "Cc"):
+                    continue
+                face = primary
+            if runs and runs[-1][0] is face:
+                runs[-1] = (face, runs[-1][1] + char)
+            else:
+                runs.append((face, char))
+        result = tuple(runs)
+        if len(self._runs) > 100_000:
+            self._runs.clear()
+        self._runs[key] = result
+        return result
+
+    def width(self, text: str, size: float, bold: bool) -> float:
+        return sum(face.font.stringWidth(piece, size) for face, piece in self.runs(text, bold))
+
+    def can_draw(self, char: str) -> bool:
+        code = ord(char)
+        return self.regular.face_for(code) is not None or unicodedata.category(char) in ("Cf", "Cc", "Zs")
+
+    def describe(self) -> list[str]:
+        """The files in use, for the report and the docs."""
+        return [f"{face.name}: {face.path}" for face in (*self.regular.faces, *self.bold.faces)]
+
+
+@dataclass(frozen=True)
+class MissingCharacter:
+    char: str
+    where: str
+
+    @property
+    def label(self) -> str:
+        name = unicodedata.name(self.char, "unnamed character")
+        return f"U+{ord(self.char):04X} {name}"
+
+
+def missing_characters(fonts: FontSet, texts: Iterable[tuple[str, str]]) -> list[MissingCharacter]:
+    """Characters no available font can draw, each once, with the first place it appears.
+
+    ``texts`` yields (where, text) pairs, e.g. ("card 'Kickoff call'", "Kickoff call").
+    """
+    found: dict[str, MissingCharacter] = {}
+    coverage = fonts.regular.primary.coverage
+    for where, text in texts:
+        if coverage.issuperset(map(ord, text)):
+            continue
+        for char in text:
+            if char not in found and not char.isspace() and not fonts.can_draw(char):
+                found[char] = MissingCharacter(char, where)
+    return list(found.values())
+
+
+# ------------------------------------------------------------------ discovery and registration
+def load_face(path: str, index: int = 0) -> Face | None:
+    """Register a TrueType file (or one face of a .ttc) with reportlab; None if it cannot embed it."""
+    return _load_face(os.path.abspath(path), index)
+
+
+@cache
+def _load_face(path: str, index: int) -> Face | None:
+    digest = hashlib.sha1(f"{path}#{index}".encode()).hexdigest()[:6]
+    stem = "".join(ch for ch in Path(path).stem if ch.isalnum())[:24] or "Font"
+    name = f"JM-{stem}-{index}-{digest}"
+    try:
+        font = TTFont(name, path, subfontIndex=index)
+    except (TTFError, OSError, ValueError, IndexError, KeyError, AssertionError):
+        # CFF-flavoured OpenType, a damaged file, or a collection index that is not there.
+        return None
+    pdfmetrics.registerFont(font)
+    return Face(name, path, font, frozenset(font.face.charToGlyph))
+
+
+@cache
+def default_fonts() -> FontSet:
+    """The fonts this machine offers, found once per process."""
+    regular_path, bold_path = find_primary_files()
+    fallbacks = [(path, 0) for path in _env_fonts()] + find_cjk_files()
+    return build_font_set(regular_path, bold_path, fallbacks)
+
+
+def build_font_set(regular_path: str, bold_path: str | None,
+                   fallbacks: Iterable[tuple[str, int]] = ()) -> FontSet:
+    """A font set from explicit files; tests use it to check fallback with known fonts."""
+    regular = load_face(regular_path)
+    if regular is None:
+        raise OSError(f"{regular_path} is not a TrueType font reportlab can embed")
+    bold = load_face(bold_path) if bold_path else None
+    pending = list(fallbacks)
+    regular_chain = FontChain([regular], list(pending))
+    # Bold text falls back to the regular face before the other fonts: same design, same widths.
+    bold_chain = FontChain([bold, regular] if bold else [regular], list(pending))
+    return FontSet(regular_chain, bold_chain)
+
+
+def find_primary_files() -> tuple[str, str | None]:
+    """DejaVu Sans (regular, bold), else a Unicode sans, else reportlab's Latin-only Vera."""
+    for regular_name, bold_name in (_DEJAVU, *_ALTERNATIVES):
+        hit = _fontconfig_query("DejaVu Sans:style=Book") if regular_name == _DEJAVU[0] else None
+        regular = hit[0] if hit and Path(hit[0]).name == regular_name else _find_in_folders(regular_name)
+        if regular:
+            bold = str(Path(regular).with_name(bold_name))
+            return regular, bold if os.path.exists(bold) else _find_in_folders(bold_name)
+    import reportlab
+
+    folder = Path(reportlab.__file__).parent / "fonts"
+    return str(folder / "Vera.ttf"), str(folder / "VeraBd.ttf")
+
+
+def find_cjk_files() -> list[tuple[str, int]]:
+    """TrueType files that can draw Chinese, Japanese or Korean, best first, without duplicates."""
+    found: list[tuple[str, int]] = []
+    for language in _FC_LANGUAGES:
+        hit = _fontconfig_query(f":lang={language}")
+        if hit and hit[0].lower().endswith((".ttf", ".ttc")):
+            found.append(hit)
+    for name in _CJK_FILES:
+        path = _find_in_folders(name)
+        if path:
+            found.append((path, 0))
+    unique: list[tuple[str, int]] = []
+    for item in found:
+        if item not in unique:
+            unique.append(item)
+    return unique
+
+
+def _env_fonts() -> list[str]:
+    value = os.environ.get("JOURNEYMAP_FONTS", "")
+    return [part for part in value.split(os.pathsep) if part and os.path.isfile(part)]
+
+
+@cache
+def _fontconfig_query(pattern: str) -> tuple[str, int] | None:
+    executable = shutil.which("fc-match")
+    if not executable:
+        return None
+    try:
+        output = subprocess.run([executable, "-f", "%{file}|%{index}", pattern], capture_output=True,
+                                text=True, timeout=10, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    path, _, index = output.strip().partition("|")
+    if not path or not os.path.isfile(path):
+        return None
+    return path, int(index) if index.isdigit() else 0
+
+
+def _font_folders() -> Iterator[Path]:
+    home = Path.home()
+    if sys.platform == "win32":
+        windir = os.environ.get("WINDIR", r"C:\Windows")
+        yield Path(windir) / "Fonts"
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            yield Path(local) / "Microsoft" / "Windows" / "Fonts"
+    elif sys.platform == "darwin":
+        yield from (home / "Library" / "Fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts"),
+                    Path("/System/Library/Fonts/Supplemental"))
+    else:
+        yield from (home / ".local" / "share" / "fonts", home / ".fonts", Path("/usr/local/share/fonts"),
+                    Path("/usr/share/fonts"))
+
+
+@cache
+def _find_in_folders(file_name: str) -> str | None:
+    for folder in _font_folders():
+        direct = folder / file_name
+        if direct.is_file():
+            return str(direct)
+    for folder in _font_folders():
+        if not folder.is_dir():
+            continue
+        for root, _dirs, files in os.walk(folder):
+            if file_name in files:
+                return os.path.join(root, file_name)
+    return None
