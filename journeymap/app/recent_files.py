@@ -1,0 +1,41 @@
+"""The Open Recent list, kept in QSettings so it survives restarts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+KEY = "recentFiles"
+LIMIT = 10
+
+
+class RecentFiles:
+    """Most recent first, no duplicates, at most ``limit`` entries."""
+
+    def __init__(self, settings: QSettings, limit: int = LIMIT) -> None:
+        self._settings = settings
+        self._limit = limit
+
+    def paths(self) -> list[str]:
+        value = self._settings.value(KEY, [])
+        if isinstance(value, str):  # QSettings gives a single-entry list back as a string
+            value = [value]
+        return [str(p) for p in value or [] if p]
+
+    def add(self, path: str | os.PathLike[str]) -> None:
+        entry = str(Path(path).resolve())
+        paths = [entry, *(p for p in self.paths() if p != entry)]
+        self._store(paths[: self._limit])
+
+    def remove(self, path: str | os.PathLike[str]) -> None:
+        entry = str(Path(path).resolve())
+        self._store([p for p in self.paths() if p != entry])
+
+    def clear(self) -> None:
+        self._store([])
+
+    def _store(self, paths: list[str]) -> None:
+        self._settings.setValue(KEY, paths)
+        self._settings.sync()
