@@ -54,11 +54,15 @@ class LoadResult:
 # Format name -> "module:function(path) -> LoadResult". Spreadsheet formats register here too.
 READERS: dict[str, str] = {
     "cjm": "journeymap.io.formats:_read_cjm",
+    "xlsx": "journeymap.io.sheets:read_xlsx",
+    "csv": "journeymap.io.sheets:read_csv",
 }
 # Extension -> "module:function(map, path, **options) -> list[Notice] | None".
 WRITERS: dict[str, str] = {
     ".cjm": "journeymap.io.cjm:save_cjm",
     ".pdf": "journeymap.io.pdf:write_pdf",
+    ".xlsx": "journeymap.io.sheets:save_xlsx",
+    ".csv": "journeymap.io.sheets:save_csv",
 }
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

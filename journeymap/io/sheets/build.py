@@ -1,0 +1,304 @@
+"""Turn the tables found in one or more sheets into a journey map, reporting every cell.
+
+Each sheet's table is read row by row (fields are rows here; a sheet with stages as rows was
+transposed by :mod:`detect`). Stage names are taken exactly as written, and sheets share a stage
+only when the name is the same text. Rows without a persona in their label go to the sheet's
+lane (the sheet's name when there are several sheets, else "Customer"). The map is assembled
+only at the end, so a card can carry the emotion of its stage's emotions row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from journeymap.io.sheets.detect import Orientation, Table
+from journeymap.io.sheets.grid import Grid, Position, ValueKind
+from journeymap.io.sheets.labels import LIST_FIELDS, STAGE_FIELDS, Field, Label, SynonymTable
+from journeymap.io.sheets.report import Report
+from journeymap.io.sheets.text import short, split_items
+from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
+
+DEFAULT_LANE = "Customer"
+_CARD_KIND = {Field.TOUCHPOINTS: Kind.TOUCHPOINT, Field.PAIN_POINTS: Kind.PAIN_POINT,
+              Field.OPPORTUNITIES: Kind.OPPORTUNITY}
+StageKey = tuple[str, int]  # (name as written, which occurrence of that name on its sheet)
+
+
+@dataclass
+class _Card:
+    sheet: int
+    stage: StageKey
+    lane: str
+    title: str
+    kind: Kind
+    emotion: int | None = None
+
+
+@dataclass
+class _Emotion:
+    sheet: int
+    stage: StageKey
+    lane: str
+    values: list[int]
+    grid: Grid
+    position: Position
+
+
+@dataclass
+class _FieldCell:
+    sheet: int
+    text: str
+    grid: Grid
+    position: Position
+
+
+@dataclass
+class _Row:
+    number: int
+    label: Label | None
+    label_position: Position | None
+    cells: list[Position] = field(default_factory=list)
+
+
+class MapBuilder:
+    """Collects what every sheet's table holds, then builds the map in one go."""
+
+    def __init__(self, table: SynonymTable, report: Report) -> None:
+        self.synonyms = table
+        self.report = report
+        self.title: str | None = None
+        self.stages: list[StageKey] = []
+        self.stage_fields: dict[StageKey, dict[Field, list[_FieldCell]]] = {}
+        self.lanes: list[str] = []
+        self.cards: list[_Card] = []
+        self.milestones: list[tuple[StageKey, str | None, str]] = []
+        self.emotions: list[_Emotion] = []
+        self._sheets = 0
+
+    # ----------------------------------------------------------------- one sheet
+    def add_table(self, table: Table, lane: str, milestones_in_lane: bool) -> None:
+        """Read one sheet's table. ``lane`` takes rows whose label names no persona."""
+        sheet = self._sheets
+        self._sheets += 1
+        grid = table.grid
+        keys = self._stage_keys(table)
+        hidden = grid.hidden_under_merges()
+        rows: dict[int, list[Position]] = {}
+        for position in grid.filled():
+            if position in hidden:
+                self.report.skip(grid, position, f"hidden under the merged cell {grid.ref(hidden[position])}")
+            else:
+                rows.setdefault(position[0], []).append(position)
+        self._outside(table, rows)
+        previous: _Row | None = None
+        for number in sorted(r for r in rows if r > table.header_row):
+            row = self._row(table, number, rows[number], previous)
+            if row is None:
+                previous = None
+                continue
+            self._read_row(table, sheet, keys, row, lane, milestones_in_lane)
+            previous = row
+
+    def _stage_keys(self, table: Table) -> list[StageKey]:
+        seen: dict[str, int] = {}
+        keys = []
+        for position, name in zip(table.stage_cells, table.stage_names(), strict=True):
+            key = (name, seen.get(name, 0))
+            seen[name] = key[1] + 1
+            keys.append(key)
+            if key not in self.stage_fields:
+                self.stages.append(key)
+                self.stage_fields[key] = {}
+            self.report.use(table.grid, position)
+        return keys
+
+    def _outside(self, table: Table, rows: dict[int, list[Position]]) -> None:
+        """Cells above or beside the table; the first text above it is the map's title."""
+        grid = table.grid
+        columns = table.orientation is Orientation.COLUMNS
+        corner = (table.header_row, table.label_column)
+        above: list[Position] = []
+        for number in sorted(r for r in rows if r <= table.header_row or rows[r][0][1] < table.label_column):
+            for position in rows[number]:
+                row, column = position
+                if position == corner:
+                    if table.labels.get(position, Label(Field.GOAL)).field is Field.STAGE:
+                        self.report.use(grid, position)
+                    else:
+                        self.report.skip(grid, position, "the top-left corner of the table")
+                elif (row < table.header_row) if columns else (column < table.label_column):
+                    above.append(position)
+                elif (column < table.label_column) if columns else (row < table.header_row):
+                    self.report.skip(grid, position, "left of the row labels" if columns
+                                     else "left of the stage names")
+        # People read the title first: the earliest cell in the sheet as they see it.
+        above.sort(key=lambda p: p if columns else (p[1], p[0]))
+        for position in above:
+            value = grid.cells[position]
+            if self.title is None and value.kind is ValueKind.TEXT:
+                self.title = value.text.strip()
+                self.report.use(grid, position)
+            else:
+                self.report.skip(grid, position, "above the table")
+
+    def _row(self, table: Table, number: int, cells: list[Position], previous: _Row | None) -> _Row | None:
+        """Which label a row has, including one merged down from above or continued from the row above."""
+        grid = table.grid
+        label_position = (number, table.label_column)
+        content = [p for p in cells if p[1] > table.label_column]
+        if label_position in cells:
+            label = table.labels.get(label_position)
+            if label is None or label.field is Field.STAGE:
+                self._unknown_row(table, label_position, content, label)
+                return None
+            self.report.use(grid, label_position)
+            return _Row(number, label, label_position, content)
+        origin = grid.origin_of(label_position)
+        if origin is not None and origin[1] == table.label_column and table.labels.get(origin) is not None:
+            return _Row(number, table.labels[origin], origin, content)
+        if previous is not None and previous.number == number - 1 and previous.label is not None \
+                and previous.label.field in LIST_FIELDS:
+            if content:
+                self.report.info(f"this row has no label; read as more \"{grid.cells[previous.label_position].text}\""
+                                 if previous.label_position else "this row has no label", grid, content[0])
+            return _Row(number, previous.label, previous.label_position, content)
+        for position in content:
+            self.report.skip(grid, position, "in a row without a label")
+        return None
+
+    def _unknown_row(self, table: Table, label_position: Position, content: list[Position],
+                     label: Label | None) -> None:
+        grid = table.grid
+        text = grid.cells[label_position].text
+        if label is not None:
+            why = "a second row of stage names; only one table per sheet is read (one sheet per persona works)"
+            self.report.skip(grid, label_position, why)
+        elif self.synonyms.is_computed(text):
+            why = f"a row computed from other rows (\"{short(text)}\")"
+            self.report.skip(grid, label_position, "a label of a computed row, not cards")
+        else:
+            known = ", ".join(self.synonyms.examples[f] for f in Field if f is not Field.STAGE)
+            self.report.skip(grid, label_position, f"not a label we know (we know {known}, and their synonyms)")
+            why = f"in the row labelled \"{short(text)}\", which is not a label we know"
+        for position in content:
+            self.report.skip(grid, position, why)
+
+    def _read_row(self, table: Table, sheet: int, keys: list[StageKey], row: _Row, lane: str,
+                  milestones_in_lane: bool) -> None:
+        grid = table.grid
+        assert row.label is not None
+        label = row.label
+        staged = []
+        for position in row.cells:
+            stage = table.column_stage.get(position[1])
+            if stage is None:
+                self.report.skip(grid, position, "under no stage name")
+            elif grid.cells[position].kind is ValueKind.ERROR:
+                self.report.skip(grid, position, "an error value")
+            else:
+                staged.append((position, keys[stage]))
+        if label.field in LIST_FIELDS and staged and all(
+                grid.cells[p].formula and grid.cells[p].kind is not ValueKind.TEXT for p, _ in staged):
+            for position, _ in staged:
+                self.report.skip(grid, position, "computed by a formula from other rows, not cards")
+            return
+        row_lane = label.persona or lane
+        for position, key in staged:
+            value = grid.cells[position]
+            if label.field in STAGE_FIELDS:
+                self.stage_fields[key].setdefault(label.field, []).append(
+                    _FieldCell(sheet, value.text.strip(), grid, position))
+            elif label.field is Field.EMOTIONS:
+                self._emotion(sheet, key, row_lane, grid, position)
+            elif value.kind in (ValueKind.NUMBER, ValueKind.BOOL):
+                self.report.skip(grid, position, "a number in a list row; counts are not cards")
+            else:
+                self._items(table, sheet, key, label, row_lane, position, milestones_in_lane)
+
+    def _items(self, table: Table, sheet: int, key: StageKey, label: Label, lane: str, position: Position,
+               milestones_in_lane: bool) -> None:
+        grid = table.grid
+        items = split_items(grid.cells[position].text)
+        self.report.use(grid, position)
+        box = grid.merges_by_origin().get(position) if grid.merges else None
+        if box is not None and table.column_stage.get(box[3]) not in (None, table.column_stage[position[1]]):
+            self.report.info(f"merged across several stages; put in \"{key[0]}\", the first", grid, position)
+        for item in items:
+            if label.field is Field.MILESTONES:
+                milestone_lane = lane if (label.persona or milestones_in_lane) else None
+                if milestone_lane is not None:
+                    self._lane(milestone_lane)
+                self.milestones.append((key, milestone_lane, item))
+            else:
+                self._lane(lane)
+                self.cards.append(_Card(sheet, key, lane, item, _CARD_KIND[label.field]))
+
+    def _emotion(self, sheet: int, key: StageKey, lane: str, grid: Grid, position: Position) -> None:
+        lines = [line for line in grid.cells[position].text.splitlines() if line.strip()]
+        values = [self.synonyms.emotion(line) for line in lines]
+        if not values or any(v is None for v in values):
+            self.report.skip(grid, position, "not an emotion from -2 to +2 (or a word like positive)")
+            return
+        self.emotions.append(_Emotion(sheet, key, lane, [v for v in values if v is not None], grid, position))
+
+    def _lane(self, name: str) -> None:
+        if name not in self.lanes:
+            self.lanes.append(name)
+
+    # ----------------------------------------------------------------- the map
+    def build(self, fallback_title: str) -> JourneyMap:
+        self._apply_emotions()
+        journey = JourneyMap(self.title or fallback_title)
+        stage_ids = {key: journey.add_stage(self._stage(key)) for key in self.stages}
+        lane_ids = {name: journey.add_lane(Persona(name)) for name in self.lanes}
+        for card in self.cards:
+            journey.add_card(stage_ids[card.stage], lane_ids[card.lane],
+                             Touchpoint(card.title, emotion=card.emotion, kind=card.kind))
+        for key, lane, title in self.milestones:
+            journey.add_milestone(stage_ids[key], Milestone(title), None if lane is None else lane_ids[lane])
+        return journey
+
+    def _stage(self, key: StageKey) -> Stage:
+        values = {}
+        for name, cells in self.stage_fields[key].items():
+            first_sheet = cells[0].sheet
+            used = [c for c in cells if c.sheet == first_sheet]
+            text = "\n".join(c.text for c in used)
+            values[name.value] = text
+            for cell in used:
+                self.report.use(cell.grid, cell.position)
+            others: dict[int, list[_FieldCell]] = {}
+            for cell in cells:
+                if cell.sheet != first_sheet:
+                    others.setdefault(cell.sheet, []).append(cell)
+            for group in others.values():
+                same = "\n".join(c.text for c in group) == text
+                for cell in group:
+                    if same:
+                        self.report.use(cell.grid, cell.position)
+                    else:
+                        first = used[0]
+                        self.report.skip(cell.grid, cell.position, f"differs from {first.grid.name}!"
+                                         f"{first.grid.ref(first.position)}, which was used for this stage")
+        return Stage(key[0], **values)
+
+    def _apply_emotions(self) -> None:
+        for emotion in self.emotions:
+            cards = [c for c in self.cards if (c.sheet, c.stage, c.lane) == (emotion.sheet, emotion.stage, emotion.lane)
+                     and c.kind is Kind.TOUCHPOINT]
+            if not cards:
+                self.report.skip(emotion.grid, emotion.position,
+                                 "an emotion for a stage and lane without touchpoints to carry it")
+            elif len(emotion.values) == 1:
+                for card in cards:
+                    card.emotion = emotion.values[0]
+                self.report.use(emotion.grid, emotion.position)
+            elif len(emotion.values) == len(cards):
+                for card, value in zip(cards, emotion.values, strict=True):
+                    card.emotion = value
+                self.report.use(emotion.grid, emotion.position)
+            else:
+                self.report.skip(emotion.grid, emotion.position,
+                                 f"{len(emotion.values)} emotions for {len(cards)} touchpoints; give one, "
+                                 "or one per touchpoint")
+

@@ -1,0 +1,211 @@
+"""Read back our own .xlsx export exactly, from its data sheets, ids included.
+
+The About sheet marks the export. Stages, Personas and Cards are required; Milestones and Flows
+may be deleted (their content with them). The map sheet is for people: it is compared with what
+the data sheets hold, and each cell edited after the export is reported, because the data sheets
+win. Readable copies (a card's stage name beside its stage id) are checked the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from journeymap.io.errors import MapFileError
+from journeymap.io.sheets import template as shape
+from journeymap.io.sheets.grid import Grid, Position, ValueKind
+from journeymap.io.sheets.labels import synonyms
+from journeymap.io.sheets.report import Report
+from journeymap.io.sheets.text import normalise_label, short
+from journeymap.model import Flow, JourneyMap, Kind, MapError, Milestone, Persona, Stage, Touchpoint
+
+_REQUIRED = (shape.STAGES_SHEET, shape.PERSONAS_SHEET, shape.CARDS_SHEET)
+_KINDS = {normalise_label(k.value): k for k in Kind}
+
+
+def is_native(grids: list[Grid]) -> bool:
+    """Whether the workbook says it is our export (its About sheet names our format)."""
+    about = _by_name(grids).get(shape.ABOUT_SHEET)
+    return about is not None and _about(about).get("Format") == shape.FORMAT_NAME
+
+
+def missing_sheets(grids: list[Grid]) -> list[str]:
+    names = _by_name(grids)
+    return [name for name in _REQUIRED if name not in names]
+
+
+def read_native(path: str | os.PathLike[str], grids: list[Grid], report: Report) -> JourneyMap:
+    """The map the data sheets hold; everything else in the workbook is checked or reported."""
+    sheets = _by_name(grids)
+    about = sheets[shape.ABOUT_SHEET]
+    values = _about(about)
+    version = values.get("Version", "")
+    if not version.isdigit() or int(version) > shape.FORMAT_VERSION:
+        raise MapFileError(path, f"was exported by a newer Journey Map Designer (format version {version}); "
+                                 "update the app", f"{shape.ABOUT_SHEET}!B3")
+    for position in about.filled():
+        report.use(about, position)
+    reader = _DataReader(path, report)
+    journey = JourneyMap(values.get("Title", ""))
+    reader.rows(sheets[shape.STAGES_SHEET], lambda row: journey.add_stage(Stage(
+        row.text("Name"), row.text("Goal"), row.text("Success criteria"), row.text("Timeline"),
+        row.text("Owner")), stage_id=row.ident("Stage id")))
+    reader.rows(sheets[shape.PERSONAS_SHEET], lambda row: journey.add_lane(Persona(
+        row.text("Name"), row.text("Description"), row.text("Goals"), row.text("Pain points")),
+        lane_id=row.ident("Persona id")))
+    reader.rows(sheets[shape.CARDS_SHEET], lambda row: _add_card(journey, row))
+    if shape.MILESTONES_SHEET in sheets:
+        reader.rows(sheets[shape.MILESTONES_SHEET], lambda row: journey.add_milestone(
+            row.ref("Stage id"), Milestone(row.text("Title"), row.text("Success signal")),
+            row.ident("Persona id"), milestone_id=row.ident("Milestone id")))
+    else:
+        report.info(f"no {shape.MILESTONES_SHEET} sheet: the map has no milestones")
+    if shape.FLOWS_SHEET in sheets:
+        reader.rows(sheets[shape.FLOWS_SHEET], lambda row: journey.add_flow(
+            row.ref("From card id"), row.ref("To card id"), Flow(row.text("Label"))))
+    else:
+        report.info(f"no {shape.FLOWS_SHEET} sheet: the map has no flows")
+    reader.check_copies(journey, sheets)
+    if shape.MAP_SHEET in sheets:
+        _check_map_sheet(journey, sheets[shape.MAP_SHEET], report)
+    for grid in grids:
+        if grid.name not in (*shape.HEADERS, shape.ABOUT_SHEET, shape.MAP_SHEET):
+            report.skip_sheet(grid, "not one of the sheets our export writes")
+    return journey
+
+
+def _add_card(journey: JourneyMap, row: _Row) -> None:
+    kind_text = row.text("Kind").strip()
+    kind = _KINDS.get(normalise_label(kind_text or Kind.TOUCHPOINT.value))
+    if kind is None:
+        raise row.error("Kind", f"must be one of {', '.join(k.value for k in Kind)}, not {short(kind_text)!r}")
+    emotion_text = row.text("Emotion").strip()
+    emotion = synonyms().emotion(emotion_text) if emotion_text else None
+    if emotion_text and emotion is None:
+        raise row.error("Emotion", f"must be a whole number from -2 to 2 or empty, not {short(emotion_text)!r}")
+    card = Touchpoint(row.text("Title"), row.text("Channel"), row.text("Owner"), row.text("Notes"), emotion, kind)
+    journey.add_card(row.ref("Stage id"), row.ref("Persona id"), card, card_id=row.ident("Card id"))
+
+
+class _Row:
+    """One data row: its cells by column name."""
+
+    def __init__(self, reader: _DataReader, grid: Grid, row: int, columns: dict[str, int]) -> None:
+        self.reader, self.grid, self.row, self.columns = reader, grid, row, columns
+
+    def position(self, column: str) -> Position:
+        return self.row, self.columns[column]
+
+    def text(self, column: str) -> str:
+        value = self.grid.cells.get(self.position(column))
+        return "" if value is None else value.text
+
+    def ident(self, column: str) -> str | None:
+        """An id, or None (a new id) when the cell was left empty, as in a row added by hand."""
+        text = self.text(column)
+        return text if text.strip() else None
+
+    def ref(self, column: str) -> str:
+        ident = self.ident(column)
+        if ident is None:
+            raise self.error(column, "is empty; it must name an id from another sheet")
+        return ident
+
+    def error(self, column: str, problem: str) -> MapFileError:
+        place = f"{self.grid.name}!{self.grid.ref(self.position(column))}"
+        return MapFileError(self.reader.path, f"{column} {problem}; fix the cell, or delete the data sheets "
+                                              "and the About sheet to import the map sheet alone", place)
+
+
+class _DataReader:
+    def __init__(self, path: str | os.PathLike[str], report: Report) -> None:
+        self.path = path
+        self.report = report
+        self.read_rows: dict[str, list[_Row]] = {}
+
+    def rows(self, grid: Grid, add: Callable[[_Row], Any]) -> None:
+        columns = self._columns(grid)
+        by_row: dict[int, list[int]] = {}
+        for row, column in grid.filled():
+            by_row.setdefault(row, []).append(column)
+        rows = []
+        for number in sorted(r for r in by_row if r > 1):
+            row = _Row(self, grid, number, columns)
+            try:
+                add(row)
+            except MapError as error:
+                raise MapFileError(self.path, f"{error}; fix the row, or delete the data sheets and the "
+                                              "About sheet to import the map sheet alone",
+                                   f"{grid.name}!{grid.ref((number, 1))}") from None
+            for column in by_row[number]:
+                if column in columns.values():
+                    self.report.use(grid, (number, column))
+                else:
+                    self.report.skip(grid, (number, column), "in a column without a heading of ours")
+            rows.append(row)
+        self.read_rows[grid.name] = rows
+
+    def _columns(self, grid: Grid) -> dict[str, int]:
+        found = {v.text.strip(): c for (r, c), v in grid.cells.items() if r == 1 and v.kind is ValueKind.TEXT}
+        columns = {}
+        for name in shape.HEADERS[grid.name]:
+            if name not in found:
+                raise MapFileError(self.path, f"the {grid.name} sheet has no column headed {name!r}; put the "
+                                              "heading back, or delete the data sheets and the About sheet to "
+                                              "import the map sheet alone", f"{grid.name}!1:1")
+            columns[name] = found[name]
+            self.report.use(grid, (1, found[name]))
+        for position in grid.filled():
+            if position[0] == 1 and position[1] not in columns.values():
+                self.report.skip(grid, position, "a column heading our export does not write")
+        return columns
+
+    def check_copies(self, journey: JourneyMap, sheets: dict[str, Grid]) -> None:
+        """Names written beside ids for people must still match; the ids were used."""
+        def stage_name(ident: str) -> str:
+            return journey.stage(ident).name
+
+        def lane_name(ident: str) -> str:
+            return journey.lane(ident).name if ident else ""
+
+        def card_title(ident: str) -> str:
+            return journey.card(ident).title
+
+        copies = {
+            shape.CARDS_SHEET: (("Stage", "Stage id", stage_name), ("Persona", "Persona id", lane_name)),
+            shape.MILESTONES_SHEET: (("Stage", "Stage id", stage_name), ("Persona", "Persona id", lane_name)),
+            shape.FLOWS_SHEET: (("From", "From card id", card_title), ("To", "To card id", card_title)),
+        }
+        for sheet, pairs in copies.items():
+            for row in self.read_rows.get(sheet, ()):
+                for copy, ident_column, name_of in pairs:
+                    ident = row.ident(ident_column)
+                    if ident is not None and row.text(copy) != name_of(ident):
+                        self.report.warn(f"differs from the name of {ident}, which was used (edit names on "
+                                         f"their own sheet)", row.grid, row.position(copy))
+
+
+def _check_map_sheet(journey: JourneyMap, grid: Grid, report: Report) -> None:
+    expected = {(r, c): text for r, row in enumerate(shape.map_sheet_rows(journey), 1)
+                for c, text in enumerate(row, 1) if text}
+    for position in sorted(set(expected) | set(grid.filled())):
+        value = grid.cells.get(position)
+        actual = "" if value is None else value.text
+        if actual == expected.get(position, ""):
+            report.use(grid, position)
+        elif value is None or value.blank:
+            report.warn("was emptied after the export; the data sheets were used "
+                        f"(they hold \"{short(expected[position])}\")", grid, position)
+        else:
+            report.warn("was edited after the export; the data sheets were used: make the change on the "
+                        "data sheets, or delete them and the About sheet to import this sheet alone", grid, position)
+
+
+def _about(grid: Grid) -> dict[str, str]:
+    keys = {r: v.text.strip() for (r, c), v in grid.cells.items() if c == 1}
+    return {keys[r]: v.text for (r, c), v in grid.cells.items() if c == 2 and r in keys}
+
+
+def _by_name(grids: list[Grid]) -> dict[str, Grid]:
+    return {grid.name: grid for grid in grids}

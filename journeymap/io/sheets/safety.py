@@ -1,0 +1,90 @@
+"""Safety gates that run before any spreadsheet parsing.
+
+openpyxl parses with defusedxml only when that is installed, so we refuse to read without it.
+A zip's central directory declares every member's size; Python's zipfile never inflates more than
+that, so checking the declared sizes and ratios first bounds the memory a bomb can take. The bytes
+we vet are the bytes we hand to openpyxl, so the file cannot change between check and parse.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import zipfile
+
+from journeymap.io.errors import MapFileError
+from journeymap.io.sheets.limits import Limits, too_big
+
+_REEXPORT = "open it in Excel, LibreOffice or Google Sheets and save or download it again as .xlsx"
+
+
+def require_defusedxml(path: str | os.PathLike[str]) -> None:
+    """Refuse to parse XML unless openpyxl uses defusedxml (entity-expansion attacks)."""
+    import openpyxl
+
+    if not getattr(openpyxl, "DEFUSEDXML", False):
+        raise MapFileError(path, "cannot be read safely: the 'defusedxml' package is missing; "
+                                 "reinstall Journey Map Designer (pip install defusedxml)")
+
+
+def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
+    """The whole file, refusing anything larger than ``limits.file_bytes`` before reading it."""
+    try:
+        with open(path, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise MapFileError(path, "is a folder, not a file")
+            if info.st_size > limits.file_bytes:
+                raise too_big(path, f"is {info.st_size / 2**20:.1f} MB", limits.file_bytes,
+                              advice="a journey map spreadsheet is far smaller; export only the map's sheets")
+            # Read one byte more than allowed, in case the file grew (a pipe, a file being written).
+            data = stream.read(limits.file_bytes + 1)
+    except FileNotFoundError:
+        raise MapFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise MapFileError(path, "is a folder, not a file") from None
+    except PermissionError:
+        raise MapFileError(path, "cannot be read: permission denied") from None
+    except OSError as error:
+        raise MapFileError(path, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > limits.file_bytes:
+        raise too_big(path, "is larger than a spreadsheet may be", limits.file_bytes)
+    if not data:
+        raise MapFileError(path, "is empty")
+    return data
+
+
+def vet_zip(path: str | os.PathLike[str], data: bytes, limits: Limits) -> None:
+    """Check a zip's declared layout: member count, sizes, ratios, encryption, and that it is xlsx."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise MapFileError(path, f"is damaged or incomplete (not a whole zip archive); {_REEXPORT}") from None
+    except (OSError, ValueError, EOFError) as error:
+        raise MapFileError(path, f"is damaged ({error}); {_REEXPORT}") from None
+    with archive:
+        members = archive.infolist()
+        if len(members) > limits.zip_members:
+            raise too_big(path, f"holds {len(members):,} parts", limits.zip_members,
+                          advice="an .xlsx of a journey map has a few dozen; " + _REEXPORT)
+        total = 0
+        for member in members:
+            if member.flag_bits & 0x1:
+                raise MapFileError(path, f"is encrypted ({member.filename}); remove the password and "
+                                         "save it again as .xlsx")
+            total += member.file_size
+            if total > limits.zip_total_bytes:
+                raise too_big(path, f"would unpack to more than {limits.zip_total_bytes // 2**20} MB "
+                                    f"(part {member.filename} alone declares {member.file_size:,} bytes)",
+                              limits.zip_total_bytes, advice="it may be a zip bomb; refusing to open it")
+            if member.file_size > limits.zip_ratio_floor:
+                ratio = member.file_size / max(member.compress_size, 1)
+                if ratio > limits.zip_ratio:
+                    raise too_big(path, f"part {member.filename} inflates {ratio:,.0f} times", limits.zip_ratio,
+                                  advice="real spreadsheets compress far less; it may be a zip bomb")
+        names = {member.filename for member in members}
+        if "mimetype" in names and "content.xml" in names:
+            raise MapFileError(path, "is an OpenDocument file (.ods), not .xlsx; " + _REEXPORT + " or .csv")
+        if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+            raise MapFileError(path, "is a zip archive but not an Excel workbook (.xlsx); " + _REEXPORT)

@@ -1,0 +1,90 @@
+"""The shape of our .xlsx export, shared by its writers and by the reader of our own files.
+
+The map sheet is the team template: stages as columns, then rows for goal, success criteria,
+timeline, owner, milestones and one touchpoints row per lane (with pain-point, opportunity and
+lane-milestone rows where a lane has them). It is for people and for the CSV export. Everything
+else lives in data sheets keyed by id, which make ``import(export(map)) == map`` hold.
+"""
+
+from __future__ import annotations
+
+from journeymap.model import JourneyMap, Kind
+
+FORMAT_NAME = "journeymap-xlsx"
+FORMAT_VERSION = 1
+CELL_LIMIT = 32_767  # Excel's: longer text is truncated by Excel and by openpyxl alike.
+BULLET = "• "
+
+MAP_SHEET = "Journey map"
+ABOUT_SHEET = "About"
+STAGES_SHEET = "Stages"
+PERSONAS_SHEET = "Personas"
+CARDS_SHEET = "Cards"
+MILESTONES_SHEET = "Milestones"
+FLOWS_SHEET = "Flows"
+
+# Data sheets: header row -> the column names, in order. The reader finds columns by these names.
+HEADERS: dict[str, tuple[str, ...]] = {
+    STAGES_SHEET: ("Stage id", "Name", "Goal", "Success criteria", "Timeline", "Owner"),
+    PERSONAS_SHEET: ("Persona id", "Name", "Description", "Goals", "Pain points"),
+    CARDS_SHEET: ("Card id", "Stage id", "Stage", "Persona id", "Persona", "Title", "Kind", "Channel",
+                  "Owner", "Emotion", "Notes"),
+    MILESTONES_SHEET: ("Milestone id", "Stage id", "Stage", "Persona id", "Persona", "Title", "Success signal"),
+    FLOWS_SHEET: ("From card id", "From", "To card id", "To", "Label"),
+}
+ABOUT_ROWS = ("Exported by", "Format", "Version", "Title", "How to edit")
+ABOUT_NOTE = ("The sheets Stages, Personas, Cards, Milestones and Flows are read back exactly, ids included. "
+              "Edit those; to import only the Journey map sheet, delete them and this sheet.")
+MAP_TITLE_ROW = 1
+MAP_HEADER_ROW = 3
+STAGE_ROWS = (("Goal", "goal"), ("Success criteria", "success_criteria"), ("Timeline", "timeline"),
+              ("Owner", "owner"))
+_KIND_ROWS = ((Kind.TOUCHPOINT, "Touchpoints"), (Kind.PAIN_POINT, "Pain points"),
+              (Kind.OPPORTUNITY, "Opportunities"))
+
+
+def map_sheet_rows(journey: JourneyMap) -> list[list[str]]:
+    """The map sheet as rows of cell texts, starting at row 1 (title), header at row 3."""
+    stages = journey.stage_ids()
+    rows: list[list[str]] = [[journey.title], [], ["Stage", *(journey.stage(s).name for s in stages)]]
+    for label, name in STAGE_ROWS:
+        rows.append([label, *(getattr(journey.stage(s), name) for s in stages)])
+    milestones = {(stage, lane): [] for stage in stages for lane in [None, *journey.lane_ids()]}
+    for milestone_id in journey.milestone_ids():
+        milestones[journey.milestone_place(milestone_id)].append(journey.milestone(milestone_id).title)
+    rows += _list_rows("Milestones", [milestones[(s, None)] for s in stages])
+    for lane in journey.lane_ids():
+        name = journey.lane(lane).name
+        for kind, label in _KIND_ROWS:
+            cells = [[journey.card(c).title for c in journey.cards_in(s, lane) if journey.card(c).kind is kind]
+                     for s in stages]
+            if kind is Kind.TOUCHPOINT or any(cells):
+                rows += _list_rows(f"{label}: {name}", cells)
+        lane_milestones = [milestones[(s, lane)] for s in stages]
+        if any(lane_milestones):
+            rows += _list_rows(f"Milestones: {name}", lane_milestones)
+    return rows
+
+
+def _list_rows(label: str, items_per_stage: list[list[str]]) -> list[list[str]]:
+    """One row of bulleted lines per stage; more rows, unlabelled, where a cell would pass the limit."""
+    chunks = [_chunks(items) for items in items_per_stage]
+    height = max((len(c) for c in chunks), default=1) or 1
+    rows = []
+    for i in range(height):
+        rows.append([label if i == 0 else "", *(c[i] if i < len(c) else "" for c in chunks)])
+    return rows
+
+
+def _chunks(items: list[str]) -> list[str]:
+    cells: list[str] = []
+    current = ""
+    for item in items:
+        line = BULLET + item
+        if current and len(current) + 1 + len(line) > CELL_LIMIT:
+            cells.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    if current:
+        cells.append(current)
+    return cells

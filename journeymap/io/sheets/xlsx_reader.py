@@ -1,0 +1,235 @@
+"""Read an .xlsx workbook into sparse grids, one per worksheet, within the safety limits.
+
+openpyxl's public ways to read cells do not fit: normal mode builds a Cell object for every
+formatted cell (a styled cell at XFD1048576 took 1.8 GB), read-only ``iter_rows`` pads every row to
+the widest one, and neither tells a formula's cached value apart from typed text. So we open the
+workbook in read-only mode (workbook, shared strings, styles, sheet list) and stream each sheet
+through openpyxl's own sheet parser, keeping only cells with a value. This is the one module that
+touches openpyxl's internals (``WorkSheetParser``, ``ReadOnlyWorksheet._worksheet_path``); the
+tests in tests/io/test_sheets_xlsx.py exercise each of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import warnings
+import zipfile
+from typing import IO, Any
+from xml.etree.ElementTree import ParseError
+
+from journeymap.io.errors import MapFileError
+from journeymap.io.sheets.grid import CellValue, Grid, ValueKind
+from journeymap.io.sheets.limits import Limits, too_big
+from journeymap.io.sheets.progress import ImportCancelled, ProgressFn
+from journeymap.io.sheets.safety import require_defusedxml, vet_zip
+from journeymap.io.sheets.text import cell_text, unescape_ooxml
+
+_REEXPORT = "open it in Excel, LibreOffice or Google Sheets and save or download it again as .xlsx"
+_PROGRESS_EVERY_ROWS = 256
+
+
+def read_xlsx_grids(path: str | os.PathLike[str], data: bytes, limits: Limits,
+                    progress: ProgressFn) -> list[Grid]:
+    """Every worksheet of a workbook as a grid (hidden ones too, marked as such)."""
+    require_defusedxml(path)
+    vet_zip(path, data, limits)
+    with warnings.catch_warnings():
+        # openpyxl warns about features it drops (extensions, odd dates); they do not concern cells.
+        warnings.simplefilter("ignore")
+        workbook = _open(path, data)
+        try:
+            return _read_sheets(path, workbook, limits, progress)
+        finally:
+            workbook.close()
+
+
+def _open(path: str | os.PathLike[str], data: bytes) -> Any:
+    import openpyxl
+    from defusedxml import DefusedXmlException
+
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except DefusedXmlException:
+        raise MapFileError(path, "declares XML entities, which spreadsheets never need (a known attack); "
+                                 "refusing to read it") from None
+    except zipfile.BadZipFile as error:
+        raise MapFileError(path, f"is damaged ({error}); {_REEXPORT}") from None
+    except ParseError as error:
+        raise MapFileError(path, f"is damaged (broken XML: {error}); {_REEXPORT}") from None
+    except MemoryError:
+        raise
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many types on broken files
+        raise MapFileError(path, f"is not a readable .xlsx workbook ({type(error).__name__}: {error}); "
+                                 f"{_REEXPORT}") from None
+
+
+def _read_sheets(path: str | os.PathLike[str], workbook: Any, limits: Limits,
+                 progress: ProgressFn) -> list[Grid]:
+    sheets = workbook.worksheets
+    if len(sheets) > limits.sheets:
+        raise too_big(path, f"has {len(sheets)} sheets", limits.sheets,
+                      advice="keep only the journey map's sheets")
+    archive = workbook._archive
+    sizes = [archive.getinfo(sheet._worksheet_path).file_size for sheet in sheets]
+    meter = _Meter(sum(sizes), progress)
+    budget = _Budget(limits)
+    grids = []
+    for sheet in sheets:
+        meter.message = f"Reading sheet {sheet.title}"
+        with archive.open(sheet._worksheet_path) as raw:
+            grid = _read_sheet(path, sheet, workbook, _CountingStream(raw, meter), budget)
+        grids.append(grid)
+    meter.finish()
+    return grids
+
+
+def _read_sheet(path: str | os.PathLike[str], sheet: Any, workbook: Any, source: IO[bytes],
+                budget: _Budget) -> Grid:
+    from openpyxl.utils.cell import range_boundaries
+
+    grid = Grid(sheet.title, hidden=sheet.sheet_state != "visible")
+    parser = _parser_class()(source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
+                             date_formats=workbook._date_formats,
+                             timedelta_formats=workbook._timedelta_formats)
+    try:
+        for rows_seen, (_row, cells) in enumerate(parser.parse(), 1):
+            budget.scan(path, grid.name, len(cells))
+            for cell in cells:
+                value = _cell_value(cell)
+                if value is not None:
+                    budget.keep(path, grid, cell["row"], cell["column"], value)
+                    grid.cells[(cell["row"], cell["column"])] = value
+            if rows_seen % _PROGRESS_EVERY_ROWS == 0:
+                source.meter.tick()  # type: ignore[attr-defined]
+    except (ImportCancelled, MapFileError, MemoryError):
+        raise
+    except ParseError as error:
+        raise MapFileError(path, f"is damaged (broken XML: {error}); {_REEXPORT}", f"sheet {grid.name}") from None
+    except Exception as error:  # noqa: BLE001 - a broken sheet must end as one clear line
+        raise MapFileError(path, f"cannot be read ({type(error).__name__}: {error}); {_REEXPORT}",
+                           f"sheet {grid.name}") from None
+    merged = parser.merged_cells
+    for merge in (merged.mergeCell if merged is not None else ()):
+        try:
+            c1, r1, c2, r2 = range_boundaries(merge.ref)
+        except (TypeError, ValueError):
+            continue
+        if len(grid.merges) >= budget.limits.cells:
+            raise too_big(path, "has too many merged ranges", budget.limits.cells, f"sheet {grid.name}")
+        grid.merges.append((r1, c1, r2, c2))
+    return grid
+
+
+def _cell_value(cell: dict[str, Any]) -> CellValue | None:
+    value = cell["value"]
+    if value is None:
+        return None
+    formula = cell.get("formula", False)
+    data_type = cell["data_type"]
+    if data_type == "e":
+        return CellValue(str(value), ValueKind.ERROR, formula)
+    if isinstance(value, bool):
+        return CellValue(cell_text(value), ValueKind.BOOL, formula)
+    if isinstance(value, int | float):
+        return CellValue(cell_text(value), ValueKind.NUMBER, formula)
+    if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
+        return CellValue(cell_text(value), ValueKind.DATE, formula)
+    text = unescape_ooxml(str(value))
+    return CellValue(text, ValueKind.TEXT, formula) if text else None
+
+
+_PARSER: type | None = None
+
+
+def _parser_class() -> type:
+    """openpyxl's sheet parser, told to also note which cells hold formulas (data_only drops them)."""
+    global _PARSER
+    if _PARSER is None:
+        from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+        class _FormulaAwareParser(WorkSheetParser):  # type: ignore[misc]
+            def parse_cell(self, element: Any) -> dict[str, Any]:
+                cell: dict[str, Any] = super().parse_cell(element)
+                if element.find(FORMULA_TAG) is not None:
+                    cell["formula"] = True
+                return cell
+
+        _PARSER = _FormulaAwareParser
+    return _PARSER
+
+
+class _Budget:
+    """Counts what the sheets hold against the limits, failing at the first one crossed."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.rows = 0
+        self.scanned = 0
+        self.kept = 0
+
+    def scan(self, path: str | os.PathLike[str], sheet: str, cells: int) -> None:
+        self.rows += 1
+        self.scanned += cells
+        if self.rows > self.limits.scanned_rows:
+            raise too_big(path, f"has more than {self.limits.scanned_rows:,} rows (formatted empty rows "
+                                "included)", self.limits.scanned_rows, f"sheet {sheet}",
+                          advice="delete the unused rows below the map and save it again")
+        if self.scanned > self.limits.scanned_cells:
+            raise too_big(path, f"has more than {self.limits.scanned_cells:,} cells (formatted empty cells "
+                                "included)", self.limits.scanned_cells, f"sheet {sheet}",
+                          advice="delete the unused rows and columns around the map and save it again")
+
+    def keep(self, path: str | os.PathLike[str], grid: Grid, row: int, column: int, value: CellValue) -> None:
+        self.kept += 1
+        place = f"{grid.name}!{grid.ref((row, column))}"
+        if self.kept > self.limits.cells:
+            raise too_big(path, f"has more than {self.limits.cells:,} filled cells", self.limits.cells, place)
+        if row > self.limits.rows:
+            raise too_big(path, f"has content in row {row:,}", self.limits.rows, place,
+                          advice="move the map to the top of the sheet or delete what is far below it")
+        if column > self.limits.columns:
+            raise too_big(path, f"has content in column {column:,}", self.limits.columns, place,
+                          advice="delete what is far to the right of the map")
+        if len(value.text) > self.limits.cell_chars:
+            raise too_big(path, f"a cell holds {len(value.text):,} characters", self.limits.cell_chars, place,
+                          advice="shorten it")
+
+
+class _Meter:
+    """Turns bytes of sheet XML read into calls of the progress callback."""
+
+    def __init__(self, total: int, progress: ProgressFn) -> None:
+        self.total = max(total, 1)
+        self.done = 0
+        self.progress = progress
+        self.message = "Reading"
+
+    def tick(self) -> None:
+        self.progress(min(self.done, self.total), self.total, self.message)
+
+    def finish(self) -> None:
+        self.progress(self.total, self.total, "Read all sheets")
+
+
+class _CountingStream(io.RawIOBase):
+    """A read-only stream that adds the bytes it passes on to a meter."""
+
+    def __init__(self, raw: IO[bytes], meter: _Meter) -> None:
+        super().__init__()
+        self.raw = raw
+        self.meter = meter
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size)
+        self.meter.done += len(chunk)
+        return chunk
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
