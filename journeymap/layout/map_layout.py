@@ -31,6 +31,7 @@ class CardBox:
     meta_lines: tuple[str, ...]
     title_top: float  # baseline-free: the top of the first title line
     meta_top: float
+    badge: Rect | None = None  # the emotion badge (top right), None when the card has no emotion
 
 
 @dataclass
@@ -131,26 +132,43 @@ class LayoutEngine:
     def __init__(self, measurer: TextMeasurer, style: LayoutStyle | None = None) -> None:
         self.style = style or LayoutStyle()
         self.wrapper = CachedWrapper(measurer)
+        self._card_cache: dict[Touchpoint, tuple[tuple[str, ...], tuple[str, ...], float, float]] = {}
 
     def wrap(self, text: str, width: float, style: TextStyle) -> tuple[str, ...]:
         return self.wrapper.wrap(text, width, style)
 
     # -------------------------------------------------------------- pieces
     def card_text(self, card: Touchpoint) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        title, meta, _, _ = self.card_metrics(card)
+        return title, meta
+
+    def card_height(self, card: Touchpoint) -> float:
+        return self.card_metrics(card)[2]
+
+    def card_metrics(self, card: Touchpoint) -> tuple[tuple[str, ...], tuple[str, ...], float, float]:
+        """(title lines, meta lines, height, meta offset from the card's top), cached per record.
+
+        Records are immutable, so a record seen before has the same text; the cache makes a
+        relayout of a big map cost one dictionary look-up per unchanged card instead of four wraps.
+        """
+        cached = self._card_cache.get(card)
+        if cached is not None:
+            return cached
         s = self.style
         inner = s.card_width - 2 * s.card_padding - s.kind_stripe
         title = self.wrap(card.title, inner - s.badge_size - 4, s.card_title)
         meta_text = " · ".join(part for part in (card.channel, card.owner) if part.strip())
         meta = self.wrap(meta_text, inner, s.card_meta) if meta_text else ()
-        return title, meta
-
-    def card_height(self, card: Touchpoint) -> float:
-        s = self.style
-        title, meta = self.card_text(card)
-        height = s.card_padding * 2 + len(title) * s.card_title.line_height
-        if meta:
-            height += 3 + len(meta) * s.card_meta.line_height
-        return max(height, s.badge_size + 2 * s.card_padding)
+        title_bottom = s.card_padding + len(title) * s.card_title.line_height
+        # Meta lines use the full width, so they start below the badge column when the title is short.
+        meta_offset = max(title_bottom + 3, s.card_padding + s.badge_size + 2) if meta else title_bottom + 3
+        height = meta_offset + len(meta) * s.card_meta.line_height + s.card_padding if meta else \
+            title_bottom + s.card_padding
+        result = title, meta, max(height, s.badge_size + 2 * s.card_padding), meta_offset
+        if len(self._card_cache) > 400_000:
+            self._card_cache.clear()
+        self._card_cache[card] = result
+        return result
 
     def milestone_lines(self, milestone: Milestone) -> tuple[str, ...]:
         s = self.style
@@ -264,11 +282,11 @@ class LayoutEngine:
 
     def _card_box(self, card_id: str, card: Touchpoint, x: float, y: float) -> CardBox:
         s = self.style
-        title, meta = self.card_text(card)
-        rect = Rect(x, y, s.card_width, self.card_height(card))
-        title_top = y + s.card_padding
-        meta_top = title_top + len(title) * s.card_title.line_height + 3
-        return CardBox(card_id, rect, title, meta, title_top, meta_top)
+        title, meta, height, meta_offset = self.card_metrics(card)
+        rect = Rect(x, y, s.card_width, height)
+        badge = None if card.emotion is None else Rect(rect.right - s.card_padding - s.badge_size,
+                                                       y + s.card_padding, s.badge_size, s.badge_size)
+        return CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, badge)
 
     def _milestone_box(self, mid: str, milestone: Milestone, stage: str, lane: str | None,
                        x: float, y: float) -> MilestoneBox:

@@ -1,0 +1,152 @@
+"""A touchpoint card: kind by colour, wrapped title, channel and owner, an emotion badge.
+
+The card only draws its :class:`CardBox`; it never measures or wraps. It is a QGraphicsRectItem so
+that bounding-rect and hit tests stay in C++ (a Python ``boundingRect`` is called for every card on
+every frame); the item's own pen is never drawn, it only widens the bounds to take in the connector
+handle that sits on the right edge.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from journeymap.layout import CardBox, Rect
+from journeymap.model import Touchpoint
+from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock
+
+HANDLE_RADIUS = 6.0
+EMOTION_TEXT = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
+_BOUNDS_PEN = QPen(QColor(0, 0, 0, 0), 2 * HANDLE_RADIUS + 2)
+
+
+class CardItem(QGraphicsRectItem):
+    KIND = "card"
+
+    def __init__(self, ctx: CanvasContext, card_id: str, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model_id = card_id
+        self.lane_id = ""
+        self.record: Touchpoint | None = None
+        self.box: CardBox | None = None
+        self.matched = False
+        self.current_match = False
+        self.hovered = False
+        self._title: TextBlock | None = None
+        self._meta: TextBlock | None = None
+        self._place = (0.0, 0.0, 0.0)
+        self.setPen(_BOUNDS_PEN)
+        self.setZValue(1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+
+    # ------------------------------------------------------------------ data
+    def set_box(self, box: CardBox, record: Touchpoint, lane_id: str, origin_y: float) -> None:
+        """Take the layout's box; cheap when nothing about this card changed."""
+        self.box = box
+        self.lane_id = lane_id
+        place = (box.rect.x, box.rect.y - origin_y, box.rect.height)
+        if record is self.record and place == self._place:
+            return
+        if record is not self.record:
+            self.record = record
+            self._title = TextBlock(box.title_lines, self.ctx, self.ctx.style.card_title)
+            self._meta = TextBlock(box.meta_lines, self.ctx, self.ctx.style.card_meta) if box.meta_lines else None
+        if place[2] != self._place[2]:
+            self.prepareGeometryChange()
+            self.setRect(0, 0, box.rect.width, box.rect.height)
+        self._place = place
+        self.setPos(place[0], place[1])
+        self.update()
+
+    def scene_card_rect(self) -> Rect:
+        """Where the card is now (it moves during a drag before the model knows)."""
+        top_left = self.scenePos()
+        rect = self.rect()
+        return Rect(top_left.x(), top_left.y(), rect.width(), rect.height())
+
+    def handle_center(self) -> QPointF:
+        """The connector handle, in scene coordinates: drag from it to another card to connect."""
+        rect = self.rect()
+        return self.mapToScene(QPointF(rect.right(), rect.center().y()))
+
+    def handle_contains(self, scene_pos: QPointF) -> bool:
+        centre = self.handle_center()
+        dx, dy = scene_pos.x() - centre.x(), scene_pos.y() - centre.y()
+        return dx * dx + dy * dy <= (HANDLE_RADIUS + 2) ** 2
+
+    def set_match(self, matched: bool, current: bool = False) -> None:
+        if (matched, current) != (self.matched, self.current_match):
+            self.matched, self.current_match = matched, current
+            self.update()
+
+    # ------------------------------------------------------------------ Qt
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt virtual
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802 - Qt virtual
+        self.hovered = False
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        record = self.record
+        if record is None:
+            return
+        palette, style = self.ctx.palette, self.ctx.style
+        rect = self.rect()
+        kind = record.kind
+        if painter.worldTransform().m11() < DETAIL_ZOOM:
+            # Far out: a flat coloured block per card, no text, no antialiasing work.
+            painter.fillRect(rect, palette.kind_brush[kind])
+            painter.fillRect(QRectF(0, 0, style.kind_stripe * 2, rect.height()), palette.kind_colour[kind])
+            if self.isSelected() or self.current_match:
+                painter.fillRect(rect, palette.selection_pen.color() if self.isSelected() else QColor("#f5a000"))
+            return
+        painter.setPen(palette.kind_pen[kind])
+        painter.setBrush(palette.kind_brush[kind])
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.fillRect(QRectF(0.5, 0.5, style.kind_stripe, rect.height() - 1), palette.kind_colour[kind])
+        if self.current_match:
+            painter.fillRect(rect, palette.current_match_brush)
+        painter.setPen(palette.ink_pen)
+        x = style.kind_stripe + style.card_padding
+        box = self.box
+        assert box is not None and self._title is not None
+        top = box.rect.y
+        self._title.draw(painter, x, box.title_top - top)
+        if self._meta is not None:
+            painter.setPen(palette.muted_pen)
+            self._meta.draw(painter, x, box.meta_top - top)
+        if box.badge is not None and record.emotion is not None:
+            self._paint_badge(painter, QRectF(box.badge.x - box.rect.x, box.badge.y - top,
+                                              box.badge.width, box.badge.height), record.emotion)
+        if self.matched:
+            painter.setPen(palette.match_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 6, 6)
+        if self.isSelected():
+            painter.setPen(palette.selection_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), 5, 5)
+        if self.hovered or self.isSelected():
+            painter.setPen(palette.white_pen)
+            painter.setBrush(palette.handle_brush)
+            painter.drawEllipse(QPointF(rect.right(), rect.center().y()), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def _paint_badge(self, painter: QPainter, badge: QRectF, emotion: int) -> None:
+        palette = self.ctx.palette
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.emotion_brush[emotion])
+        painter.drawEllipse(badge)
+        painter.setPen(palette.white_pen)
+        painter.setFont(self.ctx.font(self.ctx.style.card_meta))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, EMOTION_TEXT[emotion])

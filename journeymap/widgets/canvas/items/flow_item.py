@@ -1,0 +1,69 @@
+"""A flow arrow between two cards along the layout's orthogonal route.
+
+During a drag the scene re-routes the arrows of the moving cards from their live positions, so
+arrows follow cards before the move is committed. The item's own (invisible, wide) pen makes the
+arrow easy to hit; the visible line is drawn with the palette's pen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymap.widgets.canvas.items.context import CanvasContext
+
+HEAD_LENGTH = 9.0
+HEAD_HALF_WIDTH = 4.5
+_HIT_PEN = QPen(QColor(0, 0, 0, 0), 10)
+
+
+class FlowItem(QGraphicsPathItem):
+    KIND = "flow"
+
+    def __init__(self, ctx: CanvasContext, source: str, target: str, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.source, self.target = source, target
+        self.model_id = f"{source}->{target}"
+        self.points: list[tuple[float, float]] = []
+        self.lane_id = ""
+        self._line = QPainterPath()
+        self._head = QPolygonF()
+        self.setPen(_HIT_PEN)
+        self.setZValue(2)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+
+    def set_points(self, points: list[tuple[float, float]], origin_y: float) -> None:
+        """Route through ``points`` (scene coordinates); the item sits at (0, origin_y)."""
+        if points == self.points and self.y() == origin_y:
+            return
+        self.points = list(points)
+        self.setPos(0, origin_y)
+        local = [QPointF(x, y - origin_y) for x, y in points]
+        line = QPainterPath(local[0])
+        for point in local[1:]:
+            line.lineTo(point)
+        self._line = line
+        self._head = _arrow_head(local[-2], local[-1])
+        hit = QPainterPath(line)
+        hit.addPolygon(self._head)
+        self.setPath(hit)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        palette = self.ctx.palette
+        selected = self.isSelected()
+        painter.setPen(palette.flow_selected_pen if selected else palette.flow_pen)
+        painter.setBrush(QColor(0, 0, 0, 0))
+        painter.drawPath(self._line)
+        painter.setBrush(palette.flow_selected_brush if selected else palette.flow_brush)
+        painter.drawPolygon(self._head)
+
+
+def _arrow_head(before: QPointF, tip: QPointF) -> QPolygonF:
+    dx, dy = tip.x() - before.x(), tip.y() - before.y()
+    length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
+    ux, uy = dx / length, dy / length
+    base = QPointF(tip.x() - ux * HEAD_LENGTH, tip.y() - uy * HEAD_LENGTH)
+    return QPolygonF([tip, QPointF(base.x() - uy * HEAD_HALF_WIDTH, base.y() + ux * HEAD_HALF_WIDTH),
+                      QPointF(base.x() + uy * HEAD_HALF_WIDTH, base.y() - ux * HEAD_HALF_WIDTH)])

@@ -1,0 +1,75 @@
+"""A persona lane's header: a colour bar, the persona's name and description.
+
+It lives inside its lane's container, so it moves with the lane when rows above grow or shrink.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymap.layout import LaneBox
+from journeymap.model import Persona
+from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock
+
+COLOUR_BAR = 6.0
+
+
+class LaneHeaderItem(QGraphicsRectItem):
+    KIND = "lane"
+
+    def __init__(self, ctx: CanvasContext, lane_id: str, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model_id = lane_id
+        self.record: Persona | None = None
+        self.box: LaneBox | None = None
+        self._name: TextBlock | None = None
+        self._text: TextBlock | None = None
+        self.setZValue(3)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_box(self, box: LaneBox, record: Persona) -> None:
+        if box.name_lines == getattr(self.box, "name_lines", None) and record is self.record \
+                and self.box is not None and box.header.height == self.box.header.height \
+                and box.colour_index == self.box.colour_index:
+            self.box = box
+            return
+        self.box, self.record = box, record
+        style = self.ctx.style
+        self._name = TextBlock(box.name_lines, self.ctx, style.lane_name)
+        self._text = TextBlock(box.text_lines, self.ctx, style.lane_text) if box.text_lines else None
+        self.prepareGeometryChange()
+        self.setRect(0, 0, box.header.width, box.header.height)
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        palette, style = self.ctx.palette, self.ctx.style
+        rect = self.rect()
+        painter.fillRect(rect, palette.header_brush)
+        colour = palette.lane_colour[(self.box.colour_index if self.box else 0) % len(palette.lane_colour)]
+        painter.fillRect(QRectF(0, 0, COLOUR_BAR, rect.height()), colour)
+        painter.setPen(palette.grid_pen)
+        painter.drawLine(QLineF(rect.topRight(), rect.bottomRight()))
+        painter.drawLine(QLineF(rect.bottomLeft(), rect.bottomRight()))
+        if self.isSelected():
+            painter.setPen(palette.selection_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
+        if painter.worldTransform().m11() < DETAIL_ZOOM / 2 or self._name is None:
+            return
+        x = COLOUR_BAR + style.header_padding
+        top = style.header_padding
+        painter.setPen(palette.ink_pen)
+        self._name.draw(painter, x, top)
+        if self._text is not None:
+            painter.setPen(palette.muted_pen)
+            self._text.draw(painter, x, top + len(self._name.lines) * style.lane_name.line_height)
+
+    def name_rect(self) -> QRectF:
+        style = self.ctx.style
+        rect = self.sceneBoundingRect()
+        return QRectF(rect.x() + COLOUR_BAR + style.header_padding - 4, rect.y() + style.header_padding - 4,
+                      rect.width() - COLOUR_BAR - 2 * style.header_padding + 8, style.lane_name.line_height + 8)

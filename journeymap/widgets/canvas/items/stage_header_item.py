@@ -1,0 +1,75 @@
+"""A stage's header: name and, compactly, goal, success criteria, timeline and owner.
+
+Double-click renames it inline and dragging it reorders the columns; both are tools, the item
+only draws. Long fields are cut by the layout with an ellipsis; the full text is the tooltip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymap.layout import StageBox
+from journeymap.layout.map_layout import STAGE_FIELDS
+from journeymap.model import Stage
+from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock
+
+
+class StageHeaderItem(QGraphicsRectItem):
+    KIND = "stage"
+
+    def __init__(self, ctx: CanvasContext, stage_id: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.model_id = stage_id
+        self.record: Stage | None = None
+        self.box: StageBox | None = None
+        self._name: TextBlock | None = None
+        self._fields: list[TextBlock] = []
+        self.setZValue(3)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_box(self, box: StageBox, record: Stage) -> None:
+        if box == self.box and record is self.record:
+            return
+        self.box, self.record = box, record
+        style = self.ctx.style
+        self._name = TextBlock(box.name_lines, self.ctx, style.stage_name)
+        self._fields = [TextBlock(lines, self.ctx, style.stage_field) for _, lines in box.field_lines]
+        self.prepareGeometryChange()
+        self.setRect(0, 0, box.header.width, box.header.height)
+        self.setPos(box.header.x, box.header.y)
+        full = [f"{label}: {getattr(record, name)}" for label, name in STAGE_FIELDS if getattr(record, name).strip()]
+        self.setToolTip("\n".join([record.name, *full]) if box.truncated else "")
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        palette, style = self.ctx.palette, self.ctx.style
+        rect = self.rect()
+        painter.fillRect(rect, palette.header_brush)
+        painter.setPen(palette.grid_pen)
+        painter.drawLine(QLineF(rect.bottomLeft(), rect.bottomRight()))
+        painter.drawLine(QLineF(rect.topRight(), rect.bottomRight()))
+        if self.isSelected():
+            painter.setPen(palette.selection_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
+        if painter.worldTransform().m11() < DETAIL_ZOOM / 2 or self._name is None:
+            return
+        x = top = style.header_padding
+        painter.setPen(palette.ink_pen)
+        self._name.draw(painter, x, top)
+        top += len(self._name.lines) * style.stage_name.line_height + 4
+        painter.setPen(palette.muted_pen)
+        for block in self._fields:
+            block.draw(painter, x, top)
+            top += len(block.lines) * style.stage_field.line_height
+
+    def name_rect(self) -> QRectF:
+        """Where the name is, in scene coordinates: the inline editor goes there."""
+        style = self.ctx.style
+        rect = self.sceneBoundingRect()
+        return QRectF(rect.x() + style.header_padding - 4, rect.y() + style.header_padding - 4,
+                      rect.width() - 2 * style.header_padding + 8, style.stage_name.line_height + 8)

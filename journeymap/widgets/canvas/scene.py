@@ -1,0 +1,292 @@
+"""The map scene: follows the document's model events and keeps one item per model object.
+
+Every change re-runs the shared layout (the one place geometry is computed) and then updates only
+the items whose box or record changed. Cards, lane milestones and arrows live inside one invisible
+container per lane, so a lane that shifts moves as one item. Undo and redo need no drawing code:
+they change the model, the model emits, the scene follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QLineF, QRectF, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from journeymap.editing.document import Document
+from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect
+from journeymap.layout.map_layout import route_flow
+from journeymap.model import Change, JourneyMap, MapEvent
+from journeymap.widgets.canvas.items import (
+    CanvasContext,
+    CardItem,
+    CellItem,
+    FlowItem,
+    LaneContainerItem,
+    LaneHeaderItem,
+    MilestoneItem,
+    StageHeaderItem,
+)
+from journeymap.widgets.canvas.palette import CanvasPalette
+from journeymap.widgets.canvas.qt_measure import QtTextMeasurer
+
+SCENE_MARGIN = 60.0
+PRESENTATION_SCALE = 1.5
+# Removing more stale items than this one by one is slower than clearing the scene and rebuilding.
+BULK_REMOVE = 2000
+
+
+class MapScene(QGraphicsScene):
+    """Items for one document's map, laid out by the shared :class:`LayoutEngine`."""
+
+    layout_changed = Signal()
+
+    def __init__(self, document: Document, parent: QGraphicsScene | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapScene")
+        self.document = document
+        self.measurer = QtTextMeasurer()
+        self.ctx = CanvasContext(self.measurer, LayoutStyle(), CanvasPalette())
+        self.engine = LayoutEngine(self.measurer, self.ctx.style)
+        self.stage_items: dict[str, StageHeaderItem] = {}
+        self.lane_items: dict[str, LaneHeaderItem] = {}
+        self.containers: dict[str, LaneContainerItem] = {}
+        self.card_items: dict[str, CardItem] = {}
+        self.milestone_items: dict[str, MilestoneItem] = {}
+        self.flow_items: dict[tuple[str, str], FlowItem] = {}
+        self.drop_item = CellItem(self.ctx)
+        self.addItem(self.drop_item)
+        self.matches: set[str] = set()
+        self.current_match: str | None = None
+        self.presentation = False
+        self._defer_depth = 0
+        self._pending = False
+        self.layout: MapLayout = self.engine.compute(self.journey)
+        document.map_changed.connect(self._on_map_changed)
+        self._sync(self.layout)
+
+    @property
+    def journey(self) -> JourneyMap:
+        return self.document.journey
+
+    # ------------------------------------------------------------------ following the model
+    def _on_map_changed(self, event: MapEvent) -> None:
+        if event.change is Change.TITLE:
+            return
+        if self._defer_depth:
+            self._pending = True
+            return
+        self.refresh()
+
+    @contextmanager
+    def deferred_refresh(self) -> Iterator[None]:
+        """Relayout once after a burst of commands (a paste, a multi-card move) instead of per command."""
+        self._defer_depth += 1
+        try:
+            yield
+        finally:
+            self._defer_depth -= 1
+            if not self._defer_depth and self._pending:
+                self._pending = False
+                self.refresh()
+
+    def refresh(self) -> None:
+        """Re-lay out the map and bring the items in line with it."""
+        selected = self.selected_keys()
+        self.layout = self.engine.compute(self.journey)
+        self._sync(self.layout)
+        self._reselect(selected)
+        self.layout_changed.emit()
+
+    def set_presentation(self, on: bool) -> None:
+        """Large type and high contrast for a projector: a new style, palette and a full rebuild."""
+        if on == self.presentation:
+            return
+        self.presentation = on
+        style = LayoutStyle().scaled(PRESENTATION_SCALE) if on else LayoutStyle()
+        self.ctx = CanvasContext(self.measurer, style, CanvasPalette(high_contrast=on))
+        self.engine = LayoutEngine(self.measurer, style)
+        self.drop_item.ctx = self.ctx
+        self._clear_items()
+        self.refresh()
+
+    # ------------------------------------------------------------------ reading
+    def map_rect(self) -> QRectF:
+        """The whole map in scene coordinates (what fit-to-map and exports show)."""
+        return QRectF(0, 0, self.layout.width, self.layout.height)
+
+    def item_for(self, kind: str, model_id: str) -> QGraphicsItem | None:
+        if kind == "flow":
+            source, _, target = model_id.partition("->")
+            return self.flow_items.get((source, target))
+        table = {"card": self.card_items, "stage": self.stage_items, "lane": self.lane_items,
+                 "milestone": self.milestone_items}.get(kind, {})
+        return table.get(model_id)
+
+    def selected_keys(self) -> list[tuple[str, str]]:
+        """(kind, id) of the selected items, cards first, each group in map order."""
+        keys = [(item.KIND, item.model_id) for item in self.selectedItems() if hasattr(item, "KIND")]
+        order = {"card": 0, "milestone": 1, "flow": 2, "stage": 3, "lane": 4}
+        return sorted(keys, key=lambda key: (order[key[0]], key[1]))
+
+    def model_item_at(self, scene_pos: object) -> QGraphicsItem | None:
+        """The topmost item that stands for a model object at a scene point."""
+        for item in self.items(scene_pos):
+            if hasattr(item, "KIND"):
+                return item
+        return None
+
+    # ------------------------------------------------------------------ live geometry during drags
+    def reroute_flows_of(self, card_ids: list[str]) -> None:
+        """Re-route the arrows touching these cards from where the cards are now."""
+        style = self.ctx.style
+        for card_id in card_ids:
+            for key in self.journey.flows_of(card_id):
+                item = self.flow_items.get(key)
+                source, target = self.card_items.get(key[0]), self.card_items.get(key[1])
+                if item is None or source is None or target is None:
+                    continue
+                points = route_flow(source.scene_card_rect(), target.scene_card_rect(), style)
+                item.set_points(points, item.y())
+
+    # ------------------------------------------------------------------ background
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt virtual
+        palette, layout = self.ctx.palette, self.layout
+        painter.fillRect(rect, palette.background)
+        width = layout.width
+        painter.setPen(palette.grid_pen)
+        if layout.band.height:
+            band = layout.band
+            painter.fillRect(QRectF(band.x, band.y, band.width, band.height), palette.band_brush)
+        for lane_id in layout.lane_order:
+            row = layout.lanes[lane_id].row
+            if row.bottom < rect.top() or row.y > rect.bottom():
+                continue
+            painter.fillRect(QRectF(row.x, row.y, row.width, row.height), palette.lane_brush)
+            painter.drawLine(QLineF(0, row.bottom, width, row.bottom))
+        top = layout.header_height
+        for stage_id in layout.stage_order:
+            column = layout.stages[stage_id].column
+            if rect.left() <= column.right <= rect.right() + 1:
+                painter.drawLine(QLineF(column.right, top, column.right, layout.height))
+        painter.drawLine(QLineF(layout.style.lane_header_width, top, layout.style.lane_header_width, layout.height))
+        painter.drawLine(QLineF(0, layout.height, width, layout.height))
+
+    # ------------------------------------------------------------------ syncing items
+    def _sync(self, layout: MapLayout) -> None:
+        journey, ctx = self.journey, self.ctx
+        stale_cards = set(self.card_items) - set(layout.cards)
+        if len(stale_cards) > BULK_REMOVE:
+            self._clear_items()
+        for lane_id in layout.lane_order:
+            box = layout.lanes[lane_id]
+            container = self.containers.get(lane_id)
+            if container is None:
+                container = self.containers[lane_id] = LaneContainerItem(lane_id)
+                self.addItem(container)
+            container.place(box.row)
+            header = self.lane_items.get(lane_id)
+            if header is None:
+                header = self.lane_items[lane_id] = LaneHeaderItem(ctx, lane_id, container)
+            header.set_box(box, journey.lane(lane_id))
+        for stage_id in layout.stage_order:
+            stage_item = self.stage_items.get(stage_id)
+            if stage_item is None:
+                stage_item = self.stage_items[stage_id] = StageHeaderItem(ctx, stage_id)
+                self.addItem(stage_item)
+            stage_item.set_box(layout.stages[stage_id], journey.stage(stage_id))
+        cards = self.card_items
+        for (_stage_id, lane_id), cell in layout.cells.items():
+            if not cell.card_ids:
+                continue
+            container = self.containers[lane_id]
+            origin = container.origin_y
+            for card_id in cell.card_ids:
+                item = cards.get(card_id)
+                if item is None:
+                    item = cards[card_id] = CardItem(ctx, card_id, container)
+                elif item.lane_id != lane_id:
+                    item.setParentItem(container)
+                item.set_box(layout.cards[card_id], journey.card(card_id), lane_id, origin)
+        for milestone_id, box in layout.milestones.items():
+            item = self.milestone_items.get(milestone_id)
+            parent = self.containers[box.lane] if box.lane else None
+            if item is None:
+                item = self.milestone_items[milestone_id] = MilestoneItem(ctx, milestone_id, parent)
+                if parent is None:
+                    self.addItem(item)
+            elif item.lane_id != box.lane:
+                item.setParentItem(parent)
+                if parent is None and item.scene() is None:
+                    self.addItem(item)
+            item.set_box(box, journey.milestone(milestone_id), parent.origin_y if parent else 0.0)
+        for key, route in layout.flows.items():
+            source_item = cards[key[0]]
+            container = self.containers[source_item.lane_id]
+            item = self.flow_items.get(key)
+            if item is None:
+                item = self.flow_items[key] = FlowItem(ctx, *key, container)
+                item.lane_id = source_item.lane_id
+            elif item.lane_id != source_item.lane_id:
+                item.setParentItem(container)
+                item.lane_id = source_item.lane_id
+            item.set_points(route.points, container.origin_y)
+        self._remove_stale(layout)
+        self._apply_matches()
+        margin = SCENE_MARGIN * (PRESENTATION_SCALE if self.presentation else 1)
+        self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin))
+
+    def _remove_stale(self, layout: MapLayout) -> None:
+        for key in [k for k in self.flow_items if k not in layout.flows]:
+            self._drop(self.flow_items.pop(key))
+        for card_id in [c for c in self.card_items if c not in layout.cards]:
+            self._drop(self.card_items.pop(card_id))
+            self.matches.discard(card_id)
+        for milestone_id in [m for m in self.milestone_items if m not in layout.milestones]:
+            self._drop(self.milestone_items.pop(milestone_id))
+        for lane_id in [lane for lane in self.containers if lane not in layout.lanes]:
+            self.lane_items.pop(lane_id, None)
+            self._drop(self.containers.pop(lane_id))
+        for stage_id in [s for s in self.stage_items if s not in layout.stages]:
+            self._drop(self.stage_items.pop(stage_id))
+
+    def _drop(self, item: QGraphicsItem) -> None:
+        if item.scene() is self:
+            self.removeItem(item)
+
+    def _clear_items(self) -> None:
+        """Forget every model item at once (removing a container removes its whole lane in C++)."""
+        for container in self.containers.values():
+            self.removeItem(container)
+        for item in [*self.stage_items.values(), *self.milestone_items.values()]:
+            if item.scene() is self and item.parentItem() is None:
+                self.removeItem(item)
+        for table in (self.stage_items, self.lane_items, self.containers, self.card_items,
+                      self.milestone_items, self.flow_items):
+            table.clear()
+
+    def _reselect(self, keys: list[tuple[str, str]]) -> None:
+        for kind, model_id in keys:
+            item = self.item_for(kind, model_id)
+            if item is not None and not item.isSelected():
+                item.setSelected(True)
+
+    # ------------------------------------------------------------------ find highlights
+    def set_matches(self, card_ids: set[str], current: str | None) -> None:
+        self.matches, self.current_match = set(card_ids), current
+        self._apply_matches(clear_all=True)
+
+    def _apply_matches(self, clear_all: bool = False) -> None:
+        if clear_all:
+            for item in self.card_items.values():
+                if item.matched:
+                    item.set_match(False)
+        for card_id in self.matches:
+            item = self.card_items.get(card_id)
+            if item is not None:
+                item.set_match(True, card_id == self.current_match)
+
+    def scene_rect_of(self, rect: Rect) -> QRectF:
+        return QRectF(rect.x, rect.y, rect.width, rect.height)

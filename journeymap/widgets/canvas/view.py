@@ -1,0 +1,435 @@
+"""The map view: zoom, pan, level of detail, and the one place mouse and keys reach the tools.
+
+Gestures become tool calls (``tools/``), tools push commands on the document's undo stack, the
+model emits, the scene follows. The view never edits the model itself. The editing entry points the
+main window binds to menus (delete, copy, connect, add...) are thin methods over
+:class:`CanvasActions`, the clipboard and the finder.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGestureEvent, QGraphicsItem, QGraphicsView, QPinchGesture, QWidget
+
+from journeymap.editing.document import Document
+from journeymap.widgets.canvas.actions import CanvasActions
+from journeymap.widgets.canvas.clipboard import CanvasClipboard
+from journeymap.widgets.canvas.finder import CardFinder
+from journeymap.widgets.canvas.items.context import DETAIL_ZOOM
+from journeymap.widgets.canvas.overview import OverviewCache
+from journeymap.widgets.canvas.scene import MapScene
+from journeymap.widgets.canvas.tools.base import Tool
+from journeymap.widgets.canvas.tools.select_tool import SelectTool
+
+MIN_ZOOM, MAX_ZOOM = 0.01, 4.0
+ZOOM_STEP = 1.25
+# The overview picture replaces item painting below this zoom on maps with at least this many cards.
+OVERVIEW_ZOOM = 0.25
+OVERVIEW_MIN_CARDS = 1000
+FIT_MARGIN = 24
+
+SHORTCUTS = {
+    "connect": QKeySequence("Ctrl+L"),
+    "duplicate": QKeySequence("Ctrl+D"),
+    "fit": QKeySequence("Ctrl+0"),
+}
+
+
+class MapView(QGraphicsView):
+    """A QGraphicsView over a :class:`MapScene` for one document."""
+
+    zoom_changed = Signal(float)
+    selection_changed = Signal()
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapView")
+        self.document = document
+        self.map_scene = MapScene(document, self)
+        self.setScene(self.map_scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        # Measured: FullViewportUpdate made scrolling 11x slower; the default BSP index stays.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.actions_ = CanvasActions(self)
+        self.clipboard = CanvasClipboard(self)
+        self.finder = CardFinder(self)
+        self.overview = OverviewCache()
+        self.focused_stage: str | None = None
+        self.last_scene_pos: QPointF | None = None
+        self._zoom = 1.0
+        self._pan_from: QPointF | None = None
+        self._space_down = False
+        self._press_forwarded = False
+        self._retired: list[QGraphicsItem] = []
+        self._tool: Tool = SelectTool(self)
+        self._tool.start()
+        self.map_scene.selectionChanged.connect(self.selection_changed)
+        self.map_scene.layout_changed.connect(self._on_layout_changed)
+
+    # ------------------------------------------------------------------ tools
+    @property
+    def tool(self) -> Tool:
+        return self._tool
+
+    def set_tool(self, tool: Tool | None) -> None:
+        """Install one tool; the old one finishes (commits what it was doing). None: select."""
+        old, self._tool = self._tool, tool or SelectTool(self)
+        if old is not self._tool:
+            old.finish()
+        if not self._tool.active:
+            self._tool.start()
+
+    def retire_item(self, item: QGraphicsItem) -> None:
+        """Take a helper item (editor, rubber line) off the scene, deleting it only later.
+
+        Tools often end inside the item's own event handler; deleting it there would pull the
+        object out from under Qt's event dispatch.
+        """
+        if item.scene() is not None:
+            item.scene().removeItem(item)
+        self._retired.append(item)
+        QTimer.singleShot(0, self._retired.clear)
+
+    # ------------------------------------------------------------------ zoom
+    def zoom_level(self) -> float:
+        return self._zoom
+
+    def set_zoom(self, level: float, anchor: QPointF | None = None) -> None:
+        """Zoom to ``level`` (1.0 = 100 %), keeping ``anchor`` (viewport point) still if given."""
+        level = max(MIN_ZOOM, min(MAX_ZOOM, float(level)))
+        before = self.mapToScene(anchor.toPoint()) if anchor is not None else None
+        self.setTransform(QTransform.fromScale(level, level))
+        if before is not None and anchor is not None:
+            after = self.mapToScene(anchor.toPoint())
+            delta = after - before
+            self.translate(delta.x(), delta.y())
+        changed = abs(level - self._zoom) > 1e-9
+        self._zoom = level
+        if changed:
+            self.zoom_changed.emit(level)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom / ZOOM_STEP)
+
+    def fit_to_map(self) -> None:
+        self.focused_stage = None
+        self.fit_rect(self.map_scene.map_rect())
+
+    def zoom_to_selection(self) -> None:
+        items = self.map_scene.selectedItems()
+        if not items:
+            self.fit_to_map()
+            return
+        rect = QRectF()
+        for item in items:
+            rect = rect.united(item.sceneBoundingRect())
+        self.fit_rect(rect.adjusted(-40, -40, 40, 40), max_zoom=1.5)
+
+    def fit_rect(self, rect: QRectF, max_zoom: float = MAX_ZOOM) -> None:
+        viewport = self.viewport().rect().adjusted(FIT_MARGIN, FIT_MARGIN, -FIT_MARGIN, -FIT_MARGIN)
+        if rect.isEmpty() or viewport.width() <= 0 or viewport.height() <= 0:
+            return
+        level = min(viewport.width() / rect.width(), viewport.height() / rect.height(), max_zoom)
+        self.set_zoom(level)
+        self.centerOn(rect.center())
+
+    # ------------------------------------------------------------------ workshop focus
+    def focus_stage(self, stage_id: str | None) -> None:
+        """Zoom to one stage's column (header on top); None shows the whole map."""
+        layout = self.map_scene.layout
+        if stage_id is None or stage_id not in layout.stages:
+            self.fit_to_map()
+            return
+        self.focused_stage = stage_id
+        column = layout.stages[stage_id].column
+        viewport = self.viewport().rect()
+        # The column's width fills the screen; its top (the header) is at the top of the screen.
+        level = max(MIN_ZOOM, min((viewport.width() - 2 * FIT_MARGIN) / column.width, MAX_ZOOM))
+        self.set_zoom(level)
+        visible_height = viewport.height() / level
+        self.centerOn(QPointF(column.x + column.width / 2, column.y - FIT_MARGIN / level + visible_height / 2))
+
+    def focus_next_stage(self) -> None:
+        self._step_stage(1)
+
+    def focus_previous_stage(self) -> None:
+        self._step_stage(-1)
+
+    def _step_stage(self, step: int) -> None:
+        order = self.map_scene.layout.stage_order
+        if not order:
+            return
+        if self.focused_stage not in order:
+            self.focus_stage(order[0] if step > 0 else order[-1])
+            return
+        index = order.index(self.focused_stage) + step
+        self.focus_stage(order[index] if 0 <= index < len(order) else None)
+
+    def set_presentation(self, on: bool) -> None:
+        """Large type and high contrast (workshop mode); keeps the focused stage in view."""
+        focused = self.focused_stage
+        self.map_scene.set_presentation(on)
+        self.overview.invalidate()
+        self.resetCachedContent()
+        if focused is not None:
+            self.focus_stage(focused)
+
+    def is_presentation(self) -> bool:
+        return self.map_scene.presentation
+
+    # ------------------------------------------------------------------ selection
+    def selected(self) -> list[tuple[str, str]]:
+        return self.map_scene.selected_keys()
+
+    def select(self, kind: str, model_id: str, add: bool = False) -> None:
+        item = self.map_scene.item_for(kind, model_id)
+        if not add:
+            self.map_scene.clearSelection()
+        if item is not None:
+            item.setSelected(True)
+            self.ensureVisible(item, 40, 40)
+
+    # ------------------------------------------------------------------ editing entry points
+    def delete_selection(self) -> None:
+        self.actions_.delete_selection()
+
+    def copy_selection(self) -> None:
+        self.clipboard.copy_selection()
+
+    def paste(self) -> None:
+        self.clipboard.paste()
+
+    def duplicate_selection(self) -> None:
+        self.clipboard.duplicate_selection()
+
+    def connect_selected(self) -> bool:
+        return self.actions_.connect_selected()
+
+    def add_stage(self) -> None:
+        self.actions_.add_stage()
+
+    def add_lane(self) -> None:
+        self.actions_.add_lane()
+
+    def add_card_in_selected_cell(self) -> None:
+        self.actions_.add_card_in_selected_cell()
+
+    def add_milestone(self) -> None:
+        self.actions_.add_milestone()
+
+    def edit_selected(self) -> None:
+        self.actions_.edit_selected()
+
+    def find(self, text: str) -> int:
+        return self.finder.find(text)
+
+    def find_next(self) -> None:
+        self.finder.step(1)
+
+    def find_previous(self) -> None:
+        self.finder.step(-1)
+
+    def clear_find(self) -> None:
+        self.finder.clear()
+
+    # ------------------------------------------------------------------ rendering helpers
+    def render_to_image(self, scale: float = 1.0) -> QImage:
+        """The whole map at ``scale`` pixels per scene unit, on white."""
+        return render_scene_image(self.map_scene, scale)
+
+    def render_to_svg(self, path: str) -> None:
+        from PySide6.QtSvg import QSvgGenerator  # only when exporting
+
+        rect = self.map_scene.map_rect()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(rect.size().toSize())
+        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        generator.setTitle(self.document.journey.title)
+        painter = QPainter(generator)
+        self.map_scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        painter.end()
+
+    # ------------------------------------------------------------------ overview painting
+    def uses_overview(self) -> bool:
+        return self._zoom < OVERVIEW_ZOOM and len(self.map_scene.card_items) >= OVERVIEW_MIN_CARDS
+
+    def _on_layout_changed(self) -> None:
+        self.overview.invalidate()
+        self.resetCachedContent()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt virtual
+        if not self.uses_overview():
+            super().paintEvent(event)
+            return
+        scene = self.map_scene
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), scene.ctx.palette.background)
+        painter.setTransform(self.viewportTransform())
+        target = scene.map_rect()
+        device_width = target.width() * self._zoom * self.devicePixelRatioF()
+        pixmap = self.overview.pixmap_for(scene.layout, scene.journey, scene.ctx.palette, device_width)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+        self._paint_overview_marks(painter)
+        painter.end()
+
+    def _paint_overview_marks(self, painter: QPainter) -> None:
+        """Selection and find matches stay visible in the overview, as thick outlines."""
+        scene = self.map_scene
+        palette = scene.ctx.palette
+        marks = [(item, palette.selection_pen) for item in scene.selectedItems()]
+        marks += [(scene.card_items[c], palette.match_pen) for c in scene.matches if c in scene.card_items]
+        for item, pen in marks[:2000]:
+            cosmetic = type(pen)(pen)
+            cosmetic.setCosmetic(True)
+            painter.setPen(cosmetic)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(item.sceneBoundingRect())
+
+    # ------------------------------------------------------------------ events
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._tool.takes_text_keys:
+            event.accept()  # typing in an inline editor must not trigger window shortcuts
+            return True
+        if event.type() == QEvent.Type.Gesture:
+            return self._gesture(event)
+        return super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt virtual
+        if event.type() == QEvent.Type.Gesture:
+            return self._gesture(event)
+        if event.type() == QEvent.Type.Leave:
+            self.last_scene_pos = None
+        if isinstance(event, QNativeGestureEvent) and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.set_zoom(self._zoom * (1.0 + event.value()), event.position())
+            return True
+        return super().viewportEvent(event)
+
+    def _gesture(self, event: QEvent) -> bool:
+        assert isinstance(event, QGestureEvent)
+        pinch = event.gesture(Qt.GestureType.PinchGesture)
+        if isinstance(pinch, QPinchGesture):
+            flags = pinch.changeFlags()
+            if flags & QPinchGesture.ChangeFlag.ScaleFactorChanged:
+                self.set_zoom(self._zoom * pinch.scaleFactor(), self.mapFromGlobal(pinch.centerPoint().toPoint()))
+            event.accept()
+            return True
+        return False
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt virtual
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.set_zoom(self._zoom * (ZOOM_STEP ** steps), event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt virtual
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self._space_down):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        pos = self.mapToScene(event.position().toPoint())
+        self._press_forwarded = False
+        if self._tool.mouse_press(event, pos):
+            return
+        self._press_forwarded = True
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt virtual
+        pos = self.mapToScene(event.position().toPoint())
+        self.last_scene_pos = pos
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(delta.y()))
+            event.accept()
+            return
+        if self._tool.mouse_move(event, pos):
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt virtual
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space_down else Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        pos = self.mapToScene(event.position().toPoint())
+        handled = self._tool.mouse_release(event, pos)
+        if self._press_forwarded or not handled:
+            # The scene saw the press; it must see the release too or an item stays mouse grabber.
+            super().mouseReleaseEvent(event)
+        self._press_forwarded = False
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt virtual
+        pos = self.mapToScene(event.position().toPoint())
+        if self._tool.mouse_double_click(event, pos):
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt virtual
+        if self._tool.takes_text_keys:
+            super().keyPressEvent(event)
+            return
+        if self._tool.key_press(event):
+            return
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if self.actions_.handle_key(event):
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt virtual
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            self.viewport().unsetCursor()
+        super().keyReleaseEvent(event)
+
+
+def render_scene_image(scene: MapScene, scale: float = 1.0) -> QImage:
+    """Render the whole map into a white image at ``scale`` (used by exports and screenshots)."""
+    rect = scene.map_rect()
+    image = QImage(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    dots_per_metre = round(scene.measurer.dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, image.width(), image.height()), rect)
+    painter.end()
+    return image
+
+
+__all__ = ["DETAIL_ZOOM", "MapView", "render_scene_image"]
