@@ -2,9 +2,9 @@
 
 Stages may be columns (labels such as Goal and Touchpoints down one column, stage names across a
 header row) or rows (labels across the header row, stage names down a column). Both ways are
-scored by the number of different labels found in the best column and in the best row; a tie is
-reported, never settled silently. After detection a sheet with stages as rows is transposed, so
-the builder reads one shape only: fields are rows, stages are columns.
+scored by the number of different labels (a "Stage" corner label included) in the best column and
+in the best row; a tie is reported, never settled silently. After detection a sheet with stages as
+rows is transposed, so the builder reads one shape only: fields are rows, stages are columns.
 """
 
 from __future__ import annotations
@@ -60,8 +60,7 @@ def detect(grid: Grid, table: SynonymTable, forced: Orientation | None = None) -
     """Score both orientations and locate the table; ``forced`` overrides the scores."""
     labels = find_labels(grid, table)
     scores = _scores(labels)
-    best = max(scores.values())
-    if forced is None and best == 0:
+    if not any(label.field is not Field.STAGE for label in labels.values()):
         return Detection(None, scores, reason="no row or column labels such as Goal, Touchpoints or Owner")
     tie = scores[Orientation.COLUMNS] == scores[Orientation.ROWS]
     orientation = forced or (Orientation.COLUMNS if scores[Orientation.COLUMNS] >= scores[Orientation.ROWS]
@@ -87,10 +86,10 @@ def find_labels(grid: Grid, table: SynonymTable) -> dict[Position, Label]:
 def _scores(labels: dict[Position, Label]) -> dict[Orientation, int]:
     by_column: dict[int, set[Label]] = {}
     by_row: dict[int, set[Label]] = {}
+    # "Stage" counts too: whichever way the stages run, that corner label sits in the line of labels.
     for (row, column), label in labels.items():
-        if label.field is not Field.STAGE:
-            by_column.setdefault(column, set()).add(label)
-            by_row.setdefault(row, set()).add(label)
+        by_column.setdefault(column, set()).add(label)
+        by_row.setdefault(row, set()).add(label)
     return {
         Orientation.COLUMNS: max(map(len, by_column.values()), default=0),
         Orientation.ROWS: max(map(len, by_row.values()), default=0),
