@@ -2,7 +2,7 @@
 
 Nothing here measures or wraps: every rectangle and every line of text comes from the layout, the
 same one the canvas draws, so the poster is the map on screen. Drawing order matters for print:
-grid under flows, flows under cards, so an arrow never crosses a card's text.
+grid, then cards, then flows on top (as the canvas stacks its items).
 """
 
 from __future__ import annotations
@@ -41,12 +41,13 @@ def draw_board(surface: Surface, layout: MapLayout, journey: JourneyMap, top: fl
         band = layout.band.moved(0, top)
         surface.rect(band, fill=BAND_FILL)
     _draw_grid(surface, layout, top)
-    for route in layout.flows.values():
-        surface.arrow([(x, y + top) for x, y in route.points], FLOW_COLOUR)
     for card_id, box in layout.cards.items():
         _draw_card(surface, layout, box, journey.card(card_id), top)
     for box in layout.milestones.values():
         _draw_milestone(surface, layout, box, top)
+    # Arrows over cards, as the canvas stacks them, so every flow stays visible end to end.
+    for route in layout.flows.values():
+        surface.arrow([(x, y + top) for x, y in route.points], FLOW_COLOUR)
     surface.rect(Rect(0.5, top + 0.5, layout.width - 1, layout.height - 1), stroke=GRID, width=GRID_WIDTH)
 
 
@@ -68,10 +69,10 @@ def _draw_lanes(surface: Surface, layout: MapLayout, top: float) -> None:
 
 def _draw_stage_headers(surface: Surface, layout: MapLayout, top: float) -> None:
     s = layout.style
-    surface.rect(Rect(0, top, layout.width, layout.header_height), fill=HEADER_FILL)
     for stage_id in layout.stage_order:
         stage = layout.stages[stage_id]
         header = stage.header.moved(0, top)
+        surface.rect(header, fill=HEADER_FILL)
         x = header.x + s.header_padding
         y = header.y + s.header_padding
         surface.text_lines(x, y, stage.name_lines, s.stage_name, INK)
@@ -107,12 +108,8 @@ def _draw_card(surface: Surface, layout: MapLayout, box: CardBox, card: Touchpoi
     x = rect.x + s.kind_stripe + s.card_padding
     surface.text_lines(x, box.title_top + top, box.title_lines, s.card_title, INK)
     surface.text_lines(x, box.meta_top + top, box.meta_lines, s.card_meta, MUTED_INK)
-    if card.emotion is not None:
-        # Newer layouts place the badge themselves; older ones leave it to the renderer.
-        badge = getattr(box, "badge", None)
-        badge = badge.moved(0, top) if badge is not None else Rect(
-            rect.right - s.card_padding - s.badge_size, rect.y + s.card_padding, s.badge_size, s.badge_size)
-        surface.emotion_badge(badge, card.emotion, s.card_meta)
+    if box.badge is not None and card.emotion is not None:
+        surface.emotion_badge(box.badge.moved(0, top), card.emotion, s.card_meta)
 
 
 def _draw_milestone(surface: Surface, layout: MapLayout, box: MilestoneBox, top: float) -> None:

@@ -202,11 +202,11 @@ def _notices(poster: Poster, options: PosterOptions) -> list[Notice]:
         notices.append(Notice(Severity.WARNING, f"no installed font can draw {missing.label} (first in "
                                                 f"{missing.where}); it prints as an empty box. Install a font "
                                                 "that has it, or name one in JOURNEYMAP_FONTS"))
-    for stage_id in poster.layout.stage_order:
-        stage = poster.layout.stages[stage_id]
-        if stage.truncated:
-            notices.append(Notice(Severity.WARNING, f"stage {poster.journey.stage(stage_id).name!r}: a header field "
-                                                    "is longer than four lines and is cut short with '…'"))
+    cut = [poster.journey.stage(s).name for s in poster.layout.stage_order if poster.layout.stages[s].truncated]
+    if cut:
+        names = ", ".join(repr(name) for name in cut[:5]) + (f" and {len(cut) - 5} more" if len(cut) > 5 else "")
+        notices.append(Notice(Severity.WARNING, f"stage header text longer than four lines per field is cut short "
+                                                f"with '…', as on screen: {names}"))
     pages = f"{plan.page_count} pages" if plan.page_count != 1 else "1 page"
     notices.append(Notice(Severity.INFO, f"poster on {where}, map at {plan.scale:.0%}, {pages}"))
     return notices
