@@ -1,0 +1,177 @@
+"""The window's actions, menus and toolbar, declared in one place.
+
+Every action has an objectName (``action<Name>``) so tests and the shortcuts dialog can reach it,
+and every action is also added to the window itself, so its shortcut keeps working in workshop
+mode when menus and tool bars are hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+
+if TYPE_CHECKING:
+    from journeymap.app.main_window import MainWindow
+
+Keys = Sequence[str | QKeySequence.StandardKey]
+SK = QKeySequence.StandardKey
+
+
+def _make(window: MainWindow, name: str, text: str, slot: Callable[[], object], keys: Keys = (),
+          tip: str = "", icon: QStyle.StandardPixmap | None = None) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        if isinstance(key, QKeySequence.StandardKey):
+            sequences += QKeySequence.keyBindings(key)
+        else:
+            sequences.append(QKeySequence(key))
+    unique: list[QKeySequence] = []
+    for sequence in sequences:
+        if not sequence.isEmpty() and sequence not in unique:
+            unique.append(sequence)
+    action.setShortcuts(unique)
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(f"{tip} ({unique[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+                          if unique else tip)
+    if icon is not None:
+        action.setIcon(window.style().standardIcon(icon))
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)
+    return action
+
+
+def build_actions(window: MainWindow) -> dict[str, QAction]:
+    """Create every action of the window; the view's operations are reached through ``window.view``."""
+    view, files = window.view, window.files
+    px = QStyle.StandardPixmap
+    specs: list[tuple[str, str, Callable[[], object], Keys, str, QStyle.StandardPixmap | None]] = [
+        # File
+        ("actionNewFromTemplate", "&New from Template…", files.new_from_template, (SK.New,),
+         "Start a new map from a template", px.SP_FileIcon),
+        ("actionOpen", "&Open…", files.open_dialog, (SK.Open,), "Open a map or a spreadsheet",
+         px.SP_DialogOpenButton),
+        ("actionSave", "&Save", files.save, (SK.Save,), "Save the map", px.SP_DialogSaveButton),
+        ("actionSaveAs", "Save &As…", files.save_as, (SK.SaveAs, "Ctrl+Shift+S"), "Save the map under a new name",
+         None),
+        ("actionImport", "&Import…", files.import_dialog, ("Ctrl+I",),
+         "Import a spreadsheet as a new map or into this one", None),
+        ("actionExport", "&Export…", files.export_dialog, ("Ctrl+E",),
+         "Export the map as a spreadsheet, PDF or image", None),
+        ("actionExportPoster", "Export &Poster…", files.export_poster, ("Ctrl+P",),
+         "Print the map as a poster PDF", None),
+        ("actionQuit", "&Quit", window.close, (SK.Quit, "Ctrl+Q"), "Close the window", None),
+        # Edit
+        ("actionCut", "Cu&t", window.cut, (SK.Cut,), "Copy the selection and delete it", None),
+        ("actionCopy", "&Copy", view.copy_selection, (SK.Copy,), "Copy the selection", None),
+        ("actionPaste", "&Paste", view.paste, (SK.Paste,),
+         "Paste cards (or spreadsheet rows, one card per line)", None),
+        ("actionDuplicate", "D&uplicate", view.duplicate_selection, ("Ctrl+D",), "Duplicate the selection", None),
+        ("actionDelete", "&Delete", view.delete_selection, (SK.Delete,), "Delete the selection", None),
+        ("actionConnect", "Co&nnect Cards", view.connect_selected, ("Ctrl+L",),
+         "Draw an arrow between the two selected cards", None),
+        ("actionEditSelected", "&Edit Selected", view.edit_selected, ("F2",), "Edit the selected item in place",
+         None),
+        ("actionFind", "&Find…", window.find_bar.open_bar, (SK.Find,), "Find cards by their text", None),
+        ("actionFindNext", "Find &Next", window.find_bar.find_next, ("F3",), "Go to the next match", None),
+        ("actionFindPrevious", "Find Pre&vious", window.find_bar.find_previous, ("Shift+F3",),
+         "Go to the previous match", None),
+        ("actionAddStage", "Add &Stage", view.add_stage, ("Ctrl+Alt+S",),
+         "Add a stage column", None),
+        ("actionAddLane", "Add &Lane", view.add_lane, ("Ctrl+Alt+L",), "Add a persona lane", None),
+        ("actionAddCard", "Add &Card", view.add_card_in_selected_cell, ("Ctrl+Return",),
+         "Add a card in the selected cell", None),
+        ("actionAddMilestone", "Add &Milestone", view.add_milestone, ("Ctrl+M",),
+         "Add a milestone to the selected stage", None),
+        # View
+        ("actionZoomIn", "Zoom &In", view.zoom_in, (SK.ZoomIn, "Ctrl+="), "Zoom in", None),
+        ("actionZoomOut", "Zoom &Out", view.zoom_out, (SK.ZoomOut,), "Zoom out", None),
+        ("actionFitToMap", "&Fit to Map", view.fit_to_map, ("Ctrl+0",), "Show the whole map", None),
+        ("actionZoomToSelection", "Zoom to &Selection", view.zoom_to_selection, ("Ctrl+2",),
+         "Zoom to the selected items", None),
+        ("actionPresent", "&Present (Workshop Mode)", window.workshop.toggle, ("F5",),
+         "Full screen, large type, one stage at a time", px.SP_DesktopIcon),
+        # Help
+        ("actionShortcuts", "&Keyboard Shortcuts", window.show_shortcuts, (SK.HelpContents, "Ctrl+/"),
+         "List every gesture and shortcut", None),
+        ("actionAbout", "&About Journey Map Designer", window.show_about, (), "", None),
+    ]
+    actions = {name: _make(window, name, text, slot, keys, tip, icon)
+               for name, text, slot, keys, tip, icon in specs}
+    stack = window.document.undo_stack
+    undo = stack.createUndoAction(window)
+    undo.setObjectName("actionUndo")
+    undo.setShortcuts(QKeySequence.keyBindings(SK.Undo))
+    undo.setIcon(window.style().standardIcon(px.SP_ArrowBack))
+    redo = stack.createRedoAction(window)
+    redo.setObjectName("actionRedo")
+    redo.setShortcuts([*QKeySequence.keyBindings(SK.Redo), QKeySequence("Ctrl+Y")])
+    redo.setIcon(window.style().standardIcon(px.SP_ArrowForward))
+    for action in (undo, redo):
+        window.addAction(action)
+    actions["actionUndo"], actions["actionRedo"] = undo, redo
+    actions["actionPresent"].setCheckable(True)
+    actions["actionPresent"].setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    toggle = window.properties.toggleViewAction()
+    toggle.setObjectName("actionShowProperties")
+    toggle.setText("&Properties Panel")
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    window.addAction(toggle)
+    actions["actionShowProperties"] = toggle
+    return actions
+
+
+def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
+    """Fill the menu bar; returns the Open Recent menu, which the window refills before it shows."""
+    bar = window.menuBar()
+
+    def menu(title: str, name: str, entries: list[str | QMenu | None]) -> QMenu:
+        result = bar.addMenu(title)
+        result.setObjectName(name)
+        for entry in entries:
+            if entry is None:
+                result.addSeparator()
+            elif isinstance(entry, QMenu):
+                result.addMenu(entry)
+            else:
+                result.addAction(actions[entry])
+        return result
+
+    recent = QMenu("Open &Recent", window)
+    recent.setObjectName("menuRecent")
+    menu("&File", "menuFile", ["actionNewFromTemplate", "actionOpen", recent, None, "actionSave", "actionSaveAs",
+                               None, "actionImport", "actionExport", "actionExportPoster", None, "actionQuit"])
+    menu("&Edit", "menuEdit", ["actionUndo", "actionRedo", None, "actionCut", "actionCopy", "actionPaste",
+                               "actionDuplicate", "actionDelete", None, "actionEditSelected", "actionConnect", None,
+                               "actionFind", "actionFindNext", "actionFindPrevious", None, "actionAddStage",
+                               "actionAddLane", "actionAddCard", "actionAddMilestone"])
+    menu("&View", "menuView", ["actionZoomIn", "actionZoomOut", "actionFitToMap", "actionZoomToSelection", None,
+                               "actionPresent", None, "actionShowProperties", "actionShowToolbar"])
+    menu("&Help", "menuHelp", ["actionShortcuts", None, "actionAbout"])
+    return recent
+
+
+def build_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
+    toolbar = QToolBar("Toolbar", window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.setMovable(False)
+    for name in ("actionOpen", "actionSave", None, "actionUndo", "actionRedo", None, "actionAddStage",
+                 "actionAddLane", "actionAddCard", "actionAddMilestone", "actionConnect", None, "actionFitToMap",
+                 "actionPresent"):
+        if name is None:
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(actions[name])
+    toggle = toolbar.toggleViewAction()
+    toggle.setObjectName("actionShowToolbar")
+    toggle.setText("&Toolbar")
+    actions["actionShowToolbar"] = toggle
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    return toolbar

@@ -1,0 +1,315 @@
+"""Opening, saving, importing and exporting: the File menu's work, with every error shown by name.
+
+Each operation that could lose unsaved work asks first (Save / Discard / Cancel). Errors become a
+message box whose text names the file and the problem (``MapFileError`` already says both); nothing
+reaches the user as a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from journeymap.editing.commands import ReplaceMapCommand
+from journeymap.io.errors import MapFileError
+from journeymap.io.formats import LoadResult, Notice, read_map, sniff_format
+from journeymap.model import MapError
+from journeymap.model.merge import merge_maps
+
+if TYPE_CHECKING:
+    from journeymap.app.main_window import MainWindow
+
+T = TypeVar("T")
+MAP_FILTER = "Journey maps (*.cjm)"
+OPEN_FILTERS = f"Maps and spreadsheets (*.cjm *.xlsx *.csv);;{MAP_FILTER};;Spreadsheets (*.xlsx *.csv);;All files (*)"
+IMPORT_FILTERS = "Spreadsheets and maps (*.xlsx *.csv *.cjm);;All files (*)"
+EXPORT_FILTERS = {
+    "Excel workbook (*.xlsx)": ".xlsx",
+    "CSV, one row per card (*.csv)": ".csv",
+    "PDF poster (*.pdf)": ".pdf",
+    "PNG image (*.png)": ".png",
+    "SVG image (*.svg)": ".svg",
+}
+IMAGE_EXPORTERS = {".png": "export_png", ".svg": "export_svg"}
+IMPORT_DIALOG = "journeymap.widgets.dialogs.import_dialog"
+POSTER_DIALOG = "journeymap.widgets.dialogs.poster_dialog"
+NEW_DOCUMENT, MERGE = "new", "merge"
+
+
+def module_available(name: str) -> bool:
+    """Whether an optional module (written by another part of the team) is installed, without importing it."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def ask_import_mode(parent: QWidget, name: str) -> str | None:
+    """Open an import as a new map, or merge it into the open one; None if cancelled."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Import", f"How should “{name}” be imported?",
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName("importModeDialog")
+    box.setInformativeText("Merge adds its cards to this map, matching stages and lanes by name "
+                           "(one undo step). A new map replaces what is open.")
+    merge = box.addButton("Merge into This Map", QMessageBox.ButtonRole.AcceptRole)
+    new = box.addButton("Open as New Map", QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(merge)
+    box.exec()
+    return {id(merge): MERGE, id(new): NEW_DOCUMENT}.get(id(box.clickedButton()))
+
+
+class DocumentFiles(QObject):
+    """The File menu's operations for one window and its document."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("documentFiles")
+        self._window = window
+
+    @property
+    def document(self) -> Any:
+        return self._window.document
+
+    # ------------------------------------------------------------------ unsaved work
+    def confirm_discard(self, action: str = "closing") -> bool:
+        """True if it is fine to replace or close the map: saved, discarded, or unchanged."""
+        if not self.document.is_modified:
+            return True
+        answer = QMessageBox.warning(
+            self._window, "Unsaved changes",
+            f"Save the changes to “{self.document.display_name()}” before {action}?\n\n"
+            "If you don't save, your changes will be lost.",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ------------------------------------------------------------------ new and open
+    def new_from_template(self) -> None:
+        from journeymap.widgets.dialogs.template_dialog import run_template_dialog
+
+        journey = run_template_dialog(self._window)
+        if journey is None or not self.confirm_discard("starting a new map"):
+            return
+        self.document.load(journey, None)
+        self._window.after_load(f"New map from template: {journey.title}")
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self._window, "Open Map", self._start_folder(), OPEN_FILTERS)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | os.PathLike[str]) -> bool:
+        """Open a .cjm in this window; a spreadsheet goes through the import path instead."""
+        try:
+            is_spreadsheet = sniff_format(path) != "cjm"
+        except MapFileError as error:
+            self._error("Cannot open", error)
+            self._window.recent.remove(path)
+            return False
+        if is_spreadsheet:
+            return self.import_path(path)
+        if not self.confirm_discard("opening another map"):
+            return False
+        try:
+            result = read_map(path)
+        except (MapFileError, MapError) as error:
+            self._error("Cannot open", error)
+            return False
+        self.document.load(result.map, path)
+        self._window.recent.add(path)
+        self._window.after_load(f"Opened {Path(path).name}")
+        self._show_notices(path, result.notices)
+        return True
+
+    # ------------------------------------------------------------------ save
+    def save(self) -> bool:
+        path = self.document.path
+        if path is None or path.suffix.lower() != ".cjm":
+            return self.save_as()
+        return self._save_to(path)
+
+    def save_as(self) -> bool:
+        suggested = self.document.path or Path(self._start_folder()) / _file_stem(self.document.display_name())
+        path, _ = QFileDialog.getSaveFileName(self._window, "Save Map As", str(Path(suggested).with_suffix(".cjm")),
+                                              MAP_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith(".cjm"):
+            path += ".cjm"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except (MapFileError, OSError) as error:
+            self._error("Cannot save", error)
+            return False
+        self._window.recent.add(path)
+        self._window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    # ------------------------------------------------------------------ import
+    def import_dialog(self) -> bool:
+        return self._import(None)
+
+    def import_path(self, path: str | os.PathLike[str]) -> bool:
+        return self._import(os.fspath(path))
+
+    def _import(self, path: str | None) -> bool:
+        result = self._read_for_import(path)
+        if result is None:
+            return False
+        name = Path(path).name if path else (result.map.title or "the import")
+        mode = ask_import_mode(self._window, name)
+        if mode is None:
+            return False
+        if mode == MERGE:
+            merged = merge_maps(self.document.journey, result.map)
+            self.document.push(ReplaceMapCommand(self.document.journey, merged.map, f"Import '{name}'"))
+            self._window.statusBar().showMessage(f"Imported {name}: {merged.summary()}", 6000)
+            return True
+        if not self.confirm_discard("opening the import"):
+            return False
+        # An import is unsaved work with no .cjm of its own yet: Save asks where to put it.
+        self.document.load(result.map, None, modified=True)
+        self._window.after_load(f"Imported {name} as a new map (not saved yet)")
+        return True
+
+    def _read_for_import(self, path: str | None) -> LoadResult | None:
+        if module_available(IMPORT_DIALOG):
+            # The import dialog previews the sheet and reports every cell it did not use.
+            module = importlib.import_module(IMPORT_DIALOG)
+            return module.run_import_dialog(self._window, path)
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self._window, "Import", self._start_folder(), IMPORT_FILTERS)
+            if not path:
+                return None
+        try:
+            result = read_map(path)
+        except (MapFileError, MapError) as error:
+            self._error("Cannot import", error)
+            return None
+        self._show_notices(path, result.notices)
+        return result
+
+    # ------------------------------------------------------------------ export
+    def export_dialog(self) -> bool:
+        stem = _file_stem(self.document.path.stem if self.document.path else self.document.display_name())
+        start = str(Path(self._start_folder()) / f"{stem}.xlsx")
+        path, chosen = QFileDialog.getSaveFileName(self._window, "Export", start, ";;".join(EXPORT_FILTERS))
+        if not path:
+            return False
+        if Path(path).suffix.lower() not in EXPORT_FILTERS.values():
+            path += EXPORT_FILTERS.get(chosen, ".xlsx")
+        return self.export_to(path)
+
+    def export_to(self, path: str | os.PathLike[str]) -> bool:
+        """Write the map in the format the extension names; long writes show a progress dialog."""
+        target = Path(path)
+        extension = target.suffix.lower()
+        snapshot = self.document.journey.copy()  # the writer works on a copy while the room keeps editing
+        try:
+            if extension in IMAGE_EXPORTERS:
+                if not module_available("journeymap.app.image_export"):
+                    raise MapFileError(target, "image export is not available in this build")
+                module = importlib.import_module("journeymap.app.image_export")
+                writer = getattr(module, IMAGE_EXPORTERS[extension])
+                # Images are painted with Qt, which must stay on this thread.
+                notices = self._busy(f"Exporting {target.name}…", lambda: writer(snapshot, target), threaded=False)
+            else:
+                from journeymap.io.formats import write_map
+
+                notices = self._busy(f"Exporting {target.name}…", lambda: write_map(snapshot, target))
+        except (MapFileError, MapError, OSError) as error:
+            self._error("Export failed", error, target)
+            return False
+        except Exception as error:  # noqa: BLE001 - a writer's bug must not lose the session
+            self._error("Export failed", f"{target}: could not be written ({type(error).__name__}: {error})")
+            return False
+        self._show_notices(target, list(notices or []))
+        self._window.statusBar().showMessage(f"Exported {target.name}", 5000)
+        return True
+
+    def export_poster(self) -> None:
+        if not module_available(POSTER_DIALOG):
+            QMessageBox.information(self._window, "Export poster", "Poster export is not available in this build.")
+            return
+        module = importlib.import_module(POSTER_DIALOG)
+        module.run_poster_dialog(self._window, self.document)
+
+    def _busy(self, label: str, work: Callable[[], T], threaded: bool = True) -> T:
+        """Run ``work`` with a progress dialog that appears if it takes more than a moment."""
+        progress = QProgressDialog(label, "", 0, 0, self._window)
+        progress.setObjectName("exportProgress")
+        progress.setWindowTitle("Export")
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if not threaded:
+                progress.show()
+                QApplication.processEvents()
+                return work()
+            outcome: dict[str, Any] = {}
+
+            def run() -> None:
+                try:
+                    outcome["value"] = work()
+                except BaseException as error:  # noqa: BLE001 - re-raised on this thread below
+                    outcome["error"] = error
+
+            thread = threading.Thread(target=run, name="journeymap-export", daemon=True)
+            thread.start()
+            loop = QEventLoop()
+            poll = QTimer()
+            poll.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+            poll.start(20)
+            if thread.is_alive():
+                loop.exec()
+            poll.stop()
+            thread.join()
+            if "error" in outcome:
+                raise outcome["error"]
+            return outcome["value"]
+        finally:
+            QApplication.restoreOverrideCursor()
+            progress.reset()
+            progress.deleteLater()
+
+    # ------------------------------------------------------------------ helpers
+    def _start_folder(self) -> str:
+        path = self.document.path
+        if path is not None:
+            return str(path.parent)
+        recent = self._window.recent.paths()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def _error(self, title: str, error: object, path: str | os.PathLike[str] | None = None) -> None:
+        text = str(error)
+        if path is not None and os.fspath(path) not in text:
+            text = f"{os.fspath(path)}: {text}"
+        QMessageBox.critical(self._window, title, text)
+
+    def _show_notices(self, path: str | os.PathLike[str], notices: list[Notice]) -> None:
+        if not notices:
+            return
+        lines = "\n".join(f"• {notice}" for notice in notices[:30])
+        more = f"\n… and {len(notices) - 30} more" if len(notices) > 30 else ""
+        QMessageBox.information(self._window, "Notes", f"{Path(path).name}:\n{lines}{more}")
+
+
+def _file_stem(name: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() or ch in " -_." else "_" for ch in name).strip(" .")
+    return (cleaned or "journey-map").removesuffix(".cjm")

@@ -1,0 +1,236 @@
+"""The main window: the canvas in the middle, the properties panel beside it, menus, toolbar, status.
+
+The window owns one document for its whole life; opening another map replaces the document's
+content (see ``Document.load``), so the canvas and panels are wired once. File work lives in
+``files.py``, autosave in ``autosave.py``, workshop mode in ``workshop_mode.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+
+from journeymap import __version__
+from journeymap.app.actions import build_actions, build_menus, build_toolbar
+from journeymap.app.autosave import Autosaver
+from journeymap.app.files import POSTER_DIALOG, DocumentFiles, module_available
+from journeymap.app.find_bar import FindBar
+from journeymap.app.paths import APPLICATION, app_settings, autosave_dir
+from journeymap.app.recent_files import RecentFiles
+from journeymap.app.workshop_mode import WorkshopMode
+from journeymap.editing.document import Document
+from journeymap.model import Change, MapEvent
+from journeymap.widgets.canvas.view import MapView
+from journeymap.widgets.dialogs.shortcuts_dialog import Section, ShortcutsDialog
+from journeymap.widgets.panels.properties_panel import PropertiesPanel
+
+DROPPABLE = {".cjm", ".xlsx", ".csv"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: Document | None = None, settings: QSettings | None = None,
+                 autosave: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.document = document or Document()
+        self.document.setParent(self)
+        self.settings = settings or app_settings()
+        self.recent = RecentFiles(self.settings)
+        self.files = DocumentFiles(self)
+
+        self.view = MapView(self.document)
+        self.find_bar = FindBar(self.view)
+        central = QWidget()
+        central.setObjectName("centralArea")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.properties = PropertiesPanel(self.document, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
+        self.workshop = WorkshopMode(self, self.view)
+
+        self.action_map = build_actions(self)
+        self.toolbar = build_toolbar(self, self.action_map)
+        self.recent_menu = build_menus(self, self.action_map)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        poster = self.action_map["actionExportPoster"]
+        if not module_available(POSTER_DIALOG):
+            poster.setEnabled(False)
+            poster.setStatusTip("Poster export is not available in this build")
+
+        self._zoom_label = QLabel()
+        self._zoom_label.setObjectName("statusZoom")
+        self._counts_label = QLabel()
+        self._counts_label.setObjectName("statusCounts")
+        self.statusBar().addPermanentWidget(self._counts_label)
+        self.statusBar().addPermanentWidget(self._zoom_label)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)  # many events in one edit: count once
+        self._counts_timer.timeout.connect(self._update_counts)
+
+        self.autosaver = Autosaver(self.document, autosave_dir(), parent=self) if autosave else None
+
+        self.document.map_changed.connect(self._on_map_changed)
+        self.document.path_changed.connect(lambda _path: self._update_title())
+        self.document.modified_changed.connect(lambda _modified: self._update_title())
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.view.selection_changed.connect(self._on_selection_changed)
+        self.workshop.toggled.connect(self.action_map["actionPresent"].setChecked)
+        self.setAcceptDrops(True)
+        self._update_title()
+        self._update_counts()
+        self._show_zoom(self.view.zoom_level())
+        self._restore_geometry()
+
+    # ------------------------------------------------------------------ state shown
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name()}[*] — {APPLICATION}")
+        self.setWindowModified(self.document.is_modified)
+        path = self.document.path
+        self.setWindowFilePath(str(path) if path else "")
+
+    def _update_counts(self) -> None:
+        counts = self.document.journey.counts()
+        self._counts_label.setText(
+            f"{counts['stages']} stages · {counts['lanes']} lanes · {counts['cards']} cards · "
+            f"{counts['milestones']} milestones · {counts['flows']} arrows")
+
+    def _show_zoom(self, level: float) -> None:
+        self._zoom_label.setText(f"Zoom {round(level * 100)}%")
+
+    def _on_map_changed(self, event: MapEvent) -> None:
+        self._counts_timer.start()
+        if event.change in (Change.TITLE, Change.RESET):
+            self._update_title()
+
+    def _on_selection_changed(self) -> None:
+        self.properties.show_selection(self.view.selected())
+
+    def after_load(self, message: str) -> None:
+        """A different map is showing: fit it, reset the panel, tell the user."""
+        self.properties.show_map()
+        self._update_title()
+        self.view.fit_to_map()
+        self.statusBar().showMessage(message, 5000)
+        if self.autosaver is not None:
+            self.autosaver.schedule()
+
+    # ------------------------------------------------------------------ commands of the menus
+    def cut(self) -> None:
+        self.view.copy_selection()
+        self.view.delete_selection()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.shortcut_sections(), self).exec()
+
+    def shortcut_sections(self) -> list[Section]:
+        """The menus' actions with their keys, read from the live actions."""
+        sections: list[Section] = []
+        for menu in self.menuBar().findChildren(type(self.recent_menu)):
+            if menu.parent() is not self.menuBar():
+                continue
+            rows = [(action.text().replace("&", "").rstrip("…"), _keys_text(action.shortcuts()))
+                    for action in menu.actions() if not action.isSeparator() and _keys_text(action.shortcuts())]
+            if rows:
+                sections.append((menu.title().replace("&", ""), rows))
+        return sections
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APPLICATION}",
+            f"<h3>{APPLICATION} {__version__}</h3>"
+            "<p>Build customer journey maps live with a room: stages, personas, touchpoints, "
+            "milestones and the customer's path.</p>"
+            "<p>Your work is autosaved every few seconds and offered back after a crash.</p>")
+
+    # ------------------------------------------------------------------ recent files
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        paths = self.recent.paths()
+        for index, path in enumerate(paths):
+            action = menu.addAction(f"&{index + 1}  {Path(path).name}" if index < 9 else Path(path).name)
+            action.setObjectName(f"actionRecent{index}")
+            action.setStatusTip(path)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
+        if paths:
+            menu.addSeparator()
+            clear = menu.addAction("Clear Menu")
+            clear.setObjectName("actionClearRecent")
+            clear.triggered.connect(self.recent.clear)
+        else:
+            empty = menu.addAction("No recent maps")
+            empty.setEnabled(False)
+
+    # ------------------------------------------------------------------ drop files to open
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt virtual
+        if _dropped_file(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt virtual
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt virtual
+        path = _dropped_file(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Open after the drop returns: a modal prompt inside a drop handler stalls the drag source.
+        QTimer.singleShot(0, lambda: self.files.open_path(path))
+
+    # ------------------------------------------------------------------ closing and geometry
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt virtual
+        if self.workshop.active:
+            self.workshop.leave()
+        if not self.files.confirm_discard("closing"):
+            event.ignore()
+            return
+        self._save_geometry()
+        if self.autosaver is not None:
+            self.autosaver.close()
+        event.accept()
+
+    def _save_geometry(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+
+def _keys_text(sequences: list[QKeySequence]) -> str:
+    """Two keys at most, leaving out the dedicated keys of rare keyboards ("Undo", "Find")."""
+    texts = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences]
+    typed = [t for t in texts if "+" in t or re.fullmatch(r"F\d+|Del|Ins|Home|End|Esc|PgUp|PgDown|\d", t)]
+    return ", ".join(typed[:2])
+
+
+def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
+    """The one local map or spreadsheet being dropped, if that is what the drag carries."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    files = [url.toLocalFile() for url in urls if url.isLocalFile()]
+    if len(files) != 1 or Path(files[0]).suffix.lower() not in DROPPABLE:
+        return None
+    return files[0]

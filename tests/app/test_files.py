@@ -1,0 +1,303 @@
+"""File menu work: the unsaved prompt, open/save/save-as, recent files, dropping files, import, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from journeymap.app import files as files_module
+from journeymap.editing.commands import SetTitleCommand, UpdateCommand
+from journeymap.io.cjm import load_cjm, save_cjm, to_document
+from tests.factories import small_map
+
+Button = QMessageBox.StandardButton
+
+
+def _edit(window, title: str = "Edited in the workshop") -> None:  # noqa: ANN001
+    window.document.push(SetTitleCommand(window.document.journey, title))
+
+
+# ---------------------------------------------------------------------- the unsaved prompt
+def test_closing_unchanged_does_not_ask(make_window, dialogs) -> None:  # noqa: ANN001
+    window = make_window()
+    assert window.close()
+    assert dialogs.kinds() == []
+
+
+def test_cancel_keeps_the_window_open(make_window, dialogs) -> None:  # noqa: ANN001
+    window = make_window()
+    _edit(window)
+    dialogs.answers.append(Button.Cancel)
+    assert not window.close()
+    assert window.isVisible()
+    assert dialogs.kinds() == ["warning"]
+    assert "Save the changes to" in dialogs.texts("warning")[0]
+
+
+def test_discard_closes_without_saving(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "map.cjm"
+    save_cjm(small_map(), path)
+    window = make_window(load_cjm(path), path)
+    _edit(window)
+    dialogs.answers.append(Button.Discard)
+    assert window.close()
+    assert load_cjm(path).title == "Workshop map"
+
+
+def test_save_at_the_prompt_saves_then_closes(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    window = make_window()  # the sample map has no file yet: Save asks where
+    _edit(window)
+    dialogs.answers.append(Button.Save)
+    dialogs.files.append(str(tmp_path / "workshop"))
+    assert window.close()
+    assert load_cjm(tmp_path / "workshop.cjm").title == "Edited in the workshop"
+
+
+def test_cancelling_the_save_dialog_at_the_prompt_keeps_the_window(make_window, dialogs) -> None:  # noqa: ANN001
+    window = make_window()
+    _edit(window)
+    dialogs.answers.append(Button.Save)
+    assert not window.close()  # no file name given
+    assert window.isVisible()
+
+
+# ---------------------------------------------------------------------- open, save, save as
+def test_save_as_then_save_then_open_round_trip(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    window = make_window()
+    journey = window.document.journey
+    dialogs.files.append(str(tmp_path / "round.cjm"))
+    window.findChild(QAction, "actionSaveAs").trigger()
+    assert window.document.path == tmp_path / "round.cjm"
+    assert window.windowTitle().startswith("round.cjm")
+
+    window.document.push(UpdateCommand(journey, "stage", journey.stage_ids()[0], {"owner": "Sales"}, merge=True))
+    window.findChild(QAction, "actionSave").trigger()  # no dialog: it has a file now
+    assert dialogs.kinds() == ["save"]
+    expected = to_document(journey)
+
+    other = make_window()
+    dialogs.files.append(str(tmp_path / "round.cjm"))
+    other.findChild(QAction, "actionOpen").trigger()
+    assert to_document(other.document.journey) == expected
+    assert not other.isWindowModified()
+    assert other.document.path == tmp_path / "round.cjm"
+
+
+def test_opening_over_unsaved_work_asks_first(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    save_cjm(small_map(), tmp_path / "other.cjm")
+    window = make_window()
+    _edit(window)
+    dialogs.answers.append(Button.Cancel)
+    assert not window.files.open_path(tmp_path / "other.cjm")
+    assert window.document.journey.title == "Edited in the workshop"
+    dialogs.answers.append(Button.Discard)
+    assert window.files.open_path(tmp_path / "other.cjm")
+    assert window.document.journey.title == "Workshop map"
+
+
+def test_a_broken_file_shows_an_error_naming_it(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    broken = tmp_path / "broken.cjm"
+    broken.write_text('{"format": "journeymap", "version": 99}', encoding="utf-8")
+    window = make_window()
+    before = to_document(window.document.journey)
+    assert not window.files.open_path(broken)
+    [text] = dialogs.texts("critical")
+    assert str(broken) in text
+    assert to_document(window.document.journey) == before
+
+
+def test_saving_into_a_missing_folder_reports_the_file(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    window = make_window()
+    dialogs.files.append(str(tmp_path / "no" / "such" / "folder" / "map.cjm"))
+    assert not window.files.save_as()
+    [text] = dialogs.texts("critical")
+    assert "map.cjm" in text
+
+
+def test_new_from_template_replaces_the_map(make_window, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    from journeymap.io.templates import load_template
+    from journeymap.widgets.dialogs import template_dialog
+
+    window = make_window(small_map(), None)
+    monkeypatch.setattr(template_dialog, "run_template_dialog", lambda parent: load_template("cs-led"))
+    window.findChild(QAction, "actionNewFromTemplate").trigger()
+    assert window.document.journey.title == load_template("cs-led").title
+    assert window.document.path is None and not window.isWindowModified()
+
+
+def test_the_template_dialog_lists_every_template(qtbot) -> None:  # noqa: ANN001
+    from journeymap.io.templates import template_names
+    from journeymap.widgets.dialogs.template_dialog import TemplateDialog
+
+    dialog = TemplateDialog()
+    qtbot.addWidget(dialog)
+    names = [dialog.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.list.count())]
+    assert names == ["", *template_names()]
+    dialog.list.setCurrentRow(names.index("saas-post-sale"))
+    assert "Onboarding" in dialog.details.text()
+    assert dialog.selected_map().counts()["stages"] == 6
+    dialog.list.setCurrentRow(0)
+    assert dialog.selected_map().counts()["stages"] == 1  # blank, but ready for a first card
+
+
+# ---------------------------------------------------------------------- recent files
+def test_recent_files_are_remembered_and_reopen(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    first, second = tmp_path / "first.cjm", tmp_path / "second.cjm"
+    save_cjm(small_map(), first)
+    journey = small_map()
+    journey.set_title("Second map")
+    save_cjm(journey, second)
+    window = make_window()
+    window.files.open_path(first)
+    window.files.open_path(second)
+    assert window.recent.paths() == [str(second), str(first)]
+
+    later = make_window()  # a new window (a restart) reads the same settings
+    later.recent_menu.aboutToShow.emit()
+    entries = [a for a in later.recent_menu.actions() if a.objectName().startswith("actionRecent")]
+    assert [a.statusTip() for a in entries] == [str(second), str(first)]
+    entries[1].trigger()
+    assert later.document.path == first
+    assert later.recent.paths()[0] == str(first)
+
+
+def test_a_vanished_recent_file_is_dropped_from_the_list(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    gone = tmp_path / "gone.cjm"
+    save_cjm(small_map(), gone)
+    window = make_window()
+    window.files.open_path(gone)
+    gone.unlink()
+    assert not window.files.open_path(gone)
+    assert "no such file" in dialogs.texts("critical")[0]
+    assert window.recent.paths() == []
+
+
+# ---------------------------------------------------------------------- drop a file on the window
+def _drop(window, path: Path) -> bool:  # noqa: ANN001
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    return drop.isAccepted()
+
+
+def test_dropping_a_map_opens_it(make_window, qtbot, tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "dropped.cjm"
+    save_cjm(small_map(), path)
+    window = make_window()
+    assert _drop(window, path)
+    qtbot.waitUntil(lambda: window.document.path == path, timeout=2000)
+    assert window.document.journey.title == "Workshop map"
+
+
+def test_dropping_a_spreadsheet_goes_through_import(make_window, qtbot, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text("Stage,Persona,Touchpoint\nLand,SMB,Call\n", encoding="utf-8")
+    window = make_window()
+    imported: list[str] = []
+    monkeypatch.setattr(window.files, "import_path", lambda path: imported.append(str(path)) or True)
+    assert _drop(window, sheet)
+    qtbot.waitUntil(lambda: imported == [str(sheet)], timeout=2000)
+
+
+def test_other_drops_are_refused(make_window, tmp_path) -> None:  # noqa: ANN001
+    picture = tmp_path / "photo.jpg"
+    picture.write_bytes(b"\xff\xd8")
+    assert not _drop(make_window(), picture)
+
+
+# ---------------------------------------------------------------------- import
+@pytest.fixture
+def no_import_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read files directly, as the window does when the spreadsheet import dialog is not installed."""
+    monkeypatch.setattr(files_module, "module_available",
+                        lambda name: name != files_module.IMPORT_DIALOG and files_module.module_available(name))
+
+
+def test_import_merged_into_the_open_map_is_one_undo_step(make_window, monkeypatch, tmp_path,  # noqa: ANN001
+                                                          no_import_dialog) -> None:
+    source = tmp_path / "extra.cjm"
+    save_cjm(small_map(), source)
+    window = make_window(small_map(), None)
+    monkeypatch.setattr(files_module, "ask_import_mode", lambda parent, name: files_module.MERGE)
+    assert window.files.import_path(source)
+    assert window.document.journey.counts()["cards"] == 8
+    assert window.findChild(QAction, "actionUndo").text() == "Undo Import 'extra.cjm'"
+    window.document.undo_stack.undo()
+    assert window.document.journey.counts()["cards"] == 4
+
+
+def test_import_as_a_new_map_is_unsaved_and_has_no_file(make_window, monkeypatch, dialogs, tmp_path,  # noqa: ANN001
+                                                        no_import_dialog) -> None:
+    source = tmp_path / "extra.cjm"
+    journey = small_map()
+    journey.set_title("Imported")
+    save_cjm(journey, source)
+    window = make_window()
+    monkeypatch.setattr(files_module, "ask_import_mode", lambda parent, name: files_module.NEW_DOCUMENT)
+    dialogs.files.append(str(source))
+    window.findChild(QAction, "actionImport").trigger()
+    assert window.document.journey.title == "Imported"
+    assert window.document.path is None and window.isWindowModified()
+
+
+def test_cancelling_the_import_question_changes_nothing(make_window, monkeypatch, tmp_path,  # noqa: ANN001
+                                                       no_import_dialog) -> None:
+    source = tmp_path / "extra.cjm"
+    save_cjm(small_map(), source)
+    window = make_window()
+    before = to_document(window.document.journey)
+    monkeypatch.setattr(files_module, "ask_import_mode", lambda parent, name: None)
+    assert not window.files.import_path(source)
+    assert to_document(window.document.journey) == before
+
+
+# ---------------------------------------------------------------------- export
+def test_export_pdf_through_the_dialog(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    from journeymap.io.formats import WRITERS
+
+    if ".pdf" not in WRITERS:
+        pytest.skip("the PDF writer is not registered in this build")
+    window = make_window()
+    dialogs.files.append(str(tmp_path / "poster.pdf"))
+    window.findChild(QAction, "actionExport").trigger()
+    assert (tmp_path / "poster.pdf").read_bytes().startswith(b"%PDF")
+    assert dialogs.texts("critical") == []
+
+
+def test_export_errors_name_the_file(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    window = make_window()
+    target = tmp_path / "missing-folder" / "map.pdf"
+    assert not window.files.export_to(target)
+    [text] = dialogs.texts("critical")
+    assert "map.pdf" in text
+
+
+def test_export_does_not_change_the_map_or_its_state(make_window, tmp_path) -> None:  # noqa: ANN001
+    window = make_window()
+    before = to_document(window.document.journey)
+    window.files.export_to(tmp_path / "copy.cjm")
+    assert to_document(window.document.journey) == before
+    assert not window.isWindowModified() and window.document.path is None
+    assert load_cjm(tmp_path / "copy.cjm").title == window.document.journey.title
+
+
+# ---------------------------------------------------------------------- geometry
+def test_window_geometry_is_remembered(make_window) -> None:  # noqa: ANN001
+    window = make_window()
+    window.resize(720, 520)
+    window.properties.hide()
+    window.close()
+    again = make_window()
+    assert (again.width(), again.height()) == (720, 520)
+    assert not again.properties.isVisible()

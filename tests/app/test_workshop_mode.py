@@ -1,0 +1,82 @@
+"""Workshop mode: F5 in, the map alone in large type, arrow keys step through stages, Esc or F5 out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QToolBar
+
+
+def _key(window, key: Qt.Key) -> None:  # noqa: ANN001
+    QTest.keyClick(window.view, key)
+
+
+def test_entering_and_leaving_restores_the_window(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window()
+    window.resize(700, 500)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    window.view.setFocus()
+
+    _key(window, Qt.Key.Key_F5)
+
+    assert window.workshop.active and window.isFullScreen()
+    assert window.view.is_presentation()
+    assert not window.properties.isVisible() and not toolbar.isVisible()
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
+    assert window.findChild(QAction, "actionPresent").isChecked()
+
+    _key(window, Qt.Key.Key_Escape)
+
+    assert not window.workshop.active and not window.isFullScreen()
+    assert not window.view.is_presentation()
+    assert window.properties.isVisible() and toolbar.isVisible()
+    assert window.menuBar().isVisible() and window.statusBar().isVisible()
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (700, 500), timeout=2000)
+
+
+def test_f5_leaves_too(make_window) -> None:  # noqa: ANN001
+    window = make_window()
+    window.findChild(QAction, "actionPresent").trigger()
+    assert window.workshop.active
+    window.view.setFocus()
+    _key(window, Qt.Key.Key_F5)
+    assert not window.workshop.active
+
+
+def test_arrow_keys_focus_one_stage_at_a_time(make_window) -> None:  # noqa: ANN001
+    window = make_window()
+    stages = window.document.journey.stage_ids()
+    window.workshop.enter()
+    assert window.view.focused_stage is None
+
+    _key(window, Qt.Key.Key_Right)
+    assert window.view.focused_stage == stages[0]
+    _key(window, Qt.Key.Key_Right)
+    assert window.view.focused_stage == stages[1]
+    zoom_on_stage = window.view.zoom_level()
+    _key(window, Qt.Key.Key_Left)
+    assert window.view.focused_stage == stages[0]
+    _key(window, Qt.Key.Key_PageDown)  # a presenter's clicker
+    assert window.view.focused_stage == stages[1]
+    _key(window, Qt.Key.Key_Home)
+    assert window.view.focused_stage is None
+    assert window.view.zoom_level() < zoom_on_stage  # the whole map again
+    _key(window, Qt.Key.Key_Right)
+    _key(window, Qt.Key.Key_0)
+    assert window.view.focused_stage is None
+    window.workshop.leave()
+
+
+def test_stage_keys_do_nothing_outside_workshop_mode(make_window) -> None:  # noqa: ANN001
+    window = make_window()
+    window.view.setFocus()
+    _key(window, Qt.Key.Key_Right)
+    assert window.view.focused_stage is None
+
+
+def test_closing_while_presenting_restores_first(make_window) -> None:  # noqa: ANN001
+    window = make_window()
+    window.workshop.enter()
+    assert window.close()
+    assert not window.workshop.active
