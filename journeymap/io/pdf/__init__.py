@@ -7,9 +7,9 @@ and drawing runs), :mod:`plan` (page, scale, tiles), :mod:`preflight` (legibilit
 
 from journeymap.io.pdf.paper import PAPERS, TILE_PAPERS, Paper, PaperError, parse_paper
 from journeymap.io.pdf.plan import PosterOptions, PosterPlan, Tile, plan_poster
-from journeymap.io.pdf.writer import Poster, pdf_bytes, prepare_poster, render_pdf, write_pdf
+from journeymap.io.pdf.writer import Poster, pdf_bytes, prepare_poster, render_pdf, replan_poster, write_pdf
 
 __all__ = [
     "PAPERS", "TILE_PAPERS", "Paper", "PaperError", "Poster", "PosterOptions", "PosterPlan", "Tile", "parse_paper",
-    "pdf_bytes", "plan_poster", "prepare_poster", "render_pdf", "write_pdf",
+    "pdf_bytes", "plan_poster", "prepare_poster", "render_pdf", "replan_poster", "write_pdf",
 ]

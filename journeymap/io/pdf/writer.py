@@ -12,7 +12,7 @@ import datetime as dt
 import getpass
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from typing import Any, BinaryIO
 
@@ -73,6 +73,14 @@ def prepare_poster(journey: JourneyMap, options: PosterOptions, date: dt.date | 
     poster = Poster(journey, layout, block, plan, fonts, measurer, date, _author(author))
     poster.notices = _notices(poster, options)
     return poster
+
+
+def replan_poster(poster: Poster, options: PosterOptions) -> Poster:
+    """The same laid-out poster on other paper: cheap, for a dialog that previews as options change."""
+    plan = plan_poster(poster.content_width, poster.content_height, options)
+    other = replace(poster, plan=plan, notices=[])
+    other.notices = _notices(other, options)
+    return other
 
 
 def render_pdf(poster: Poster, stream: BinaryIO) -> None:
