@@ -38,8 +38,14 @@ def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
             if info.st_size > limits.file_bytes:
                 raise too_big(path, f"is {info.st_size / 2**20:.1f} MB", limits.file_bytes,
                               advice="a journey map spreadsheet is far smaller; export only the map's sheets")
-            # Read one byte more than allowed, in case the file grew (a pipe, a file being written).
-            data = stream.read(limits.file_bytes + 1)
+            # The size may be wrong (a pipe, a file being written): read on to the limit, no further,
+            # and never ask for more than is likely there (read(n) reserves n bytes up front).
+            chunks = [stream.read(info.st_size + 1)]
+            total = len(chunks[0])
+            while chunks[-1] and total <= limits.file_bytes:
+                chunks.append(stream.read(min(2**20, limits.file_bytes + 1 - total)))
+                total += len(chunks[-1])
+            data = b"".join(chunks)
     except FileNotFoundError:
         raise MapFileError(path, "no such file") from None
     except IsADirectoryError:

@@ -47,22 +47,35 @@ def read_xlsx_grids(path: str | os.PathLike[str], data: bytes, limits: Limits,
 
 def _open(path: str | os.PathLike[str], data: bytes) -> Any:
     import openpyxl
-    from defusedxml import DefusedXmlException
 
     try:
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
-    except DefusedXmlException:
-        raise MapFileError(path, "declares XML entities, which spreadsheets never need (a known attack); "
-                                 "refusing to read it") from None
-    except zipfile.BadZipFile as error:
-        raise MapFileError(path, f"is damaged ({error}); {_REEXPORT}") from None
-    except ParseError as error:
-        raise MapFileError(path, f"is damaged (broken XML: {error}); {_REEXPORT}") from None
     except MemoryError:
         raise
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many types on broken files
-        raise MapFileError(path, f"is not a readable .xlsx workbook ({type(error).__name__}: {error}); "
-                                 f"{_REEXPORT}") from None
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many types, often wrapped, on broken files
+        raise _explain(path, error) from None
+
+
+def _explain(path: str | os.PathLike[str], error: BaseException, place: str = "") -> MapFileError:
+    """One line saying what is wrong with the workbook, whatever openpyxl wrapped it in."""
+    from defusedxml import DefusedXmlException
+
+    causes = [error]
+    while causes[-1].__cause__ is not None or causes[-1].__context__ is not None:
+        causes.append(causes[-1].__cause__ or causes[-1].__context__)  # type: ignore[arg-type]
+        if len(causes) > 10:
+            break
+    if any(isinstance(cause, DefusedXmlException) for cause in causes):
+        return MapFileError(path, "declares XML entities, which spreadsheets never need (a known attack); "
+                                  "refusing to read it", place)
+    if any(isinstance(cause, zipfile.BadZipFile) for cause in causes):
+        return MapFileError(path, f"is damaged (a broken zip part); {_REEXPORT}", place)
+    if any(isinstance(cause, ParseError) for cause in causes):
+        broken = next(c for c in causes if isinstance(c, ParseError))
+        return MapFileError(path, f"is damaged (broken XML: {broken}); {_REEXPORT}", place)
+    detail = " ".join(str(error).split())[:200]
+    return MapFileError(path, f"is not a readable .xlsx workbook ({type(error).__name__}: {detail}); {_REEXPORT}",
+                        place)
 
 
 def _read_sheets(path: str | os.PathLike[str], workbook: Any, limits: Limits,
@@ -105,11 +118,8 @@ def _read_sheet(path: str | os.PathLike[str], sheet: Any, workbook: Any, source:
                 source.meter.tick()  # type: ignore[attr-defined]
     except (ImportCancelled, MapFileError, MemoryError):
         raise
-    except ParseError as error:
-        raise MapFileError(path, f"is damaged (broken XML: {error}); {_REEXPORT}", f"sheet {grid.name}") from None
     except Exception as error:  # noqa: BLE001 - a broken sheet must end as one clear line
-        raise MapFileError(path, f"cannot be read ({type(error).__name__}: {error}); {_REEXPORT}",
-                           f"sheet {grid.name}") from None
+        raise _explain(path, error, f"sheet {grid.name}") from None
     merged = parser.merged_cells
     for merge in (merged.mergeCell if merged is not None else ()):
         try:

@@ -77,6 +77,11 @@ def drop_dimension(data: bytes) -> bytes:
     return re.sub(rb"<dimension [^>]*/>", b"", data)
 
 
+def set_dimension(ref: str) -> Callable[[bytes], bytes]:
+    """Make the sheet's <dimension> claim ``ref``, whatever the cells say."""
+    return lambda data: re.sub(rb"<dimension [^>]*/>", f'<dimension ref="{ref}"/>'.encode(), data)
+
+
 def append_rows(xml: str) -> Callable[[bytes], bytes]:
     """Add raw <row> elements at the end of sheetData."""
     def change(data: bytes) -> bytes:
@@ -84,6 +89,29 @@ def append_rows(xml: str) -> Callable[[bytes], bytes]:
             return data.replace(b"<sheetData/>", b"<sheetData>" + xml.encode() + b"</sheetData>")
         return data.replace(b"</sheetData>", xml.encode() + b"</sheetData>")
     return change
+
+
+_INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*) t="inlineStr"><is><t[^>]*>(.*?)</t></is></c>', re.S)
+_SST = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def use_shared_strings(path: Path, sheets: int = 1) -> Path:
+    """Move inline strings into xl/sharedStrings.xml, as Excel, LibreOffice and Google Sheets write."""
+    strings: list[bytes] = []
+
+    def share(match: re.Match[bytes]) -> bytes:
+        strings.append(match.group(3))
+        return b'<c r="%s"%s t="s"><v>%d</v></c>' % (match.group(1), match.group(2), len(strings) - 1)
+
+    for index in range(1, sheets + 1):
+        rewrite_member(path, f"xl/worksheets/sheet{index}.xml", lambda data: _INLINE.sub(share, data))
+    table = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+             b'spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(strings), len(strings))
+             + b"".join(b'<si><t xml:space="preserve">' + s + b"</t></si>" for s in strings) + b"</sst>")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/sharedStrings.xml", table)
+    override = f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_SST}"/></Types>'.encode()
+    return rewrite_member(path, "[Content_Types].xml", lambda data: data.replace(b"</Types>", override))
 
 
 def map_texts(result: LoadResult) -> set[str]:
