@@ -301,7 +301,10 @@ def route_flow(source: Rect, target: Rect, style: LayoutStyle) -> list[tuple[flo
     """An orthogonal path from one card to another, turning in the gutters between cards.
 
     Forward flows leave from the right edge and enter at the left edge; flows within one column
-    or backwards go round the right-hand side, so arrows never run through their own cards.
+    or backwards go round the right-hand side, so arrows never run through their own cards. The two
+    kinds turn at different depths of the gutter (near the source column for round-the-side flows,
+    near the target column for forward ones), so arrows sharing a gutter stay apart and each can
+    be clicked on its own.
     """
     sx, sy = source.right, source.center[1]
     gutter = style.cell_padding
@@ -309,10 +312,10 @@ def route_flow(source: Rect, target: Rect, style: LayoutStyle) -> list[tuple[flo
         tx, ty = target.x, target.center[1]
         if abs(ty - sy) < 0.5:
             return [(sx, sy), (tx, ty)]
-        turn = target.x - gutter
+        turn = target.x - gutter * 0.65
         return [(sx, sy), (turn, sy), (turn, ty), (tx, ty)]
     tx, ty = target.right, target.center[1]
-    turn = max(source.right, target.right) + gutter * 0.6
+    turn = max(source.right, target.right) + gutter * 0.4
     return [(sx, sy), (turn, sy), (turn, ty), (tx, ty)]
 
 

@@ -187,7 +187,8 @@ def rows_from_text(text: str) -> list[dict[str, Any]]:
 
 
 def _touchpoint(entry: dict[str, Any]) -> Touchpoint:
-    return Touchpoint(title=" ".join(str(entry.get("title", "")).split()) or "Untitled",
+    lines = [" ".join(line.split()) for line in str(entry.get("title", "")).splitlines()]
+    return Touchpoint(title="\n".join(line for line in lines if line) or "Untitled",
                       channel=str(entry.get("channel", "") or ""), owner=str(entry.get("owner", "") or ""),
                       notes=str(entry.get("notes", "") or ""), emotion=_emotion(entry.get("emotion")),
                       kind=_kind(entry.get("kind")))

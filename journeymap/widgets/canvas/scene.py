@@ -109,8 +109,10 @@ class MapScene(QGraphicsScene):
         self.ctx = CanvasContext(self.measurer, style, CanvasPalette(high_contrast=on))
         self.engine = LayoutEngine(self.measurer, style)
         self.drop_item.ctx = self.ctx
+        selected = self.selected_keys()
         self._clear_items()
         self.refresh()
+        self._reselect(selected)
 
     # ------------------------------------------------------------------ reading
     def map_rect(self) -> QRectF:
@@ -149,7 +151,7 @@ class MapScene(QGraphicsScene):
                 if item is None or source is None or target is None:
                     continue
                 points = route_flow(source.scene_card_rect(), target.scene_card_rect(), style)
-                item.set_points(points, item.y())
+                item.set_points(points, item.origin_y)
 
     # ------------------------------------------------------------------ background
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt virtual

@@ -63,7 +63,7 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -119,9 +119,10 @@ class MapView(QGraphicsView):
         before = self.mapToScene(anchor.toPoint()) if anchor is not None else None
         self.setTransform(QTransform.fromScale(level, level))
         if before is not None and anchor is not None:
-            after = self.mapToScene(anchor.toPoint())
-            delta = after - before
-            self.translate(delta.x(), delta.y())
+            # Scroll so the scene point that was under the pointer is under it again.
+            drift = self.mapFromScene(before) - anchor.toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
         changed = abs(level - self._zoom) > 1e-9
         self._zoom = level
         if changed:
@@ -313,6 +314,13 @@ class MapView(QGraphicsView):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self._tool.takes_text_keys:
             event.accept()  # typing in an inline editor must not trigger window shortcuts
+            return True
+        if event.type() == QEvent.Type.KeyPress and self._tool.takes_text_keys and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # The scene would spend Tab on moving focus between items; in an editor it means "next".
+            editor = getattr(self._tool, "editor", None)
+            if editor is not None:
+                editor.keyPressEvent(event)
             return True
         if event.type() == QEvent.Type.Gesture:
             return self._gesture(event)

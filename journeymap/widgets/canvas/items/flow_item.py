@@ -28,6 +28,7 @@ class FlowItem(QGraphicsPathItem):
         self.model_id = f"{source}->{target}"
         self.points: list[tuple[float, float]] = []
         self.lane_id = ""
+        self.origin_y = 0.0
         self._line = QPainterPath()
         self._head = QPolygonF()
         self.setPen(_HIT_PEN)
@@ -35,11 +36,11 @@ class FlowItem(QGraphicsPathItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
 
     def set_points(self, points: list[tuple[float, float]], origin_y: float) -> None:
-        """Route through ``points`` (scene coordinates); the item sits at (0, origin_y)."""
-        if points == self.points and self.y() == origin_y:
+        """Route through ``points`` (scene coordinates) inside a lane container whose top is ``origin_y``."""
+        if points == self.points and origin_y == self.origin_y:
             return
         self.points = list(points)
-        self.setPos(0, origin_y)
+        self.origin_y = origin_y
         local = [QPointF(x, y - origin_y) for x, y in points]
         line = QPainterPath(local[0])
         for point in local[1:]:

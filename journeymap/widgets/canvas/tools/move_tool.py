@@ -82,9 +82,10 @@ class MoveCardsTool(Tool):
 
     def mouse_release(self, event: QMouseEvent, pos: QPointF) -> bool:
         target = self.target_at(pos)
+        moving = set(self._origins)
         self._put_back()
         if target is not None:
-            self.commit(*target)
+            self.commit(*target, moving)
         self.done()
         return True
 
@@ -92,13 +93,13 @@ class MoveCardsTool(Tool):
         self._put_back()
 
     # ------------------------------------------------------------------ the one command
-    def commit(self, cell: tuple[str, str], index: int) -> None:
+    def commit(self, cell: tuple[str, str], index: int, cards: set[str]) -> None:
         journey = self.scene.journey
-        moving = [c for c in journey.card_ids() if c in self._origins]  # map order, kept on drop
+        moving = [c for c in journey.card_ids() if c in cards]  # map order, kept on drop
         if not moving:
             return
         current = journey.cards_in(*cell)
-        staying = [c for c in current if c not in self._origins]
+        staying = [c for c in current if c not in cards]
         if staying[:index] + moving + staying[index:] == current:
             return  # dropped where it was
         document = self.scene.document
@@ -124,3 +125,4 @@ class MoveCardsTool(Tool):
                 items[card].setZValue(1)
         self.scene.reroute_flows_of([c for c in self._origins if c in items])
         self.scene.drop_item.show_target(None, None)
+        self._origins = {}

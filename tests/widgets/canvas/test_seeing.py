@@ -1,0 +1,125 @@
+"""Find, zoom, fit, presentation mode with stage focus, and rendering the map."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+
+from journeymap.editing.commands import UpdateCommand
+from tests.widgets.canvas.conftest import press_key
+
+
+def test_find_highlights_matches_and_cycles(view) -> None:
+    journey = view.document.journey
+    assert view.find("CHECK") == 1
+    assert view.find("i") == 3  # Pricing page, Stuck on import, Admin training
+    matches = view.finder.matches
+    assert view.map_scene.current_match == matches[0]
+    assert all(view.map_scene.card_items[c].matched for c in matches)
+    view.find_next()
+    assert view.map_scene.current_match == matches[1]
+    view.find_previous()
+    view.find_previous()
+    assert view.map_scene.current_match == matches[-1]
+    item = view.map_scene.card_items[matches[-1]]
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(item.sceneBoundingRect().center())
+    view.clear_find()
+    assert not any(item.matched for item in view.map_scene.card_items.values())
+    assert view.find("no such words") == 0
+    card = journey.card_ids()[0]
+    view.find("Pricing")
+    view.document.push(UpdateCommand(journey, "card", card, {"title": "Plans page"}))
+    assert not view.map_scene.card_items[card].matched  # an edit that stops matching drops the highlight
+
+
+def test_zoom_steps_fit_and_zoom_to_selection(view) -> None:
+    levels: list[float] = []
+    view.zoom_changed.connect(levels.append)
+    view.set_zoom(1.0)
+    press_key(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom_level() > 1.0
+    press_key(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    press_key(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom_level() < 1.0
+    view.fit_to_map()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(view.map_scene.map_rect())
+    assert levels and levels[-1] == view.zoom_level()
+    card = view.document.journey.card_ids()[0]
+    view.select("card", card)
+    view.zoom_to_selection()
+    assert view.zoom_level() == 1.5
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(view.map_scene.card_items[card].sceneBoundingRect())
+
+
+def test_ctrl_wheel_zooms_around_the_pointer(view, qtbot) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view.set_zoom(2.0)
+    view.centerOn(view.map_scene.map_rect().center())
+    point = QPoint(400, 300)
+    under = view.mapToScene(point)
+    event = QWheelEvent(QPointF(point), QPointF(view.viewport().mapToGlobal(point)), QPoint(), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.zoom_level() == 2.5
+    after = view.mapToScene(point)
+    assert abs(after.x() - under.x()) < 2 and abs(after.y() - under.y()) < 2
+
+
+def test_presentation_mode_uses_large_type_and_focuses_stages(view) -> None:
+    journey = view.document.journey
+    land, adopt = journey.stage_ids()
+    card = journey.card_ids()[0]
+    normal_width = view.map_scene.layout.cards[card].rect.width
+    view.select("card", card)
+    view.set_presentation(True)
+    assert view.is_presentation()
+    assert view.map_scene.layout.cards[card].rect.width == normal_width * 1.5
+    assert view.map_scene.ctx.palette.high_contrast
+    assert view.selected() == [("card", card)]  # the rebuild keeps the selection
+    view.map_scene.clearSelection()
+    press_key(view, Qt.Key.Key_Right)
+    assert view.focused_stage == land
+    column = view.map_scene.layout.stages[land].column
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.left() <= column.x and visible.right() >= column.right
+    assert visible.width() < column.width * 1.5  # one stage fills the screen
+    view.focus_next_stage()
+    assert view.focused_stage == adopt
+    view.focus_next_stage()
+    assert view.focused_stage is None  # past the last stage: the whole map
+    view.focus_previous_stage()
+    assert view.focused_stage == adopt
+    view.focus_stage(None)
+    assert view.focused_stage is None
+    view.set_presentation(False)
+    assert view.map_scene.layout.cards[card].rect.width == normal_width
+
+
+def test_render_to_image_paints_the_map(view, tmp_path) -> None:
+    image = view.render_to_image(0.5)
+    rect = view.map_scene.map_rect()
+    assert (image.width(), image.height()) == (round(rect.width() * 0.5), round(rect.height() * 0.5))
+    card = view.map_scene.layout.cards[view.document.journey.card_ids()[0]].rect
+    colour = image.pixelColor(round((card.x + 3) * 0.5), round(card.center[1] * 0.5))
+    assert colour.name() != "#ffffff"  # the kind stripe is painted
+    view.render_to_svg(str(tmp_path / "map.svg"))
+    assert "<svg" in (tmp_path / "map.svg").read_text(encoding="utf-8")[:400]
+
+
+def test_pan_with_the_middle_button(view) -> None:
+    from tests.widgets.canvas.conftest import drag
+
+    view.set_zoom(3.0)
+    view.centerOn(view.map_scene.map_rect().center())
+    before = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
+    centre = view.mapToScene(view.viewport().rect().center())
+    drag(view, centre, centre + QPointF(30, 20), button=Qt.MouseButton.MiddleButton)
+    after = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
+    # The map follows the hand: dragging right and down shows what was left and above.
+    assert (before[0] - after[0], before[1] - after[1]) == (90, 60)
+    assert view.document.undo_stack.count() == 0
