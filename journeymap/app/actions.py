@@ -96,7 +96,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         ("actionZoomToSelection", "Zoom to &Selection", view.zoom_to_selection, ("Ctrl+2",),
          "Zoom to the selected items", None),
         ("actionPresent", "&Present (Workshop Mode)", window.workshop.toggle, ("F5",),
-         "Full screen, large type, one stage at a time", px.SP_DesktopIcon),
+         "Full screen, large type, one stage at a time", px.SP_MediaPlay),
         # Help
         ("actionShortcuts", "&Keyboard Shortcuts", window.show_shortcuts, (SK.HelpContents, "Ctrl+/"),
          "List every gesture and shortcut", None),

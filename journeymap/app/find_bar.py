@@ -33,10 +33,12 @@ class FindBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
         layout.addWidget(QLabel("Find:"))
+        self.edit.setMaximumWidth(420)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count_label)
         layout.addWidget(previous)
         layout.addWidget(following)
+        layout.addStretch(1)
         layout.addWidget(close)
         self.matches = 0
         self.hide()

@@ -218,6 +218,9 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:
+            # First start: the map gets the room, the panel a readable column.
+            self.resizeDocks([self.properties], [300], Qt.Orientation.Horizontal)
 
 
 def _keys_text(sequences: list[QKeySequence]) -> str:

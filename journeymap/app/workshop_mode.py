@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QWidget
 
 
 class WorkshopMode(QObject):
@@ -29,6 +29,8 @@ class WorkshopMode(QObject):
         self._saved_geometry = QByteArray()
         self._saved_window_state = Qt.WindowState.WindowNoState
         self._hidden: list[QWidget] = []
+        self._scrolling: tuple[Qt.ScrollBarPolicy, Qt.ScrollBarPolicy, QFrame.Shape] = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded, QFrame.Shape.StyledPanel)
         self.actions: dict[str, QAction] = {}
         for name, text, keys, slot in (
             ("actionNextStage", "Next stage", ("Right", "PgDown"), view.focus_next_stage),
@@ -69,6 +71,12 @@ class WorkshopMode(QObject):
                 child.hide()
         self._active = True
         self._set_navigation(True)
+        # On a projector every pixel is the map's: no scroll bars, no frame.
+        self._scrolling = (self._view.horizontalScrollBarPolicy(), self._view.verticalScrollBarPolicy(),
+                           self._view.frameShape())
+        self._view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._view.setFrameShape(QFrame.Shape.NoFrame)
         self._view.set_presentation(True)
         window.showFullScreen()
         self._view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -82,6 +90,10 @@ class WorkshopMode(QObject):
         self._set_navigation(False)
         self._view.focus_stage(None)
         self._view.set_presentation(False)
+        horizontal, vertical, frame = self._scrolling
+        self._view.setHorizontalScrollBarPolicy(horizontal)
+        self._view.setVerticalScrollBarPolicy(vertical)
+        self._view.setFrameShape(frame)
         for widget in self._hidden:
             if widget.objectName() != "findBar":  # the find bar stays closed; Ctrl+F reopens it
                 widget.show()

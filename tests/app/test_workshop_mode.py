@@ -80,3 +80,41 @@ def test_closing_while_presenting_restores_first(make_window) -> None:  # noqa: 
     window.workshop.enter()
     assert window.close()
     assert not window.workshop.active
+
+
+def _double_click_empty_cell(window, stage: str, lane: str) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPointF
+
+    view = window.view
+    cell = view.map_scene.layout.cells[(stage, lane)].rect
+    point = view.mapFromScene(QPointF(cell.x + cell.width / 2, cell.bottom - 8))
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def test_quick_capture_still_works_while_presenting(make_window) -> None:  # noqa: ANN001
+    window = make_window()
+    journey = window.document.journey
+    stage, lane = journey.stage_ids()[0], journey.lane_ids()[0]
+    before = journey.cards_in(stage, lane)
+    window.workshop.enter()
+    _key(window, Qt.Key.Key_Right)  # the room looks at the first stage
+    assert window.view.focused_stage == stage
+
+    _double_click_empty_cell(window, stage, lane)
+    QTest.keyClicks(window.view, "Call in 0 days")  # a "0" typed here must not show the whole map
+    _key(window, Qt.Key.Key_Left)  # nor an arrow step a stage: they move the caret
+    _key(window, Qt.Key.Key_Home)
+    _key(window, Qt.Key.Key_Return)
+
+    cards = journey.cards_in(stage, lane)
+    assert len(cards) == len(before) + 1
+    assert journey.card(cards[-1]).title == "Call in 0 days"
+    assert window.workshop.active and window.view.focused_stage == stage
+
+    _double_click_empty_cell(window, stage, lane)
+    QTest.keyClicks(window.view, "never mind")
+    _key(window, Qt.Key.Key_Escape)  # cancels the card, stays in the room's view
+    assert len(journey.cards_in(stage, lane)) == len(before) + 1
+    assert window.workshop.active
+    _key(window, Qt.Key.Key_Escape)
+    assert not window.workshop.active

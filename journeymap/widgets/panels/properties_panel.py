@@ -235,6 +235,7 @@ class PropertiesPanel(QDockWidget):
             fields = self._fields["map"]
             fields["title"].set_value(journey.title)
             counts = journey.counts()
+            counts["arrows"] = counts.pop("flows")
             fields["counts"].setText(", ".join(f"{value} {name}" for name, value in counts.items()))
             return
         kind, node_id = self._target
