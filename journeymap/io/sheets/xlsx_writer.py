@@ -8,7 +8,7 @@ keeps memory flat for large maps. The file is saved atomically.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from journeymap.io.atomic import write_atomic_with
@@ -30,82 +30,83 @@ _DATA_WIDTHS: dict[str, tuple[str, ...]] = {
 
 def save_xlsx(journey: JourneyMap, path: str | os.PathLike[str]) -> None:
     """Export the map as .xlsx; importing the file gives back the same map, ids included."""
-    workbook = _Writer(path).workbook(journey)
-    write_atomic_with(path, workbook.save)
+    # Every cell is checked before openpyxl sees any: a write-only workbook abandoned half-way
+    # leaves its temporary files behind.
+    sheets = _plan(journey, path)
+    write_atomic_with(path, lambda stream: _workbook(sheets).save(stream))
 
 
-class _Writer:
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        from openpyxl.styles import Alignment, Font
+@dataclass
+class _Sheet:
+    name: str
+    widths: tuple[int, ...]
+    freeze: str
+    rows: list[list[tuple[Any, str]]] = field(default_factory=list)  # (value, style) per cell
 
-        self.path = path
-        self.bold = Font(bold=True)
-        self.title_font = Font(bold=True, size=14)
-        self.wrap = Alignment(wrap_text=True, vertical="top")
 
-    def workbook(self, journey: JourneyMap) -> Any:
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        self._map_sheet(workbook, journey)
-        for name, rows in _data_rows(journey).items():
-            self._data_sheet(workbook, name, rows)
-        about = workbook.create_sheet(shape.ABOUT_SHEET)
-        about.column_dimensions["A"].width = _WIDTHS["name"]
-        about.column_dimensions["B"].width = 80
-        values: tuple[Any, ...] = ("Journey Map Designer", shape.FORMAT_NAME, shape.FORMAT_VERSION, journey.title,
-                                   shape.ABOUT_NOTE)
-        for row, (key, value) in enumerate(zip(shape.ABOUT_ROWS, values, strict=True), 1):
-            about.append([self._cell(about, key, row, 1, font=self.bold), self._cell(about, value, row, 2)])
-        return workbook
-
-    def _map_sheet(self, workbook: Any, journey: JourneyMap) -> None:
-        sheet = workbook.create_sheet(shape.MAP_SHEET)
-        rows = shape.map_sheet_rows(journey)
-        width = max(len(row) for row in rows)
-        sheet.column_dimensions["A"].width = _WIDTHS["label"]
-        for column in range(2, width + 1):
-            sheet.column_dimensions[column_letter(column)].width = _WIDTHS["stage"]
-        sheet.freeze_panes = f"B{shape.MAP_HEADER_ROW + 1}"
-        for number, row in enumerate(rows, 1):
-            cells = []
-            for column, text in enumerate(row, 1):
-                if number == shape.MAP_TITLE_ROW:
-                    font = self.title_font
-                elif number == shape.MAP_HEADER_ROW or column == 1:
-                    font = self.bold
-                else:
-                    font = None
-                cells.append(self._cell(sheet, text, number, column, font=font))
-            sheet.append(cells)
-
-    def _data_sheet(self, workbook: Any, name: str, rows: Iterable[list[Any]]) -> None:
-        sheet = workbook.create_sheet(name)
-        for column, kind in enumerate(_DATA_WIDTHS[name], 1):
-            sheet.column_dimensions[column_letter(column)].width = _WIDTHS[kind]
-        sheet.freeze_panes = "A2"
-        sheet.append([self._cell(sheet, h, 1, c, font=self.bold) for c, h in enumerate(shape.HEADERS[name], 1)])
-        for number, row in enumerate(rows, 2):
-            sheet.append([self._cell(sheet, value, number, column) for column, value in enumerate(row, 1)])
-
-    def _cell(self, sheet: Any, value: Any, row: int, column: int, font: Any = None) -> Any:
-        from openpyxl.cell import WriteOnlyCell
-
-        if value is None or value == "":
-            return None
-        if isinstance(value, int):
-            cell = WriteOnlyCell(sheet, value)
+def _plan(journey: JourneyMap, path: str | os.PathLike[str]) -> list[_Sheet]:
+    map_rows = shape.map_sheet_rows(journey)
+    width = max(len(row) for row in map_rows)
+    sheets = [_Sheet(shape.MAP_SHEET, (_WIDTHS["label"], *[_WIDTHS["stage"]] * (width - 1)),
+                     f"B{shape.MAP_HEADER_ROW + 1}")]
+    for number, row in enumerate(map_rows, 1):
+        if number == shape.MAP_TITLE_ROW:
+            styles = ["title"] * len(row)
+        elif number == shape.MAP_HEADER_ROW:
+            styles = ["bold"] * len(row)
         else:
-            stored = escape_ooxml(value)
-            check_cell(self.path, value, f"{sheet.title}!{column_letter(column)}{row}", stored)
-            cell = WriteOnlyCell(sheet)
-            cell.value = stored
-            # Whatever it looks like (=SUM(...), #N/A, 1.50), user text stays text.
-            cell.data_type = "s"
-        cell.alignment = self.wrap
-        if font is not None:
-            cell.font = font
-        return cell
+            styles = ["bold" if column == 0 else "plain" for column in range(len(row))]
+        sheets[0].rows.append(list(zip(row, styles, strict=True)))
+    for name, rows in _data_rows(journey).items():
+        sheet = _Sheet(name, tuple(_WIDTHS[kind] for kind in _DATA_WIDTHS[name]), "A2")
+        sheet.rows.append([(heading, "bold") for heading in shape.HEADERS[name]])
+        sheet.rows += [[(value, "plain") for value in row] for row in rows]
+        sheets.append(sheet)
+    values: tuple[Any, ...] = ("Journey Map Designer", shape.FORMAT_NAME, shape.FORMAT_VERSION, journey.title,
+                               shape.ABOUT_NOTE)
+    sheets.append(_Sheet(shape.ABOUT_SHEET, (_WIDTHS["name"], 80), "",
+                         [[(key, "bold"), (value, "plain")] for key, value in zip(shape.ABOUT_ROWS, values,
+                                                                                    strict=True)]))
+    for sheet in sheets:
+        for number, row in enumerate(sheet.rows, 1):
+            for column, (value, style) in enumerate(row, 1):
+                if isinstance(value, str) and value:
+                    stored = escape_ooxml(value)
+                    check_cell(path, value, f"{sheet.name}!{column_letter(column)}{number}", stored)
+                    row[column - 1] = (stored, style)
+    return sheets
+
+
+def _workbook(sheets: list[_Sheet]) -> Any:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+
+    fonts = {"title": Font(bold=True, size=14), "bold": Font(bold=True), "plain": None}
+    wrap = Alignment(wrap_text=True, vertical="top")
+    workbook = Workbook(write_only=True)
+    for plan in sheets:
+        sheet = workbook.create_sheet(plan.name)
+        for column, width in enumerate(plan.widths, 1):
+            sheet.column_dimensions[column_letter(column)].width = width
+        if plan.freeze:
+            sheet.freeze_panes = plan.freeze
+        for row in plan.rows:
+            cells = []
+            for value, style in row:
+                if value is None or value == "":
+                    cells.append(None)
+                    continue
+                cell = WriteOnlyCell(sheet, value)
+                if isinstance(value, str):
+                    # Whatever it looks like (=SUM(...), #N/A, 1.50), user text stays text.
+                    cell.data_type = "s"
+                cell.alignment = wrap
+                if fonts[style] is not None:
+                    cell.font = fonts[style]
+                cells.append(cell)
+            sheet.append(cells)
+    return workbook
 
 
 def _data_rows(journey: JourneyMap) -> dict[str, list[list[Any]]]:
