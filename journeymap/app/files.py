@@ -246,7 +246,9 @@ class DocumentFiles(QObject):
             QMessageBox.information(self._window, "Export poster", "Poster export is not available in this build.")
             return
         module = importlib.import_module(POSTER_DIALOG)
-        module.run_poster_dialog(self._window, self.document)
+        written = module.run_poster_dialog(self._window, self.document)
+        if written:
+            self._window.statusBar().showMessage(f"Exported poster {Path(written).name}", 5000)
 
     def _busy(self, label: str, work: Callable[[], T], threaded: bool = True) -> T:
         """Run ``work`` with a progress dialog that appears if it takes more than a moment."""

@@ -301,3 +301,48 @@ def test_window_geometry_is_remembered(make_window) -> None:  # noqa: ANN001
     again = make_window()
     assert (again.width(), again.height()) == (720, 520)
     assert not again.properties.isVisible()
+
+
+def test_export_png_and_svg_through_the_dialog(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
+    window = make_window()
+    dialogs.files.append(str(tmp_path / "map.png"))
+    window.findChild(QAction, "actionExport").trigger()
+    assert (tmp_path / "map.png").read_bytes().startswith(b"\x89PNG")
+    assert window.files.export_to(tmp_path / "map.svg")
+    assert b"<svg" in (tmp_path / "map.svg").read_bytes()[:2000]
+    assert dialogs.texts("critical") == []
+
+
+def test_export_poster_opens_the_poster_dialog(make_window, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    from journeymap.widgets.dialogs import poster_dialog
+
+    window = make_window()
+    seen = []
+    monkeypatch.setattr(poster_dialog, "run_poster_dialog",
+                        lambda parent, document: seen.append(document) or str(tmp_path / "poster.pdf"))
+    action = window.findChild(QAction, "actionExportPoster")
+    assert action.isEnabled()
+    action.trigger()
+    assert seen == [window.document]
+    assert window.statusBar().currentMessage() == "Exported poster poster.pdf"
+
+
+def test_a_spreadsheet_merges_into_the_open_map(make_window, monkeypatch, dialogs, tmp_path,  # noqa: ANN001
+                                                no_import_dialog) -> None:
+    sheet = tmp_path / "workshop-notes.csv"
+    sheet.write_text("Stage,Land,Renewal\nTouchpoints,Demo call,Renewal call\n", encoding="utf-8")
+    window = make_window(small_map(), None)  # stages Land and Adoption; no lane called "Customer" yet
+    journey = window.document.journey
+    monkeypatch.setattr(files_module, "ask_import_mode", lambda parent, name: files_module.MERGE)
+
+    assert window.files.open_path(sheet)  # File > Open of a spreadsheet goes through import
+
+    names = [journey.stage(s).name for s in journey.stage_ids()]
+    assert names == ["Land", "Adoption", "Renewal"]
+    land = journey.stage_ids()[0]
+    customer = journey.lane_ids()[-1]
+    assert [journey.card(c).title for c in journey.cards_in(land, customer)] == ["Demo call"]
+    assert "stages as columns" in dialogs.texts("information")[0]  # the reader's report is shown
+    assert "Import 'workshop-notes.csv'" in window.findChild(QAction, "actionUndo").text()
+    window.document.undo_stack.undo()
+    assert [journey.stage(s).name for s in journey.stage_ids()] == ["Land", "Adoption"]
