@@ -13,7 +13,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymap.io.pdf.fonts import FontSet
-from journeymap.io.pdf.text import ASCENT, DESCENT, baseline, draw_text
+from journeymap.io.pdf.text import ASCENT, DESCENT, baseline, draw_block, draw_text
 from journeymap.layout import Rect, TextStyle
 from journeymap.layout.style import EMOTION_COLOURS
 
@@ -32,18 +32,34 @@ class Surface:
         self.canvas = canvas
         self.fonts = fonts
         self.height = height
+        self._widths: dict[tuple[str, TextStyle], float] = {}
 
     def y(self, y: float) -> float:
         return self.height - y
+
+    # reportlab writes every colour and width it is given; a poster sets the same few thousands of
+    # times. These compare with the canvas's own state (which save/restore and new pages keep
+    # right) and skip what would change nothing.
+    def fill(self, value: str) -> None:
+        col = colour(value)
+        if self.canvas._fillColorObj is not col:
+            self.canvas.setFillColor(col)
+
+    def stroke(self, value: str, width: float) -> None:
+        c = self.canvas
+        col = colour(value)
+        if c._strokeColorObj is not col:
+            c.setStrokeColor(col)
+        if c._lineWidth != width:
+            c.setLineWidth(width)
 
     def rect(self, rect: Rect, fill: str | None = None, stroke: str | None = None, width: float = 0.6,
              radius: float = 0.0) -> None:
         c = self.canvas
         if fill:
-            c.setFillColor(colour(fill))
+            self.fill(fill)
         if stroke:
-            c.setStrokeColor(colour(stroke))
-            c.setLineWidth(width)
+            self.stroke(stroke, width)
         x, y = rect.x, self.height - rect.bottom
         if radius:
             c.roundRect(x, y, rect.width, rect.height, radius, stroke=1 if stroke else 0, fill=1 if fill else 0)
@@ -53,8 +69,7 @@ class Surface:
     def line(self, x1: float, y1: float, x2: float, y2: float, stroke: str, width: float = 0.6,
              dash: tuple[float, ...] | None = None) -> None:
         c = self.canvas
-        c.setStrokeColor(colour(stroke))
-        c.setLineWidth(width)
+        self.stroke(stroke, width)
         if dash:
             c.setDash(list(dash))
         c.line(x1, self.height - y1, x2, self.height - y2)
@@ -66,15 +81,14 @@ class Surface:
         """Lines exactly as the layout wrapped them, one ``line_height`` apart."""
         if not lines:
             return
-        self.canvas.setFillColor(colour(ink))
-        for index, line in enumerate(lines):
-            if line:
-                y = self.height - baseline(top + index * style.line_height, style)
-                draw_text(self.canvas, self.fonts, x, y, line, style)
+        self.fill(ink)
+        draw_block(self.canvas, self.fonts, x, self.height - baseline(top, style), lines, style)
 
     def text(self, x: float, top: float, text: str, style: TextStyle, ink: str) -> float:
-        self.canvas.setFillColor(colour(ink))
-        return draw_text(self.canvas, self.fonts, x, self.height - baseline(top, style), text, style)
+        """One line; returns its width, for what follows on the same line."""
+        self.fill(ink)
+        draw_text(self.canvas, self.fonts, x, self.height - baseline(top, style), text, style)
+        return self.fonts.width(text, style.size, style.bold)
 
     def diamond(self, rect: Rect, fill: str, stroke: str, width: float = 1.0) -> None:
         c = self.canvas
@@ -85,9 +99,8 @@ class Surface:
         path.lineTo(cx, self.height - rect.bottom)
         path.lineTo(rect.x, self.height - cy)
         path.close()
-        c.setFillColor(colour(fill))
-        c.setStrokeColor(colour(stroke))
-        c.setLineWidth(width)
+        self.fill(fill)
+        self.stroke(stroke, width)
         c.drawPath(path, stroke=1, fill=1)
 
     def arrow(self, points: list[tuple[float, float]], stroke: str, width: float = 1.4, head: float = 9.0,
@@ -105,28 +118,40 @@ class Surface:
         path.moveTo(points[0][0], self.height - points[0][1])
         for x, y in (*points[1:-1], base):
             path.lineTo(x, self.height - y)
-        c.setStrokeColor(colour(stroke))
-        c.setLineWidth(width)
-        c.setLineJoin(1)
+        self.stroke(stroke, width)
+        if c._lineJoin != 1:
+            c.setLineJoin(1)
         c.drawPath(path, stroke=1, fill=0)
         tip = c.beginPath()
         tip.moveTo(bx, self.height - by)
         tip.lineTo(bx - ux * head - uy * half, self.height - (by - uy * head + ux * half))
         tip.lineTo(bx - ux * head + uy * half, self.height - (by - uy * head - ux * half))
         tip.close()
-        c.setFillColor(colour(stroke))
+        self.fill(stroke)
         c.drawPath(tip, stroke=0, fill=1)
 
     def emotion_badge(self, badge: Rect, emotion: int, style: TextStyle) -> None:
         """A disc in the emotion's colour with its value (-2..+2), as the canvas paints it."""
-        c = self.canvas
-        r = badge.width / 2
+        self.badge_disc(badge, emotion)
+        self.badge_label(badge, emotion, style)
+
+    def badge_disc(self, badge: Rect, emotion: int) -> None:
         cx, cy = badge.center
-        c.setFillColor(colour(EMOTION_COLOURS[emotion]))
-        c.circle(cx, self.height - cy, r, stroke=0, fill=1)
+        self.fill(EMOTION_COLOURS[emotion])
+        self.canvas.circle(cx, self.height - cy, badge.width / 2, stroke=0, fill=1)
+
+    def badge_label(self, badge: Rect, emotion: int, style: TextStyle) -> None:
         label = EMOTION_TEXT[emotion]
-        width = self.fonts.width(label, style.size, style.bold)
-        c.setFillColor(colour("#ffffff"))
+        width = self._label_width(label, style)
+        cx, cy = badge.center
+        self.fill("#ffffff")
         # Centred like Qt's AlignCenter: the glyph box (ascent + descent) centred on the disc.
         y = self.height - (cy + (ASCENT - DESCENT) * style.size / 2)
-        draw_text(c, self.fonts, cx - width / 2, y, label, style)
+        draw_text(self.canvas, self.fonts, cx - width / 2, y, label, style)
+
+    def _label_width(self, label: str, style: TextStyle) -> float:
+        key = (label, style)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = self.fonts.width(label, style.size, style.bold)
+        return width
