@@ -274,8 +274,11 @@ class LayoutEngine:
                                                       column_x[sid] + s.cell_padding, top)
                 top += milestones[mid].rect.height
 
-        flows = {(a, b): FlowRoute(a, b, route_flow(cards[a].rect, cards[b].rect, s))
-                 for a, b in journey.flows()}
+        lane_of = {card: lane for (_, lane), cell in cells.items() for card in cell.card_ids}
+        flows = {}
+        for index, (a, b) in enumerate(journey.flows()):
+            corridor = flow_corridor(lanes[lane_of[a]].row, s, index)
+            flows[(a, b)] = FlowRoute(a, b, route_flow(cards[a].rect, cards[b].rect, s, corridor))
         width = s.lane_header_width + len(stage_ids) * s.column_width
         return MapLayout(s, width, height, header_height, band, stages, lanes, cells, cards, milestones,
                          flows, stage_ids, lane_ids)
@@ -297,26 +300,42 @@ class LayoutEngine:
                             stage, lane)
 
 
-def route_flow(source: Rect, target: Rect, style: LayoutStyle) -> list[tuple[float, float]]:
+def route_flow(source: Rect, target: Rect, style: LayoutStyle,
+               corridor_y: float | None = None) -> list[tuple[float, float]]:
     """An orthogonal path from one card to another, turning in the gutters between cards.
 
-    Forward flows leave from the right edge and enter at the left edge; flows within one column
-    or backwards go round the right-hand side, so arrows never run through their own cards. The two
-    kinds turn at different depths of the gutter (near the source column for round-the-side flows,
-    near the target column for forward ones), so arrows sharing a gutter stay apart and each can
-    be clicked on its own.
+    Flows leave from the source's right edge. Into the next column, a flow turns in the gutter
+    between the two and enters the target's left edge; within one column it goes round the
+    right-hand side. Farther forward, or backward, it would cross the cards of the columns between,
+    so it drops to ``corridor_y`` (a height that is free of cards in every cell of the source's lane:
+    the layout keeps a band under the last card of each row) and travels along it. The kinds turn
+    at different depths of the gutter, so arrows sharing a gutter stay apart and each can be clicked.
     """
     sx, sy = source.right, source.center[1]
     gutter = style.cell_padding
+    column_gap = 2 * gutter + 1
     if target.x > source.right:
         tx, ty = target.x, target.center[1]
-        if abs(ty - sy) < 0.5:
-            return [(sx, sy), (tx, ty)]
-        turn = target.x - gutter * 0.65
-        return [(sx, sy), (turn, sy), (turn, ty), (tx, ty)]
+        entry = target.x - gutter * 0.65
+        if target.x - source.right <= column_gap or corridor_y is None:
+            if abs(ty - sy) < 0.5:
+                return [(sx, sy), (tx, ty)]
+            return [(sx, sy), (entry, sy), (entry, ty), (tx, ty)]
+        exit_x = source.right + gutter * 0.4
+        return [(sx, sy), (exit_x, sy), (exit_x, corridor_y), (entry, corridor_y), (entry, ty), (tx, ty)]
     tx, ty = target.right, target.center[1]
-    turn = max(source.right, target.right) + gutter * 0.4
-    return [(sx, sy), (turn, sy), (turn, ty), (tx, ty)]
+    if abs(target.x - source.x) < 0.5 or corridor_y is None:
+        turn = max(source.right, target.right) + gutter * 0.4
+        return [(sx, sy), (turn, sy), (turn, ty), (tx, ty)]
+    exit_x = source.right + gutter * 0.4
+    entry = target.right + gutter * 0.4
+    return [(sx, sy), (exit_x, sy), (exit_x, corridor_y), (entry, corridor_y), (entry, ty), (tx, ty)]
+
+
+def flow_corridor(row: Rect, style: LayoutStyle, index: int = 0) -> float:
+    """A height in a lane row below every cell's last card; ``index`` fans flows a few units apart."""
+    free = style.cell_padding + 2 * style.card_gap
+    return row.bottom - free / 2 + (index % 5 - 2) * free / 8
 
 
 def compute_layout(journey: JourneyMap, measurer: TextMeasurer, style: LayoutStyle | None = None) -> MapLayout:

@@ -169,7 +169,7 @@ class CanvasActions:
         record = getattr(scene.journey, kind)(model_id)
         field = _FIELD[kind]
         if isinstance(item, CardItem):
-            rect = item.sceneBoundingRect().adjusted(7, 7, -7, -7)
+            rect = item.card_rect()
             font = scene.ctx.font(style.card_title)
         elif isinstance(item, StageHeaderItem):
             rect, font = item.name_rect(), scene.ctx.font(style.stage_name)

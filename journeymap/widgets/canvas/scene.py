@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymap.editing.document import Document
 from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect
-from journeymap.layout.map_layout import route_flow
+from journeymap.layout.map_layout import flow_corridor, route_flow
 from journeymap.model import Change, JourneyMap, MapEvent
 from journeymap.widgets.canvas.items import (
     CanvasContext,
@@ -143,14 +143,17 @@ class MapScene(QGraphicsScene):
     # ------------------------------------------------------------------ live geometry during drags
     def reroute_flows_of(self, card_ids: list[str]) -> None:
         """Re-route the arrows touching these cards from where the cards are now."""
-        style = self.ctx.style
+        style, layout = self.ctx.style, self.layout
         for card_id in card_ids:
             for key in self.journey.flows_of(card_id):
                 item = self.flow_items.get(key)
                 source, target = self.card_items.get(key[0]), self.card_items.get(key[1])
                 if item is None or source is None or target is None:
                     continue
-                points = route_flow(source.scene_card_rect(), target.scene_card_rect(), style)
+                start = source.scene_card_rect()
+                lane = layout.lane_at(start.center[1])
+                corridor = flow_corridor(layout.lanes[lane].row, style) if lane else None
+                points = route_flow(start, target.scene_card_rect(), style, corridor)
                 item.set_points(points, item.origin_y)
 
     # ------------------------------------------------------------------ background

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QNativeGestureEvent,
     QPainter,
     QPaintEvent,
+    QPixmapCache,
     QTransform,
     QWheelEvent,
 )
@@ -69,6 +70,9 @@ class MapView(QGraphicsView):
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        # Cards cache their pictures (DeviceCoordinateCache); the default 10 MB holds ~150 cards at
+        # 100 %, fewer than a projector shows zoomed in. 64 MB keeps a screenful cached.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 64 * 1024))
         self.actions_ = CanvasActions(self)
         self.clipboard = CanvasClipboard(self)
         self.finder = CardFinder(self)

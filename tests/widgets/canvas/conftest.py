@@ -78,7 +78,7 @@ def hover(view: MapView, scene_point: QPointF) -> None:
 
 
 def card_centre(view: MapView, card_id: str) -> QPointF:
-    return view.map_scene.card_items[card_id].sceneBoundingRect().center()
+    return view.map_scene.card_items[card_id].card_rect().center()
 
 
 def empty_spot(view: MapView, stage_id: str, lane_id: str) -> QPointF:

@@ -20,7 +20,7 @@ def test_drag_a_card_to_another_stage_is_one_undo_step(view) -> None:
     # The item followed the model into its new lane and cell.
     item = view.map_scene.card_items[card]
     cell = view.map_scene.layout.cells[(adopt, ent)].rect
-    assert cell.contains(item.sceneBoundingRect().center().x(), item.sceneBoundingRect().center().y())
+    assert cell.contains(item.card_rect().center().x(), item.card_rect().center().y())
     view.document.undo_stack.undo()
     assert journey.cell_of(card) == (land, smb)
     assert journey.index_in_cell(card) == 0

@@ -2,8 +2,8 @@
 
 The card only draws its :class:`CardBox`; it never measures or wraps. It is a QGraphicsRectItem so
 that bounding-rect and hit tests stay in C++ (a Python ``boundingRect`` is called for every card on
-every frame); the item's own pen is never drawn, it only widens the bounds to take in the connector
-handle that sits on the right edge.
+every frame). The item's rect is the card plus a margin that takes in the selection outline and
+the connector handle on the right edge; the card itself is ``card_rect()``.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from journeymap.model import Touchpoint
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock
 
 HANDLE_RADIUS = 6.0
+MARGIN = 4.0  # room for outlines around the card
 EMOTION_TEXT = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
-_BOUNDS_PEN = QPen(QColor(0, 0, 0, 0), 2 * HANDLE_RADIUS + 2)
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
 class CardItem(QGraphicsRectItem):
@@ -43,10 +44,14 @@ class CardItem(QGraphicsRectItem):
         self._title: TextBlock | None = None
         self._meta: TextBlock | None = None
         self._place = (0.0, 0.0, 0.0)
-        self.setPen(_BOUNDS_PEN)
+        self._card = QRectF()
+        self.setPen(_NO_PEN)
         self.setZValue(1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
+        # Text is the expensive part of a frame; a card is painted once per zoom level and then
+        # blitted while scrolling and repainting. (Item-coordinate caching would blur when zooming in.)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # ------------------------------------------------------------------ data
     def set_box(self, box: CardBox, record: Touchpoint, lane_id: str, origin_y: float) -> None:
@@ -60,9 +65,9 @@ class CardItem(QGraphicsRectItem):
             self.record = record
             self._title = TextBlock(box.title_lines, self.ctx, self.ctx.style.card_title)
             self._meta = TextBlock(box.meta_lines, self.ctx, self.ctx.style.card_meta) if box.meta_lines else None
-        if place[2] != self._place[2]:
-            self.prepareGeometryChange()
-            self.setRect(0, 0, box.rect.width, box.rect.height)
+        if place[2] != self._place[2] or box.rect.width != self._card.width():
+            self._card = QRectF(0, 0, box.rect.width, box.rect.height)
+            self.setRect(-MARGIN, -MARGIN, box.rect.width + 2 * MARGIN + HANDLE_RADIUS, box.rect.height + 2 * MARGIN)
         self._place = place
         self.setPos(place[0], place[1])
         self.update()
@@ -70,12 +75,15 @@ class CardItem(QGraphicsRectItem):
     def scene_card_rect(self) -> Rect:
         """Where the card is now (it moves during a drag before the model knows)."""
         top_left = self.scenePos()
-        rect = self.rect()
-        return Rect(top_left.x(), top_left.y(), rect.width(), rect.height())
+        return Rect(top_left.x(), top_left.y(), self._card.width(), self._card.height())
+
+    def card_rect(self) -> QRectF:
+        """The card in scene coordinates (without the outline margin)."""
+        return self.mapRectToScene(self._card)
 
     def handle_center(self) -> QPointF:
         """The connector handle, in scene coordinates: drag from it to another card to connect."""
-        rect = self.rect()
+        rect = self._card
         return self.mapToScene(QPointF(rect.right(), rect.center().y()))
 
     def handle_contains(self, scene_pos: QPointF) -> bool:
@@ -102,7 +110,7 @@ class CardItem(QGraphicsRectItem):
         if record is None:
             return
         palette, style = self.ctx.palette, self.ctx.style
-        rect = self.rect()
+        rect = self._card
         kind = record.kind
         if painter.worldTransform().m11() < DETAIL_ZOOM:
             # Far out: a flat coloured block per card, no text, no antialiasing work.
@@ -132,7 +140,7 @@ class CardItem(QGraphicsRectItem):
         if self.matched:
             painter.setPen(palette.match_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 6, 6)
+            painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 6, 6)
         if self.isSelected():
             painter.setPen(palette.selection_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)

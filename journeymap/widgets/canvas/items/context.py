@@ -28,6 +28,9 @@ class CanvasContext:
     def font(self, style: TextStyle) -> QFont:
         return self.measurer.font_for(style)
 
+    def block(self, lines: tuple[str, ...], style: TextStyle) -> TextBlock:
+        return TextBlock(lines, self, style)
+
 
 class TextBlock:
     """Lines already wrapped by the layout, drawn with cached glyph runs (QStaticText).
