@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -25,8 +26,10 @@ from journeymap.app.workshop_mode import WorkshopMode
 from journeymap.editing.document import Document
 from journeymap.model import Change, MapEvent
 from journeymap.widgets.canvas.view import MapView
-from journeymap.widgets.dialogs.shortcuts_dialog import Section, ShortcutsDialog
 from journeymap.widgets.panels.properties_panel import PropertiesPanel
+
+if TYPE_CHECKING:
+    from journeymap.widgets.dialogs.shortcuts_dialog import Section
 
 DROPPABLE = {".cjm", ".xlsx", ".csv"}
 
@@ -131,6 +134,8 @@ class MainWindow(QMainWindow):
         self.view.delete_selection()
 
     def show_shortcuts(self) -> None:
+        from journeymap.widgets.dialogs.shortcuts_dialog import ShortcutsDialog
+
         ShortcutsDialog(self.shortcut_sections(), self).exec()
 
     def shortcut_sections(self) -> list[Section]:

@@ -144,3 +144,16 @@ def test_about(make_window, dialogs) -> None:  # noqa: ANN001
     window = make_window()
     window.findChild(QAction, "actionAbout").trigger()
     assert dialogs.kinds() == ["about"]
+
+
+def test_the_shortcuts_dialog_lists_menus_gestures_and_workshop_keys(make_window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QTextBrowser
+
+    from journeymap.widgets.dialogs.shortcuts_dialog import ShortcutsDialog
+
+    window = make_window()
+    dialog = ShortcutsDialog(window.shortcut_sections(), window)
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(QTextBrowser, "shortcutsText").toPlainText()
+    for expected in ("Find", "Ctrl+F", "Present", "F5", "Double-click an empty cell", "Workshop mode", "Home or 0"):
+        assert expected in text
