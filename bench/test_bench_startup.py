@@ -90,8 +90,8 @@ def test_networkx_import_alone(benchmark, tmp_path: Path) -> None:  # noqa: ANN0
                        warmup_rounds=1)
 
 
-@pytest.mark.xfail(strict=False, reason="measured 2.5-4x: importing networkx (the model) alone costs about as much as a bare "
-                                        "window; see docs/performance-startup.md")
+@pytest.mark.xfail(strict=False, reason="measured 2.5-4x: importing networkx (the model) alone costs about "
+                                        "as much as a bare window; see docs/performance-startup.md")
 def test_app_starts_within_twice_a_bare_window(commands, tmp_path: Path) -> None:
     """Interleaved runs, so both see the same machine load; medians compared."""
     env = _environment(tmp_path)
