@@ -81,3 +81,16 @@ def test_illegible_text_is_a_warning_on_stderr(tmp_path: Path, capsys: pytest.Ca
     err = capsys.readouterr().err
     assert "journeymap: warning: the smallest text" in err
     assert "or larger would print it at" in err
+
+
+@pytest.mark.parametrize("extension", [".csv", ".xlsx"])
+def test_convert_a_spreadsheet_to_a_poster(tmp_path: Path, extension: str) -> None:
+    from journeymap.io.formats import write_map
+
+    sheet = tmp_path / f"workshop{extension}"
+    write_map(small_map(), sheet)
+    out = tmp_path / "poster.pdf"
+    assert main(["convert", str(sheet), str(out), "--paper", "A3"]) == 0
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    for name in ("Land", "Adoption", "Pricing page", "Stuck on import"):
+        assert name in text

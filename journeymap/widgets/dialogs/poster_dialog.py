@@ -9,6 +9,7 @@ QThreadPool worker, so the window keeps painting while a large poster is written
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
@@ -60,8 +61,6 @@ class ExportJob(QRunnable):
         self.signals = ExportSignals()
 
     def run(self) -> None:  # runs on a QThreadPool thread
-        import threading
-
         try:
             write_atomic_with(self.path, lambda stream: render_pdf(self.poster, stream))
         except MapFileError as error:
