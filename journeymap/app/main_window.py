@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         self.view.selection_changed.connect(self._on_selection_changed)
         self.workshop.toggled.connect(self.action_map["actionPresent"].setChecked)
         self.setAcceptDrops(True)
+        # The canvas's scene accepts every drag entering it and then refuses the drop, so files
+        # dropped on the map (most of the window) are caught here before the scene sees them.
+        self.view.viewport().installEventFilter(self)
         self._update_title()
         self._update_counts()
         self._show_zoom(self.view.zoom_level())
@@ -196,6 +199,16 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         # Open after the drop returns: a modal prompt inside a drop handler stalls the drag source.
         QTimer.singleShot(0, lambda: self.files.open_path(path))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt virtual
+        if watched is self.view.viewport() and isinstance(event, QDropEvent) \
+                and _dropped_file(event) is not None:
+            if event.type() == QEvent.Type.Drop:
+                self.dropEvent(event)
+            else:
+                event.acceptProposedAction()
+            return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ closing and geometry
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt virtual

@@ -200,6 +200,25 @@ def test_dropping_a_map_opens_it(make_window, qtbot, tmp_path) -> None:  # noqa:
     assert window.document.journey.title == "Workshop map"
 
 
+def test_dropping_a_map_on_the_canvas_opens_it(make_window, qtbot, tmp_path) -> None:  # noqa: ANN001
+    """Most drops land on the map itself, whose scene would otherwise swallow them."""
+    from PySide6.QtGui import QDragMoveEvent
+    from PySide6.QtWidgets import QApplication
+
+    path = tmp_path / "dropped.cjm"
+    save_cjm(small_map(), path)
+    window = make_window()
+    viewport = window.view.viewport()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    for event in (QDragEnterEvent(QPoint(200, 200), *args), QDragMoveEvent(QPoint(210, 210), *args),
+                  QDropEvent(QPointF(210, 210), *args)):
+        QApplication.sendEvent(viewport, event)
+        assert event.isAccepted(), event.type()
+    qtbot.waitUntil(lambda: window.document.path == path, timeout=2000)
+
+
 def test_dropping_a_spreadsheet_goes_through_import(make_window, qtbot, tmp_path, monkeypatch) -> None:  # noqa: ANN001
     sheet = tmp_path / "rows.csv"
     sheet.write_text("Stage,Persona,Touchpoint\nLand,SMB,Call\n", encoding="utf-8")
