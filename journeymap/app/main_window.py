@@ -244,8 +244,11 @@ class MainWindow(QMainWindow):
 def _keys_text(sequences: list[QKeySequence]) -> str:
     """Two keys at most, leaving out the dedicated keys of rare keyboards ("Undo", "Find")."""
     texts = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences]
-    typed = [t for t in texts if "+" in t or re.fullmatch(r"F\d+|Del|Ins|Home|End|Esc|PgUp|PgDown|\d", t)]
+    typed = [t for t in texts if _TYPABLE.fullmatch(t.rsplit("+", 1)[-1] if not t.endswith("++") else "+")]
     return ", ".join(typed[:2])
+
+
+_TYPABLE = re.compile(r".|F\d+|Del|Ins|Home|End|Esc|PgUp|PgDown|Return|Enter|Backspace|Tab|Space|Left|Right|Up|Down")
 
 
 def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
