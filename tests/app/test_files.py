@@ -365,3 +365,24 @@ def test_a_spreadsheet_merges_into_the_open_map(make_window, monkeypatch, dialog
     assert "Import 'workshop-notes.csv'" in window.findChild(QAction, "actionUndo").text()
     window.document.undo_stack.undo()
     assert [journey.stage(s).name for s in journey.stage_ids()] == ["Land", "Adoption"]
+
+
+def test_import_uses_the_spreadsheet_import_dialog(make_window, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    from journeymap.io.formats import LoadResult
+    from journeymap.widgets.dialogs import import_dialog
+
+    window = make_window(small_map(), None)
+    asked: list[tuple[object, object]] = []
+
+    def preview(parent: object, path: object = None) -> LoadResult:
+        asked.append((parent, path))
+        return LoadResult(small_map())
+
+    monkeypatch.setattr(import_dialog, "run_import_dialog", preview)
+    monkeypatch.setattr(files_module, "ask_import_mode", lambda parent, name: files_module.MERGE)
+    assert window.files.import_path(tmp_path / "sheet.xlsx")
+    assert asked == [(window, str(tmp_path / "sheet.xlsx"))]
+    assert window.document.journey.counts()["cards"] == 8
+    monkeypatch.setattr(import_dialog, "run_import_dialog", lambda parent, path=None: None)  # cancelled
+    window.findChild(QAction, "actionImport").trigger()
+    assert window.document.journey.counts()["cards"] == 8
