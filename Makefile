@@ -13,10 +13,12 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
+	@# The app itself explains a missing display or xcb library; 134 is Qt aborting on a plugin it could not load.
 	@$(BIN)/journeymap $(FILE) || { status=$$?; \
-	  echo "The window did not open (exit $$status). On Linux, Qt needs the xcb libraries:"; \
-	  echo "  sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0"; \
-	  exit $$status; }
+	  if [ $$status -eq 134 ]; then \
+	    echo "The window could not open. On Linux, Qt needs the xcb libraries:"; \
+	    echo "  sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0"; \
+	  fi; exit $$status; }
 
 system-deps:
 	@bash scripts/system-deps
