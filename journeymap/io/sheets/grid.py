@@ -47,6 +47,8 @@ class Grid:
     merges: list[Box] = field(default_factory=list)
     hidden: bool = False
     transposed: bool = False
+    _filled: list[Position] | None = field(default=None, init=False, repr=False, compare=False)
+    _filled_count: int = field(default=-1, init=False, repr=False, compare=False)
 
     def ref(self, position: Position) -> str:
         """The A1 reference of a cell in the sheet as the user sees it."""
@@ -67,8 +69,12 @@ class Grid:
         return min(rows), min(columns), max(rows), max(columns)
 
     def filled(self) -> list[Position]:
-        """Non-blank cells in reading order (row by row)."""
-        return sorted(p for p, value in self.cells.items() if not value.blank)
+        """Non-blank cells in reading order (row by row). Cells are not changed once read (only
+        added while reading), so the list is made again only when the count changed."""
+        if self._filled is None or self._filled_count != len(self.cells):
+            self._filled_count = len(self.cells)
+            self._filled = sorted(p for p, value in self.cells.items() if value.text and not value.blank)
+        return list(self._filled)
 
     def transpose(self) -> Grid:
         return Grid(

@@ -1,12 +1,13 @@
 """Read an .xlsx workbook into sparse grids, one per worksheet, within the safety limits.
 
 openpyxl's public ways to read cells do not fit: normal mode builds a Cell object for every
-formatted cell (a styled cell at XFD1048576 took 1.8 GB), read-only ``iter_rows`` pads every row to
-the widest one, and neither tells a formula's cached value apart from typed text. So we open the
-workbook in read-only mode (workbook, shared strings, styles, sheet list) and stream each sheet
-through openpyxl's own sheet parser, keeping only cells with a value. This is the one module that
-touches openpyxl's internals (``WorkSheetParser``, ``ReadOnlyWorksheet._worksheet_path``); the
-tests in tests/io/test_sheets_xlsx.py exercise each of them.
+formatted cell (a styled cell at XFD1048576 took 1.8 GB), read-only mode parses each sheet once
+more at open just to look for a <dimension> (our own and Google's files have none), read-only
+``iter_rows`` pads every row to the widest one, and neither tells a formula's cached value apart
+from typed text. So we run openpyxl's ``ExcelReader`` only for the workbook, shared strings and
+styles, and stream each sheet once through openpyxl's own sheet parser, keeping only cells with a
+value. This is the one module that touches openpyxl's internals (``ExcelReader`` steps,
+``WorkbookParser.find_sheets``, ``WorkSheetParser``); tests/io/sheets exercise each of them.
 """
 
 from __future__ import annotations
@@ -38,22 +39,34 @@ def read_xlsx_grids(path: str | os.PathLike[str], data: bytes, limits: Limits,
     with warnings.catch_warnings():
         # openpyxl warns about features it drops (extensions, odd dates); they do not concern cells.
         warnings.simplefilter("ignore")
-        workbook = _open(path, data)
+        reader = _open(path, data)
         try:
-            return _read_sheets(path, workbook, limits, progress)
+            return _read_sheets(path, reader, limits, progress)
         finally:
-            workbook.close()
+            reader.archive.close()
 
 
 def _open(path: str | os.PathLike[str], data: bytes) -> Any:
-    import openpyxl
+    """openpyxl's reader with the workbook, shared strings and styles read, but no sheet yet."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
 
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many types on broken files
+        raise _explain(path, error) from None
+    try:
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
     except MemoryError:
+        reader.archive.close()
         raise
     except Exception as error:  # noqa: BLE001 - openpyxl raises many types, often wrapped, on broken files
+        reader.archive.close()
         raise _explain(path, error) from None
+    return reader
 
 
 def _explain(path: str | os.PathLike[str], error: BaseException, place: str = "") -> MapFileError:
@@ -78,32 +91,34 @@ def _explain(path: str | os.PathLike[str], error: BaseException, place: str = ""
                         place)
 
 
-def _read_sheets(path: str | os.PathLike[str], workbook: Any, limits: Limits,
-                 progress: ProgressFn) -> list[Grid]:
-    sheets = workbook.worksheets
-    if len(sheets) > limits.sheets:
-        raise too_big(path, f"has {len(sheets)} sheets", limits.sheets,
-                      advice="keep only the journey map's sheets")
-    archive = workbook._archive
-    sizes = [archive.getinfo(sheet._worksheet_path).file_size for sheet in sheets]
-    meter = _Meter(sum(sizes), progress)
+def _read_sheets(path: str | os.PathLike[str], reader: Any, limits: Limits, progress: ProgressFn) -> list[Grid]:
+    try:
+        found = [(sheet.name, sheet.state, rel.target) for sheet, rel in reader.parser.find_sheets()
+                 if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+    except Exception as error:  # noqa: BLE001 - a broken sheet list must end as one clear line
+        raise _explain(path, error) from None
+    if len(found) > limits.sheets:
+        raise too_big(path, f"has {len(found)} sheets", limits.sheets, advice="keep only the journey map's sheets")
+    archive = reader.archive
+    meter = _Meter(sum(archive.getinfo(target).file_size for _, _, target in found), progress)
     budget = _Budget(limits)
     grids = []
-    for sheet in sheets:
-        meter.message = f"Reading sheet {sheet.title}"
-        with archive.open(sheet._worksheet_path) as raw:
-            grid = _read_sheet(path, sheet, workbook, _CountingStream(raw, meter), budget)
+    for name, state, target in found:
+        meter.message = f"Reading sheet {name}"
+        grid = Grid(name, hidden=state not in (None, "visible"))
+        with archive.open(target) as raw:
+            _read_sheet(path, grid, reader, _CountingStream(raw, meter), budget)
         grids.append(grid)
     meter.finish()
     return grids
 
 
-def _read_sheet(path: str | os.PathLike[str], sheet: Any, workbook: Any, source: IO[bytes],
-                budget: _Budget) -> Grid:
+def _read_sheet(path: str | os.PathLike[str], grid: Grid, reader: Any, source: _CountingStream,
+                budget: _Budget) -> None:
     from openpyxl.utils.cell import range_boundaries
 
-    grid = Grid(sheet.title, hidden=sheet.sheet_state != "visible")
-    parser = _parser_class()(source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
+    workbook = reader.wb
+    parser = _parser_class()(source, reader.shared_strings, data_only=True, epoch=workbook.epoch,
                              date_formats=workbook._date_formats,
                              timedelta_formats=workbook._timedelta_formats)
     try:
@@ -115,7 +130,7 @@ def _read_sheet(path: str | os.PathLike[str], sheet: Any, workbook: Any, source:
                     budget.keep(path, grid, cell["row"], cell["column"], value)
                     grid.cells[(cell["row"], cell["column"])] = value
             if rows_seen % _PROGRESS_EVERY_ROWS == 0:
-                source.meter.tick()  # type: ignore[attr-defined]
+                source.meter.tick()
     except (ImportCancelled, MapFileError, MemoryError):
         raise
     except Exception as error:  # noqa: BLE001 - a broken sheet must end as one clear line
@@ -129,7 +144,6 @@ def _read_sheet(path: str | os.PathLike[str], sheet: Any, workbook: Any, source:
         if len(grid.merges) >= budget.limits.cells:
             raise too_big(path, "has too many merged ranges", budget.limits.cells, f"sheet {grid.name}")
         grid.merges.append((r1, c1, r2, c2))
-    return grid
 
 
 def _cell_value(cell: dict[str, Any]) -> CellValue | None:
@@ -154,13 +168,37 @@ _PARSER: type | None = None
 
 
 def _parser_class() -> type:
-    """openpyxl's sheet parser, told to also note which cells hold formulas (data_only drops them)."""
+    """openpyxl's sheet parser, told to note which cells hold formulas (data_only drops that) and
+    to read inline strings (what openpyxl itself writes) without building rich-text objects."""
     global _PARSER
     if _PARSER is None:
-        from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+        from openpyxl.utils.cell import coordinate_to_tuple
+        from openpyxl.worksheet._reader import FORMULA_TAG, INLINE_STRING, WorkSheetParser
+        from openpyxl.xml.constants import SHEET_MAIN_NS
+
+        text_tag, run_tag = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"
+
+        def inline_text(element: Any) -> str | None:
+            strings = element.find(INLINE_STRING)
+            if strings is None:
+                return None
+            # Plain text and rich-text runs, never phonetic guides (<rPh>), as openpyxl's Text.content.
+            parts = [child.text or "" for child in strings if child.tag == text_tag]
+            parts += [run.findtext(text_tag) or "" for run in strings if run.tag == run_tag]
+            return "".join(parts)
 
         class _FormulaAwareParser(WorkSheetParser):  # type: ignore[misc]
             def parse_cell(self, element: Any) -> dict[str, Any]:
+                if element.get("t") == "inlineStr" and element.find(FORMULA_TAG) is None:
+                    coordinate = element.get("r")
+                    if coordinate:
+                        row, column = coordinate_to_tuple(coordinate)
+                        self.col_counter = column
+                    else:
+                        self.col_counter += 1
+                        row, column = self.row_counter, self.col_counter
+                    return {"row": row, "column": column, "value": inline_text(element), "data_type": "s",
+                            "style_id": 0}
                 cell: dict[str, Any] = super().parse_cell(element)
                 if element.find(FORMULA_TAG) is not None:
                     cell["formula"] = True
@@ -193,18 +231,24 @@ class _Budget:
 
     def keep(self, path: str | os.PathLike[str], grid: Grid, row: int, column: int, value: CellValue) -> None:
         self.kept += 1
+        limits = self.limits
+        if self.kept > limits.cells or row > limits.rows or column > limits.columns \
+                or len(value.text) > limits.cell_chars:
+            self._fail(path, grid, row, column, value)
+
+    def _fail(self, path: str | os.PathLike[str], grid: Grid, row: int, column: int, value: CellValue) -> None:
+        limits = self.limits
         place = f"{grid.name}!{grid.ref((row, column))}"
-        if self.kept > self.limits.cells:
-            raise too_big(path, f"has more than {self.limits.cells:,} filled cells", self.limits.cells, place)
-        if row > self.limits.rows:
-            raise too_big(path, f"has content in row {row:,}", self.limits.rows, place,
+        if self.kept > limits.cells:
+            raise too_big(path, f"has more than {limits.cells:,} filled cells", limits.cells, place)
+        if row > limits.rows:
+            raise too_big(path, f"has content in row {row:,}", limits.rows, place,
                           advice="move the map to the top of the sheet or delete what is far below it")
-        if column > self.limits.columns:
-            raise too_big(path, f"has content in column {column:,}", self.limits.columns, place,
+        if column > limits.columns:
+            raise too_big(path, f"has content in column {column:,}", limits.columns, place,
                           advice="delete what is far to the right of the map")
-        if len(value.text) > self.limits.cell_chars:
-            raise too_big(path, f"a cell holds {len(value.text):,} characters", self.limits.cell_chars, place,
-                          advice="shorten it")
+        raise too_big(path, f"a cell holds {len(value.text):,} characters", limits.cell_chars, place,
+                      advice="shorten it")
 
 
 class _Meter:

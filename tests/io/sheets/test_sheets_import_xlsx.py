@@ -21,6 +21,7 @@ from tests.io.sheets.files import (
     set_dimension,
     sheet_part,
     unaccounted,
+    use_shared_strings,
     write_xlsx,
 )
 
@@ -289,6 +290,17 @@ def test_a_far_styled_cell_and_a_lying_dimension_cost_nothing(tmp_path: Path) ->
     result = load_spreadsheet(path)
     assert cards_by_stage(result)["Adoption"] == ["QBR", "Training", "-5% churn"]
     assert not [n for n in result.notices if n.severity is Severity.WARNING]
+
+
+def test_rich_text_and_shared_strings_read_as_plain_text(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "rich.xlsx", {"S": [["Stage", "A", "B"], ["Touchpoints", "Call", None]]})
+    rich = ('<c r="C2" t="inlineStr"><is><r><rPr><b/></rPr><t>Bold</t></r><r><t xml:space="preserve"> demo</t></r>'
+            '<rPh sb="0" eb="1"><t>ignored guide</t></rPh></is></c>')
+    rewrite_member(path, sheet_part(path), lambda data: data.replace(b"</row></sheetData>",
+                                                                     rich.encode() + b"</row></sheetData>"))
+    use_shared_strings(path)
+    result = load_spreadsheet(path)
+    assert cards_by_stage(result) == {"A": ["Call"], "B": ["Bold demo"]}
 
 
 def test_unlabelled_rows_under_a_list_row_continue_it(tmp_path: Path) -> None:
