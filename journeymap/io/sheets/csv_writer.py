@@ -11,6 +11,7 @@ import io
 import os
 
 from journeymap.io.atomic import write_atomic
+from journeymap.io.formats import Notice, Severity
 from journeymap.io.sheets import template as shape
 from journeymap.io.sheets.checks import check_cell
 from journeymap.io.sheets.grid import column_letter
@@ -18,8 +19,8 @@ from journeymap.io.sheets.text import neutralise_formula
 from journeymap.model import JourneyMap
 
 
-def save_csv(journey: JourneyMap, path: str | os.PathLike[str]) -> None:
-    """Export the map sheet (stages as columns) as CSV."""
+def save_csv(journey: JourneyMap, path: str | os.PathLike[str]) -> list[Notice]:
+    """Export the map sheet (stages as columns) as CSV; the notice says what CSV could not hold."""
     rows = shape.map_sheet_rows(journey)
     width = max(len(row) for row in rows)
     buffer = io.StringIO(newline="")
@@ -29,3 +30,22 @@ def save_csv(journey: JourneyMap, path: str | os.PathLike[str]) -> None:
             check_cell(path, text, f"{column_letter(column)}{number}")
         writer.writerow([neutralise_formula(text) for text in row] + [""] * (width - len(row)))
     write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+    left_out = _left_out(journey)
+    if not left_out:
+        return []
+    return [Notice(Severity.INFO, f"a CSV holds the map sheet only, so {', '.join(left_out)} are not in it; "
+                                  "export .xlsx or save .cjm to keep them")]
+
+
+def _left_out(journey: JourneyMap) -> list[str]:
+    cards = [journey.card(c) for c in journey.card_ids()]
+    lanes = [journey.lane(p) for p in journey.lane_ids()]
+    checks = (
+        ("card channels, owners and notes", any(c.channel or c.owner or c.notes for c in cards)),
+        ("emotions", any(c.emotion is not None for c in cards)),
+        ("flows", bool(journey.flows())),
+        ("persona details", any(p.description or p.goals or p.pain_points for p in lanes)),
+        ("milestone success signals", any(journey.milestone(m).success_signal for m in journey.milestone_ids())),
+        ("ids", bool(cards)),
+    )
+    return [what for what, present in checks if present]

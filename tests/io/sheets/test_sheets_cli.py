@@ -40,7 +40,9 @@ def test_cjm_to_xlsx_and_back_is_lossless(tmp_path: Path, capsys: pytest.Capture
 def test_convert_to_csv_and_inspect_it_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     save_cjm(small_map(), tmp_path / "a.cjm")
     assert main(["convert", str(tmp_path / "a.cjm"), str(tmp_path / "a.csv")]) == 0
-    capsys.readouterr()
+    assert capsys.readouterr().err == (
+        "journeymap: info: a CSV holds the map sheet only, so card channels, owners and notes, emotions, flows, "
+        "persona details, milestone success signals, ids are not in it; export .xlsx or save .cjm to keep them\n")
     assert main(["inspect", str(tmp_path / "a.csv"), "--json"]) == 0
     described = json.loads(capsys.readouterr().out)
     assert [s["name"] for s in described["stages"]] == ["Land", "Adoption"]
