@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,3 +86,15 @@ def test_an_export_failure_names_the_cell(tmp_path: Path, capsys: pytest.Capture
     assert main(["convert", str(tmp_path / "a.cjm"), str(tmp_path / "a.xlsx")]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"journeymap: error: {tmp_path / 'a.xlsx'}: Journey map!B4: ") and "U+0007" in err
+
+
+@pytest.mark.parametrize(("suffix", "loads_openpyxl"), [(".cjm", False), (".csv", False), (".xlsx", True)])
+def test_openpyxl_loads_only_for_xlsx(tmp_path: Path, suffix: str, loads_openpyxl: bool) -> None:
+    save_cjm(small_map(), tmp_path / "map.cjm")
+    if suffix != ".cjm":
+        assert main(["convert", str(tmp_path / "map.cjm"), str(tmp_path / f"map{suffix}")]) == 0
+    script = ("import sys; from journeymap.app.cli import main; "
+              f"code = main(['inspect', {str(tmp_path / f'map{suffix}')!r}]); "
+              "print(code, 'openpyxl' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.splitlines()[-1] == f"0 {loads_openpyxl}"
