@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journeymap.io.sheets.detect import Orientation, Table
-from journeymap.io.sheets.grid import Grid, Position, ValueKind
+from journeymap.io.sheets.grid import Box, Grid, Position, ValueKind
 from journeymap.io.sheets.labels import LIST_FIELDS, STAGE_FIELDS, Field, Label, SynonymTable
 from journeymap.io.sheets.report import Report
 from journeymap.io.sheets.text import short, split_items
@@ -74,6 +74,7 @@ class MapBuilder:
         self.milestones: list[tuple[StageKey, str | None, str]] = []
         self.emotions: list[_Emotion] = []
         self._sheets = 0
+        self._merged: dict[Position, Box] = {}
 
     # ----------------------------------------------------------------- one sheet
     def add_table(self, table: Table, lane: str, milestones_in_lane: bool) -> None:
@@ -82,6 +83,7 @@ class MapBuilder:
         self._sheets += 1
         grid = table.grid
         keys = self._stage_keys(table)
+        self._merged = grid.merges_by_origin()
         hidden = grid.hidden_under_merges()
         rows: dict[int, list[Position]] = {}
         for position in grid.filled():
@@ -220,7 +222,7 @@ class MapBuilder:
         grid = table.grid
         items = split_items(grid.cells[position].text)
         self.report.use(grid, position)
-        box = grid.merges_by_origin().get(position) if grid.merges else None
+        box = self._merged.get(position)
         if box is not None and table.column_stage.get(box[3]) not in (None, table.column_stage[position[1]]):
             self.report.info(f"merged across several stages; put in \"{key[0]}\", the first", grid, position)
         for item in items:

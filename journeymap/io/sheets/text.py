@@ -19,8 +19,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 # One list marker at the start of a line: a bullet sign, or "1." / "1)". A dash, star or plus is a
 # marker only when a space follows, so "-5% churn" and "+1 NPS" stay text.
 _BULLET = re.compile(r"^(?:[•◦▪▫‣⁃∙·●○■□➢➤►▶✓✔☐☑](?:\s*)|[-–—*+](?=\s)\s*|\d{1,3}[.)](?=\s)\s*)")
-# OWASP CSV injection: text starting with one of these is a formula to a spreadsheet program.
-_FORMULA_START = "=+-@\t\r\n"
+# OWASP CSV injection: text starting with = + - @ tab CR or LF is a formula to a spreadsheet program.
 _NEUTRALISED = re.compile(r"^'+[=+\-@\t\r\n]")
 _NEEDS_QUOTE = re.compile(r"^'*[=+\-@\t\r\n]")
 # OOXML strings escape characters XML cannot carry (and a CR, which XML turns into LF) as _xHHHH_.
@@ -94,10 +93,6 @@ def unescape_ooxml(text: str) -> str:
     if "_x" not in text:
         return text
     return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-
-
-def starts_like_formula(text: str) -> bool:
-    return bool(text) and text[0] in _FORMULA_START
 
 
 def short(text: str, limit: int = 40) -> str:
