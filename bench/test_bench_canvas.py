@@ -1,12 +1,12 @@
 """The live canvas on generated maps of 200, 2,000, 10,000 and 50,000 cards.
 
-Measured: opening (file to first painted frame), one full-viewport repaint at fit-to-map and at
-100 % (the viewport rendered into a QImage), one scroll step (scroll bar moved, exposed strip
-painted), one drag step (a card moved under the pointer, its arrows re-routed, repainted), and, for
-information, committing a drop (one command, relayout, items updated). The bar (issue 3): pan, zoom
-and drag frames < 16 ms up to 10k cards and < 33 ms at 50k; fit-to-map < 16 ms at every size;
-opening 10k < 1.5 s. Figures are written by hand into docs/performance-canvas.md. No assertions on
-time here or in tests/.
+Measured: opening (file to first painted frame); one full-viewport repaint at fit-to-map and at
+100 % (the viewport rendered into a QImage); one zoom step around 100 %; one scroll step (scroll
+bar moved, exposed strip painted); one drag step (a card moved under the pointer, its arrows
+re-routed, repainted); and, for information, committing a drop (one command, relayout, items
+updated, then undone). The bar (issue 3): pan, zoom and drag frames < 16 ms up to 10k cards and
+< 33 ms at 50k; fit-to-map < 16 ms at every size; opening 10k < 1.5 s. Figures are written by hand
+into docs/performance-canvas.md. No assertions on time here or in tests/.
 """
 
 from __future__ import annotations
@@ -160,6 +160,22 @@ def test_scroll_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
         QApplication.processEvents()  # paints the exposed strip
 
     benchmark.pedantic(scroll, rounds=ROUNDS[_cards(opened)] * 2, iterations=1)
+
+
+def test_zoom_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
+    """One Ctrl+wheel notch around 100 %: every visible card repaints (its cached picture is stale)."""
+    image = QImage(*VIEWPORT, QImage.Format.Format_ARGB32_Premultiplied)
+    opened.set_zoom(1.0)
+    opened.centerOn(opened.map_scene.map_rect().center())
+    levels = [1.25, 1.0]
+    step = [0]
+
+    def zoom() -> None:
+        opened.set_zoom(levels[step[0] % 2])
+        step[0] += 1
+        _paint(opened, image)
+
+    benchmark.pedantic(zoom, rounds=ROUNDS[_cards(opened)] * 2, iterations=1)
 
 
 def _middle_card(view: MapView) -> str:

@@ -123,3 +123,20 @@ def test_pan_with_the_middle_button(view) -> None:
     # The map follows the hand: dragging right and down shows what was left and above.
     assert (before[0] - after[0], before[1] - after[1]) == (90, 60)
     assert view.document.undo_stack.count() == 0
+
+
+def test_space_drag_pans_instead_of_selecting(view) -> None:
+    from PySide6.QtTest import QTest
+
+    from tests.widgets.canvas.conftest import drag
+
+    view.set_zoom(3.0)
+    view.centerOn(view.map_scene.map_rect().center())
+    before = view.horizontalScrollBar().value()
+    QTest.keyPress(view, Qt.Key.Key_Space)
+    centre = view.mapToScene(view.viewport().rect().center())
+    drag(view, centre, centre + QPointF(20, 0))
+    QTest.keyRelease(view, Qt.Key.Key_Space)
+    assert before - view.horizontalScrollBar().value() == 60
+    assert view.selected() == []
+    assert view.document.undo_stack.count() == 0

@@ -63,8 +63,7 @@ class CardItem(QGraphicsRectItem):
             return
         if record is not self.record:
             self.record = record
-            self._title = TextBlock(box.title_lines, self.ctx, self.ctx.style.card_title)
-            self._meta = TextBlock(box.meta_lines, self.ctx, self.ctx.style.card_meta) if box.meta_lines else None
+            self._title = self._meta = None  # made on first paint: most cards of a big map are off screen
         if place[2] != self._place[2] or box.rect.width != self._card.width():
             self._card = QRectF(0, 0, box.rect.width, box.rect.height)
             self.setRect(-MARGIN, -MARGIN, box.rect.width + 2 * MARGIN + HANDLE_RADIUS, box.rect.height + 2 * MARGIN)
@@ -128,7 +127,10 @@ class CardItem(QGraphicsRectItem):
         painter.setPen(palette.ink_pen)
         x = style.kind_stripe + style.card_padding
         box = self.box
-        assert box is not None and self._title is not None
+        assert box is not None
+        if self._title is None:
+            self._title = TextBlock(box.title_lines, self.ctx, style.card_title)
+            self._meta = TextBlock(box.meta_lines, self.ctx, style.card_meta) if box.meta_lines else None
         top = box.rect.y
         self._title.draw(painter, x, box.title_top - top)
         if self._meta is not None:
