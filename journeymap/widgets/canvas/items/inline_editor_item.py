@@ -76,6 +76,8 @@ class InlineEditorItem(QGraphicsTextItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         frame = self.boundingRect().adjusted(1, 1, -1, -1)
         painter.fillRect(frame, QColor("#ffffff"))
+        # The view paints with DontSavePainterState: set every brush and pen used, never inherit one.
         painter.setPen(_FRAME)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(frame)
         super().paint(painter, option, widget)
