@@ -39,6 +39,8 @@ ZOOM_STEP = 1.25
 OVERVIEW_ZOOM = 0.25
 OVERVIEW_MIN_CARDS = 1000
 FIT_MARGIN = 24
+# A focused stage is never drawn below this zoom (presentation type is already 1.5x): taller columns scroll.
+FOCUS_MIN_ZOOM = 1.0
 
 SHORTCUTS = {
     "connect": QKeySequence("Ctrl+L"),
@@ -162,7 +164,11 @@ class MapView(QGraphicsView):
 
     # ------------------------------------------------------------------ workshop focus
     def focus_stage(self, stage_id: str | None) -> None:
-        """Zoom to one stage's column (header on top); None shows the whole map."""
+        """Zoom to one stage's column, header to last lane; None shows the whole map.
+
+        The whole column fits when it can, so the room sees the stage's cards, not only its header.
+        A very tall column is not shrunk past a readable size: its header then sits at the top.
+        """
         layout = self.map_scene.layout
         if stage_id is None or stage_id not in layout.stages:
             self.fit_to_map()
@@ -170,11 +176,15 @@ class MapView(QGraphicsView):
         self.focused_stage = stage_id
         column = layout.stages[stage_id].column
         viewport = self.viewport().rect()
-        # The column's width fills the screen; its top (the header) is at the top of the screen.
-        level = max(MIN_ZOOM, min((viewport.width() - 2 * FIT_MARGIN) / column.width, MAX_ZOOM))
+        width_fit = (viewport.width() - 2 * FIT_MARGIN) / column.width
+        height_fit = (viewport.height() - 2 * FIT_MARGIN) / column.height
+        level = max(MIN_ZOOM, min(width_fit, max(height_fit, FOCUS_MIN_ZOOM), MAX_ZOOM))
         self.set_zoom(level)
         visible_height = viewport.height() / level
-        self.centerOn(QPointF(column.x + column.width / 2, column.y - FIT_MARGIN / level + visible_height / 2))
+        if column.height + 2 * FIT_MARGIN / level <= visible_height:
+            self.centerOn(QPointF(column.x + column.width / 2, column.y + column.height / 2))
+        else:
+            self.centerOn(QPointF(column.x + column.width / 2, column.y - FIT_MARGIN / level + visible_height / 2))
 
     def focus_next_stage(self) -> None:
         self._step_stage(1)
