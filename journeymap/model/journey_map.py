@@ -211,6 +211,11 @@ class JourneyMap:
         self._next_number = dict(other._next_number)
         self.events.emit(MapEvent(Change.RESET))
 
+    def avoid_ids_of(self, other: JourneyMap) -> None:
+        """Make ids this map creates from now on differ from every id ``other`` has or had."""
+        for prefix, number in other._next_number.items():
+            self._next_number[prefix] = max(self._next_number.get(prefix, 1), number)
+
     def copy(self) -> JourneyMap:
         """A deep copy with no listeners (records are immutable, so sharing them is safe)."""
         duplicate = JourneyMap(self._title)

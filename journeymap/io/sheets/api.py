@@ -7,6 +7,7 @@ flips the orientation or picks other sheets: analysing a read workbook needs no 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,11 @@ from journeymap.io.sheets.grid import Grid
 from journeymap.io.sheets.labels import synonyms
 from journeymap.io.sheets.limits import DEFAULT_LIMITS, Limits
 from journeymap.io.sheets.progress import ProgressFn, no_progress
+from journeymap.io.sheets.reconcile import reconcile
 from journeymap.io.sheets.report import Report
 from journeymap.io.sheets.safety import read_bytes
+from journeymap.io.sheets.template import MAP_SHEET
+from journeymap.model import JourneyMap
 
 _LEGACY = ("is a legacy .xls or a password-protected workbook; open it in Excel, LibreOffice or Google "
            "Sheets, remove the password if any, and save or download it as .xlsx or .csv")
@@ -126,13 +130,36 @@ def analyse(sheet: Spreadsheet, *, orientation: Orientation | str | None = None,
     if sheet.format == "xlsx" and native.is_native(sheet.grids):
         missing = native.missing_sheets(sheet.grids)
         if not missing:
-            journey = native.read_native(sheet.path, sheet.grids, report)
+            journey = _native(sheet, report)
             summaries = [SheetSummary(g.name, g.hidden, True) for g in sheet.grids]
-            report.info("our own export: read exactly from its data sheets")
             return Analysis(LoadResult(journey, report.finish(sheet.grids), sheet.format), summaries, native=True)
         report.warn(f"this is our export, but the sheet(s) {', '.join(missing)} are missing; "
                     "read the map sheet alone, without ids and card details")
     return _generic(sheet, forced, sheets, report)
+
+
+def _native(sheet: Spreadsheet, report: Report) -> JourneyMap:
+    """Our own export: exact from the data sheets, unless the team edited the map sheet since."""
+    exported = native.read_native(sheet.path, sheet.grids, report)
+    map_grid = next((g for g in sheet.grids if g.name == MAP_SHEET), None)
+    changes = native.map_sheet_edited(sheet.grids, exported, map_grid) if map_grid is not None else []
+    if map_grid is None or not changes:
+        for position in map_grid.filled() if map_grid is not None else ():
+            report.use(map_grid, position)
+        report.info("our own export: read exactly from its data sheets")
+        return exported
+    # The team's edits on the map sheet win; ids and details come from the data sheets.
+    sheet_report = Report()
+    edited = _generic(dataclasses.replace(sheet, grids=[map_grid], notices=[]), None, None, sheet_report).result
+    report.notices.extend(edited.notices)
+    for position in map_grid.filled():
+        report.use(map_grid, position)
+    merged = reconcile(exported, edited.map)
+    cells = ", ".join(map_grid.ref(p) for p in changes[:5]) + (", …" if len(changes) > 5 else "")
+    report.warn(f"the map sheet was edited after the export ({cells}): it was imported as the current map, "
+                f"with ids and details from the data sheets where its items are unchanged: {merged.summary()}",
+                map_grid)
+    return merged.map
 
 
 def load_spreadsheet(path: str | os.PathLike[str], *, orientation: Orientation | str | None = None,

@@ -1,9 +1,10 @@
 """Read back our own .xlsx export exactly, from its data sheets, ids included.
 
 The About sheet marks the export. Stages, Personas and Cards are required; Milestones and Flows
-may be deleted (their content with them). The map sheet is for people: it is compared with what
-the data sheets hold, and each cell edited after the export is reported, because the data sheets
-win. Readable copies (a card's stage name beside its stage id) are checked the same way.
+may be deleted (their content with them). The map sheet is for people: when it still shows exactly
+what the data sheets hold, they are read as they are; when the team edited it after the export,
+:mod:`journeymap.io.sheets.reconcile` takes over. Readable copies (a card's stage name beside its
+stage id) are checked too.
 """
 
 from __future__ import annotations
@@ -67,8 +68,6 @@ def read_native(path: str | os.PathLike[str], grids: list[Grid], report: Report)
     else:
         report.info(f"no {shape.FLOWS_SHEET} sheet: the map has no flows")
     reader.check_copies(journey, sheets)
-    if shape.MAP_SHEET in sheets:
-        _check_map_sheet(journey, sheets[shape.MAP_SHEET], report)
     for grid in grids:
         if grid.name not in (*shape.HEADERS, shape.ABOUT_SHEET, shape.MAP_SHEET):
             report.skip_sheet(grid, "not one of the sheets our export writes")
@@ -186,20 +185,40 @@ class _DataReader:
                                          f"their own sheet)", row.grid, row.position(copy))
 
 
-def _check_map_sheet(journey: JourneyMap, grid: Grid, report: Report) -> None:
+def map_sheet_edited(grids: list[Grid], journey: JourneyMap, grid: Grid) -> list[Position]:
+    """Cells people changed on the map sheet since the export (none: the data sheets are exact).
+
+    The export records a fingerprint of the map sheet, so edits made only on the data sheets are
+    not mistaken for edits of the map sheet. Exports without it are compared with the data sheets.
+    """
+    changes = map_sheet_changes(journey, grid)
+    recorded = _about(_by_name(grids)[shape.ABOUT_SHEET]).get(shape.FINGERPRINT_ROW, "").strip()
+    if recorded and recorded == shape.map_sheet_fingerprint(_grid_rows(grid)):
+        return []
+    return changes or ([] if not recorded else [(1, 1)])
+
+
+def _grid_rows(grid: Grid) -> list[list[str]]:
+    filled = grid.filled()
+    if not filled:
+        return []
+    rows = max(r for r, _ in filled)
+    columns = max(c for _, c in filled)
+    return [["" if (value := grid.cells.get((r, c))) is None or value.blank else value.text
+             for c in range(1, columns + 1)] for r in range(1, rows + 1)]
+
+
+def map_sheet_changes(journey: JourneyMap, grid: Grid) -> list[Position]:
+    """Cells of the map sheet that differ from what the data sheets would write there."""
     expected = {(r, c): text for r, row in enumerate(shape.map_sheet_rows(journey), 1)
                 for c, text in enumerate(row, 1) if text}
+    changed = []
     for position in sorted(set(expected) | set(grid.filled())):
         value = grid.cells.get(position)
-        actual = "" if value is None else value.text
-        if actual == expected.get(position, ""):
-            report.use(grid, position)
-        elif value is None or value.blank:
-            report.warn("was emptied after the export; the data sheets were used "
-                        f"(they hold \"{short(expected[position])}\")", grid, position)
-        else:
-            report.warn("was edited after the export; the data sheets were used: make the change on the "
-                        "data sheets, or delete them and the About sheet to import this sheet alone", grid, position)
+        actual = "" if value is None or value.blank else value.text
+        if actual != expected.get(position, ""):
+            changed.append(position)
+    return changed
 
 
 def _about(grid: Grid) -> dict[str, str]:

@@ -8,6 +8,9 @@ else lives in data sheets keyed by id, which make ``import(export(map)) == map``
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from journeymap.model import JourneyMap, Kind
 
 FORMAT_NAME = "journeymap-xlsx"
@@ -32,9 +35,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
     MILESTONES_SHEET: ("Milestone id", "Stage id", "Stage", "Persona id", "Persona", "Title", "Success signal"),
     FLOWS_SHEET: ("From card id", "From", "To card id", "To", "Label"),
 }
-ABOUT_ROWS = ("Exported by", "Format", "Version", "Title", "How to edit")
-ABOUT_NOTE = ("The sheets Stages, Personas, Cards, Milestones and Flows are read back exactly, ids included. "
-              "Edit those; to import only the Journey map sheet, delete them and this sheet.")
+ABOUT_ROWS = ("Exported by", "Format", "Version", "Title", "How to edit", "Map sheet as exported")
+FINGERPRINT_ROW = "Map sheet as exported"
+ABOUT_NOTE = ("Edit the Journey map sheet freely: importing it back applies your edits, and everything still on it "
+              "keeps its id and the details kept on the sheets Stages, Personas, Cards, Milestones and Flows. "
+              "While the Journey map sheet is unchanged, those sheets are read back exactly, edits included.")
 MAP_TITLE_ROW = 1
 MAP_HEADER_ROW = 3
 STAGE_ROWS = (("Goal", "goal"), ("Success criteria", "success_criteria"), ("Timeline", "timeline"),
@@ -64,6 +69,18 @@ def map_sheet_rows(journey: JourneyMap) -> list[list[str]]:
         if any(lane_milestones):
             rows += _list_rows(f"Milestones: {name}", lane_milestones)
     return rows
+
+
+def map_sheet_fingerprint(rows: list[list[str]]) -> str:
+    """A short digest of the map sheet's texts, to tell later whether people edited it."""
+    trimmed = [list(row) for row in rows]
+    for row in trimmed:
+        while row and not row[-1]:
+            row.pop()
+    while trimmed and not trimmed[-1]:
+        trimmed.pop()
+    payload = json.dumps(trimmed, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
 
 
 def _list_rows(label: str, items_per_stage: list[list[str]]) -> list[list[str]]:

@@ -63,7 +63,7 @@ def _plan(journey: JourneyMap, path: str | os.PathLike[str]) -> list[_Sheet]:
         sheet.rows += [[(value, "plain") for value in row] for row in rows]
         sheets.append(sheet)
     values: tuple[Any, ...] = ("Journey Map Designer", shape.FORMAT_NAME, shape.FORMAT_VERSION, journey.title,
-                               shape.ABOUT_NOTE)
+                               shape.ABOUT_NOTE, shape.map_sheet_fingerprint(shape.map_sheet_rows(journey)))
     sheets.append(_Sheet(shape.ABOUT_SHEET, (_WIDTHS["name"], 80), "",
                          [[(key, "bold"), (value, "plain")] for key, value in zip(shape.ABOUT_ROWS, values,
                                                                                     strict=True)]))

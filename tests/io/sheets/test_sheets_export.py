@@ -188,20 +188,54 @@ def test_the_csv_export_imports_back_as_the_map_sheet(tmp_path: Path) -> None:
     assert not [n for n in result.notices if n.severity is Severity.WARNING]
 
 
-def test_edits_to_the_map_sheet_after_export_are_reported(tmp_path: Path) -> None:
+def test_edits_to_the_map_sheet_after_export_win_and_keep_ids_and_details(tmp_path: Path) -> None:
+    """The team edits the map sheet in Google Sheets; importing it back applies their edits."""
+    original = small_map()
     path = tmp_path / "map.xlsx"
-    save_xlsx(small_map(), path)
+    save_xlsx(original, path)
     workbook = openpyxl.load_workbook(path)
-    workbook["Journey map"]["B4"] = "A new goal"
-    workbook["Journey map"]["C6"] = None
-    workbook["Cards"]["C2"] = "Renamed stage"
+    sheet = workbook["Journey map"]
+    sheet["B4"] = "A new goal"  # Land's goal
+    sheet["C6"] = None  # Adoption's timeline emptied
+    touchpoints = next(row for row in sheet.iter_rows(min_row=1) if row[0].value == "Touchpoints: SMB")
+    touchpoints[1].value = touchpoints[1].value + "\n• Kickoff call"  # a card added under Land
+    workbook["Cards"]["C2"] = "Renamed stage"  # a readable copy beside an id: still only reported
+    workbook.save(path)
+
+    result = load_spreadsheet(path)
+    journey = result.map
+    land, adopt = journey.stage_ids()
+    assert journey.stage_ids() == original.stage_ids()
+    assert journey.stage(land).goal == "A new goal"
+    assert journey.stage(adopt).timeline == ""
+    smb = journey.lane_ids()[0]
+    assert [journey.card(c).title for c in journey.cards_in(land, smb)] == ["Pricing page", "Checkout", "Kickoff call"]
+    # Cards still on the sheet keep their ids and what only the data sheets hold.
+    for card in original.card_ids():
+        assert journey.card(card) == original.card(card)
+    assert journey.flows() == original.flows()
+    assert [journey.milestone(m) for m in journey.milestone_ids()] == \
+           [original.milestone(m) for m in original.milestone_ids()]
+    warnings = {f"{n.sheet}!{n.cell}": n.text for n in result.notices if n.severity is Severity.WARNING}
+    edited = next(text for text in warnings.values() if "edited after the export" in text)
+    assert "B4" in edited and "C6" in edited and "4 card(s) kept" in edited and "1 new" in edited
+    assert "Cards!C2" in warnings
+
+
+def test_a_card_removed_from_the_map_sheet_is_gone_with_its_arrows(tmp_path: Path) -> None:
+    original = small_map()
+    path = tmp_path / "map.xlsx"
+    save_xlsx(original, path)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Journey map"]
+    touchpoints = next(row for row in sheet.iter_rows(min_row=1) if row[0].value == "Touchpoints: SMB")
+    touchpoints[1].value = "• Pricing page"  # Checkout deleted by the team
     workbook.save(path)
     result = load_spreadsheet(path)
-    assert to_document(result.map) == to_document(small_map())
-    warnings = {f"{n.sheet}!{n.cell}": n.text for n in result.notices if n.severity is Severity.WARNING}
-    assert set(warnings) == {"Journey map!B4", "Journey map!C6", "Cards!C2"}
-    assert "emptied after the export" in warnings["Journey map!C6"]
-    assert "edited after the export; the data sheets were used" in warnings["Journey map!B4"]
+    titles = [result.map.card(c).title for c in result.map.card_ids()]
+    assert "Checkout" not in titles and len(titles) == 3
+    assert result.map.flows() == []
+    assert any("1 no longer on the map sheet" in n.text and "2 arrow(s) dropped" in n.text for n in result.notices)
 
 
 def test_a_card_row_added_by_hand_gets_a_new_id(tmp_path: Path) -> None:
