@@ -8,6 +8,7 @@ row may name the columns) in the cell under the pointer. Every paste is one undo
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import json
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
+from shiboken6 import Shiboken
 
 from journeymap.editing.commands import AddCardCommand, AddFlowCommand
 from journeymap.model import Flow, Kind, Touchpoint
@@ -29,6 +31,25 @@ _HEADER_NAMES = {"title": "title", "touchpoint": "title", "card": "title", "name
                  "owner": "owner", "notes": "notes", "note": "notes", "kind": "kind", "type": "kind",
                  "emotion": "emotion", "sentiment": "emotion"}
 
+
+
+def _hand_clipboard_to_qt() -> None:
+    """Before Python shuts down, swap our QMimeData on the clipboard for Qt's own plain text.
+
+    A QMimeData made from Python is a shiboken wrapper whose destructor calls into Python; the
+    clipboard deletes it when the QApplication goes, after the interpreter is gone, and the
+    process crashes on exit (measured: PySide6 6.11 offscreen, exit status 139). Plain text set by
+    Qt itself has no wrapper; what other programs can paste survives.
+    """
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    mime = clipboard.mimeData()
+    if mime is not None and Shiboken.createdByPython(mime):
+        clipboard.setText(clipboard.text())
+
+
+atexit.register(_hand_clipboard_to_qt)
 
 class CanvasClipboard:
     def __init__(self, view: MapView) -> None:

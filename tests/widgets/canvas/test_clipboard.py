@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -111,3 +116,22 @@ def test_rubber_band_selects_the_cards_it_touches(view) -> None:
 
     drag(view, QPointF(cell.x + 3, cell.y + 3), QPointF(cell.x + 60, cell.bottom - 30))
     assert {key for key in view.selected() if key[0] == "card"} == {("card", c) for c in journey.cards_in(land, smb)}
+
+
+def test_quitting_after_a_copy_does_not_crash() -> None:
+    """PySide6 crashed at exit (status 139) when a QMimeData made in Python was on the clipboard."""
+    script = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from journeymap.editing.document import Document\n"
+        "from journeymap.widgets.canvas import MapView\n"
+        "from tests.factories import small_map\n"
+        "view = MapView(Document(small_map()))\n"
+        "view.select('card', view.document.journey.card_ids()[0])\n"
+        "view.copy_selection()\n"
+        "assert 'Pricing page' in app.clipboard().text()\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=root,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr
