@@ -6,7 +6,7 @@ bar moved, exposed strip painted); one drag step (a card moved under the pointer
 re-routed, repainted); and, for information, committing a drop (one command, relayout, items
 updated, then undone). The bar (issue 3): pan, zoom and drag frames < 16 ms up to 10k cards and
 < 33 ms at 50k; fit-to-map < 16 ms at every size; opening 10k < 1.5 s. Figures are written by hand
-into docs/performance-canvas.md. No assertions on time here or in tests/.
+into docs/performance.md. No assertions on time here or in tests/.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 with no form, no surface, no fallback runs: the floor our drawing stands on. Targets: our whole
 poster at most 1.5x the bare drawing, and the tiled poster at most 1.2x the whole one (the map is
 drawn once as a form and each tile only places it). Figures are written into
-docs/performance-posters.md by hand from a run of ``make bench``.
+docs/performance.md by hand from a run of ``make bench``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Spreadsheet import and export of a 12-stage, 8-lane map with 2,000 cards, beside a bare openpyxl load.
 
 Our import includes every safety check (size, zip directory, defusedxml, limits) and the report.
-Figures go to docs/performance-spreadsheets.md; there are no timing assertions anywhere.
+Figures go to docs/performance.md; there are no timing assertions anywhere.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Both run as fresh processes (``python -m journeymap`` and a ten-line QMainWindow
 and end with ``os._exit(0)`` right after their first paint, so neither pays for tear-down. For our
 app the first paint that counts is the map view's viewport: the window with the map drawn, not
 an empty frame. The bar (issue 3): no more than twice the bare window. Figures:
-docs/performance-startup.md.
+docs/performance.md.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def test_networkx_import_alone(benchmark, tmp_path: Path) -> None:  # noqa: ANN0
 
 
 @pytest.mark.xfail(strict=False, reason="measured 2.5-4x: importing networkx (the model) alone costs about "
-                                        "as much as a bare window; see docs/performance-startup.md")
+                                        "as much as a bare window; see docs/performance.md")
 def test_app_starts_within_twice_a_bare_window(commands, tmp_path: Path) -> None:
     """Interleaved runs, so both see the same machine load; medians compared."""
     env = _environment(tmp_path)
