@@ -132,7 +132,9 @@ class LayoutEngine:
     def __init__(self, measurer: TextMeasurer, style: LayoutStyle | None = None) -> None:
         self.style = style or LayoutStyle()
         self.wrapper = CachedWrapper(measurer)
-        self._card_cache: dict[Touchpoint, tuple[tuple[str, ...], tuple[str, ...], float, float]] = {}
+        # Keyed by the record's identity (hashing a frozen dataclass hashes every field, which cost more
+        # than the lay-out itself); the record is kept in the value, so an id is never reused while cached.
+        self._card_cache: dict[int, tuple[Touchpoint, tuple[tuple[str, ...], tuple[str, ...], float, float]]] = {}
 
     def wrap(self, text: str, width: float, style: TextStyle) -> tuple[str, ...]:
         return self.wrapper.wrap(text, width, style)
@@ -151,9 +153,9 @@ class LayoutEngine:
         Records are immutable, so a record seen before has the same text; the cache makes a
         relayout of a big map cost one dictionary look-up per unchanged card instead of four wraps.
         """
-        cached = self._card_cache.get(card)
-        if cached is not None:
-            return cached
+        cached = self._card_cache.get(id(card))
+        if cached is not None and cached[0] is card:
+            return cached[1]
         s = self.style
         inner = s.card_width - 2 * s.card_padding - s.kind_stripe
         title = self.wrap(card.title, inner - s.badge_size - 4, s.card_title)
@@ -167,7 +169,7 @@ class LayoutEngine:
         result = title, meta, max(height, s.badge_size + 2 * s.card_padding), meta_offset
         if len(self._card_cache) > 400_000:
             self._card_cache.clear()
-        self._card_cache[card] = result
+        self._card_cache[id(card)] = (card, result)
         return result
 
     def milestone_lines(self, milestone: Milestone) -> tuple[str, ...]:

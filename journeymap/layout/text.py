@@ -14,7 +14,11 @@ from journeymap.layout.style import TextStyle
 
 
 class TextMeasurer(Protocol):
-    """Gives the advance width of a string in a style; each renderer measures with its own fonts."""
+    """Gives the advance width of a string in a style; each renderer measures with its own fonts.
+
+    Widths must add up (no kerning, no ligatures): a line is as wide as its words and spaces, which
+    lets wrapping measure each word once instead of every candidate line.
+    """
 
     def width(self, text: str, style: TextStyle) -> float: ...
 
@@ -31,22 +35,25 @@ def _wrap_paragraph(paragraph: str, max_width: float, style: TextStyle, measurer
     words = paragraph.split()
     if not words:
         return [""]
+    space = measurer.width(" ", style)
     lines: list[str] = []
-    current = ""
+    current: list[str] = []
+    current_width = 0.0
     for word in words:
-        candidate = f"{current} {word}" if current else word
-        if measurer.width(candidate, style) <= max_width:
-            current = candidate
+        word_width = measurer.width(word, style)
+        if current and current_width + space + word_width <= max_width:
+            current.append(word)
+            current_width += space + word_width
             continue
         if current:
-            lines.append(current)
-        if measurer.width(word, style) <= max_width:
-            current = word
+            lines.append(" ".join(current))
+        if word_width <= max_width:
+            current, current_width = [word], word_width
             continue
         pieces = _break_word(word, max_width, style, measurer)
         lines.extend(pieces[:-1])
-        current = pieces[-1]
-    lines.append(current)
+        current, current_width = [pieces[-1]], measurer.width(pieces[-1], style)
+    lines.append(" ".join(current))
     return lines
 
 
