@@ -1,12 +1,16 @@
-"""A tiny rectangle type: the layout must not depend on Qt's QRectF."""
+"""A tiny rectangle type: the layout must not depend on Qt's QRectF.
+
+A NamedTuple rather than a frozen dataclass: a big map's layout makes tens of thousands of these
+per edit, and a frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field) cost more
+than the arithmetic around it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Rect:
+class Rect(NamedTuple):
     x: float
     y: float
     width: float

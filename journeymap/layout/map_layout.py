@@ -23,7 +23,7 @@ ELLIPSIS = "…"
 STAGE_FIELDS = (("Goal", "goal"), ("Success", "success_criteria"), ("Timeline", "timeline"), ("Owner", "owner"))
 
 
-@dataclass
+@dataclass(slots=True)
 class CardBox:
     id: str
     rect: Rect
@@ -64,7 +64,7 @@ class MilestoneBox:
     lane: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class CellBox:
     stage: str
     lane: str
@@ -72,7 +72,7 @@ class CellBox:
     card_ids: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class FlowRoute:
     source: str
     target: str
@@ -126,6 +126,21 @@ class MapLayout:
         return len(cards)
 
 
+@dataclass(slots=True)
+class _LanePart:
+    """One lane's share of a layout, kept between runs with the key it was computed for."""
+
+    lane: LaneBox
+    cells: dict[tuple[str, str], CellBox] = field(default_factory=dict)
+    cards: dict[str, CardBox] = field(default_factory=dict)
+    milestones: dict[str, MilestoneBox] = field(default_factory=dict)
+    key: list[object] = field(default_factory=list)
+
+
+def _same_key(old: list[object], new: list[object]) -> bool:
+    return len(old) == len(new) and all(a is b or a == b for a, b in zip(old, new, strict=True))
+
+
 class LayoutEngine:
     """Computes layouts for one measurer, caching wrapped text between runs."""
 
@@ -135,6 +150,9 @@ class LayoutEngine:
         # Keyed by the record's identity (hashing a frozen dataclass hashes every field, which cost more
         # than the lay-out itself); the record is kept in the value, so an id is never reused while cached.
         self._card_cache: dict[int, tuple[Touchpoint, tuple[tuple[str, ...], tuple[str, ...], float, float]]] = {}
+        # The last layout of each lane, reused while nothing it depends on changed: an edit on a big
+        # map then lays out one lane, not the whole map.
+        self._lane_cache: dict[str, _LanePart] = {}
 
     def wrap(self, text: str, width: float, style: TextStyle) -> tuple[str, ...]:
         return self.wrapper.wrap(text, width, style)
@@ -236,33 +254,20 @@ class LayoutEngine:
         cells: dict[tuple[str, str], CellBox] = {}
         lanes: dict[str, LaneBox] = {}
         y = header_height + band_height
+        kept: dict[str, _LanePart] = {}
         for lane_index, lane_id in enumerate(lane_ids):
-            name, text, lane_header_height = self.lane_header(journey.lane(lane_id))
-            row_height = max(s.min_lane_height, lane_header_height)
-            for sid in stage_ids:
-                content = s.cell_padding * 2
-                for card_id in journey.cards_in(sid, lane_id):
-                    content += self.card_height(journey.card(card_id)) + s.card_gap
-                for mid in lane_milestones.get((sid, lane_id), ()):
-                    content += self.milestone_height(journey.milestone(mid))
-                row_height = max(row_height, content + s.card_gap)
-            for sid in stage_ids:
-                cell_rect = Rect(column_x[sid], y, s.column_width, row_height)
-                cell = CellBox(sid, lane_id, cell_rect, journey.cards_in(sid, lane_id))
-                cells[(sid, lane_id)] = cell
-                top = y + s.cell_padding
-                for card_id in cell.card_ids:
-                    record = journey.card(card_id)
-                    cards[card_id] = self._card_box(card_id, record, column_x[sid] + s.cell_padding, top)
-                    top += cards[card_id].rect.height + s.card_gap
-                for mid in lane_milestones.get((sid, lane_id), ()):
-                    milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, lane_id,
-                                                          column_x[sid] + s.cell_padding, top)
-                    top += milestones[mid].rect.height
-            lanes[lane_id] = LaneBox(lane_id, Rect(0, y, s.lane_header_width, row_height),
-                                     Rect(0, y, s.lane_header_width + len(stage_ids) * s.column_width, row_height),
-                                     name, text, lane_index)
-            y += row_height
+            key = self._lane_key(journey, lane_id, lane_index, y, stage_ids, lane_milestones)
+            part = self._lane_cache.get(lane_id)
+            if part is None or not _same_key(part.key, key):
+                part = self._lay_out_lane(journey, lane_id, lane_index, y, stage_ids, column_x, lane_milestones)
+                part.key = key
+            kept[lane_id] = part
+            lanes[lane_id] = part.lane
+            cells.update(part.cells)
+            cards.update(part.cards)
+            milestones.update(part.milestones)
+            y += part.lane.row.height
+        self._lane_cache = kept
 
         height = max(y, header_height + band_height + s.min_lane_height if not lane_ids else y)
         stages: dict[str, StageBox] = {}
@@ -284,6 +289,50 @@ class LayoutEngine:
         width = s.lane_header_width + len(stage_ids) * s.column_width
         return MapLayout(s, width, height, header_height, band, stages, lanes, cells, cards, milestones,
                          flows, stage_ids, lane_ids)
+
+    def _lane_key(self, journey: JourneyMap, lane_id: str, lane_index: int, y: float, stage_ids: list[str],
+                  lane_milestones: dict[tuple[str, str], list[str]]) -> list[object]:
+        """Everything one lane's geometry depends on, compared by identity (records are immutable)."""
+        key: list[object] = [self.style, journey.lane(lane_id), lane_index, y]
+        for stage_id in stage_ids:
+            key.append(stage_id)
+            for card_id in journey.cards_in(stage_id, lane_id):
+                key += (card_id, journey.card(card_id))
+            for milestone_id in lane_milestones.get((stage_id, lane_id), ()):
+                key += (milestone_id, journey.milestone(milestone_id))
+            key.append(None)  # ends the cell, so a card moving to the next cell changes the key
+        return key
+
+    def _lay_out_lane(self, journey: JourneyMap, lane_id: str, lane_index: int, y: float, stage_ids: list[str],
+                      column_x: dict[str, float], lane_milestones: dict[tuple[str, str], list[str]]) -> _LanePart:
+        """One lane row: its height is its fullest cell's; cards stack from the top of each cell."""
+        s = self.style
+        name, text, lane_header_height = self.lane_header(journey.lane(lane_id))
+        row_height = max(s.min_lane_height, lane_header_height)
+        for sid in stage_ids:
+            content = s.cell_padding * 2
+            for card_id in journey.cards_in(sid, lane_id):
+                content += self.card_height(journey.card(card_id)) + s.card_gap
+            for mid in lane_milestones.get((sid, lane_id), ()):
+                content += self.milestone_height(journey.milestone(mid))
+            row_height = max(row_height, content + s.card_gap)
+        part = _LanePart(LaneBox(lane_id, Rect(0, y, s.lane_header_width, row_height),
+                                 Rect(0, y, s.lane_header_width + len(stage_ids) * s.column_width, row_height),
+                                 name, text, lane_index))
+        for sid in stage_ids:
+            cell = CellBox(sid, lane_id, Rect(column_x[sid], y, s.column_width, row_height),
+                           journey.cards_in(sid, lane_id))
+            part.cells[(sid, lane_id)] = cell
+            top = y + s.cell_padding
+            for card_id in cell.card_ids:
+                box = part.cards[card_id] = self._card_box(card_id, journey.card(card_id),
+                                                           column_x[sid] + s.cell_padding, top)
+                top += box.rect.height + s.card_gap
+            for mid in lane_milestones.get((sid, lane_id), ()):
+                box = part.milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, lane_id,
+                                                                 column_x[sid] + s.cell_padding, top)
+                top += box.rect.height
+        return part
 
     def _card_box(self, card_id: str, card: Touchpoint, x: float, y: float) -> CardBox:
         s = self.style
