@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymap.io.atomic import write_atomic
-from journeymap.io.errors import MapFileError
+from journeymap.io.errors import MapFileError, reading
 from journeymap.model import Flow, JourneyMap, Kind, MapError, Milestone, Persona, Stage, Touchpoint
 
 FORMAT_NAME = "journeymap"
@@ -65,19 +65,11 @@ def save_cjm(journey: JourneyMap, path: str | os.PathLike[str]) -> None:
 
 def load_cjm(path: str | os.PathLike[str]) -> JourneyMap:
     path = Path(path)
-    try:
+    with reading(path, folder="is a folder, not a map file"):
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise MapFileError(path, f"is {size // 2**20} MB; a map file is at most {MAX_FILE_BYTES // 2**20} MB")
         raw = path.read_bytes()
-    except MapFileError:
-        raise
-    except FileNotFoundError:
-        raise MapFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise MapFileError(path, "is a folder, not a map file") from None
-    except OSError as error:
-        raise MapFileError(path, f"cannot be read ({error.strerror or error})") from None
     return loads(raw, path)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 
 
 class MapFileError(Exception):
@@ -17,3 +19,18 @@ class MapFileError(Exception):
 
 class UnsupportedFormatError(MapFileError):
     """The file's format (or the asked-for conversion) is not one we read or write."""
+
+
+@contextlib.contextmanager
+def reading(path: str | os.PathLike[str], folder: str = "is a folder, not a file") -> Iterator[None]:
+    """Turn the OSErrors of opening and reading ``path`` into one-line MapFileErrors."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise MapFileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise MapFileError(path, folder) from None
+    except PermissionError:
+        raise MapFileError(path, "cannot be read: permission denied") from None
+    except OSError as error:
+        raise MapFileError(path, f"cannot be read ({error.strerror or error})") from None

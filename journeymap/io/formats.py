@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from journeymap.io.errors import MapFileError, UnsupportedFormatError
+from journeymap.io.errors import MapFileError, UnsupportedFormatError, reading
 from journeymap.model import JourneyMap
 
 
@@ -70,15 +70,8 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def sniff_format(path: str | os.PathLike[str]) -> str:
     """Name the format of a file from its first bytes, whatever its extension says."""
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(4096)
-    except FileNotFoundError:
-        raise MapFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise MapFileError(path, "is a folder, not a file") from None
-    except OSError as error:
-        raise MapFileError(path, f"cannot be read ({error.strerror or error})") from None
+    with reading(path), open(path, "rb") as stream:
+        head = stream.read(4096)
     if not head:
         raise MapFileError(path, "is empty")
     if head.startswith(_ZIP_MAGIC):

@@ -13,7 +13,7 @@ import os
 import stat
 import zipfile
 
-from journeymap.io.errors import MapFileError
+from journeymap.io.errors import MapFileError, reading
 from journeymap.io.sheets.limits import Limits, too_big
 
 _REEXPORT = "open it in Excel, LibreOffice or Google Sheets and save or download it again as .xlsx"
@@ -30,30 +30,21 @@ def require_defusedxml(path: str | os.PathLike[str]) -> None:
 
 def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
     """The whole file, refusing anything larger than ``limits.file_bytes`` before reading it."""
-    try:
-        with open(path, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise MapFileError(path, "is a folder, not a file")
-            if info.st_size > limits.file_bytes:
-                raise too_big(path, f"is {info.st_size / 2**20:.1f} MB", limits.file_bytes,
-                              advice="a journey map spreadsheet is far smaller; export only the map's sheets")
-            # The size may be wrong (a pipe, a file being written): read on to the limit, no further,
-            # and never ask for more than is likely there (read(n) reserves n bytes up front).
-            chunks = [stream.read(info.st_size + 1)]
-            total = len(chunks[0])
-            while chunks[-1] and total <= limits.file_bytes:
-                chunks.append(stream.read(min(2**20, limits.file_bytes + 1 - total)))
-                total += len(chunks[-1])
-            data = b"".join(chunks)
-    except FileNotFoundError:
-        raise MapFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise MapFileError(path, "is a folder, not a file") from None
-    except PermissionError:
-        raise MapFileError(path, "cannot be read: permission denied") from None
-    except OSError as error:
-        raise MapFileError(path, f"cannot be read ({error.strerror or error})") from None
+    with reading(path), open(path, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise MapFileError(path, "is a folder, not a file")
+        if info.st_size > limits.file_bytes:
+            raise too_big(path, f"is {info.st_size / 2**20:.1f} MB", limits.file_bytes,
+                          advice="a journey map spreadsheet is far smaller; export only the map's sheets")
+        # The size may be wrong (a pipe, a file being written): read on to the limit, no further,
+        # and never ask for more than is likely there (read(n) reserves n bytes up front).
+        chunks = [stream.read(info.st_size + 1)]
+        total = len(chunks[0])
+        while chunks[-1] and total <= limits.file_bytes:
+            chunks.append(stream.read(min(2**20, limits.file_bytes + 1 - total)))
+            total += len(chunks[-1])
+        data = b"".join(chunks)
     if len(data) > limits.file_bytes:
         raise too_big(path, "is larger than a spreadsheet may be", limits.file_bytes)
     if not data:
