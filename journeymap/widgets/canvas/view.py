@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QColor,
     QImage,
     QKeyEvent,
     QKeySequence,
@@ -41,6 +42,8 @@ OVERVIEW_MIN_CARDS = 1000
 FIT_MARGIN = 24
 # A focused stage is never drawn below this zoom (presentation type is already 1.5x): taller columns scroll.
 FOCUS_MIN_ZOOM = 1.0
+# How strongly the stages around a focused one fade (0-255): still readable, clearly not the focus.
+FOCUS_VEIL_ALPHA = 150
 
 SHORTCUTS = {
     "connect": QKeySequence("Ctrl+L"),
@@ -143,6 +146,7 @@ class MapView(QGraphicsView):
     def fit_to_map(self) -> None:
         self.focused_stage = None
         self.fit_rect(self.map_scene.map_rect())
+        self.viewport().update()
 
     def zoom_to_selection(self) -> None:
         items = self.map_scene.selectedItems()
@@ -174,6 +178,7 @@ class MapView(QGraphicsView):
             self.fit_to_map()
             return
         self.focused_stage = stage_id
+        self.viewport().update()  # the other stages are dimmed (drawForeground)
         column = layout.stages[stage_id].column
         viewport = self.viewport().rect()
         width_fit = (viewport.width() - 2 * FIT_MARGIN) / column.width
@@ -310,6 +315,19 @@ class MapView(QGraphicsView):
         painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
         self._paint_overview_marks(painter)
         painter.end()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt virtual
+        """While presenting one stage, the others fade back so the room looks where the facilitator is."""
+        layout = self.map_scene.layout
+        if self.focused_stage is None or self.focused_stage not in layout.stages or not self.is_presentation():
+            return
+        veil = QColor(self.map_scene.ctx.palette.background)
+        veil.setAlpha(FOCUS_VEIL_ALPHA)
+        for stage_id, box in layout.stages.items():
+            if stage_id != self.focused_stage:
+                column = QRectF(box.column.x, box.column.y, box.column.width, box.column.height)
+                if column.intersects(rect):
+                    painter.fillRect(column, veil)
 
     def _paint_overview_marks(self, painter: QPainter) -> None:
         """Selection and find matches stay visible in the overview, as thick outlines."""

@@ -144,3 +144,24 @@ def test_space_drag_pans_instead_of_selecting(view) -> None:
     assert before - view.horizontalScrollBar().value() == 60
     assert view.selected() == []
     assert view.document.undo_stack.count() == 0
+
+
+def test_presenting_one_stage_fades_the_others(view) -> None:
+    journey = view.document.journey
+    land, adopt = journey.stage_ids()
+    view.set_presentation(True)
+    view.focus_stage(adopt)
+    neighbour = view.map_scene.layout.cards[journey.cards_in(land, journey.lane_ids()[0])[0]].rect
+    focused = view.map_scene.layout.cards[journey.cards_in(adopt, journey.lane_ids()[0])[0]].rect
+
+    def lightness_at(rect) -> int:  # noqa: ANN001 - a layout Rect
+        image = view.grab().toImage()
+        point = view.mapFromScene(QPointF(rect.x + 3, rect.center[1]))  # on the card's kind stripe
+        return image.pixelColor(point).lightness()
+
+    faded, clear = lightness_at(neighbour), lightness_at(focused)
+    assert faded > clear + 60, "the stripe of a card in another stage is washed out"
+    view.set_presentation(False)
+    view.focus_stage(adopt)
+    neighbour = view.map_scene.layout.cards[journey.cards_in(land, journey.lane_ids()[0])[0]].rect
+    assert lightness_at(neighbour) < faded - 60, "outside presentation nothing is faded"
