@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 
-from tests.widgets.canvas.conftest import click, double_click, empty_spot, press_key, type_text
+from tests.widgets.canvas.conftest import click, double_click, drag, empty_spot, press_key, type_text
 
 
 def test_place_a_milestone_in_one_lane(view) -> None:
@@ -73,3 +73,42 @@ def test_delete_a_selected_milestone(view) -> None:
     assert milestone not in journey.milestone_ids()
     view.document.undo_stack.undo()
     assert milestone in journey.milestone_ids()
+
+
+def test_drag_a_milestone_to_another_lane_and_into_the_all_lanes_band(view) -> None:
+    journey = view.document.journey
+    land, adopt = journey.stage_ids()
+    smb, ent = journey.lane_ids()
+    signed = next(m for m in journey.milestone_ids() if journey.milestone(m).title == "Contract signed")
+    assert journey.milestone_place(signed) == (land, smb)
+    start = view.map_scene.milestone_items[signed].sceneBoundingRect().center()
+    drag(view, start, empty_spot(view, adopt, ent))
+    assert journey.milestone_place(signed) == (adopt, ent)
+    assert view.document.undo_stack.count() == 1
+    assert view.document.undo_stack.undoText() == "Move milestone 'Contract signed'"
+    item = view.map_scene.milestone_items[signed]
+    assert view.map_scene.layout.cells[(adopt, ent)].rect.contains(*_centre(item.sceneBoundingRect()))
+    band = view.map_scene.layout.band
+    drag(view, item.sceneBoundingRect().center(), QPointF(view.map_scene.layout.stages[land].column.center[0],
+                                                          band.y + band.height / 2))
+    assert journey.milestone_place(signed) == (land, None)
+    view.document.undo_stack.undo()
+    view.document.undo_stack.undo()
+    assert journey.milestone_place(signed) == (land, smb)
+    assert view.document.journey.milestone(signed).title == "Contract signed"
+
+
+def test_a_milestone_dropped_outside_the_map_stays(view) -> None:
+    journey = view.document.journey
+    signed = next(m for m in journey.milestone_ids() if journey.milestone(m).title == "Contract signed")
+    place = journey.milestone_place(signed)
+    item = view.map_scene.milestone_items[signed]
+    before = item.pos()
+    drag(view, item.sceneBoundingRect().center(), QPointF(-40, -40))
+    assert journey.milestone_place(signed) == place
+    assert view.document.undo_stack.count() == 0
+    assert item.pos() == before
+
+
+def _centre(rect) -> tuple[float, float]:  # noqa: ANN001 - a QRectF
+    return rect.center().x(), rect.center().y()

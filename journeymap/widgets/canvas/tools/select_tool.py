@@ -1,5 +1,5 @@
 """The default tool: click and Ctrl-click select (Qt's own), rubber band on empty space, and the
-start of every drag: a card's handle connects, a card moves, a header reorders. Double-click edits
+start of every drag: a card's handle connects, a card or a milestone moves, a header reorders. Double-click edits
 what is under the pointer, or starts a new card in an empty spot of a cell."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from journeymap.widgets.canvas.tools.add_card_tool import AddCardTool
 from journeymap.widgets.canvas.tools.base import Tool
 from journeymap.widgets.canvas.tools.connect_tool import ConnectTool
 from journeymap.widgets.canvas.tools.header_drag_tool import HeaderDragTool
+from journeymap.widgets.canvas.tools.move_milestone_tool import MoveMilestoneTool
 from journeymap.widgets.canvas.tools.move_tool import MoveCardsTool
 
 
@@ -41,7 +42,7 @@ class SelectTool(Tool):
         if self._press is None or self._press_view is None or not event.buttons() & Qt.MouseButton.LeftButton:
             return False
         if (event.position() - self._press_view).manhattanLength() < QApplication.startDragDistance():
-            return isinstance(self._press_item, CardItem | StageHeaderItem | LaneHeaderItem)
+            return isinstance(self._press_item, CardItem | StageHeaderItem | LaneHeaderItem | MilestoneItem)
         item, press = self._press_item, self._press
         self._press = None
         if isinstance(item, CardItem):
@@ -52,6 +53,11 @@ class SelectTool(Tool):
             tool = MoveCardsTool(self.view, cards, press)
             self.view.set_tool(tool)
             tool.drag_to(pos)
+            return True
+        if isinstance(item, MilestoneItem):
+            milestone_tool = MoveMilestoneTool(self.view, item.model_id, press)
+            self.view.set_tool(milestone_tool)
+            milestone_tool.drag_to(pos)
             return True
         if isinstance(item, StageHeaderItem | LaneHeaderItem):
             header_tool = HeaderDragTool(self.view, item, press)
