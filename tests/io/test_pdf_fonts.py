@@ -103,3 +103,22 @@ def test_fonts_reportlab_cannot_embed_are_skipped(tmp_path: Path) -> None:
     assert load_face(str(damaged)) is None
     with pytest.raises(OSError, match="not a TrueType font"):
         build_font_set(str(damaged), None)
+
+
+def test_cjk_prints_as_itself_when_a_cjk_font_is_installed(tmp_path: Path) -> None:
+    """Chinese, Japanese and Korean titles print with the installed CJK font, not as boxes."""
+    from journeymap.io.pdf.fonts import find_cjk_files
+    from journeymap.io.pdf.writer import pdf_bytes
+
+    if not find_cjk_files():
+        pytest.skip("no CJK TrueType font here (Debian: fonts-wqy-zenhei; make test installs it as root)")
+    journey = JourneyMap("顧客の旅")
+    stage = journey.add_stage("導入")
+    lane = journey.add_lane("中小企業")
+    journey.add_card(stage, lane, Touchpoint("キックオフ会議", channel="ビデオ通話"))
+    journey.add_card(stage, lane, Touchpoint("한국어 카드"))
+    data, notices = pdf_bytes(journey, PosterOptions.from_values(paper="A4"), date=dt.date(2026, 11, 22))
+    assert [n.severity.value for n in notices] == ["info"], notices  # no warning of characters without a font
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    for title in ("顧客の旅", "導入", "中小企業", "キックオフ会議", "ビデオ通話", "한국어"):
+        assert title in text
