@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from journeymap.io.atomic import write_atomic
 from journeymap.io.errors import MapFileError, reading
-from journeymap.model import Flow, JourneyMap, Kind, MapError, Milestone, Persona, Stage, Touchpoint
+from journeymap.model import Flow, JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
+from journeymap.model.bulk import BulkLoadError, MapParts, load_parts
 
 FORMAT_NAME = "journeymap"
 FORMAT_VERSION = 1
@@ -116,34 +116,40 @@ class _DocumentReader:
         if version < 1:
             raise self.fail("version", f"unknown format version {version}")
         journey = JourneyMap(self.text(document, "title", "title", required=True))
+        parts = MapParts()
         for i, item in enumerate(self.items(document, "stages")):
             place = f"stages[{i}]"
             values = {k: self.text(item, k, place, required=(k == "name")) for k in _STAGE_FIELDS}
-            self.build(place, journey.add_stage, Stage(**values), stage_id=self.ident(item, place))
+            parts.stages.append((self.ident(item, place), Stage(**values)))
         for i, item in enumerate(self.items(document, "personas")):
             place = f"personas[{i}]"
             values = {k: self.text(item, k, place, required=(k == "name")) for k in _PERSONA_FIELDS}
-            self.build(place, journey.add_lane, Persona(**values), lane_id=self.ident(item, place))
+            parts.lanes.append((self.ident(item, place), Persona(**values)))
         for i, item in enumerate(self.items(document, "touchpoints")):
             place = f"touchpoints[{i}]"
             values = {k: self.text(item, k, place, required=(k == "title")) for k in _CARD_FIELDS}
             card = Touchpoint(**values, kind=self.kind(item, place), emotion=self.emotion(item, place))
-            stage, lane = self.ref(item, "stage", place), self.ref(item, "persona", place)
-            self.build(place, journey.add_card, stage, lane, card, card_id=self.ident(item, place))
+            parts.cards.append((self.ident(item, place), self.ref(item, "stage", place),
+                                self.ref(item, "persona", place), card))
         for i, item in enumerate(self.items(document, "milestones")):
             place = f"milestones[{i}]"
             milestone = Milestone(self.text(item, "title", place, required=True),
                                   self.text(item, "success_signal", place))
-            stage = self.ref(item, "stage", place)
             lane = item.get("persona")
             if lane is not None and not isinstance(lane, str):
                 raise self.fail(f"{place}.persona", "must be a persona id or null")
-            self.build(place, journey.add_milestone, stage, milestone, lane, milestone_id=self.ident(item, place))
+            parts.milestones.append((self.ident(item, place), self.ref(item, "stage", place), lane, milestone))
         for i, item in enumerate(self.items(document, "flows")):
             place = f"flows[{i}]"
-            source, target = self.ref(item, "from", place), self.ref(item, "to", place)
-            flow = Flow(self.text(item, "label", place))
-            self.build(place, journey.add_flow, source, target, flow)
+            parts.flows.append((self.ref(item, "from", place), self.ref(item, "to", place),
+                                Flow(self.text(item, "label", place))))
+        try:
+            load_parts(journey, parts)
+        except BulkLoadError as error:
+            message = str(error)
+            if message.startswith("there is no "):
+                message = "dangling reference: " + message
+            raise self.fail(f"{error.section}[{error.index}]", message) from None
         return journey
 
     def items(self, document: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -193,15 +199,6 @@ class _DocumentReader:
         if isinstance(value, bool) or not isinstance(value, int) or not -2 <= value <= 2:
             raise self.fail(f"{place}.emotion", f"must be a whole number from -2 to 2 or null, not {value!r}")
         return value
-
-    def build(self, place: str, action: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        try:
-            action(*args, **kwargs)
-        except MapError as error:
-            message = str(error)
-            if message.startswith("there is no "):
-                message = "dangling reference: " + message
-            raise self.fail(place, message) from None
 
 
 def _fields(record: Any, names: tuple[str, ...]) -> dict[str, str]:

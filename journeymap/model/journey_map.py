@@ -408,11 +408,17 @@ class JourneyMap:
             raise MapError(f"an id must be a non-empty string, not {node_id!r}")
         elif node_id in self.graph:
             raise MapError(f"the id {node_id!r} is already used")
-        match = _ID_NUMBER.search(node_id)
-        if match and node_id.startswith(prefix + "-"):
-            self._next_number[prefix] = max(self._next_number.get(prefix, 1), int(match.group(1)) + 1)
+        self._count_id(node_type, node_id)
         self.graph.add_node(node_id, type=node_type, record=record)
         return node_id
+
+    def _count_id(self, node_type: NodeType, node_id: str) -> None:
+        """Keep new ids ("card-12") clear of numbered ids the map already has."""
+        prefix = _ID_PREFIX[node_type]
+        if node_id.startswith(prefix + "-"):
+            match = _ID_NUMBER.search(node_id)
+            if match:
+                self._next_number[prefix] = max(self._next_number.get(prefix, 1), int(match.group(1)) + 1)
 
     def _update(self, node_id: str, node_type: NodeType, changes: dict[str, Any], change: Change) -> Any:
         old = self._record(node_id, node_type)

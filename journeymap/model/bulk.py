@@ -1,0 +1,105 @@
+"""Fill an empty map in one pass: opening a file with thousands of cards.
+
+Adding cards one by one checks, indexes and announces each (about 40 µs a card); opening a
+10,000-card map spent 0.4 s there. This makes the same checks with the same messages, builds the
+graph with networkx's bulk calls and announces one RESET. Errors say which item failed, so the
+file reader can name its place ("touchpoints[3]").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from journeymap.model.events import Change, MapEvent
+from journeymap.model.journey_map import EdgeType, JourneyMap, MapError, NodeType, _check_record
+from journeymap.model.records import Flow, Milestone, Persona, Stage, Touchpoint
+
+_IN_STAGE = {"type": EdgeType.IN_STAGE}
+_IN_LANE = {"type": EdgeType.IN_LANE}
+
+
+class BulkLoadError(MapError):
+    """A refused item: ``section`` ("touchpoints") and ``index`` say which."""
+
+    def __init__(self, section: str, index: int, message: str) -> None:
+        super().__init__(message)
+        self.section, self.index = section, index
+
+
+@dataclass
+class MapParts:
+    """Everything a map holds, in order, as the file lists it."""
+
+    stages: list[tuple[str, Stage]] = field(default_factory=list)
+    lanes: list[tuple[str, Persona]] = field(default_factory=list)
+    cards: list[tuple[str, str, str, Touchpoint]] = field(default_factory=list)  # id, stage, lane, record
+    milestones: list[tuple[str, str, str | None, Milestone]] = field(default_factory=list)
+    flows: list[tuple[str, str, Flow]] = field(default_factory=list)
+
+
+def load_parts(journey: JourneyMap, parts: MapParts) -> None:
+    """Put ``parts`` into an empty ``journey``, or raise :class:`BulkLoadError` and change nothing."""
+    if len(journey.graph):
+        raise MapError("a map can only be filled in one pass while it is empty")
+    builder = _Builder()
+    for index, (stage_id, stage) in enumerate(parts.stages):
+        builder.claim("stages", index, stage_id, NodeType.STAGE, stage)
+    for index, (lane_id, lane) in enumerate(parts.lanes):
+        builder.claim("personas", index, lane_id, NodeType.LANE, lane)
+    cells: dict[tuple[str, str], list[str]] = {}
+    for index, (card_id, stage_id, lane_id, card) in enumerate(parts.cards):
+        builder.claim("touchpoints", index, card_id, NodeType.CARD, card)
+        builder.expect("touchpoints", index, stage_id, NodeType.STAGE)
+        builder.expect("touchpoints", index, lane_id, NodeType.LANE)
+        builder.edges += ((card_id, stage_id, _IN_STAGE), (card_id, lane_id, _IN_LANE))
+        cells.setdefault((stage_id, lane_id), []).append(card_id)
+    for index, (milestone_id, stage_id, lane_id, milestone) in enumerate(parts.milestones):
+        builder.claim("milestones", index, milestone_id, NodeType.MILESTONE, milestone)
+        builder.expect("milestones", index, stage_id, NodeType.STAGE)
+        builder.edges.append((milestone_id, stage_id, _IN_STAGE))
+        if lane_id is not None:
+            builder.expect("milestones", index, lane_id, NodeType.LANE)
+            builder.edges.append((milestone_id, lane_id, _IN_LANE))
+    flows: set[tuple[str, str]] = set()
+    for index, (source, target, flow) in enumerate(parts.flows):
+        builder.expect("flows", index, source, NodeType.CARD)
+        builder.expect("flows", index, target, NodeType.CARD)
+        if source == target:
+            raise BulkLoadError("flows", index, "a flow needs two different cards")
+        if (source, target) in flows:
+            raise BulkLoadError("flows", index, f"there is already a flow from {source} to {target}")
+        flows.add((source, target))
+        builder.edges.append((source, target, {"type": EdgeType.FLOW, "record": flow}))
+
+    journey.graph.add_nodes_from(builder.nodes)
+    journey.graph.add_edges_from(builder.edges)
+    journey._stage_order = [stage_id for stage_id, _ in parts.stages]
+    journey._lane_order = [lane_id for lane_id, _ in parts.lanes]
+    journey._milestone_order = [milestone_id for milestone_id, *_ in parts.milestones]
+    journey._cells = cells
+    for node_id, data in builder.nodes:
+        journey._count_id(data["type"], node_id)
+    journey.events.emit(MapEvent(Change.RESET))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.types: dict[str, NodeType] = {}
+        self.nodes: list[tuple[str, dict[str, object]]] = []
+        self.edges: list[tuple[str, str, dict[str, object]]] = []
+
+    def claim(self, section: str, index: int, node_id: object, node_type: NodeType, record: object) -> None:
+        try:
+            _check_record(record)
+        except MapError as error:
+            raise BulkLoadError(section, index, str(error)) from None
+        if not isinstance(node_id, str) or not node_id:
+            raise BulkLoadError(section, index, f"an id must be a non-empty string, not {node_id!r}")
+        if node_id in self.types:
+            raise BulkLoadError(section, index, f"the id {node_id!r} is already used")
+        self.types[node_id] = node_type
+        self.nodes.append((node_id, {"type": node_type, "record": record}))
+
+    def expect(self, section: str, index: int, node_id: str, node_type: NodeType) -> None:
+        if self.types.get(node_id) is not node_type:
+            raise BulkLoadError(section, index, f"there is no {node_type.value} with id {node_id!r}")
