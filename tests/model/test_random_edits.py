@@ -109,8 +109,10 @@ class MapEdits(RuleBasedStateMachine):
         check_invariants(self.journey)
 
     def teardown(self) -> None:
-        # Whatever the edits were, the saved file reads back as the same map.
-        assert to_document(loads(dumps(self.journey))) == to_document(self.journey)
+        # Whatever the edits were, the saved file reads back as the same, valid map.
+        reloaded = loads(dumps(self.journey))
+        check_invariants(reloaded)
+        assert to_document(reloaded) == to_document(self.journey)
 
 
 MapEdits.TestCase.settings = settings(max_examples=60, stateful_step_count=30, deadline=None,
