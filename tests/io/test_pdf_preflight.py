@@ -57,3 +57,12 @@ def test_small_maps_print_legibly_without_a_warning() -> None:
 def test_a_chosen_small_scale_is_checked_too() -> None:
     [message] = warnings(small_map(), PosterOptions.from_values(scale=0.5))
     assert "print at scale 0.71 or more" in message
+
+
+def test_with_a_chosen_scale_the_advice_is_a_larger_scale_not_a_larger_paper() -> None:
+    from journeymap.io.pdf.writer import pdf_bytes
+    from journeymap.io.templates import load_template
+
+    _, notices = pdf_bytes(load_template("cs-led"), PosterOptions.from_values(paper="A4", scale=0.2))
+    warning = next(n.text for n in notices if n.severity.value == "warning")
+    assert "print at scale" in warning and "A2" not in warning

@@ -70,8 +70,10 @@ def check_legibility(plan: PosterPlan, sizes: list[tuple[str, float]], options: 
 
 def _suggest(plan: PosterPlan, smallest: float, options: PosterOptions, minimum: float) -> str:
     needed = minimum / smallest
-    if options.scale is not None and options.paper is None:
-        return f"print at scale {needed:.2f} or more"
+    if options.scale is not None:
+        # A chosen scale is kept whatever the paper, so only a larger scale helps (a larger paper
+        # or tiling then holds the bigger map).
+        return f"print at scale {needed:.2f} or more, or leave the scale out to fit the paper"
     margin = 0.0 if options.tile else options.margin
     families = [ISO_PAPERS, ARCH_PAPERS, US_PAPERS]
     # Suggest within the family the user chose first: someone printing on ARCH sheets wants ARCH.
