@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QStaticText
 
 from journeymap.layout import LayoutStyle, TextStyle
@@ -60,3 +60,14 @@ class TextBlock:
         for static in self._static:
             painter.drawStaticText(QPointF(x, y), static)
             y += self.line_height
+
+
+def paint_header_frame(painter: QPainter, rect: QRectF, palette: CanvasPalette, selected: bool) -> None:
+    """The grid lines on a header's right and bottom edges, and its selection outline."""
+    painter.setPen(palette.grid_pen)
+    painter.drawLine(QLineF(rect.topRight(), rect.bottomRight()))
+    painter.drawLine(QLineF(rect.bottomLeft(), rect.bottomRight()))
+    if selected:
+        painter.setPen(palette.selection_pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))

@@ -5,13 +5,13 @@ It lives inside its lane's container, so it moves with the lane when rows above 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymap.layout import LaneBox
 from journeymap.model import Persona
-from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock
+from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock, paint_header_frame
 
 COLOUR_BAR = 6.0
 
@@ -51,13 +51,7 @@ class LaneHeaderItem(QGraphicsRectItem):
         painter.fillRect(rect, palette.header_brush)
         colour = palette.lane_colour[(self.box.colour_index if self.box else 0) % len(palette.lane_colour)]
         painter.fillRect(QRectF(0, 0, COLOUR_BAR, rect.height()), colour)
-        painter.setPen(palette.grid_pen)
-        painter.drawLine(QLineF(rect.topRight(), rect.bottomRight()))
-        painter.drawLine(QLineF(rect.bottomLeft(), rect.bottomRight()))
-        if self.isSelected():
-            painter.setPen(palette.selection_pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
+        paint_header_frame(painter, rect, palette, self.isSelected())
         if painter.worldTransform().m11() < DETAIL_ZOOM / 2 or self._name is None:
             return
         x = COLOUR_BAR + style.header_padding

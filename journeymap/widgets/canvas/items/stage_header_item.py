@@ -6,14 +6,14 @@ only draws. Long fields are cut by the layout with an ellipsis; the full text is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymap.layout import StageBox
 from journeymap.layout.map_layout import STAGE_FIELDS
 from journeymap.model import Stage
-from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock
+from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock, paint_header_frame
 
 
 class StageHeaderItem(QGraphicsRectItem):
@@ -49,13 +49,7 @@ class StageHeaderItem(QGraphicsRectItem):
         palette, style = self.ctx.palette, self.ctx.style
         rect = self.rect()
         painter.fillRect(rect, palette.header_brush)
-        painter.setPen(palette.grid_pen)
-        painter.drawLine(QLineF(rect.bottomLeft(), rect.bottomRight()))
-        painter.drawLine(QLineF(rect.topRight(), rect.bottomRight()))
-        if self.isSelected():
-            painter.setPen(palette.selection_pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
+        paint_header_frame(painter, rect, palette, self.isSelected())
         if painter.worldTransform().m11() < DETAIL_ZOOM / 2 or self._name is None:
             return
         x = top = style.header_padding
