@@ -165,3 +165,19 @@ def test_presenting_one_stage_fades_the_others(view) -> None:
     view.focus_stage(adopt)
     neighbour = view.map_scene.layout.cards[journey.cards_in(land, journey.lane_ids()[0])[0]].rect
     assert lightness_at(neighbour) < faded - 60, "outside presentation nothing is faded"
+
+
+def test_pinch_on_a_touchpad_zooms_about_the_fingers(view) -> None:
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+    from PySide6.QtWidgets import QApplication
+
+    view.set_zoom(1.0)
+    fingers = QPointF(view.viewport().width() / 3, view.viewport().height() / 3)
+    under = view.mapToScene(fingers.toPoint())
+    event = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
+                                fingers, fingers, QPointF(view.viewport().mapToGlobal(fingers.toPoint())), 0.25,
+                                QPointF(0, 0))
+    QApplication.sendEvent(view.viewport(), event)
+    assert abs(view.zoom_level() - 1.25) < 1e-6
+    after = view.mapToScene(fingers.toPoint())
+    assert abs(after.x() - under.x()) < 2 and abs(after.y() - under.y()) < 2, "the point under the fingers stays"
