@@ -204,7 +204,7 @@ def _grid_rows(grid: Grid) -> list[list[str]]:
         return []
     rows = max(r for r, _ in filled)
     columns = max(c for _, c in filled)
-    return [["" if (value := grid.cells.get((r, c))) is None or value.blank else value.text
+    return [["" if (value := grid.cells.get((r, c))) is None else value.text
              for c in range(1, columns + 1)] for r in range(1, rows + 1)]
 
 
@@ -215,7 +215,7 @@ def map_sheet_changes(journey: JourneyMap, grid: Grid) -> list[Position]:
     changed = []
     for position in sorted(set(expected) | set(grid.filled())):
         value = grid.cells.get(position)
-        actual = "" if value is None or value.blank else value.text
+        actual = "" if value is None else value.text
         if actual != expected.get(position, ""):
             changed.append(position)
     return changed
