@@ -46,6 +46,7 @@ def _scene_for(journey: JourneyMap) -> tuple[Document, MapScene]:
     ensure_application()
     document = Document(journey.copy())
     scene = MapScene(document)
+    scene.show_all_lanes()  # a big map makes its lanes' items only when shown; a picture shows all
     # Headers cache themselves as pixmaps for fast scrolling; an export wants them painted afresh,
     # as vectors and real text in SVG and at full resolution in PNG.
     for item in scene.items():

@@ -183,7 +183,7 @@ class CanvasClipboard:
         scene = self.view.map_scene
         scene.clearSelection()
         for card_id in card_ids:
-            item = scene.card_items.get(card_id)
+            item = scene.item_for("card", card_id)
             if item is not None:
                 item.setSelected(True)
 

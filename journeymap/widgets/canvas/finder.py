@@ -41,7 +41,7 @@ class CardFinder:
         card = self.matches[self.index]
         scene = self.view.map_scene
         scene.set_matches(set(self.matches), card)
-        item = scene.card_items.get(card)
+        item = scene.item_for("card", card)
         if item is not None:
             if self.view.zoom_level() < 0.6:
                 self.view.set_zoom(0.8)

@@ -36,6 +36,10 @@ SCENE_MARGIN = 60.0
 PRESENTATION_SCALE = 1.5
 # Removing more stale items than this one by one is slower than clearing the scene and rebuilding.
 BULK_REMOVE = 2000
+# From this many cards on, a lane's cards, milestones and arrows are made only when the lane first
+# comes into view (or is asked for by id): making 10,000 card items took 0.6-0.8 s of opening a map,
+# and at fit-to-map such a map is drawn from the overview picture anyway. Smaller maps get every item.
+LAZY_LANES_FROM_CARDS = 2000
 
 
 class MapScene(QGraphicsScene):
@@ -63,6 +67,7 @@ class MapScene(QGraphicsScene):
         self.presentation = False
         self._defer_depth = 0
         self._pending = False
+        self._live_lanes: set[str] = set()  # lanes whose content items exist (all, on small maps)
         self.layout: MapLayout = self.engine.compute(self.journey)
         document.map_changed.connect(self._on_map_changed)
         self._sync(self.layout)
@@ -120,12 +125,45 @@ class MapScene(QGraphicsScene):
         return QRectF(0, 0, self.layout.width, self.layout.height)
 
     def item_for(self, kind: str, model_id: str) -> QGraphicsItem | None:
+        """The item for a model object, made first if its lane has not been shown yet."""
+        if kind in ("card", "flow", "milestone"):
+            self._make_live(self._lane_holding(kind, model_id))
         if kind == "flow":
             source, _, target = model_id.partition("->")
             return self.flow_items.get((source, target))
         table = {"card": self.card_items, "stage": self.stage_items, "lane": self.lane_items,
                  "milestone": self.milestone_items}.get(kind, {})
         return table.get(model_id)
+
+    def show_lanes_in(self, rect: QRectF) -> None:
+        """Make the items of every lane that ``rect`` (scene coordinates) touches."""
+        rows = self.layout.lanes
+        lanes = [lane for lane in self.layout.lane_order if lane not in self._live_lanes
+                 and rows[lane].row.y <= rect.bottom() and rows[lane].row.bottom >= rect.top()]
+        if lanes:
+            self._make_live(*lanes)
+
+    def show_all_lanes(self) -> None:
+        """Make every item (before rendering the whole map into a picture)."""
+        self._make_live(*self.layout.lane_order)
+
+    def _lane_holding(self, kind: str, model_id: str) -> str | None:
+        layout = self.layout
+        if kind == "flow":
+            model_id = model_id.partition("->")[0]
+            kind = "card"
+        if kind == "card":
+            box = layout.cards.get(model_id)
+            return layout.lane_at(box.rect.center[1]) if box else None
+        milestone = layout.milestones.get(model_id)
+        return milestone.lane if milestone else None
+
+    def _make_live(self, *lanes: str | None) -> None:
+        new = {lane for lane in lanes if lane and lane not in self._live_lanes and lane in self.layout.lanes}
+        if new:
+            self._live_lanes |= new
+            self._sync_lane_contents(self.layout, new)
+            self._apply_matches()
 
     def selected_keys(self) -> list[tuple[str, str]]:
         """(kind, id) of the selected items, cards first, each group in map order."""
@@ -147,14 +185,18 @@ class MapScene(QGraphicsScene):
         for card_id in card_ids:
             for key in self.journey.flows_of(card_id):
                 item = self.flow_items.get(key)
-                source, target = self.card_items.get(key[0]), self.card_items.get(key[1])
-                if item is None or source is None or target is None:
+                if item is None:
                     continue
-                start = source.scene_card_rect()
+                start, end = self._live_card_rect(key[0]), self._live_card_rect(key[1])
                 lane = layout.lane_at(start.center[1])
                 corridor = flow_corridor(layout.lanes[lane].row, style) if lane else None
-                points = route_flow(start, target.scene_card_rect(), style, corridor)
+                points = route_flow(start, end, style, corridor)
                 item.set_points(points, item.origin_y)
+
+    def _live_card_rect(self, card_id: str) -> Rect:
+        """Where a card is drawn now: its item's place during a drag, else the layout's (lane not shown yet)."""
+        item = self.card_items.get(card_id)
+        return item.scene_card_rect() if item is not None else self.layout.cards[card_id].rect
 
     # ------------------------------------------------------------------ background
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt virtual
@@ -202,9 +244,28 @@ class MapScene(QGraphicsScene):
                 stage_item = self.stage_items[stage_id] = StageHeaderItem(ctx, stage_id)
                 self.addItem(stage_item)
             stage_item.set_box(layout.stages[stage_id], journey.stage(stage_id))
+        self._update_live_lanes(layout)
+        self._sync_lane_contents(layout, self._live_lanes)
+        self._remove_stale(layout)
+        self._apply_matches()
+        margin = SCENE_MARGIN * (PRESENTATION_SCALE if self.presentation else 1)
+        self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin))
+
+    def _update_live_lanes(self, layout: MapLayout) -> None:
+        if len(layout.cards) < LAZY_LANES_FROM_CARDS:
+            self._live_lanes = set(layout.lane_order)
+            return
+        lane_of = {card: lane for (_, lane), cell in layout.cells.items() for card in cell.card_ids}
+        # A card whose item exists keeps its item where it goes (a card moved into an unseen lane).
+        moved_into = {lane_of[card] for card in self.card_items if card in lane_of}
+        self._live_lanes = (self._live_lanes | moved_into) & set(layout.lanes)
+
+    def _sync_lane_contents(self, layout: MapLayout, lanes: set[str]) -> None:
+        """Cards, lane milestones and arrows (kept in their source card's lane) of ``lanes``."""
+        journey, ctx = self.journey, self.ctx
         cards = self.card_items
         for (_stage_id, lane_id), cell in layout.cells.items():
-            if not cell.card_ids:
+            if not cell.card_ids or lane_id not in lanes:
                 continue
             container = self.containers[lane_id]
             origin = container.origin_y
@@ -216,6 +277,8 @@ class MapScene(QGraphicsScene):
                     item.setParentItem(container)
                 item.set_box(layout.cards[card_id], journey.card(card_id), lane_id, origin)
         for milestone_id, box in layout.milestones.items():
+            if box.lane is not None and box.lane not in lanes:
+                continue
             item = self.milestone_items.get(milestone_id)
             parent = self.containers[box.lane] if box.lane else None
             if item is None:
@@ -228,7 +291,9 @@ class MapScene(QGraphicsScene):
                     self.addItem(item)
             item.set_box(box, journey.milestone(milestone_id), parent.origin_y if parent else 0.0)
         for key, route in layout.flows.items():
-            source_item = cards[key[0]]
+            source_item = cards.get(key[0])
+            if source_item is None or source_item.lane_id not in lanes:
+                continue
             container = self.containers[source_item.lane_id]
             item = self.flow_items.get(key)
             if item is None:
@@ -238,10 +303,6 @@ class MapScene(QGraphicsScene):
                 item.setParentItem(container)
                 item.lane_id = source_item.lane_id
             item.set_points(route.points, container.origin_y)
-        self._remove_stale(layout)
-        self._apply_matches()
-        margin = SCENE_MARGIN * (PRESENTATION_SCALE if self.presentation else 1)
-        self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin))
 
     def _remove_stale(self, layout: MapLayout) -> None:
         for key in [k for k in self.flow_items if k not in layout.flows]:

@@ -282,6 +282,7 @@ class MapView(QGraphicsView):
     def render_to_svg(self, path: str) -> None:
         from PySide6.QtSvg import QSvgGenerator  # only when exporting
 
+        self.map_scene.show_all_lanes()
         rect = self.map_scene.map_rect()
         generator = QSvgGenerator()
         generator.setFileName(str(path))
@@ -294,7 +295,7 @@ class MapView(QGraphicsView):
 
     # ------------------------------------------------------------------ overview painting
     def uses_overview(self) -> bool:
-        return self._zoom < OVERVIEW_ZOOM and len(self.map_scene.card_items) >= OVERVIEW_MIN_CARDS
+        return self._zoom < OVERVIEW_ZOOM and len(self.map_scene.layout.cards) >= OVERVIEW_MIN_CARDS
 
     def _on_layout_changed(self) -> None:
         self.overview.invalidate()
@@ -302,6 +303,8 @@ class MapView(QGraphicsView):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt virtual
         if not self.uses_overview():
+            # On a big map a lane's items are made when it first shows (before the items are looked up).
+            self.map_scene.show_lanes_in(self.mapToScene(self.viewport().rect()).boundingRect())
             super().paintEvent(event)
             return
         scene = self.map_scene
@@ -333,14 +336,16 @@ class MapView(QGraphicsView):
         """Selection and find matches stay visible in the overview, as thick outlines."""
         scene = self.map_scene
         palette = scene.ctx.palette
-        marks = [(item, palette.selection_pen) for item in scene.selectedItems()]
-        marks += [(scene.card_items[c], palette.match_pen) for c in scene.matches if c in scene.card_items]
-        for item, pen in marks[:2000]:
+        marks = [(item.sceneBoundingRect(), palette.selection_pen) for item in scene.selectedItems()]
+        # Matches come from the layout: on a big map most cards have no item until their lane shows.
+        marks += [(scene.scene_rect_of(scene.layout.cards[c].rect), palette.match_pen) for c in scene.matches
+                  if c in scene.layout.cards]
+        for rect, pen in marks[:2000]:
             cosmetic = type(pen)(pen)
             cosmetic.setCosmetic(True)
             painter.setPen(cosmetic)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(item.sceneBoundingRect())
+            painter.drawRect(rect)
 
     # ------------------------------------------------------------------ events
     def event(self, event: QEvent) -> bool:
@@ -458,6 +463,7 @@ class MapView(QGraphicsView):
 
 def render_scene_image(scene: MapScene, scale: float = 1.0) -> QImage:
     """Render the whole map into a white image at ``scale`` (used by exports and screenshots)."""
+    scene.show_all_lanes()
     rect = scene.map_rect()
     image = QImage(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)),
                    QImage.Format.Format_ARGB32_Premultiplied)
