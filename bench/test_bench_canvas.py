@@ -104,7 +104,7 @@ def opened(map_file: Path, qapp: QApplication) -> Iterator[MapView]:
 
 
 def _cards(view: MapView) -> int:
-    return len(view.map_scene.card_items)
+    return len(view.map_scene.layout.cards)
 
 
 def test_open_to_first_frame(benchmark, map_file: Path, qapp: QApplication) -> None:  # noqa: ANN001
@@ -189,7 +189,7 @@ def _middle_card(view: MapView) -> str:
 def test_drag_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
     view = opened
     card = _middle_card(view)
-    item = view.map_scene.card_items[card]
+    item = view.map_scene.item_for("card", card)
     view.set_zoom(1.0)
     view.centerOn(item)
     QApplication.processEvents()
