@@ -8,9 +8,10 @@ main window binds to menus (delete, copy, connect, add...) are thin methods over
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QFontMetricsF,
     QImage,
     QKeyEvent,
     QKeySequence,
@@ -331,6 +332,49 @@ class MapView(QGraphicsView):
                 column = QRectF(box.column.x, box.column.y, box.column.width, box.column.height)
                 if column.intersects(rect):
                     painter.fillRect(column, veil)
+        self._paint_sticky_lane_names(painter)
+
+    def _paint_sticky_lane_names(self, painter: QPainter) -> None:
+        """A frozen lane-name column at the screen's left edge, like a spreadsheet's frozen pane,
+        so the room knows whose cards these are when the real lane headers are off screen."""
+        scene = self.map_scene
+        layout, palette, style = scene.layout, scene.ctx.palette, scene.ctx.style
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if visible.left() <= style.lane_header_width / 2 or not layout.lane_order:
+            return  # the lane headers themselves are on screen
+        top = max(visible.top(), layout.lanes[layout.lane_order[0]].row.y)
+        bottom = min(visible.bottom(), layout.lanes[layout.lane_order[-1]].row.bottom)
+        font = scene.ctx.font(style.lane_name)
+        pad, bar = style.header_padding, style.kind_stripe
+        # As narrow as the longest name allows (it wraps past a fifth of the screen): it covers the
+        # faded stage to the left, never the focused one.
+        widest = max(QFontMetricsF(font).horizontalAdvance(" ".join(layout.lanes[lane].name_lines))
+                     for lane in layout.lane_order)
+        width = min(widest + bar + 2 * pad + 1, visible.width() * 0.2, style.lane_header_width)
+        strip = QRectF(visible.left(), top, width, max(0.0, bottom - top))
+        painter.fillRect(strip, palette.header_brush)
+        painter.setFont(font)
+        for lane_id in layout.lane_order:
+            row = layout.lanes[lane_id]
+            cell = QRectF(strip.left(), row.row.y, strip.width(), row.row.height).intersected(strip)
+            if cell.isEmpty():
+                continue
+            painter.fillRect(QRectF(cell.left(), cell.top(), bar, cell.height()),
+                             palette.lane_colour[row.colour_index % len(palette.lane_colour)])
+            painter.setPen(palette.ink_pen)
+            painter.drawText(cell.adjusted(bar + pad, pad, -pad, -pad),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             " ".join(row.name_lines))
+            painter.setPen(palette.grid_pen)
+            painter.drawLine(QLineF(cell.bottomLeft(), cell.bottomRight()))
+        painter.setPen(palette.grid_pen)
+        painter.drawLine(QLineF(strip.topRight(), strip.bottomRight()))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt virtual
+        super().scrollContentsBy(dx, dy)
+        # Qt scrolls while the view is still being built, before our attributes exist.
+        if getattr(self, "focused_stage", None) is not None and self.is_presentation():
+            self.viewport().update()  # the pinned lane names move with the screen, not the map
 
     def _paint_overview_marks(self, painter: QPainter) -> None:
         """Selection and find matches stay visible in the overview, as thick outlines."""

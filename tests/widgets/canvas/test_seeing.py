@@ -182,3 +182,25 @@ def test_pinch_on_a_touchpad_zooms_about_the_fingers(view) -> None:
     assert abs(view.zoom_level() - 2.5) < 1e-6
     after = view.mapToScene(fingers.toPoint())
     assert abs(after.x() - under.x()) < 2 and abs(after.y() - under.y()) < 2, "the point under the fingers stays"
+
+
+def test_presenting_a_far_stage_pins_the_lane_names_to_the_left_edge(view) -> None:
+    journey = view.document.journey
+    for name in ("Advocacy", "Expansion", "Renewal", "Referral"):
+        journey.add_stage(name)
+    view.set_presentation(True)
+    view.focus_stage(journey.stage_ids()[-1])
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.left() > view.map_scene.layout.style.lane_header_width, "the real lane headers are off screen"
+    image = view.grab().toImage()
+    palette = view.map_scene.ctx.palette
+    for lane_id in journey.lane_ids():
+        box = view.map_scene.layout.lanes[lane_id]
+        y = view.mapFromScene(QPointF(visible.left(), box.row.center[1])).y()
+        colour = image.pixelColor(1, y)
+        assert colour == palette.lane_colour[box.colour_index], lane_id
+    view.focus_stage(None)
+    image = view.grab().toImage()
+    first = view.map_scene.layout.lanes[journey.lane_ids()[0]]
+    point = view.mapFromScene(QPointF(first.row.x + 1, first.row.center[1]))
+    assert image.pixelColor(point) == palette.lane_colour[first.colour_index], "the real header is back"
