@@ -91,7 +91,10 @@ def _workbook(sheets: list[_Sheet]) -> Any:
             sheet.column_dimensions[column_letter(column)].width = width
         if plan.freeze:
             sheet.freeze_panes = plan.freeze
-        for row in plan.rows:
+        for number, row in enumerate(plan.rows, 1):
+            height = _row_height(row, plan.widths)
+            if height is not None:
+                sheet.row_dimensions[number].height = height
             cells = []
             for value, style in row:
                 if value is None or value == "":
@@ -107,6 +110,23 @@ def _workbook(sheets: list[_Sheet]) -> Any:
                 cells.append(cell)
             sheet.append(cells)
     return workbook
+
+
+def _row_height(row: list[tuple[Any, str]], widths: tuple[int, ...]) -> float | None:
+    """A height (points) that shows every wrapped line, or None for a one-line row.
+
+    Spreadsheet programs do not grow a row to fit wrapped text they did not type themselves
+    (LibreOffice printed our goals over the next row), so the export says how tall each row is.
+    The estimate errs tall: about one character per unit of column width.
+    """
+    lines = 1
+    for column, (value, _style) in enumerate(row):
+        if not isinstance(value, str) or not value:
+            continue
+        per_line = max(8, int(widths[min(column, len(widths) - 1)] * 0.95))
+        count = sum(max(1, -(-len(paragraph) // per_line)) for paragraph in value.split("\n"))
+        lines = max(lines, count)
+    return None if lines == 1 else min(409.0, 15.0 * lines + 3)
 
 
 def _data_rows(journey: JourneyMap) -> dict[str, list[list[Any]]]:

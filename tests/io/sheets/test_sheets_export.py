@@ -300,3 +300,18 @@ def test_a_libreoffice_resave_of_our_export_imports(tmp_path: Path) -> None:
                    check=True, capture_output=True, timeout=120, env=env)
     result = load_spreadsheet(out / "ours.xlsx")
     assert to_document(result.map) == to_document(journey)
+
+
+def test_rows_with_wrapped_text_are_tall_enough_to_show_every_line(tmp_path: Path) -> None:
+    """LibreOffice and Excel keep the height a file gives; without one, wrapped goals overprint the next row."""
+    journey = small_map()
+    land = journey.stage_ids()[0]
+    journey.update_stage(land, goal="Close the first contract and hand over cleanly from sales to customer success "
+                                    "with the champion named")
+    path = tmp_path / "map.xlsx"
+    save_xlsx(journey, path)
+    sheet = openpyxl.load_workbook(path)["Journey map"]
+    goal_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == "Goal")
+    owner_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == "Owner")
+    assert sheet.row_dimensions[goal_row].height >= 3 * 15, "three wrapped lines at least"
+    assert sheet.row_dimensions[owner_row].height is None, "one-line rows keep the default height"
