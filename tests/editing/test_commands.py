@@ -156,3 +156,20 @@ def test_loading_a_restored_map_marks_it_unsaved() -> None:
     document.load(JourneyMap("Restored"), None, modified=True)
     assert document.is_modified and document.journey.title == "Restored"
     assert document.undo_stack.count() == 0
+
+
+def test_a_command_reaches_listeners_as_one_event_however_many_changes_it_makes() -> None:
+    """The canvas re-lays out once per event: deleting a stage that moves its cards must be one."""
+    journey = small_map()
+    land, adopt = journey.stage_ids()
+    for i in range(20):
+        journey.add_card(adopt, journey.lane_ids()[0], f"Card {i}")
+    stack = QUndoStack()
+    seen = []
+    journey.events.subscribe(seen.append)
+    stack.push(RemoveStageCommand(journey, adopt, CardPolicy.MOVE, land))
+    assert len(seen) == 1
+    stack.undo()
+    assert len(seen) == 2
+    stack.push(UpdateCommand(journey, "card", journey.card_ids()[0], {"title": "Renamed"}))
+    assert seen[-1].change.value == "card_changed", "a single change keeps its own event"
