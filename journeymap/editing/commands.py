@@ -293,3 +293,26 @@ class ReplaceMapCommand(MapCommand):
 
     def undo(self) -> None:
         self.journey.replace_with(self.old_content)
+
+
+class GroupCommand(MapCommand):
+    """Commands done one after another (a paste, a multi-card move) as one undo step.
+
+    Its commands have already run when it is pushed, so the stack's first redo does nothing.
+    """
+
+    def __init__(self, journey: JourneyMap, text: str) -> None:
+        super().__init__(journey, text)
+        self.commands: list[QUndoCommand] = []
+        self._already_done = True
+
+    def redo(self) -> None:
+        if self._already_done:
+            self._already_done = False
+            return
+        for command in self.commands:
+            command.redo()
+
+    def undo(self) -> None:
+        for command in reversed(self.commands):
+            command.undo()

@@ -6,11 +6,14 @@ event), so the canvas and panels subscribe once and never need re-wiring.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from journeymap.editing.commands import GroupCommand
 from journeymap.io.cjm import save_cjm
 from journeymap.model import JourneyMap, MapEvent
 
@@ -29,6 +32,7 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self._path: Path | None = Path(path) if path else None
+        self._group: GroupCommand | None = None
         self._unsubscribe = self.journey.events.subscribe(self._forward)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
@@ -52,13 +56,33 @@ class Document(QObject):
 
     # -------------------------------------------------------------- editing
     def push(self, command: QUndoCommand) -> None:
-        self.undo_stack.push(command)
+        """Do a command and keep it for undo (inside :meth:`macro`, as part of that one step)."""
+        if self._group is not None:
+            command.redo()
+            self._group.commands.append(command)
+        else:
+            self.undo_stack.push(command)
 
-    def begin_macro(self, text: str) -> None:
-        self.undo_stack.beginMacro(text)
+    @contextmanager
+    def macro(self, text: str) -> Iterator[None]:
+        """Commands pushed inside are one undo step, and one model event each way.
 
-    def end_macro(self) -> None:
-        self.undo_stack.endMacro()
+        Qt's own macros undo their children one by one, each announced on its own; this group
+        command is a MapCommand, so its redo and undo reach the canvas as one change.
+        """
+        if self._group is not None:  # nested: the outer group takes the commands
+            yield
+            return
+        group = self._group = GroupCommand(self.journey, text)
+        try:
+            with self.journey.batch():
+                yield
+        finally:
+            self._group = None
+            if group.commands:
+                if len(group.commands) == 1:
+                    group.setText(group.commands[0].text())
+                self.undo_stack.push(group)
 
     # -------------------------------------------------------------- files
     def load(self, journey: JourneyMap, path: str | Path | None, modified: bool = False) -> None:

@@ -173,3 +173,33 @@ def test_a_command_reaches_listeners_as_one_event_however_many_changes_it_makes(
     assert len(seen) == 2
     stack.push(UpdateCommand(journey, "card", journey.card_ids()[0], {"title": "Renamed"}))
     assert seen[-1].change.value == "card_changed", "a single change keeps its own event"
+
+
+def test_a_macro_is_one_undo_step_and_one_event_each_way() -> None:
+    document = Document(small_map())
+    journey = document.journey
+    land, _ = journey.stage_ids()
+    smb = journey.lane_ids()[0]
+    before = to_document(journey)
+    seen = []
+    journey.events.subscribe(seen.append)
+    with document.macro("Paste 3 cards"):
+        commands = [AddCardCommand(journey, land, smb, Touchpoint(f"Row {i}")) for i in range(3)]
+        for command in commands:
+            document.push(command)
+            assert command.card_id is not None, "each command runs as it is pushed"
+    after = to_document(journey)
+    assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == "Paste 3 cards"
+    assert len(seen) == 1
+    document.undo_stack.undo()
+    assert to_document(journey) == before and len(seen) == 2
+    document.undo_stack.redo()
+    assert to_document(journey) == after and len(seen) == 3
+
+
+def test_a_macro_of_one_command_reads_as_that_command() -> None:
+    document = Document(small_map())
+    journey = document.journey
+    with document.macro("Delete"):
+        document.push(RemoveCardsCommand(journey, [journey.card_ids()[0]]))
+    assert document.undo_stack.undoText() == "Delete 'Pricing page'"

@@ -63,8 +63,7 @@ class CanvasActions:
                 return  # cancelled: delete nothing at all
             choices[(kind, model_id)] = choice
         count = len(cards) + len(flows) + len(milestones) + len(columns)
-        with self.scene.deferred_refresh():
-            document.begin_macro(f"Delete {count} items" if count > 1 else "Delete")
+        with document.macro(f"Delete {count} items" if count > 1 else "Delete"):
             for source, target in flows:
                 document.push(RemoveFlowCommand(journey, source, target))
             for milestone_id in milestones:
@@ -74,15 +73,6 @@ class CanvasActions:
             for (kind, model_id), (policy, move_to) in choices.items():
                 command = RemoveStageCommand if kind == "stage" else RemoveLaneCommand
                 document.push(command(journey, model_id, policy, move_to))
-            document.end_macro()
-        self._fix_single_command_text()
-
-    def _fix_single_command_text(self) -> None:
-        """A one-command macro reads "Undo Delete"; give it the inner command's own text."""
-        stack = self.scene.document.undo_stack
-        command = stack.command(stack.index() - 1)
-        if command is not None and command.childCount() == 1:
-            command.setText(command.child(0).text())
 
     def ask_card_policy(self, kind: str, model_id: str, also_deleted: set[str]) -> tuple[CardPolicy, str | None] | None:
         """What to do with a stage's or lane's cards; None when the user cancels."""

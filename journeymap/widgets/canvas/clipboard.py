@@ -115,10 +115,9 @@ class CanvasClipboard:
         cards = self.selected_cards()
         if not cards:
             return []
-        journey, document, scene = self.journey, self.view.map_scene.document, self.view.map_scene
+        journey, document = self.journey, self.view.map_scene.document
         new_ids: dict[str, str] = {}
-        with scene.deferred_refresh():
-            document.begin_macro(f"Duplicate {len(cards)} card{'s' if len(cards) != 1 else ''}")
+        with document.macro(f"Duplicate {len(cards)} card{'s' if len(cards) != 1 else ''}"):
             for card_id in reversed(cards):  # from the end, so earlier insert positions stay right
                 stage, lane = journey.cell_of(card_id)
                 index = journey.index_in_cell(card_id) + 1
@@ -129,7 +128,6 @@ class CanvasClipboard:
                 if source in new_ids and target in new_ids:
                     document.push(AddFlowCommand(journey, new_ids[source], new_ids[target],
                                                  journey.flow(source, target)))
-            document.end_macro()
         copies = [new_ids[c] for c in cards]
         self._select(copies)
         return copies
@@ -164,8 +162,7 @@ class CanvasClipboard:
         stages, lanes = journey.stage_ids(), journey.lane_ids()
         base = stages.index(cell[0]), lanes.index(cell[1])
         created: list[str] = []
-        with scene.deferred_refresh():
-            document.begin_macro(text)
+        with document.macro(text):
             for entry in entries:
                 stage = stages[min(max(base[0] + int(entry.get("stage", 0)), 0), len(stages) - 1)]
                 lane = lanes[min(max(base[1] + int(entry.get("lane", 0)), 0), len(lanes) - 1)]
@@ -175,7 +172,6 @@ class CanvasClipboard:
             for source, target, label in flows:
                 if 0 <= source < len(created) and 0 <= target < len(created) and source != target:
                     document.push(AddFlowCommand(journey, created[source], created[target], Flow(str(label))))
-            document.end_macro()
         self._select(created)
         return created
 

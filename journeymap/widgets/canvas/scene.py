@@ -8,9 +8,6 @@ they change the model, the model emits, the scene follows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from PySide6.QtCore import QLineF, QRectF, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
@@ -65,8 +62,6 @@ class MapScene(QGraphicsScene):
         self.matches: set[str] = set()
         self.current_match: str | None = None
         self.presentation = False
-        self._defer_depth = 0
-        self._pending = False
         self._live_lanes: set[str] = set()  # lanes whose content items exist (all, on small maps)
         self.layout: MapLayout = self.engine.compute(self.journey)
         document.map_changed.connect(self._on_map_changed)
@@ -80,22 +75,7 @@ class MapScene(QGraphicsScene):
     def _on_map_changed(self, event: MapEvent) -> None:
         if event.change is Change.TITLE:
             return
-        if self._defer_depth:
-            self._pending = True
-            return
         self.refresh()
-
-    @contextmanager
-    def deferred_refresh(self) -> Iterator[None]:
-        """Relayout once after a burst of commands (a paste, a multi-card move) instead of per command."""
-        self._defer_depth += 1
-        try:
-            yield
-        finally:
-            self._defer_depth -= 1
-            if not self._defer_depth and self._pending:
-                self._pending = False
-                self.refresh()
 
     def refresh(self) -> None:
         """Re-lay out the map and bring the items in line with it."""

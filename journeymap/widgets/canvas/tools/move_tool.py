@@ -107,15 +107,13 @@ class MoveCardsTool(Tool):
             document.push(MoveCardCommand(journey, moving[0], *cell, index))
             return
         anchor = staying[index - 1] if index > 0 else None
-        with self.scene.deferred_refresh():
-            document.begin_macro(f"Move {len(moving)} cards")
+        with document.macro(f"Move {len(moving)} cards"):
             for card in moving:
                 # Each position is taken from the map as it is at that moment, so redo replays it exactly.
                 others = [c for c in journey.cards_in(*cell) if c != card]
                 position = others.index(anchor) + 1 if anchor is not None else 0
                 document.push(MoveCardCommand(journey, card, *cell, position))
                 anchor = card
-            document.end_macro()
 
     def _put_back(self) -> None:
         items = self.scene.card_items
