@@ -1,8 +1,7 @@
 """PNG and SVG pictures of the map for slides, painted by the real canvas scene.
 
-The picture is what the canvas shows, not a second renderer: a :class:`MapScene` is built for a
-copy of the map (so an export never subscribes to, or races with, the document being edited) and
-rendered into a QImage or a QSvgGenerator. Works headless: when no QApplication exists (the command
+The picture is what the canvas shows, not a second renderer (see
+:mod:`journeymap.widgets.canvas.pictures`). Works headless: when no QApplication exists (the command
 line), one is created on the offscreen platform if no display is available. Files are saved
 atomically.
 """
@@ -10,20 +9,17 @@ atomically.
 from __future__ import annotations
 
 import os
-import re
 import sys
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
-from journeymap.editing.document import Document
 from journeymap.io.atomic import write_atomic
 from journeymap.io.errors import MapFileError
 from journeymap.io.formats import Notice, Severity
 from journeymap.model import JourneyMap
-from journeymap.widgets.canvas.scene import MapScene
-from journeymap.widgets.canvas.view import render_scene_image
+from journeymap.widgets.canvas.pictures import picture_scene, render_scene_image, render_scene_svg
 
 DEFAULT_DPI = 150
 MIN_DPI, MAX_DPI = 30, 1200
@@ -42,24 +38,12 @@ def ensure_application() -> QApplication:
     return QApplication([sys.argv[0] if sys.argv else "journeymap"])
 
 
-def _scene_for(journey: JourneyMap) -> tuple[Document, MapScene]:
-    ensure_application()
-    document = Document(journey.copy())
-    scene = MapScene(document)
-    scene.show_all_lanes()  # a big map makes its lanes' items only when shown; a picture shows all
-    # Headers cache themselves as pixmaps for fast scrolling; an export wants them painted afresh,
-    # as vectors and real text in SVG and at full resolution in PNG.
-    for item in scene.items():
-        if item.cacheMode() != QGraphicsItem.CacheMode.NoCache:
-            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    return document, scene
-
-
 def export_png(journey: JourneyMap, path: str | os.PathLike[str], dpi: int = DEFAULT_DPI) -> list[Notice]:
     """The map as a PNG at ``dpi`` (1 map unit is 1 pt, so a 720-unit-wide map at 150 dpi is 1500 px)."""
     if not MIN_DPI <= int(dpi) <= MAX_DPI:
         raise MapFileError(path, f"--dpi {dpi} is out of range; use {MIN_DPI} to {MAX_DPI}")
-    document, scene = _scene_for(journey)
+    ensure_application()
+    scene = picture_scene(journey)
     rect = scene.map_rect()
     scale = int(dpi) / 72.0
     pixels = rect.width() * scale * rect.height() * scale
@@ -76,38 +60,14 @@ def export_png(journey: JourneyMap, path: str | os.PathLike[str], dpi: int = DEF
     image.setDotsPerMeterY(dots_per_metre)
     data = _encode(image, "PNG", path)
     write_atomic(path, data)
-    del scene, document
+    del scene
     return [Notice(Severity.INFO, f"picture of {image.width()} x {image.height()} pixels at {dpi} dpi")]
 
 
 def export_svg(journey: JourneyMap, path: str | os.PathLike[str]) -> list[Notice]:
     """The map as SVG: vector shapes and real text, sized in points."""
-    from PySide6.QtSvg import QSvgGenerator  # only when exporting SVG
-
-    document, scene = _scene_for(journey)
-    rect = scene.map_rect()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    # Fonts are sized for the screen DPI the canvas measured with; the same resolution here keeps
-    # every line the width the layout wrapped it to.
-    generator.setResolution(round(scene.measurer.dpi))
-    generator.setSize(rect.size().toSize())
-    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-    generator.setTitle(journey.title)
-    generator.setDescription(f"Customer journey map '{journey.title}', exported by Journey Map Designer")
-    painter = QPainter(generator)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-    painter.end()
-    buffer.close()
-    svg = bytes(buffer.data().data())
-    # One map unit is one point, as in the PDF poster; Qt would state the size at screen DPI.
-    svg = re.sub(rb'<svg width="[^"]*" height="[^"]*"',
-                 f'<svg width="{rect.width():g}pt" height="{rect.height():g}pt"'.encode(), svg, count=1)
-    write_atomic(path, svg)
-    del scene, document
+    ensure_application()
+    write_atomic(path, render_scene_svg(picture_scene(journey), journey.title))
     return []
 
 

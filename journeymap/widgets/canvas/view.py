@@ -31,6 +31,7 @@ from journeymap.widgets.canvas.clipboard import CanvasClipboard
 from journeymap.widgets.canvas.finder import CardFinder
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM
 from journeymap.widgets.canvas.overview import OverviewCache
+from journeymap.widgets.canvas.pictures import render_scene_image
 from journeymap.widgets.canvas.scene import MapScene
 from journeymap.widgets.canvas.tools.base import Tool
 from journeymap.widgets.canvas.tools.select_tool import SelectTool
@@ -280,20 +281,6 @@ class MapView(QGraphicsView):
         """The whole map at ``scale`` pixels per scene unit, on white."""
         return render_scene_image(self.map_scene, scale)
 
-    def render_to_svg(self, path: str) -> None:
-        from PySide6.QtSvg import QSvgGenerator  # only when exporting
-
-        self.map_scene.show_all_lanes()
-        rect = self.map_scene.map_rect()
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(rect.size().toSize())
-        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        generator.setTitle(self.document.journey.title)
-        painter = QPainter(generator)
-        self.map_scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-        painter.end()
-
     # ------------------------------------------------------------------ overview painting
     def uses_overview(self) -> bool:
         return self._zoom < OVERVIEW_ZOOM and len(self.map_scene.layout.cards) >= OVERVIEW_MIN_CARDS
@@ -505,21 +492,4 @@ class MapView(QGraphicsView):
         super().keyReleaseEvent(event)
 
 
-def render_scene_image(scene: MapScene, scale: float = 1.0) -> QImage:
-    """Render the whole map into a white image at ``scale`` (used by exports and screenshots)."""
-    scene.show_all_lanes()
-    rect = scene.map_rect()
-    image = QImage(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)),
-                   QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.white)
-    dots_per_metre = round(scene.measurer.dpi / 0.0254)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
-    painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, image.width(), image.height()), rect)
-    painter.end()
-    return image
-
-
-__all__ = ["DETAIL_ZOOM", "MapView", "render_scene_image"]
+__all__ = ["DETAIL_ZOOM", "MapView"]

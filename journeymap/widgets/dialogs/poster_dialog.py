@@ -37,8 +37,7 @@ from journeymap.io.errors import MapFileError
 from journeymap.io.formats import Severity
 from journeymap.io.pdf import TILE_PAPERS, Poster, PosterOptions, prepare_poster, render_pdf, replan_poster
 from journeymap.io.pdf.paper import PAPERS, PaperError
-from journeymap.widgets.canvas.scene import MapScene
-from journeymap.widgets.canvas.view import render_scene_image
+from journeymap.widgets.canvas.pictures import picture_scene, render_scene_image
 
 FIT = "Fit the map (page sized to the map)"
 CUSTOM = "Custom size…"
@@ -216,7 +215,7 @@ class PosterDialog(QDialog):
 
     def _map_picture(self) -> QImage:
         """The map as the canvas paints it, small enough to redraw on every option change."""
-        scene = MapScene(Document(self.journey.copy()))
+        scene = picture_scene(self.journey)
         rect = scene.map_rect()
         scale = min(1.0, PREVIEW_MAX_SIDE / max(rect.width(), rect.height(), 1.0))
         return render_scene_image(scene, scale)
