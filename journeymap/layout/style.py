@@ -32,6 +32,8 @@ GRID = "#c5ccd3"
 HEADER_FILL = "#f0f3f7"
 LANE_FILL = "#fafbfc"
 MILESTONE_FILL = "#f5b800"
+MILESTONE_BORDER = "#5c4400"
+BAND_FILL = "#fff6d6"  # the band of milestones that span all lanes
 FLOW_COLOUR = "#4a5563"
 
 

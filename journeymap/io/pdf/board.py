@@ -10,6 +10,7 @@ from __future__ import annotations
 from journeymap.io.pdf.surface import Surface
 from journeymap.layout import CardBox, MapLayout, MilestoneBox, Rect
 from journeymap.layout.style import (
+    BAND_FILL,
     FLOW_COLOUR,
     GRID,
     HEADER_FILL,
@@ -17,14 +18,13 @@ from journeymap.layout.style import (
     KIND_COLOURS,
     LANE_COLOURS,
     LANE_FILL,
+    MILESTONE_BORDER,
     MILESTONE_FILL,
     MUTED_INK,
 )
 from journeymap.model import JourneyMap, Kind
 
-# Line widths and the band colours follow the canvas's palette, so print and screen look alike.
-BAND_FILL = "#fff6d6"
-MILESTONE_BORDER = "#5c4400"
+# Line widths follow the canvas's palette (colours come from layout.style), so print and screen look alike.
 GRID_WIDTH = 1.0
 CARD_BORDER_WIDTH = 1.2
 LANE_STRIPE = 6.0

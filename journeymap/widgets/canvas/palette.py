@@ -44,9 +44,9 @@ class CanvasPalette:
         self.grid_pen = _pen("#6b7785" if high_contrast else colours.GRID, line)
         self.header_brush = QBrush(QColor("#e3e8ee" if high_contrast else colours.HEADER_FILL))
         self.lane_brush = QBrush(QColor("#f4f6f8" if high_contrast else colours.LANE_FILL))
-        self.band_brush = QBrush(QColor("#fff6d6"))
+        self.band_brush = QBrush(QColor(colours.BAND_FILL))
         self.milestone_brush = QBrush(QColor("#e0a400" if high_contrast else colours.MILESTONE_FILL))
-        self.milestone_pen = _pen("#5c4400", line)
+        self.milestone_pen = _pen(colours.MILESTONE_BORDER, line)
         flow = "#000000" if high_contrast else colours.FLOW_COLOUR
         self.flow_pen = _pen(flow, 2.2 if high_contrast else 1.4)
         self.flow_brush = QBrush(QColor(flow))
