@@ -18,7 +18,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from journeymap.editing.document import Document
 from journeymap.io.atomic import write_atomic
@@ -38,6 +38,8 @@ def _lock(path: Path) -> QLockFile:
 
 class Autosaver(QObject):
     """Writes the document's map to this session's autosave file shortly after each change."""
+
+    failed = Signal(str)  # the one-line problem, for the status bar; the workshop goes on
 
     def __init__(self, document: Document, folder: Path, delay_ms: int = AUTOSAVE_DELAY_MS,
                  parent: QObject | None = None) -> None:
@@ -83,8 +85,9 @@ class Autosaver(QObject):
             write_atomic(self.info_path, json.dumps(info, ensure_ascii=False).encode("utf-8"))
             self.last_error = ""
         except MapFileError as error:
-            # A full disk must not interrupt the workshop; the status bar shows the problem.
+            # A full disk must not interrupt the workshop with a dialog; the status bar says it.
             self.last_error = str(error)
+            self.failed.emit(self.last_error)
 
     def discard(self) -> None:
         """Remove this session's autosave (after a save, a clean close, or undo back to saved)."""

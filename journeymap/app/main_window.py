@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         self._counts_timer.timeout.connect(self._update_counts)
 
         self.autosaver = Autosaver(self.document, autosave_dir(), parent=self) if autosave else None
+        if self.autosaver is not None:
+            self.autosaver.failed.connect(
+                lambda problem: self.statusBar().showMessage(f"Autosave failed: {problem}. Save your work.", 15000))
 
         self.document.map_changed.connect(self._on_map_changed)
         self.document.path_changed.connect(lambda _path: self._update_title())

@@ -99,3 +99,23 @@ def test_a_dead_session_is_an_orphan_until_resolved(qtbot, folder: Path) -> None
     assert len(again) == 1
     again[0].remove()
     assert list(folder.iterdir()) == []
+
+
+def test_a_failed_autosave_is_said_in_the_status_bar(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSettings
+
+    from journeymap.app import autosave
+    from journeymap.app.main_window import MainWindow
+    from journeymap.io.errors import MapFileError
+
+    def full_disk(_journey: object, path: object) -> None:
+        raise MapFileError(path, "could not be saved (No space left on device)")
+
+    monkeypatch.setattr(autosave, "save_cjm", full_disk)
+    window = MainWindow(Document(small_map()), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.autosaver._timer.setInterval(50)
+    _edit(window.document)
+    qtbot.waitUntil(lambda: "Autosave failed" in window.statusBar().currentMessage(), timeout=3000)
+    assert "No space left on device" in window.statusBar().currentMessage()
+    window.document.undo_stack.setClean()
