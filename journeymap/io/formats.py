@@ -108,10 +108,6 @@ def write_map(journey: JourneyMap, path: str | os.PathLike[str], **options: Any)
     return list(_resolve(WRITERS[extension])(journey, path, **options) or [])
 
 
-def readable_extensions() -> list[str]:
-    return sorted("." + name for name in READERS)
-
-
 def _resolve(target: str) -> Callable[..., Any]:
     module, _, function = target.partition(":")
     return getattr(importlib.import_module(module), function)

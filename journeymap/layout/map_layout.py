@@ -95,10 +95,6 @@ class MapLayout:
     stage_order: list[str]
     lane_order: list[str]
 
-    @property
-    def bounds(self) -> Rect:
-        return Rect(0, 0, self.width, self.height)
-
     def stage_at(self, x: float) -> str | None:
         if not self.stage_order or x < self.style.lane_header_width:
             return None
@@ -158,10 +154,6 @@ class LayoutEngine:
         return self.wrapper.wrap(text, width, style)
 
     # -------------------------------------------------------------- pieces
-    def card_text(self, card: Touchpoint) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        title, meta, _, _ = self.card_metrics(card)
-        return title, meta
-
     def card_height(self, card: Touchpoint) -> float:
         return self.card_metrics(card)[2]
 

@@ -51,7 +51,6 @@ class LayoutStyle:
     min_lane_height: float = 96
     header_padding: float = 10
     milestone_size: float = 14
-    title_height: float = 0
     card_title: TextStyle = field(default_factory=lambda: TextStyle(11, bold=True))
     card_meta: TextStyle = field(default_factory=lambda: TextStyle(8.5))
     stage_name: TextStyle = field(default_factory=lambda: TextStyle(14, bold=True))

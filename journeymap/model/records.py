@@ -6,7 +6,7 @@ an edit always replaces a record with ``dataclasses.replace``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -57,11 +57,3 @@ class Milestone:
 @dataclass(frozen=True)
 class Flow:
     label: str = ""
-
-
-Record = Stage | Persona | Touchpoint | Milestone
-
-
-def field_names(record_type: type) -> tuple[str, ...]:
-    """The editable field names of a record type, in declaration order."""
-    return tuple(f.name for f in fields(record_type))

@@ -68,11 +68,6 @@ _CUSTOM = re.compile(
 _UNITS = {"mm": MM, "cm": 10 * MM, "in": INCH, '"': INCH}
 
 
-def paper_names() -> list[str]:
-    """The names offered in menus and help, in the order printers list them."""
-    return list(PAPERS)
-
-
 def parse_paper(text: str) -> Paper:
     """A named paper ("A1", "letter", "ARCH-D") or a custom "WxH" size ("900x600mm", "36x24in").
 

@@ -22,7 +22,6 @@ class Reconciled:
     kept_cards: int = 0
     new_cards: int = 0
     gone_cards: int = 0
-    kept_flows: int = 0
     gone_flows: int = 0
 
     def summary(self) -> str:
@@ -61,7 +60,6 @@ def reconcile(exported: JourneyMap, edited: JourneyMap) -> Reconciled:
     for source, target in exported.flows():
         if source in journey.graph and target in journey.graph:
             journey.add_flow(source, target, exported.flow(source, target))
-            result.kept_flows += 1
         else:
             result.gone_flows += 1
     return result

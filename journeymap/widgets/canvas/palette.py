@@ -38,7 +38,6 @@ class CanvasPalette:
         muted = "#1f2933" if high_contrast else colours.MUTED_INK
         self.background = QColor("#ffffff")
         self.ink = QColor(ink)
-        self.muted_ink = QColor(muted)
         self.ink_pen = _pen(ink, line)
         self.muted_pen = _pen(muted, line)
         self.grid_pen = _pen("#6b7785" if high_contrast else colours.GRID, line)

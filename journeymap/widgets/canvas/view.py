@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QImage,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
@@ -46,13 +45,6 @@ FIT_MARGIN = 24
 FOCUS_MIN_ZOOM = 1.0
 # How strongly the stages around a focused one fade (0-255): still readable, clearly not the focus.
 FOCUS_VEIL_ALPHA = 150
-
-SHORTCUTS = {
-    "connect": QKeySequence("Ctrl+L"),
-    "duplicate": QKeySequence("Ctrl+D"),
-    "fit": QKeySequence("Ctrl+0"),
-}
-
 
 class MapView(QGraphicsView):
     """A QGraphicsView over a :class:`MapScene` for one document."""

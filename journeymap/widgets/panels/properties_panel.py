@@ -48,7 +48,6 @@ _CHANGES = {
 }
 _REMOVALS = {Change.STAGE_REMOVED, Change.LANE_REMOVED, Change.CARD_REMOVED, Change.MILESTONE_REMOVED}
 _MOVES = {Change.CARD_MOVED, Change.MILESTONE_MOVED, Change.STAGE_CHANGED, Change.LANE_CHANGED}
-EDITABLE_KINDS = tuple(FORMS)
 
 
 def _emotion_choices() -> list[tuple[str, Any]]:
