@@ -25,7 +25,9 @@ _NEEDS_QUOTE = re.compile(r"^'*[=+\-@\t\r\n]")
 # OOXML strings escape characters XML cannot carry (and a CR, which XML turns into LF) as _xHHHH_.
 _OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Every underscore that would start such an escape is itself escaped, as Excel does.
-_OOXML_LITERAL = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+# Any "_xHHHH", not only "_xHHHH_": the escape of a carriage return right after it ("_x000D_")
+# would otherwise supply the closing underscore ("_x0000" + CR read back as NUL + "x000D_").
+_OOXML_LITERAL = re.compile(r"_(?=x[0-9A-Fa-f]{4})")
 
 
 def cell_text(value: Any) -> str:
