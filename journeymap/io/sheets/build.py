@@ -267,8 +267,16 @@ class MapBuilder:
             used = [c for c in cells if c.sheet == first_sheet]
             text = "\n".join(c.text for c in used)
             values[name.value] = text
-            for cell in used:
-                self.report.use(cell.grid, cell.position)
+            first = used[0]
+            if len(used) == 1:
+                self.report.use(first.grid, first.position)
+            else:
+                # Said, not silent: rows with the same label (two Timeline rows) are joined, line by line.
+                field = name.value.replace("_", " ")
+                joined = ", ".join(c.grid.ref(c.position) for c in used)
+                for cell in used:
+                    self.report.info(f"the {field} of stage \"{short(key[0])}\" joins {joined}, one after another",
+                                     cell.grid, cell.position)
             others: dict[int, list[_FieldCell]] = {}
             for cell in cells:
                 if cell.sheet != first_sheet:

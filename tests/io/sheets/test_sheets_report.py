@@ -55,6 +55,17 @@ def test_no_filled_cell_is_dropped_unreported(tmp_path_factory: pytest.TempPathF
     assert unaccounted(path, result) == []
 
 
+def test_two_rows_with_one_label_are_joined_and_said(tmp_path: Path) -> None:
+    """Found by the property test above: two Timeline rows were joined with no word in the report."""
+    rows = [[None] * 6, [None] * 5 + ["Goal"], [None] * 4 + ["Timeline", "- item r2c5a\n• item r2c5b"],
+            [None] * 6, [None] * 4 + ["Timeline", "Stage"]]
+    path = write_xlsx(tmp_path / "joined.xlsx", {"Sheet 1": rows})
+    result = load_spreadsheet(path)
+    assert unaccounted(path, result) == []
+    joined = [n for n in result.notices if "joins F3, F5" in n.text]
+    assert [n.cell for n in joined] == ["F3", "F5"]
+
+
 def test_progress_is_reported_and_can_cancel(tmp_path: Path) -> None:
     rows = [["Stage", *[f"S{i}" for i in range(10)]], *[["Touchpoints", *[f"c{r}-{i}" for i in range(10)]]
                                                           for r in range(2000)]]
