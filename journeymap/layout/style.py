@@ -21,8 +21,10 @@ KIND_COLOURS = {  # fill, border: readable on a projector and in print
     Kind.TOUCHPOINT: ("#e8f1fc", "#2f6db5"),
     Kind.PAIN_POINT: ("#fde8e6", "#c0392b"),
     Kind.OPPORTUNITY: ("#e6f6ea", "#1e8449"),
+    Kind.THOUGHT: ("#f3ecfb", "#7d3c98"),
 }
-KIND_LABELS = {Kind.TOUCHPOINT: "Touchpoint", Kind.PAIN_POINT: "Pain point", Kind.OPPORTUNITY: "Opportunity"}
+KIND_LABELS = {Kind.TOUCHPOINT: "Touchpoint", Kind.PAIN_POINT: "Pain point", Kind.OPPORTUNITY: "Opportunity",
+               Kind.THOUGHT: "Thought"}
 EMOTION_COLOURS = {-2: "#c0392b", -1: "#e67e22", 0: "#7f8c8d", 1: "#52a447", 2: "#1e8449"}
 EMOTION_LABELS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
 LANE_COLOURS = ("#6c5ce7", "#00a3a3", "#e17055", "#0984e3", "#b8860b", "#d63384", "#2d3436", "#27ae60")

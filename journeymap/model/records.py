@@ -16,6 +16,7 @@ class Kind(StrEnum):
     TOUCHPOINT = "touchpoint"
     PAIN_POINT = "pain_point"
     OPPORTUNITY = "opportunity"
+    THOUGHT = "thought"  # what the persona thinks or says: a quote
 
 
 EMOTION_RANGE = range(-2, 3)

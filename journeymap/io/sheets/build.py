@@ -150,7 +150,7 @@ class MapBuilder:
         content = [p for p in cells if p[1] > table.label_column]
         if label_position in cells:
             label = table.labels.get(label_position)
-            if label is None or label.field is Field.STAGE:
+            if label is None or label.field not in (*STAGE_FIELDS, *LIST_FIELDS, Field.EMOTIONS):
                 self._unknown_row(table, label_position, content, label)
                 return None
             self.report.use(grid, label_position)
@@ -179,7 +179,7 @@ class MapBuilder:
             why = f"a row computed from other rows (\"{short(text)}\")"
             self.report.skip(grid, label_position, "a label of a computed row, not cards")
         else:
-            known = ", ".join(self.synonyms.examples[f] for f in Field if f is not Field.STAGE)
+            known = ", ".join(v for f, v in self.synonyms.examples.items() if f is not Field.STAGE)
             self.report.skip(grid, label_position, f"not a label we know (we know {known}, and their synonyms)")
             why = f"in the row labelled \"{short(text)}\", which is not a label we know"
         for position in content:

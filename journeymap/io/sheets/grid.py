@@ -47,6 +47,12 @@ class Grid:
     merges: list[Box] = field(default_factory=list)
     hidden: bool = False
     transposed: bool = False
+    # Rows and columns the sheet hides (numbers in this view: a transposed grid swaps them).
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+    # A cell's comment (note) and hyperlink target, keyed like ``cells``; shown in the card's notes.
+    comments: dict[Position, str] = field(default_factory=dict)
+    links: dict[Position, str] = field(default_factory=dict)
     _filled: list[Position] | None = field(default=None, init=False, repr=False, compare=False)
     _filled_count: int = field(default=-1, init=False, repr=False, compare=False)
 
@@ -83,7 +89,15 @@ class Grid:
             [(c1, r1, c2, r2) for r1, c1, r2, c2 in self.merges],
             self.hidden,
             not self.transposed,
+            hidden_rows=set(self.hidden_columns),
+            hidden_columns=set(self.hidden_rows),
+            comments={(c, r): text for (r, c), text in self.comments.items()},
+            links={(c, r): target for (r, c), target in self.links.items()},
         )
+
+    def is_hidden(self, position: Position) -> bool:
+        """Whether the sheet hides this cell's row or column."""
+        return position[0] in self.hidden_rows or position[1] in self.hidden_columns
 
     def origin_of(self, position: Position) -> Position | None:
         """The top-left cell of the merged range covering ``position``, if it is covered (not itself

@@ -31,6 +31,14 @@ class Field(StrEnum):
     PAIN_POINTS = "pain_points"
     OPPORTUNITIES = "opportunities"
     EMOTIONS = "emotions"
+    THOUGHTS = "thoughts"  # what the persona thinks or says: cards of kind "thought"
+    # Attributes of the cards beside them (one-row-per-touchpoint inventories), not rows of their own.
+    CHANNEL = "channel"
+    CARD_OWNER = "card_owner"
+    PERSONA = "persona"
+    NOTES = "notes"
+    KIND = "kind"
+    IGNORE = "ignore"  # a label the user (or the guess) leaves out of the map
 
 
 STAGE_FIELDS = (Field.GOAL, Field.SUCCESS_CRITERIA, Field.TIMELINE, Field.OWNER)

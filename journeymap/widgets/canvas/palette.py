@@ -17,6 +17,7 @@ _HIGH_CONTRAST_KIND = {
     Kind.TOUCHPOINT: ("#d2e4fa", "#0b3d91"),
     Kind.PAIN_POINT: ("#fbd3ce", "#8e1b10"),
     Kind.OPPORTUNITY: ("#cdeed6", "#0b5a2a"),
+    Kind.THOUGHT: ("#e6d6f5", "#5b2176"),
 }
 
 
