@@ -179,7 +179,7 @@ class MapBuilder:
             why = f"a row computed from other rows (\"{short(text)}\")"
             self.report.skip(grid, label_position, "a label of a computed row, not cards")
         else:
-            known = ", ".join(v for f, v in self.synonyms.examples.items() if f is not Field.STAGE)
+            known = ", ".join(self.synonyms.examples[f] for f in (*STAGE_FIELDS, *LIST_FIELDS, Field.EMOTIONS))
             self.report.skip(grid, label_position, f"not a label we know (we know {known}, and their synonyms)")
             why = f"in the row labelled \"{short(text)}\", which is not a label we know"
         for position in content:
