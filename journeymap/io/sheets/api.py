@@ -16,10 +16,12 @@ from journeymap.io.errors import MapFileError
 from journeymap.io.formats import LoadResult, Notice, Severity, sniff_format
 from journeymap.io.sheets import native
 from journeymap.io.sheets.build import DEFAULT_LANE, MapBuilder
-from journeymap.io.sheets.detect import Detection, Orientation, detect
+from journeymap.io.sheets.detect import Detection, LabelSlot, Orientation, detect
 from journeymap.io.sheets.grid import Grid
-from journeymap.io.sheets.labels import synonyms
+from journeymap.io.sheets.inventory import add_inventory
+from journeymap.io.sheets.labels import Field, synonyms
 from journeymap.io.sheets.limits import DEFAULT_LIMITS, Limits
+from journeymap.io.sheets.mapping import FIELD_CHOICES, Layout, Mapping, label_key
 from journeymap.io.sheets.progress import ProgressFn, no_progress
 from journeymap.io.sheets.reconcile import reconcile
 from journeymap.io.sheets.report import Report
@@ -55,6 +57,9 @@ class SheetSummary:
     tie: bool = False
     stages: list[str] = field(default_factory=list)
     reason: str = ""  # why the sheet is not imported, when it is not
+    layout: Layout | None = None
+    labels: list[LabelSlot] = field(default_factory=list)  # the table's labels, as the mapping step shows them
+    hidden_lines: int = 0  # hidden rows and columns in the sheet
 
     @property
     def imported(self) -> bool:
@@ -77,6 +82,19 @@ class Analysis:
     @property
     def tie(self) -> bool:
         return any(s.tie for s in self.sheets if s.imported)
+
+    @property
+    def layout(self) -> Layout | None:
+        return next((s.layout for s in self.sheets if s.imported), None)
+
+    def label_slots(self) -> list[LabelSlot]:
+        """Every label of every imported sheet's table, once per text, in sheet order."""
+        seen: dict[str, LabelSlot] = {}
+        for summary in self.sheets:
+            if summary.imported:
+                for slot in summary.labels:
+                    seen.setdefault(label_key(slot.text), slot)
+        return list(seen.values())
 
     def stage_names(self) -> list[str]:
         journey = self.result.map
@@ -112,14 +130,16 @@ def read_spreadsheet(path: str | os.PathLike[str], *, progress: ProgressFn | Non
 
 
 def analyse(sheet: Spreadsheet, *, orientation: Orientation | str | None = None,
-            sheets: list[str] | None = None) -> Analysis:
+            sheets: list[str] | None = None, mapping: Mapping | None = None) -> Analysis:
     """Build the map from a read spreadsheet.
 
     ``orientation`` forces "columns" (stages are columns) or "rows" for every sheet instead of
     detecting it. ``sheets`` names the sheets to import; by default every visible sheet with a
-    table. Our own .xlsx export is read from its data sheets and ignores both options.
-    Raises :class:`MapFileError` when no sheet holds a journey map table.
+    table. ``mapping`` corrects what labels mean (and may choose the layout). Our own .xlsx export
+    is read from its data sheets and ignores all three.
+    Raises :class:`MapFileError` when no sheet holds a clear journey map table.
     """
+    mapping = mapping or Mapping()
     forced = Orientation(orientation) if orientation is not None else None
     known = sheet.sheet_names()
     for name in sheets or ():
@@ -135,7 +155,7 @@ def analyse(sheet: Spreadsheet, *, orientation: Orientation | str | None = None,
             return Analysis(LoadResult(journey, report.finish(sheet.grids), sheet.format), summaries, native=True)
         report.warn(f"this is our export, but the sheet(s) {', '.join(missing)} are missing; "
                     "read the map sheet alone, without ids and card details")
-    return _generic(sheet, forced, sheets, report)
+    return _generic(sheet, forced, sheets, report, mapping)
 
 
 def _native(sheet: Spreadsheet, report: Report) -> JourneyMap:
@@ -150,7 +170,8 @@ def _native(sheet: Spreadsheet, report: Report) -> JourneyMap:
         return exported
     # The team's edits on the map sheet win; ids and details come from the data sheets.
     sheet_report = Report()
-    edited = _generic(dataclasses.replace(sheet, grids=[map_grid], notices=[]), None, None, sheet_report).result
+    edited = _generic(dataclasses.replace(sheet, grids=[map_grid], notices=[]), None, None, sheet_report,
+                      Mapping()).result
     report.notices.extend(edited.notices)
     for position in map_grid.filled():
         report.use(map_grid, position)
@@ -164,10 +185,10 @@ def _native(sheet: Spreadsheet, report: Report) -> JourneyMap:
 
 def load_spreadsheet(path: str | os.PathLike[str], *, orientation: Orientation | str | None = None,
                      sheets: list[str] | None = None, progress: ProgressFn | None = None,
-                     limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+                     limits: Limits = DEFAULT_LIMITS, mapping: Mapping | None = None) -> LoadResult:
     """Read and import a spreadsheet in one call: the map and the import report."""
     return analyse(read_spreadsheet(path, progress=progress, limits=limits),
-                   orientation=orientation, sheets=sheets).result
+                   orientation=orientation, sheets=sheets, mapping=mapping).result
 
 
 def read_xlsx(path: str | os.PathLike[str]) -> LoadResult:
@@ -181,39 +202,42 @@ def read_csv(path: str | os.PathLike[str]) -> LoadResult:
 
 
 def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] | None,
-             report: Report) -> Analysis:
+             report: Report, mapping: Mapping) -> Analysis:
     table = synonyms()
     summaries = []
     found: list[tuple[Grid, Detection]] = []
     for grid in sheet.grids:
         selected = grid.name in chosen if chosen is not None else not grid.hidden
-        summary = SheetSummary(grid.name, grid.hidden, selected)
+        summary = SheetSummary(grid.name, grid.hidden, selected,
+                               hidden_lines=len(grid.hidden_rows) + len(grid.hidden_columns))
         summaries.append(summary)
-        detection = detect(grid, table, forced)
+        detection = detect(grid, table, forced, mapping)
         summary.orientation, summary.tie = detection.orientation, detection.tie
         if detection.table is not None:
-            summary.stages = detection.table.stage_names()
+            summary.layout = detection.table.layout
+            summary.stages = _stage_names(detection)
+            summary.labels = list(detection.table.slots.values())
+            summary.reason = _unclear(detection, mapping)
         else:
             summary.reason = detection.reason
         if not selected:
             why = "hidden (pick it in the import preview to read it)" if grid.hidden else "not picked"
             report.skip_sheet(grid, why, Severity.INFO)
-        elif detection.table is None:
-            report.skip_sheet(grid, f"no journey map table found ({detection.reason})")
+        elif summary.reason:
+            report.skip_sheet(grid, f"no journey map table found ({summary.reason})")
         else:
             found.append((grid, detection))
     if not found:
-        reasons = "; ".join(f"{s.name}: {s.reason or 'not picked'}" for s in summaries)
-        raise MapFileError(sheet.path, f"holds no journey map table ({reasons}); the first column (or row) "
-                                       "needs labels such as Goal, Touchpoints or Owner, and the stage "
-                                       "names go across the top")
+        raise MapFileError(sheet.path, _refusal(sheet, summaries))
     builder = MapBuilder(table, report)
+    builder.include_hidden = mapping.include_hidden
     several = len(found) > 1
     for grid, detection in found:
         assert detection.table is not None and detection.orientation is not None
-        how = detection.orientation.describe()
-        table_at = f"labels in {'column' if detection.orientation is Orientation.COLUMNS else 'row'} " \
-                   f"{_axis_name(grid, detection)}"
+        located = detection.table
+        how = located.layout.describe()
+        line = "column" if located.layout is Layout.COLUMNS else "row"
+        table_at = f"labels in {line} {_axis_name(grid, detection)}"
         if detection.tie:
             report.warn(f"read with {how}, but both ways fit equally well ({detection.scores[detection.orientation]}"
                         f" labels each); if that is wrong, flip the orientation in the import preview", grid)
@@ -221,14 +245,72 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
             report.info(f"read with {how}, as asked ({table_at})", grid)
         else:
             report.info(f"read with {how} ({table_at})", grid)
+        corrected = [slot for slot in located.slots.values() if slot.corrected]
+        if corrected:
+            report.info("the mapping says: " + "; ".join(f"\"{s.text}\" is {s.target.describe().lower()}"
+                                                         for s in corrected), grid)
+        if located.layout is Layout.INVENTORY:
+            add_inventory(builder, located)
+            continue
         lane = grid.name if several else DEFAULT_LANE
         lanes_before = set(builder.lanes)
-        builder.add_table(detection.table, lane, milestones_in_lane=several)
+        builder.add_table(located, lane, milestones_in_lane=several)
         if lane in builder.lanes and lane not in lanes_before:
             origin = "the sheet's name" if several else "a default name"
-            report.info(f"rows whose label names no persona went to the lane \"{lane}\" ({origin})", grid)
+            line = "columns" if located.layout is Layout.ROWS else "rows"
+            report.info(f"{line} whose label names no persona went to the lane \"{lane}\" ({origin})", grid)
     journey = builder.build(Path(sheet.path).stem)
     return Analysis(LoadResult(journey, report.finish(sheet.grids), sheet.format), summaries)
+
+
+def _stage_names(detection: Detection) -> list[str]:
+    located = detection.table
+    assert located is not None
+    if located.layout is not Layout.INVENTORY:
+        return located.stage_names()
+    names: list[str] = []
+    for (row, column), value in sorted(located.grid.cells.items()):
+        if column == located.label_column and located.header_row < row <= located.last_row and not value.blank \
+                and (row, column) not in located.outside and value.text.strip() not in names:
+            names.append(value.text.strip())
+    return names
+
+
+def _unclear(detection: Detection, mapping: Mapping) -> str:
+    """Why a found table is not clear enough to be a map, or "" when it is: stage names, and two
+    labels that mean something (one is enough where the user's mapping named it)."""
+    located = detection.table
+    assert located is not None
+    meaningful = located.meaningful_fields()
+    mapped = any(mapping.target_for(slot.text) is not None for slot in located.slots.values())
+    if located.layout is Layout.INVENTORY:
+        return "" if meaningful & {Field.TOUCHPOINTS, Field.PAIN_POINTS, Field.OPPORTUNITIES, Field.THOUGHTS} \
+            else "no column of cards"
+    if not located.stage_cells:
+        return "no stage names"
+    # A "Stage" label over the stage names says as clearly as any field what the table is.
+    corner = detection.labels.get(_sheet_position(detection, (located.header_row, located.label_column)))
+    named = 1 if corner is not None and corner.field is Field.STAGE else 0
+    if len(meaningful) + named >= 2 or (mapped and meaningful):
+        return ""
+    return "only one label that means something, which is not enough to be sure this is a journey map"
+
+
+def _sheet_position(detection: Detection, position: tuple[int, int]) -> tuple[int, int]:
+    assert detection.table is not None
+    return (position[1], position[0]) if detection.table.grid.transposed else position
+
+
+def _refusal(sheet: Spreadsheet, summaries: list[SheetSummary]) -> str:
+    reasons = "; ".join(f"{s.name}: {s.reason or 'not picked'}" for s in summaries)
+    labels = [slot for s in summaries if s.selected for slot in s.labels]
+    if labels:
+        named = ", ".join(f"\"{slot.text}\" ({slot.target.field.value})" for slot in labels[:8])
+        return (f"holds no journey map table clear enough to import ({reasons}); labels found: {named}; "
+                f"say what each label means with --field \"LABEL=FIELD\" (fields: {', '.join(FIELD_CHOICES)})")
+    return (f"holds no journey map table ({reasons}); the first column (or row) needs labels such as Goal, "
+            "Touchpoints or Owner, and the stage names go across the top; or say what the labels mean with "
+            "--field \"LABEL=FIELD\"")
 
 
 def _axis_name(grid: Grid, detection: Detection) -> str:
@@ -236,4 +318,4 @@ def _axis_name(grid: Grid, detection: Detection) -> str:
     position = (detection.table.header_row, detection.table.label_column)
     reference = detection.table.grid.ref(position)
     letters = reference.rstrip("0123456789")
-    return letters if detection.orientation is Orientation.COLUMNS else reference[len(letters):]
+    return letters if detection.table.layout is Layout.COLUMNS else reference[len(letters):]

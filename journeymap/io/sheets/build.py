@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 
 from journeymap.io.sheets.detect import Orientation, Table
 from journeymap.io.sheets.grid import Box, Grid, Position, ValueKind
-from journeymap.io.sheets.labels import LIST_FIELDS, STAGE_FIELDS, Field, Label, SynonymTable
+from journeymap.io.sheets.labels import Field, SynonymTable
+from journeymap.io.sheets.mapping import ATTRIBUTE_FIELDS, LIST_FIELDS, STAGE_FIELDS, Target
 from journeymap.io.sheets.report import Report
 from journeymap.io.sheets.text import short, split_items
 from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
 
 DEFAULT_LANE = "Customer"
-_CARD_KIND = {Field.TOUCHPOINTS: Kind.TOUCHPOINT, Field.PAIN_POINTS: Kind.PAIN_POINT,
-              Field.OPPORTUNITIES: Kind.OPPORTUNITY}
+CARD_KIND = {Field.TOUCHPOINTS: Kind.TOUCHPOINT, Field.PAIN_POINTS: Kind.PAIN_POINT,
+             Field.OPPORTUNITIES: Kind.OPPORTUNITY, Field.THOUGHTS: Kind.THOUGHT}
 StageKey = tuple[str, int]  # (name as written, which occurrence of that name on its sheet)
 
 
@@ -32,14 +33,20 @@ class _Card:
     title: str
     kind: Kind
     emotion: int | None = None
+    channel: str = ""
+    owner: str = ""
+    notes: str = ""
 
 
 @dataclass
-class _Emotion:
+class _Attribute:
+    """A row of emotions (or channels, owners, notes, kinds, personas) for the cards beside it."""
+
+    field: Field
     sheet: int
     stage: StageKey
     lane: str
-    values: list[int]
+    values: list[str]
     grid: Grid
     position: Position
 
@@ -55,7 +62,7 @@ class _FieldCell:
 @dataclass
 class _Row:
     number: int
-    label: Label | None
+    label: Target | None
     label_position: Position | None
     cells: list[Position] = field(default_factory=list)
 
@@ -72,34 +79,60 @@ class MapBuilder:
         self.lanes: list[str] = []
         self.cards: list[_Card] = []
         self.milestones: list[tuple[StageKey, str | None, str]] = []
-        self.emotions: list[_Emotion] = []
+        self.attributes: list[_Attribute] = []
+        self.include_hidden = False
         self._sheets = 0
         self._merged: dict[Position, Box] = {}
 
     # ----------------------------------------------------------------- one sheet
     def add_table(self, table: Table, lane: str, milestones_in_lane: bool) -> None:
-        """Read one sheet's table. ``lane`` takes rows whose label names no persona."""
+        """Read one sheet's grid table. ``lane`` takes rows whose label names no persona."""
         sheet = self._sheets
         self._sheets += 1
         grid = table.grid
         keys = self._stage_keys(table)
         self._merged = grid.merges_by_origin()
-        hidden = grid.hidden_under_merges()
-        rows: dict[int, list[Position]] = {}
-        for position in grid.filled():
-            if position in hidden:
-                self.report.skip(grid, position, f"hidden under the merged cell {grid.ref(hidden[position])}")
-            else:
-                rows.setdefault(position[0], []).append(position)
+        rows = self._visible_rows(table)
         self._outside(table, rows)
         previous: _Row | None = None
-        for number in sorted(r for r in rows if r > table.header_row):
+        for number in sorted(r for r in rows if table.header_row < r <= table.last_row):
             row = self._row(table, number, rows[number], previous)
             if row is None:
                 previous = None
                 continue
             self._read_row(table, sheet, keys, row, lane, milestones_in_lane)
             previous = row
+        for number in sorted(r for r in rows if r > table.last_row):
+            for position in rows[number]:
+                if position[1] >= table.label_column:
+                    self.report.skip(grid, position, table.outside.get(position, "below the table")
+                                     if table.orientation is Orientation.COLUMNS
+                                     else table.outside.get(position, "right of the table"))
+
+    def next_sheet(self) -> int:
+        sheet = self._sheets
+        self._sheets += 1
+        return sheet
+
+    def _visible_rows(self, table: Table) -> dict[int, list[Position]]:
+        """The filled cells by row, less those under a merge or (unless asked for) in hidden rows."""
+        grid = table.grid
+        covered = grid.hidden_under_merges()
+        rows: dict[int, list[Position]] = {}
+        for position in grid.filled():
+            if position in covered:
+                self.report.skip(grid, position, f"hidden under the merged cell {grid.ref(covered[position])}")
+            elif grid.is_hidden(position) and not self.include_hidden:
+                what = "row" if position[0] in grid.hidden_rows else "column"
+                if grid.transposed:
+                    what = "column" if what == "row" else "row"
+                self.report.skip(grid, position, f"in a hidden {what} (take hidden rows and columns in, in the "
+                                                 "import preview or with --include-hidden)")
+            elif position in table.outside:
+                self.report.skip(grid, position, table.outside[position])
+            else:
+                rows.setdefault(position[0], []).append(position)
+        return rows
 
     def _stage_keys(self, table: Table) -> list[StageKey]:
         seen: dict[str, int] = {}
@@ -112,6 +145,8 @@ class MapBuilder:
                 self.stages.append(key)
                 self.stage_fields[key] = {}
             self.report.use(table.grid, position)
+            if key[1] == 1:
+                self.report.warn(f"two stages are named \"{short(name)}\"; they are kept apart", table.grid, position)
         return keys
 
     def _outside(self, table: Table, rows: dict[int, list[Position]]) -> None:
@@ -123,8 +158,12 @@ class MapBuilder:
         for number in sorted(r for r in rows if r <= table.header_row or rows[r][0][1] < table.label_column):
             for position in rows[number]:
                 row, column = position
+                if row > table.last_row:
+                    continue
                 if position == corner:
-                    if table.labels.get(position, Label(Field.GOAL)).field is Field.STAGE:
+                    target = table.target_at(position)
+                    if self.synonyms.match(grid.cells[position].text) is not None and (
+                            target is None or target.field is Field.STAGE):
                         self.report.use(grid, position)
                     else:
                         self.report.skip(grid, position, "the top-left corner of the table")
@@ -149,15 +188,17 @@ class MapBuilder:
         label_position = (number, table.label_column)
         content = [p for p in cells if p[1] > table.label_column]
         if label_position in cells:
-            label = table.labels.get(label_position)
-            if label is None or label.field not in (*STAGE_FIELDS, *LIST_FIELDS, Field.EMOTIONS):
-                self._unknown_row(table, label_position, content, label)
+            target = table.target_at(label_position)
+            if target is None or target.field in (Field.STAGE, Field.IGNORE):
+                self._unknown_row(table, label_position, content, target)
                 return None
             self.report.use(grid, label_position)
-            return _Row(number, label, label_position, content)
+            return _Row(number, target, label_position, content)
         origin = grid.origin_of(label_position)
-        if origin is not None and origin[1] == table.label_column and table.labels.get(origin) is not None:
-            return _Row(number, table.labels[origin], origin, content)
+        if origin is not None and origin[1] == table.label_column and table.target_at(origin) is not None:
+            target = table.target_at(origin)
+            if target is not None and target.field not in (Field.STAGE, Field.IGNORE):
+                return _Row(number, target, origin, content)
         if previous is not None and previous.number == number - 1 and previous.label is not None \
                 and previous.label.field in LIST_FIELDS:
             if content:
@@ -169,19 +210,24 @@ class MapBuilder:
         return None
 
     def _unknown_row(self, table: Table, label_position: Position, content: list[Position],
-                     label: Label | None) -> None:
+                     target: Target | None) -> None:
         grid = table.grid
         text = grid.cells[label_position].text
-        if label is not None:
+        slot = table.slots.get(label_position)
+        line = "column" if table.orientation is Orientation.ROWS else "row"
+        if target is not None and target.field is Field.STAGE:
             why = "a second row of stage names; only one table per sheet is read (one sheet per persona works)"
             self.report.skip(grid, label_position, why)
         elif self.synonyms.is_computed(text):
-            why = f"a row computed from other rows (\"{short(text)}\")"
-            self.report.skip(grid, label_position, "a label of a computed row, not cards")
+            why = f"a {line} computed from other {line}s (\"{short(text)}\")"
+            self.report.skip(grid, label_position, f"a label of a computed {line}, not cards")
+        elif slot is not None and slot.target.field is Field.IGNORE and slot.guess.field is not Field.IGNORE:
+            why = f"in the {line} labelled \"{short(text)}\", which the mapping ignores"
+            self.report.skip(grid, label_position, "a label the mapping ignores")
         else:
-            known = ", ".join(self.synonyms.examples[f] for f in (*STAGE_FIELDS, *LIST_FIELDS, Field.EMOTIONS))
-            self.report.skip(grid, label_position, f"not a label we know (we know {known}, and their synonyms)")
-            why = f"in the row labelled \"{short(text)}\", which is not a label we know"
+            self.report.skip(grid, label_position, f"not a label we know; give it a meaning in the import preview "
+                                                   f"or with --field \"{short(text)}=FIELD\"")
+            why = f"in the {line} labelled \"{short(text)}\", which is not a label we know"
         for position in content:
             self.report.skip(grid, position, why)
 
@@ -209,15 +255,26 @@ class MapBuilder:
             value = grid.cells[position]
             if label.field in STAGE_FIELDS:
                 self.stage_fields[key].setdefault(label.field, []).append(
-                    _FieldCell(sheet, value.text.strip(), grid, position))
-            elif label.field is Field.EMOTIONS:
-                self._emotion(sheet, key, row_lane, grid, position)
+                    _FieldCell(sheet, self.cell_text(grid, position), grid, position))
+            elif label.field in ATTRIBUTE_FIELDS:
+                self._attribute(label.field, sheet, key, row_lane, grid, position)
             elif value.kind in (ValueKind.NUMBER, ValueKind.BOOL):
                 self.report.skip(grid, position, "a number in a list row; counts are not cards")
             else:
                 self._items(table, sheet, key, label, row_lane, position, milestones_in_lane)
 
-    def _items(self, table: Table, sheet: int, key: StageKey, label: Label, lane: str, position: Position,
+    def cell_text(self, grid: Grid, position: Position) -> str:
+        """A stage field's text: the cell as shown, with its comment and link target after it."""
+        text = grid.cells[position].text.strip()
+        extras = [grid.links.get(position, ""), grid.comments.get(position, "")]
+        return "\n".join([text, *(e.strip() for e in extras if e.strip() and e.strip() != text)])
+
+    def cell_notes(self, grid: Grid, position: Position) -> str:
+        """What a cell adds beside its text: its comment and link target, for a card's notes."""
+        return "\n".join(e.strip() for e in (grid.comments.get(position, ""), grid.links.get(position, ""))
+                         if e.strip())
+
+    def _items(self, table: Table, sheet: int, key: StageKey, label: Target, lane: str, position: Position,
                milestones_in_lane: bool) -> None:
         grid = table.grid
         items = split_items(grid.cells[position].text)
@@ -225,37 +282,43 @@ class MapBuilder:
         box = self._merged.get(position)
         if box is not None and table.column_stage.get(box[3]) not in (None, table.column_stage[position[1]]):
             self.report.info(f"merged across several stages; put in \"{key[0]}\", the first", grid, position)
+        notes = self.cell_notes(grid, position)
         for item in items:
             if label.field is Field.MILESTONES:
                 milestone_lane = lane if (label.persona or milestones_in_lane) else None
                 if milestone_lane is not None:
-                    self._lane(milestone_lane)
+                    self.lane(milestone_lane)
                 self.milestones.append((key, milestone_lane, item))
             else:
-                self._lane(lane)
-                self.cards.append(_Card(sheet, key, lane, item, _CARD_KIND[label.field]))
+                self.lane(lane)
+                self.cards.append(_Card(sheet, key, lane, item, CARD_KIND[label.field], notes=notes))
 
-    def _emotion(self, sheet: int, key: StageKey, lane: str, grid: Grid, position: Position) -> None:
-        lines = [line for line in grid.cells[position].text.splitlines() if line.strip()]
-        values = [self.synonyms.emotion(line) for line in lines]
-        if not values or any(v is None for v in values):
-            self.report.skip(grid, position, "not an emotion from -2 to +2 (or a word like positive)")
+    def _attribute(self, field: Field, sheet: int, key: StageKey, lane: str, grid: Grid, position: Position) -> None:
+        lines = [line.strip() for line in grid.cells[position].text.splitlines() if line.strip()]
+        if field is Field.EMOTIONS:
+            values = [self.synonyms.emotion(line) for line in lines]
+            if not values or any(v is None for v in values):
+                self.report.skip(grid, position, "not an emotion from -2 to +2 (or a word like positive)")
+                return
+        elif field is Field.KIND and any(kind_of(line) is None for line in lines):
+            self.report.skip(grid, position, "not a card kind (touchpoint, pain point, opportunity or thought)")
             return
-        self.emotions.append(_Emotion(sheet, key, lane, [v for v in values if v is not None], grid, position))
+        self.attributes.append(_Attribute(field, sheet, key, lane, lines, grid, position))
 
-    def _lane(self, name: str) -> None:
+    def lane(self, name: str) -> None:
         if name not in self.lanes:
             self.lanes.append(name)
 
     # ----------------------------------------------------------------- the map
     def build(self, fallback_title: str) -> JourneyMap:
-        self._apply_emotions()
+        self._apply_attributes()
         journey = JourneyMap(self.title or fallback_title)
         stage_ids = {key: journey.add_stage(self._stage(key)) for key in self.stages}
         lane_ids = {name: journey.add_lane(Persona(name)) for name in self.lanes}
         for card in self.cards:
             journey.add_card(stage_ids[card.stage], lane_ids[card.lane],
-                             Touchpoint(card.title, emotion=card.emotion, kind=card.kind))
+                             Touchpoint(card.title, channel=card.channel, owner=card.owner, notes=card.notes,
+                                        emotion=card.emotion, kind=card.kind))
         for key, lane, title in self.milestones:
             journey.add_milestone(stage_ids[key], Milestone(title), None if lane is None else lane_ids[lane])
         return journey
@@ -292,23 +355,51 @@ class MapBuilder:
                                          f"{first.grid.ref(first.position)}, which was used for this stage")
         return Stage(key[0], **values)
 
-    def _apply_emotions(self) -> None:
-        for emotion in self.emotions:
-            cards = [c for c in self.cards if (c.sheet, c.stage, c.lane) == (emotion.sheet, emotion.stage, emotion.lane)
+    def _apply_attributes(self) -> None:
+        """Give each attribute row's values to the touchpoints of its stage and lane: one value for
+        all of them, or one per touchpoint, in order."""
+        for attribute in self.attributes:
+            cards = [c for c in self.cards
+                     if (c.sheet, c.stage, c.lane) == (attribute.sheet, attribute.stage, attribute.lane)
                      and c.kind is Kind.TOUCHPOINT]
+            name = "emotions" if attribute.field is Field.EMOTIONS else attribute.field.value.replace("_", " ") + "s"
             if not cards:
-                self.report.skip(emotion.grid, emotion.position,
-                                 "an emotion for a stage and lane without touchpoints to carry it")
-            elif len(emotion.values) == 1:
-                for card in cards:
-                    card.emotion = emotion.values[0]
-                self.report.use(emotion.grid, emotion.position)
-            elif len(emotion.values) == len(cards):
-                for card, value in zip(cards, emotion.values, strict=True):
-                    card.emotion = value
-                self.report.use(emotion.grid, emotion.position)
+                self.report.skip(attribute.grid, attribute.position,
+                                 f"{'an emotion' if attribute.field is Field.EMOTIONS else name} for a stage and "
+                                 "lane without touchpoints to carry it")
+            elif len(attribute.values) in (1, len(cards)):
+                values = attribute.values * len(cards) if len(attribute.values) == 1 else attribute.values
+                for card, value in zip(cards, values, strict=True):
+                    set_attribute(card, attribute.field, value, self.synonyms)
+                    if attribute.field is Field.PERSONA:
+                        self.lane(card.lane)
+                self.report.use(attribute.grid, attribute.position)
             else:
-                self.report.skip(emotion.grid, emotion.position,
-                                 f"{len(emotion.values)} emotions for {len(cards)} touchpoints; give one, "
+                self.report.skip(attribute.grid, attribute.position,
+                                 f"{len(attribute.values)} {name} for {len(cards)} touchpoints; give one, "
                                  "or one per touchpoint")
 
+
+def kind_of(text: str) -> Kind | None:
+    """A card kind written as a word: "Pain point", "opportunity", "Thought", "touchpoint"."""
+    from journeymap.io.sheets.labels import synonyms
+
+    label = synonyms().match(text)
+    field = label.field if label is not None else None
+    return CARD_KIND.get(field) if field is not None else None  # type: ignore[arg-type]
+
+
+def set_attribute(card: _Card, field: Field, value: str, table: SynonymTable) -> None:
+    """Fill one field of a card from an attribute cell's text (already checked readable)."""
+    if field is Field.EMOTIONS:
+        card.emotion = table.emotion(value)
+    elif field is Field.CHANNEL:
+        card.channel = value
+    elif field is Field.CARD_OWNER:
+        card.owner = value
+    elif field is Field.NOTES:
+        card.notes = "\n".join(n for n in (value, card.notes) if n)
+    elif field is Field.KIND:
+        card.kind = kind_of(value) or card.kind
+    elif field is Field.PERSONA:
+        card.lane = value

@@ -131,8 +131,9 @@ def test_title_rows_blank_separators_and_notes_below_are_tolerated(tmp_path: Pat
     assert [result.map.stage(s).name for s in result.map.stage_ids()] == ["Land", "Expand", "Renew"]
     assert cards_by_stage(result) == {"Land": ["Contract"], "Expand": ["QBR"], "Renew": ["Renewal call"]}
     assert notices_at(result, "Map", "A2") == ['not used: above the table: "Draft - do not share"']
-    assert notices_at(result, "Map", "A11")[0].startswith("not used: not a label we know")
-    assert notices_at(result, "Map", "B12") == ['not used: in a row without a label: "See the deck for details"']
+    # Notes under the table are listed, never read as rows of the table.
+    assert notices_at(result, "Map", "A11")[0].startswith("not used: below the table")
+    assert notices_at(result, "Map", "B12") == ['not used: below the table: "See the deck for details"']
     assert unaccounted(path, result) == []
 
 
@@ -310,7 +311,7 @@ def test_unlabelled_rows_under_a_list_row_continue_it(tmp_path: Path) -> None:
     result = load_spreadsheet(path)
     assert cards_by_stage(result) == {"A": ["Call", "Email"], "B": ["Demo", "Trial"]}
     assert "read as more \"Touchpoints\"" in notices_at(result, "S", "B3")[0]
-    assert "without a label" in notices_at(result, "S", "B6")[0]
+    assert "below the table" in notices_at(result, "S", "B6")[0]
 
 
 def test_emotions_rows_give_cards_their_emotion_or_say_why_not(tmp_path: Path) -> None:
