@@ -220,6 +220,7 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
             summary.reason = _unclear(detection, mapping)
         else:
             summary.reason = detection.reason
+            summary.labels = [LabelSlot(p, grid.cells[p].text.strip(), t, t) for p, t in sorted(detection.labels.items())]
         if not selected:
             why = "hidden (pick it in the import preview to read it)" if grid.hidden else "not picked"
             report.skip_sheet(grid, why, Severity.INFO)
@@ -303,7 +304,7 @@ def _sheet_position(detection: Detection, position: tuple[int, int]) -> tuple[in
 
 def _refusal(sheet: Spreadsheet, summaries: list[SheetSummary]) -> str:
     reasons = "; ".join(f"{s.name}: {s.reason or 'not picked'}" for s in summaries)
-    labels = [slot for s in summaries if s.selected for slot in s.labels]
+    labels = [slot for s in summaries if s.selected for slot in s.labels if slot.target.field is not Field.IGNORE]
     if labels:
         named = ", ".join(f"\"{slot.text}\" ({slot.target.field.value})" for slot in labels[:8])
         return (f"holds no journey map table clear enough to import ({reasons}); labels found: {named}; "

@@ -122,12 +122,6 @@ class MapBuilder:
         for position in grid.filled():
             if position in covered:
                 self.report.skip(grid, position, f"hidden under the merged cell {grid.ref(covered[position])}")
-            elif grid.is_hidden(position) and not self.include_hidden:
-                what = "row" if position[0] in grid.hidden_rows else "column"
-                if grid.transposed:
-                    what = "column" if what == "row" else "row"
-                self.report.skip(grid, position, f"in a hidden {what} (take hidden rows and columns in, in the "
-                                                 "import preview or with --include-hidden)")
             elif position in table.outside:
                 self.report.skip(grid, position, table.outside[position])
             else:

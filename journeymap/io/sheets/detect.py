@@ -107,6 +107,8 @@ def detect(grid: Grid, synonyms: SynonymTable, forced: Orientation | None = None
            mapping: Mapping | None = None) -> Detection:
     """Choose the layout and locate the table; ``forced`` or the mapping's layout override the scores."""
     mapping = mapping or Mapping()
+    if not mapping.include_hidden:
+        grid = grid.without_hidden()  # hidden rows and columns are reported, never read
     labels = find_labels(grid, synonyms, mapping)
     scores = _scores(labels)
     detection = Detection(None, scores, labels=labels)

@@ -95,6 +95,15 @@ class Grid:
             links={(c, r): target for (r, c), target in self.links.items()},
         )
 
+    def without_hidden(self) -> Grid:
+        """The same sheet less the cells in hidden rows and columns (what the team sees)."""
+        if not self.hidden_rows and not self.hidden_columns:
+            return self
+        visible = {p: v for p, v in self.cells.items() if not self.is_hidden(p)}
+        return Grid(self.name, visible, list(self.merges), self.hidden, self.transposed,
+                    hidden_rows=set(self.hidden_rows), hidden_columns=set(self.hidden_columns),
+                    comments=dict(self.comments), links=dict(self.links))
+
     def is_hidden(self, position: Position) -> bool:
         """Whether the sheet hides this cell's row or column."""
         return position[0] in self.hidden_rows or position[1] in self.hidden_columns

@@ -42,9 +42,6 @@ def add_inventory(builder: MapBuilder, table: Table) -> None:
             continue
         elif row > table.last_row:
             report.skip(grid, position, "below the table")
-        elif grid.is_hidden(position) and not builder.include_hidden:
-            report.skip(grid, position, "in a hidden row or column (take them in, in the import preview or with "
-                                        "--include-hidden)")
         elif column not in columns:
             report.skip(grid, position, "in a column without a label" if column not in table_columns(table)
                         else "in a column the mapping ignores")

@@ -51,7 +51,13 @@ class Report:
                 continue
             covered = self._covered.get(grid.name, set())
             for position in grid.filled():
-                if position not in covered:
+                if position in covered:
+                    continue
+                if grid.is_hidden(position):
+                    what = "row" if position[0] in grid.hidden_rows else "column"
+                    self.skip(grid, position, f"in a hidden {what} (take hidden rows and columns in, in the "
+                                              "import preview or with --include-hidden)")
+                else:
                     self.skip(grid, position, "outside the map's table")
         return self.notices
 

@@ -38,7 +38,7 @@ def test_labels_are_normalised(raw: str, normal: str) -> None:
     ("What success looks like", Field.SUCCESS_CRITERIA), ("Exit criteria", Field.SUCCESS_CRITERIA),
     ("KPI", Field.SUCCESS_CRITERIA), ("Timeframe", Field.TIMELINE), ("Duration", Field.TIMELINE),
     ("Owns", Field.OWNER), ("Responsible", Field.OWNER), ("DRI", Field.OWNER), ("Team", Field.OWNER),
-    ("Channels", Field.TOUCHPOINTS), ("Touchpoints & channels", Field.TOUCHPOINTS),
+    ("Channels", Field.CHANNEL), ("Touchpoints & channels", Field.TOUCHPOINTS),
     ("Interactions", Field.TOUCHPOINTS), ("Milestones", Field.MILESTONES), ("Pain points", Field.PAIN_POINTS),
     ("Opportunities", Field.OPPORTUNITIES), ("Emotions (-2..+2)", Field.EMOTIONS), ("Experience", Field.EMOTIONS),
     ("Goal / Objective", Field.GOAL), ("Stage", Field.STAGE), ("Phase", Field.STAGE),
