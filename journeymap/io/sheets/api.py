@@ -220,7 +220,8 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
             summary.reason = _unclear(detection, mapping)
         else:
             summary.reason = detection.reason
-            summary.labels = [LabelSlot(p, grid.cells[p].text.strip(), t, t) for p, t in sorted(detection.labels.items())]
+            summary.labels = [LabelSlot(p, grid.cells[p].text.strip(), t, t)
+                              for p, t in sorted(detection.labels.items())]
         if not selected:
             why = "hidden (pick it in the import preview to read it)" if grid.hidden else "not picked"
             report.skip_sheet(grid, why, Severity.INFO)

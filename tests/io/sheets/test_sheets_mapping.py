@@ -68,7 +68,8 @@ def test_a_touchpoint_inventory_makes_stages_by_first_appearance_and_cards_with_
     assert cards_by_stage(result)["Onboarding"] == ["Kickoff call", "Data import", "Training"]
     texts = [n.text for n in result.notices]
     assert 'stage "Onboarding" took 3 rows' in texts and 'stage "Adoption" took 1 row' in texts
-    assert notices_at(result, "Inventory", "A11") == ['not used: a note under the table: "Last reviewed 2 May by CS Ops"']
+    assert notices_at(result, "Inventory", "A11") == [
+        'not used: a note under the table: "Last reviewed 2 May by CS Ops"']
     assert any("one row per touchpoint" in t for t in texts)
 
 
