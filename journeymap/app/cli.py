@@ -71,9 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     inspect = commands.add_parser("inspect", help="print what a map holds")
     inspect.add_argument("file", metavar="FILE", help="a .cjm map or a spreadsheet (.xlsx, .csv)")
     inspect.add_argument("--json", action="store_true", help="print JSON for scripts")
+    _mapping_options(inspect)
     convert = commands.add_parser("convert", help="convert a map to another format (by extension)")
     convert.add_argument("input", metavar="IN", help="a .cjm map or a spreadsheet (.xlsx, .csv)")
     convert.add_argument("output", metavar="OUT", help="the file to write; its extension names the format")
+    _mapping_options(convert)
     poster = convert.add_argument_group("poster options (.pdf)")
     poster.add_argument("--paper", help="A4..A0, Letter, Legal, Tabloid, ARCH-C/D/E or WxH in mm or in "
                                         "(e.g. 900x600mm); default: fits the map")
@@ -85,6 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     image = convert.add_argument_group("image options (.png)")
     image.add_argument("--dpi", type=int, help="resolution of a PNG (default 150)")
     return parser
+
+
+def _mapping_options(command: argparse.ArgumentParser) -> None:
+    group = command.add_argument_group("spreadsheet import (.xlsx, .ods, .xls, .csv)")
+    group.add_argument("--field", action="append", default=[], metavar="LABEL=FIELD",
+                       help="say what a row or column label means (repeatable); FIELD is one of "
+                            "stage goal success_criteria timeline owner touchpoints pain_points opportunities "
+                            "thoughts emotions milestones channel card_owner persona notes kind ignore, or "
+                            "touchpoints:PERSONA for one lane")
+    group.add_argument("--mapping", metavar="FILE.json", help="a mapping saved from the import dialog")
+    group.add_argument("--include-hidden", action="store_true", help="read hidden rows and columns too")
 
 
 def _run_command(args: list[str]) -> int:
@@ -116,7 +129,7 @@ def _new(options: argparse.Namespace) -> int:
 def _inspect(options: argparse.Namespace) -> int:
     from journeymap.io.describe import describe, summary
 
-    result = _read(options.file)
+    result = _read(options.file, options)
     if options.json:
         print(json.dumps(describe(result.map), ensure_ascii=False, indent=2))
     else:
@@ -133,7 +146,7 @@ def _convert(options: argparse.Namespace) -> int:
         supported = ", ".join(sorted([*WRITERS, *IMAGE_WRITERS]))
         raise UnsupportedFormatError(options.output, f"cannot write {extension or 'a file without extension'}; "
                                                      f"convert writes {supported}")
-    result = _read(options.input)
+    result = _read(options.input, options)
     if extension in IMAGE_WRITERS:
         notices = _resolve(IMAGE_WRITERS[extension])(result.map, options.output, **writer_options) or []
     else:
@@ -151,12 +164,48 @@ def _writer_options(options: argparse.Namespace, extension: str) -> dict[str, An
     return given
 
 
-def _read(path: str) -> Any:
+def _read(path: str, options: argparse.Namespace) -> Any:
     from journeymap.io.formats import read_map
 
-    result = read_map(path)
+    mapping = _mapping(options)
+    result = read_map(path) if mapping is None else _read_mapped(path, mapping, options)
     _print_notices(result.notices)
     return result
+
+
+def _mapping(options: argparse.Namespace) -> Any:
+    """The mapping the options give (a file, then each --field over it), or None for none."""
+    if not options.field and not options.mapping and not options.include_hidden:
+        return None
+    from journeymap.io.sheets import FIELD_CHOICES, Mapping, Target
+
+    mapping = Mapping.load(options.mapping) if options.mapping else Mapping()
+    for given in options.field:
+        label, equals, spec = given.rpartition("=")
+        if not equals or not label.strip():
+            build_parser().error(f"--field {given!r}: write LABEL=FIELD, e.g. --field \"Ziel=goal\"; "
+                                 f"FIELD is one of {', '.join(FIELD_CHOICES)}")
+        try:
+            mapping = mapping.with_field(label.strip(), Target.parse(spec))
+        except ValueError as error:
+            build_parser().error(f"--field {given!r}: {error}")
+    if options.include_hidden:
+        mapping.include_hidden = True
+    return mapping
+
+
+def _read_mapped(path: str, mapping: Any, options: argparse.Namespace) -> Any:
+    from journeymap.io.formats import sniff_format
+    from journeymap.io.sheets import analyse, read_spreadsheet
+
+    if sniff_format(path) == "cjm":
+        build_parser().error(f"{path}: --field, --mapping and --include-hidden apply to spreadsheets, not maps")
+    sheet = read_spreadsheet(path)
+    missing = sheet.missing_labels(mapping)
+    if missing:
+        build_parser().error(f"{path}: no cell reads {', '.join(map(repr, missing))}; --field names a label as it "
+                             f"is written in the sheet (see 'journeymap inspect {path}' for the labels found)")
+    return analyse(sheet, mapping=mapping).result
 
 
 def _print_notices(notices: Sequence[Any]) -> None:

@@ -21,11 +21,13 @@ from journeymap.io.sheets.api import (
 from journeymap.io.sheets.csv_writer import save_csv
 from journeymap.io.sheets.detect import Orientation
 from journeymap.io.sheets.limits import DEFAULT_LIMITS, Limits, SpreadsheetLimitError
+from journeymap.io.sheets.mapping import FIELD_CHOICES, Layout, Mapping, Target
 from journeymap.io.sheets.progress import ImportCancelled, ProgressFn
 from journeymap.io.sheets.xlsx_writer import save_xlsx
 
 __all__ = [
-    "DEFAULT_LIMITS", "Analysis", "ImportCancelled", "Limits", "Orientation", "ProgressFn", "SheetSummary",
+    "DEFAULT_LIMITS", "FIELD_CHOICES", "Analysis", "Layout", "Mapping", "Target",
+    "ImportCancelled", "Limits", "Orientation", "ProgressFn", "SheetSummary",
     "Spreadsheet", "SpreadsheetLimitError", "analyse", "load_spreadsheet", "read_csv", "read_spreadsheet",
     "read_xlsx", "save_csv", "save_xlsx",
 ]

@@ -45,6 +45,11 @@ class Spreadsheet:
     def sheet_names(self) -> list[str]:
         return [grid.name for grid in self.grids]
 
+    def missing_labels(self, mapping: Mapping) -> list[str]:
+        """The labels a mapping names that no cell of this spreadsheet holds."""
+        texts = {label_key(v.text) for g in self.grids for v in g.cells.values() if len(v.text) <= 200}
+        return [label for label in mapping.fields if label_key(label) not in texts]
+
 
 @dataclass
 class SheetSummary:
