@@ -13,7 +13,8 @@ from journeymap.io.sheets import Mapping, Target
 from journeymap.io.sheets.labels import Field
 from tests.io.sheets.files import write_csv
 
-GERMAN_NOTES = [["Phase", "Recherche", "Kauf"], ["Kundenstimme", "Zu teuer?", "Endlich!"], ["Verantwortung", "Sales", "CS"]]
+GERMAN_NOTES = [["Phase", "Recherche", "Kauf"], ["Kundenstimme", "Zu teuer?", "Endlich!"],
+                ["Verantwortung", "Sales", "CS"]]
 
 
 def test_field_gives_unknown_labels_a_meaning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
