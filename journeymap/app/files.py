@@ -190,7 +190,7 @@ class DocumentFiles(QObject):
         if module_available(IMPORT_DIALOG):
             # The import dialog previews the sheet and reports every cell it did not use.
             module = importlib.import_module(IMPORT_DIALOG)
-            return module.run_import_dialog(self._window, path)
+            return module.run_import_dialog(self._window, path, self._window.settings)
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self._window, "Import", self._start_folder(), IMPORT_FILTERS)
             if not path:

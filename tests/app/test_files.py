@@ -374,8 +374,9 @@ def test_import_uses_the_spreadsheet_import_dialog(make_window, monkeypatch, tmp
     window = make_window(small_map(), None)
     asked: list[tuple[object, object]] = []
 
-    def preview(parent: object, path: object = None) -> LoadResult:
+    def preview(parent: object, path: object = None, settings: object = None) -> LoadResult:
         asked.append((parent, path))
+        assert settings is window.settings  # the dialog remembers mappings in the app's settings
         return LoadResult(small_map())
 
     monkeypatch.setattr(import_dialog, "run_import_dialog", preview)
@@ -383,6 +384,6 @@ def test_import_uses_the_spreadsheet_import_dialog(make_window, monkeypatch, tmp
     assert window.files.import_path(tmp_path / "sheet.xlsx")
     assert asked == [(window, str(tmp_path / "sheet.xlsx"))]
     assert window.document.journey.counts()["cards"] == 8
-    monkeypatch.setattr(import_dialog, "run_import_dialog", lambda parent, path=None: None)  # cancelled
+    monkeypatch.setattr(import_dialog, "run_import_dialog", lambda parent, path=None, settings=None: None)  # cancelled
     window.findChild(QAction, "actionImport").trigger()
     assert window.document.journey.counts()["cards"] == 8

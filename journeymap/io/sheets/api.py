@@ -71,6 +71,15 @@ class SheetSummary:
         return self.selected and not self.reason
 
 
+class UnclearTableError(MapFileError):
+    """No sheet holds a table clear enough to import; ``sheets`` says what each one holds, so the
+    import dialog can show the labels it found and let the user say what they mean."""
+
+    def __init__(self, path: str | os.PathLike[str], problem: str, sheets: list[SheetSummary]) -> None:
+        super().__init__(path, problem)
+        self.sheets = sheets
+
+
 @dataclass
 class Analysis:
     """A spreadsheet's import, with the per-sheet detail the preview shows."""
@@ -225,8 +234,7 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
             summary.reason = _unclear(detection, mapping)
         else:
             summary.reason = detection.reason
-            summary.labels = [LabelSlot(p, grid.cells[p].text.strip(), t, t)
-                              for p, t in sorted(detection.labels.items())]
+            summary.labels = detection.candidates
         if not selected:
             why = "hidden (pick it in the import preview to read it)" if grid.hidden else "not picked"
             report.skip_sheet(grid, why, Severity.INFO)
@@ -235,7 +243,7 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
         else:
             found.append((grid, detection))
     if not found:
-        raise MapFileError(sheet.path, _refusal(sheet, summaries))
+        raise UnclearTableError(sheet.path, _refusal(sheet, summaries), summaries)
     builder = MapBuilder(table, report)
     builder.include_hidden = mapping.include_hidden
     several = len(found) > 1

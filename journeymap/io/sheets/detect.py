@@ -97,6 +97,9 @@ class Detection:
     table: Table | None = None
     reason: str = ""
     labels: dict[Position, Target] = field(default_factory=dict)  # every label cell found, sheet coordinates
+    # Without a table: the cells that may be labels (those found, or the first column's or row's
+    # short texts), for the user to give a meaning.
+    candidates: list[LabelSlot] = field(default_factory=list)
 
     @property
     def layout(self) -> Layout | None:
@@ -112,6 +115,8 @@ def detect(grid: Grid, synonyms: SynonymTable, forced: Orientation | None = None
     labels = find_labels(grid, synonyms, mapping)
     scores = _scores(labels)
     detection = Detection(None, scores, labels=labels)
+    detection.candidates = _candidates(grid, labels, forced or (Orientation(mapping.layout.value)
+                                                                if mapping.layout is Layout.ROWS else None))
     if not any(t.field in MEANINGFUL for t in labels.values()):
         detection.reason = "no row or column labels such as Goal, Touchpoints or Owner"
         return detection
@@ -153,6 +158,32 @@ def find_labels(grid: Grid, synonyms: SynonymTable, mapping: Mapping) -> dict[Po
         if target is not None:
             found[position] = target
     return found
+
+
+def _candidates(grid: Grid, labels: dict[Position, Target], orientation: Orientation | None) -> list[LabelSlot]:
+    """What may be labels: the line (column, or row when stages are rows) holding the most labels
+    found, else the first column (or row) with short texts."""
+    rows = orientation is Orientation.ROWS
+    lines: dict[int, int] = {}
+    for (r, c), target in labels.items():
+        if target.field is not Field.IGNORE:
+            lines[r if rows else c] = lines.get(r if rows else c, 0) + 1
+    texts = {p: v for p, v in grid.cells.items() if v.kind is ValueKind.TEXT and _short_label(v)}
+    if lines:
+        line = max(lines, key=lambda n: (lines[n], -n))
+    else:
+        counts: dict[int, int] = {}
+        for (r, c) in texts:
+            counts[r if rows else c] = counts.get(r if rows else c, 0) + 1
+        useful = sorted(n for n, count in counts.items() if count >= 2)
+        if not useful:
+            return []
+        line = useful[0]
+    slots = []
+    for position in sorted(p for p in texts if (p[0] if rows else p[1]) == line):
+        target = labels.get(position, Target(Field.IGNORE))
+        slots.append(LabelSlot(position, texts[position].text.strip(), target, target))
+    return slots
 
 
 def _scores(labels: dict[Position, Target]) -> dict[Orientation, int]:
