@@ -14,7 +14,7 @@ from typing import Any
 
 from journeymap.io.atomic import write_atomic
 from journeymap.io.errors import MapFileError, reading
-from journeymap.model import Flow, JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
+from journeymap.model import Flow, JourneyMap, Kind, Milestone, Persona, SheetRow, SheetShape, Stage, Touchpoint
 from journeymap.model.bulk import BulkLoadError, MapParts, load_parts
 
 FORMAT_NAME = "journeymap"
@@ -47,11 +47,21 @@ def to_document(journey: JourneyMap) -> dict[str, Any]:
             "title": milestone.title, "success_signal": milestone.success_signal,
         })
     flows = [{"from": s, "to": t, "label": journey.flow(s, t).label} for s, t in journey.flows()]
-    return {
+    document = {
         "format": FORMAT_NAME, "version": FORMAT_VERSION, "title": journey.title,
         "stages": stages, "personas": personas, "touchpoints": cards,
         "milestones": milestones, "flows": flows,
     }
+    if journey.sheet_shape is not None:
+        document["sheet_shape"] = shape_to_json(journey.sheet_shape)
+    return document
+
+
+def shape_to_json(shape: SheetShape) -> dict[str, Any]:
+    """How the team keeps the map as a sheet (see :class:`SheetShape`), as plain JSON data."""
+    return {"layout": shape.layout, "sheet": shape.sheet, "corner": shape.corner,
+            "rows": [{"label": row.label, "field": row.field, "cells": [list(cell) for cell in row.cells]}
+                     for row in shape.rows]}
 
 
 def dumps(journey: JourneyMap) -> str:
@@ -86,6 +96,11 @@ def loads(raw: bytes | str, path: str | os.PathLike[str] = "<map>") -> JourneyMa
     except RecursionError:
         raise MapFileError(path, "is nested too deeply to be a map") from None
     return from_document(document, path)
+
+
+def shape_from_json(value: Any, path: str | os.PathLike[str] = "<map>") -> SheetShape:
+    """The inverse of :func:`shape_to_json`; a malformed shape is a MapFileError naming the place."""
+    return _DocumentReader(path).sheet_shape(value)
 
 
 def from_document(document: Any, path: str | os.PathLike[str] = "<map>") -> JourneyMap:
@@ -150,8 +165,24 @@ class _DocumentReader:
             if message.startswith("there is no "):
                 message = "dangling reference: " + message
             raise self.fail(f"{error.section}[{error.index}]", message) from None
+        if "sheet_shape" in document:
+            journey.sheet_shape = self.sheet_shape(document["sheet_shape"])
         return journey
 
+    def sheet_shape(self, value: Any) -> SheetShape:
+        if not isinstance(value, dict) or value.get("layout") not in ("columns", "rows", "inventory"):
+            raise self.fail("sheet_shape", 'must be an object with "layout" columns, rows or inventory')
+        rows = []
+        for i, item in enumerate(self.items(value, "rows")):
+            place = f"sheet_shape.rows[{i}]"
+            cells = item.get("cells", [])
+            if not isinstance(cells, list) or not all(
+                    isinstance(c, list) and len(c) == 2 and all(isinstance(t, str) for t in c) for c in cells):
+                raise self.fail(f"{place}.cells", "must be a list of [stage name, text] pairs")
+            rows.append(SheetRow(self.text(item, "label", place), self.text(item, "field", place, required=True),
+                                 tuple((c[0], c[1]) for c in cells)))
+        return SheetShape(value["layout"], self.text(value, "sheet", "sheet_shape"),
+                          self.text(value, "corner", "sheet_shape"), tuple(rows))
     def items(self, document: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = document.get(key, [])
         if not isinstance(value, list):

@@ -2,10 +2,11 @@
 
 from journeymap.model.events import Change, EventHub, MapEvent
 from journeymap.model.journey_map import CardPolicy, Cell, JourneyMap, MapError, NodeType, Removal
-from journeymap.model.records import Flow, Kind, Milestone, Persona, Stage, Touchpoint
+from journeymap.model.records import Flow, Kind, Milestone, Persona, SheetRow, SheetShape, Stage, Touchpoint
 from journeymap.model.timeline import parse_timeline
 
 __all__ = [
     "CardPolicy", "Cell", "Change", "EventHub", "Flow", "JourneyMap", "Kind", "MapError", "MapEvent",
-    "Milestone", "NodeType", "Persona", "Removal", "Stage", "Touchpoint", "parse_timeline",
+    "Milestone", "NodeType", "Persona", "Removal", "SheetRow", "SheetShape", "Stage", "Touchpoint",
+    "parse_timeline",
 ]

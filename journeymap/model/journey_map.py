@@ -30,6 +30,7 @@ from journeymap.model.records import (
     Kind,
     Milestone,
     Persona,
+    SheetShape,
     Stage,
     Touchpoint,
 )
@@ -95,6 +96,8 @@ class JourneyMap:
         self._cells: dict[Cell, list[str]] = {}
         self._next_number: dict[str, int] = {}
         self.events = EventHub()
+        # How the team keeps this map as a sheet (from an import); the spreadsheet export follows it.
+        self.sheet_shape: SheetShape | None = None
 
     # ----------------------------------------------------------------- reading
     @property
@@ -210,6 +213,7 @@ class JourneyMap:
         self._milestone_order = list(other._milestone_order)
         self._cells = {cell: list(cards) for cell, cards in other._cells.items()}
         self._next_number = dict(other._next_number)
+        self.sheet_shape = other.sheet_shape
         self.events.emit(MapEvent(Change.RESET))
 
     def avoid_ids_of(self, other: JourneyMap) -> None:

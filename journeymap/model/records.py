@@ -58,3 +58,26 @@ class Milestone:
 @dataclass(frozen=True)
 class Flow:
     label: str = ""
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One labelled row (or column) of the team's sheet: its label as written and what it meant
+    (a mapping field such as "goal" or "touchpoints:SMB", or "ignore"). For ignored rows, what
+    each stage's cell held, by stage name, so an export writes them back."""
+
+    label: str
+    field: str
+    cells: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class SheetShape:
+    """How the team keeps this map as a spreadsheet, remembered from the import so the export
+    writes the same shape back: the layout ("columns", "rows" or "inventory"), the sheet's name,
+    the label over the stage names, and the labelled rows in order."""
+
+    layout: str
+    sheet: str = ""
+    corner: str = ""
+    rows: tuple[SheetRow, ...] = ()

@@ -26,6 +26,7 @@ from journeymap.io.sheets.progress import ProgressFn, no_progress
 from journeymap.io.sheets.reconcile import reconcile
 from journeymap.io.sheets.report import Report
 from journeymap.io.sheets.safety import read_bytes
+from journeymap.io.sheets.team_shape import capture, mapping_of
 from journeymap.io.sheets.template import MAP_SHEET
 from journeymap.model import JourneyMap
 
@@ -184,12 +185,14 @@ def _native(sheet: Spreadsheet, report: Report) -> JourneyMap:
         return exported
     # The team's edits on the map sheet win; ids and details come from the data sheets.
     sheet_report = Report()
+    shape_mapping = mapping_of(exported.sheet_shape) if exported.sheet_shape is not None else Mapping()
     edited = _generic(dataclasses.replace(sheet, grids=[map_grid], notices=[]), None, None, sheet_report,
-                      Mapping()).result
+                      shape_mapping).result
     report.notices.extend(edited.notices)
     for position in map_grid.filled():
         report.use(map_grid, position)
     merged = reconcile(exported, edited.map)
+    merged.map.sheet_shape = exported.sheet_shape
     cells = ", ".join(map_grid.ref(p) for p in changes[:5]) + (", …" if len(changes) > 5 else "")
     report.warn(f"the map sheet was edited after the export ({cells}): it was imported as the current map, "
                 f"with ids and details from the data sheets where its items are unchanged: {merged.summary()}",
@@ -275,6 +278,11 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
             line = "columns" if located.layout is Layout.ROWS else "rows"
             report.info(f"{line} whose label names no persona went to the lane \"{lane}\" ({origin})", grid)
     journey = builder.build(Path(sheet.path).stem)
+    if not several:
+        # One table: the export can write the team's shape back (one sheet per persona is not kept yet).
+        located = found[0][1].table
+        assert located is not None
+        journey.sheet_shape = capture(located, DEFAULT_LANE)
     return Analysis(LoadResult(journey, report.finish(sheet.grids), sheet.format), summaries)
 
 

@@ -9,6 +9,7 @@ stage id) are checked too.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from typing import Any
@@ -19,7 +20,7 @@ from journeymap.io.sheets.grid import Grid, Position, ValueKind
 from journeymap.io.sheets.labels import synonyms
 from journeymap.io.sheets.report import Report
 from journeymap.io.sheets.text import normalise_label, short
-from journeymap.model import Flow, JourneyMap, Kind, MapError, Milestone, Persona, Stage, Touchpoint
+from journeymap.model import Flow, JourneyMap, Kind, MapError, Milestone, Persona, SheetShape, Stage, Touchpoint
 
 _REQUIRED = (shape.STAGES_SHEET, shape.PERSONAS_SHEET, shape.CARDS_SHEET)
 _KINDS = {normalise_label(k.value): k for k in Kind}
@@ -49,6 +50,8 @@ def read_native(path: str | os.PathLike[str], grids: list[Grid], report: Report)
         report.use(about, position)
     reader = _DataReader(path, report)
     journey = JourneyMap(values.get("Title", ""))
+    if values.get(shape.SHAPE_ROW, "").strip():
+        journey.sheet_shape = _sheet_shape(path, values[shape.SHAPE_ROW])
     reader.rows(sheets[shape.STAGES_SHEET], lambda row: journey.add_stage(Stage(
         row.text("Name"), row.text("Goal"), row.text("Success criteria"), row.text("Timeline"),
         row.text("Owner")), stage_id=row.ident("Stage id")))
@@ -219,6 +222,15 @@ def map_sheet_changes(journey: JourneyMap, grid: Grid) -> list[Position]:
         if actual != expected.get(position, ""):
             changed.append(position)
     return changed
+
+
+def _sheet_shape(path: str | os.PathLike[str], text: str) -> SheetShape:
+    from journeymap.io.cjm import shape_from_json
+
+    try:
+        return shape_from_json(json.loads(text), path)
+    except (json.JSONDecodeError, RecursionError):
+        raise MapFileError(path, "the team sheet shape is not readable JSON", shape.ABOUT_SHEET) from None
 
 
 def _about(grid: Grid) -> dict[str, str]:

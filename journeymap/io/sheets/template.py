@@ -37,6 +37,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 ABOUT_ROWS = ("Exported by", "Format", "Version", "Title", "How to edit", "Map sheet as exported")
 FINGERPRINT_ROW = "Map sheet as exported"
+SHAPE_ROW = "Team sheet shape"  # JSON: the shape the team keeps the map sheet in, when it came from their sheet
 ABOUT_NOTE = ("Edit the Journey map sheet freely: importing it back applies your edits, and everything still on it "
               "keeps its id and the details kept on the sheets Stages, Personas, Cards, Milestones and Flows. "
               "While the Journey map sheet is unchanged, those sheets are read back exactly, edits included.")
@@ -49,7 +50,12 @@ _KIND_ROWS = ((Kind.TOUCHPOINT, "Touchpoints"), (Kind.PAIN_POINT, "Pain points")
 
 
 def map_sheet_rows(journey: JourneyMap) -> list[list[str]]:
-    """The map sheet as rows of cell texts, starting at row 1 (title), header at row 3."""
+    """The map sheet as rows of cell texts, starting at row 1 (title), header at row 3: in the team's
+    own shape when the map came from their sheet, else in the team template's."""
+    if journey.sheet_shape is not None:
+        from journeymap.io.sheets.team_shape import shaped_rows
+
+        return shaped_rows(journey, journey.sheet_shape, [journey.title], _list_rows)
     stages = journey.stage_ids()
     rows: list[list[str]] = [[journey.title], [], ["Stage", *(journey.stage(s).name for s in stages)]]
     for label, name in STAGE_ROWS:

@@ -7,11 +7,13 @@ keeps memory flat for large maps. The file is saved atomically.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from typing import Any
 
 from journeymap.io.atomic import write_atomic_with
+from journeymap.io.cjm import shape_to_json
 from journeymap.io.sheets import template as shape
 from journeymap.io.sheets.checks import check_cell
 from journeymap.io.sheets.grid import column_letter
@@ -64,9 +66,11 @@ def _plan(journey: JourneyMap, path: str | os.PathLike[str]) -> list[_Sheet]:
         sheets.append(sheet)
     values: tuple[Any, ...] = ("Journey Map Designer", shape.FORMAT_NAME, shape.FORMAT_VERSION, journey.title,
                                shape.ABOUT_NOTE, shape.map_sheet_fingerprint(shape.map_sheet_rows(journey)))
+    about = list(zip(shape.ABOUT_ROWS, values, strict=True))
+    if journey.sheet_shape is not None:
+        about.append((shape.SHAPE_ROW, json.dumps(shape_to_json(journey.sheet_shape), ensure_ascii=False)))
     sheets.append(_Sheet(shape.ABOUT_SHEET, (_WIDTHS["name"], 80), "",
-                         [[(key, "bold"), (value, "plain")] for key, value in zip(shape.ABOUT_ROWS, values,
-                                                                                    strict=True)]))
+                         [[(key, "bold"), (value, "plain")] for key, value in about]))
     for sheet in sheets:
         for number, row in enumerate(sheet.rows, 1):
             for column, (value, style) in enumerate(row, 1):
@@ -84,6 +88,8 @@ def _workbook(sheets: list[_Sheet]) -> Any:
 
     fonts = {"title": Font(bold=True, size=14), "bold": Font(bold=True), "plain": None}
     wrap = Alignment(wrap_text=True, vertical="top")
+    # The title is not wrapped: it runs on over the empty cells beside it and shows in full.
+    one_line = Alignment(wrap_text=False, vertical="top")
     workbook = Workbook(write_only=True)
     for plan in sheets:
         sheet = workbook.create_sheet(plan.name)
@@ -104,7 +110,7 @@ def _workbook(sheets: list[_Sheet]) -> Any:
                 if isinstance(value, str):
                     # Whatever it looks like (=SUM(...), #N/A, 1.50), user text stays text.
                     cell.data_type = "s"
-                cell.alignment = wrap
+                cell.alignment = one_line if style == "title" else wrap
                 if fonts[style] is not None:
                     cell.font = fonts[style]
                 cells.append(cell)
@@ -120,8 +126,8 @@ def _row_height(row: list[tuple[Any, str]], widths: tuple[int, ...]) -> float | 
     The estimate errs tall: about one character per unit of column width.
     """
     lines = 1
-    for column, (value, _style) in enumerate(row):
-        if not isinstance(value, str) or not value:
+    for column, (value, style) in enumerate(row):
+        if not isinstance(value, str) or not value or style == "title":
             continue
         per_line = max(8, int(widths[min(column, len(widths) - 1)] * 0.95))
         count = sum(max(1, -(-len(paragraph) // per_line)) for paragraph in value.split("\n"))
