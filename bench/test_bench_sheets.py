@@ -98,3 +98,38 @@ def test_import_csv(benchmark, journey: JourneyMap, tmp_path: Path) -> None:  # 
     save_csv(journey, path)
     result = benchmark(load_spreadsheet, path)
     assert result.map.counts()["cards"] == CARDS
+
+
+def _inventory_csv(journey: JourneyMap, path: Path) -> Path:
+    """The same 2,000 cards as a one-row-per-touchpoint inventory, as a CS Ops team keeps it."""
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["Stage", "Touchpoint", "Channel", "Owner", "Persona", "Emotion", "Notes"])
+        for card_id in journey.card_ids():
+            card = journey.card(card_id)
+            stage, lane = journey.cell_of(card_id)
+            writer.writerow([journey.stage(stage).name, card.title, card.channel, card.owner, journey.lane(lane).name,
+                             "" if card.emotion is None else card.emotion, card.notes])
+    return path
+
+
+def test_import_inventory_csv(benchmark, journey: JourneyMap, tmp_path: Path) -> None:  # noqa: ANN001
+    """The inventory layout: detection, then one card per row with its attributes."""
+    path = _inventory_csv(journey, tmp_path / "inventory.csv")
+    result = benchmark(load_spreadsheet, path)
+    assert result.map.counts()["cards"] == CARDS and len(result.map.stage_ids()) == STAGES
+
+
+def test_bare_csv_reader_inventory(benchmark, journey: JourneyMap, tmp_path: Path) -> None:  # noqa: ANN001
+    """Baseline for the line above: Python's csv module reading the same file, nothing else."""
+    import csv
+
+    path = _inventory_csv(journey, tmp_path / "inventory.csv")
+
+    def read() -> int:
+        with path.open(newline="", encoding="utf-8") as stream:
+            return sum(len(row) for row in csv.reader(stream))
+
+    benchmark(read)

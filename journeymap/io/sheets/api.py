@@ -16,7 +16,7 @@ from journeymap.io.errors import MapFileError
 from journeymap.io.formats import LoadResult, Notice, Severity, sniff_format
 from journeymap.io.sheets import native
 from journeymap.io.sheets.build import DEFAULT_LANE, MapBuilder
-from journeymap.io.sheets.detect import Detection, LabelSlot, Orientation, detect
+from journeymap.io.sheets.detect import Detection, LabelSlot, Orientation, detect, label_candidates
 from journeymap.io.sheets.grid import Grid
 from journeymap.io.sheets.inventory import add_inventory
 from journeymap.io.sheets.labels import Field, synonyms
@@ -237,7 +237,10 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
             summary.reason = _unclear(detection, mapping)
         else:
             summary.reason = detection.reason
-            summary.labels = detection.candidates
+            layout = mapping.layout
+            summary.labels = label_candidates(grid.without_hidden() if not mapping.include_hidden else grid,
+                                              detection.labels,
+                                              forced or (Orientation.ROWS if layout is Layout.ROWS else None))
         if not selected:
             why = "hidden (pick it in the import preview to read it)" if grid.hidden else "not picked"
             report.skip_sheet(grid, why, Severity.INFO)
@@ -267,10 +270,10 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
         if corrected:
             report.info("the mapping says: " + "; ".join(f"\"{s.text}\" is {s.target.describe().lower()}"
                                                          for s in corrected), grid)
-        if located.layout is Layout.INVENTORY:
-            add_inventory(builder, located)
-            continue
         lane = grid.name if several else DEFAULT_LANE
+        if located.layout is Layout.INVENTORY:
+            add_inventory(builder, located, lane)
+            continue
         lanes_before = set(builder.lanes)
         builder.add_table(located, lane, milestones_in_lane=several)
         if lane in builder.lanes and lane not in lanes_before:

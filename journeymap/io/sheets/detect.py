@@ -97,9 +97,6 @@ class Detection:
     table: Table | None = None
     reason: str = ""
     labels: dict[Position, Target] = field(default_factory=dict)  # every label cell found, sheet coordinates
-    # Without a table: the cells that may be labels (those found, or the first column's or row's
-    # short texts), for the user to give a meaning.
-    candidates: list[LabelSlot] = field(default_factory=list)
 
     @property
     def layout(self) -> Layout | None:
@@ -115,8 +112,6 @@ def detect(grid: Grid, synonyms: SynonymTable, forced: Orientation | None = None
     labels = find_labels(grid, synonyms, mapping)
     scores = _scores(labels)
     detection = Detection(None, scores, labels=labels)
-    detection.candidates = _candidates(grid, labels, forced or (Orientation(mapping.layout.value)
-                                                                if mapping.layout is Layout.ROWS else None))
     if not any(t.field in MEANINGFUL for t in labels.values()):
         detection.reason = "no row or column labels such as Goal, Touchpoints or Owner"
         return detection
@@ -160,9 +155,10 @@ def find_labels(grid: Grid, synonyms: SynonymTable, mapping: Mapping) -> dict[Po
     return found
 
 
-def _candidates(grid: Grid, labels: dict[Position, Target], orientation: Orientation | None) -> list[LabelSlot]:
-    """What may be labels: the line (column, or row when stages are rows) holding the most labels
-    found, else the first column (or row) with short texts."""
+def label_candidates(grid: Grid, labels: dict[Position, Target], orientation: Orientation | None) -> list[LabelSlot]:
+    """Where no table was found, what may be labels, for the user to give a meaning: the line
+    (column, or row when stages are rows) holding the most labels found, else the first column
+    (or row) with short texts."""
     rows = orientation is Orientation.ROWS
     lines: dict[int, int] = {}
     for (r, c), target in labels.items():

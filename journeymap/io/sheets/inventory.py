@@ -17,8 +17,8 @@ from journeymap.io.sheets.mapping import ATTRIBUTE_FIELDS, CARD_FIELDS, STAGE_FI
 from journeymap.io.sheets.text import short, split_items
 
 
-def add_inventory(builder: MapBuilder, table: Table) -> None:
-    """Read every record row of the inventory into the builder."""
+def add_inventory(builder: MapBuilder, table: Table, lane: str = DEFAULT_LANE) -> None:
+    """Read every record row of the inventory into the builder; ``lane`` takes rows naming no persona."""
     sheet = builder.next_sheet()
     grid = table.grid
     report = builder.report
@@ -61,10 +61,10 @@ def add_inventory(builder: MapBuilder, table: Table) -> None:
         if key not in builder.stage_fields:
             builder.stages.append(key)
             builder.stage_fields[key] = {}
-            first_row[name] = stage_cell
+        first_row.setdefault(name, stage_cell)
         counts[name] = counts.get(name, 0) + 1
         report.use(grid, stage_cell)
-        _record(builder, table, sheet, key, cells, columns)
+        _record(builder, table, sheet, key, cells, columns, lane)
     for name, count in counts.items():
         report.info(f"stage \"{short(name)}\" took {count} row{'s' * (count != 1)}", grid, first_row[name])
 
@@ -84,12 +84,12 @@ def _above(builder: MapBuilder, grid: Grid, position: Position) -> None:
 
 
 def _record(builder: MapBuilder, table: Table, sheet: int, key: StageKey, cells: dict[int, Position],
-            columns: dict[int, Target]) -> None:
+            columns: dict[int, Target], default_lane: str) -> None:
     """One row: its cards (a touchpoint, and any pain point, opportunity or thought beside it), their
     attributes, the stage's fields and milestones."""
     grid = table.grid
     report = builder.report
-    lane = DEFAULT_LANE
+    lane = default_lane
     for column, target in columns.items():
         if target.field is Field.PERSONA and column in cells:
             lane = grid.cells[cells[column]].text.strip() or lane

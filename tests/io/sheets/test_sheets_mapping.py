@@ -243,3 +243,15 @@ def test_notes_titles_and_hidden_rows_around_a_table_leave_exactly_that_table(ca
     assert [journey.stage(s).owner for s in journey.stage_ids()] == ["Sales", "CSM", "CSM"]
     assert cards_by_stage(analysis.result) == {"Land": ["Contract"], "Adopt": ["QBR"], "Renew": ["Renewal call"]}
     assert analysis.layout is (Layout.ROWS if transposed else Layout.COLUMNS)
+
+
+def test_an_inventory_sheet_beside_a_grid_sheet_shares_its_stages() -> None:
+    """Found by the report property test: an inventory naming a stage another sheet made first."""
+    grid = grid_of([["Stage", "Land", "Adopt"], ["Goal", "Sign", "Use"], ["Touchpoints", "Call", "QBR"]], "SMB")
+    inventory = grid_of([["Stage", "Touchpoint", "Channel"], ["Land", "Demo", "Zoom"], ["Land", "Trial", "Web"]],
+                        "Enterprise")
+    result = analyse(sheet_of(grid, inventory)).result
+    assert stage_names(result.map) == ["Land", "Adopt"]
+    assert cards_by_stage(result)["Land"] == ["Call", "Demo", "Trial"]
+    assert cards_by_stage(result, "Enterprise")["Land"] == ["Demo", "Trial"]  # one sheet per persona
+    assert notices_at(result, "Enterprise", "A2") == ['stage "Land" took 2 rows']
