@@ -86,17 +86,24 @@ _PERSONA_TRIM = " ,;:-–—'’・"
 # Japanese particles between a persona and the field: "田中さんのタッチポイント", "SMB向けの接点".
 _CJK_PERSONA_ENDINGS = ("向けの", "向け", "の")
 # "Step 1", "Phase II", "Fase A": a numbered name, not a label.
+_LEADING_NUMBER = re.compile(r"\d+(?: |$)")
 _NUMBERED = re.compile(r"^(?:\d|[ivx]+$|[a-z]$)")
 
 
+_CJK = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# One word of a label written with spaces: up to a space or a CJK character.
+_TOKEN = re.compile("[^ \u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
 def _is_cjk(char: str) -> bool:
-    code = ord(char)
-    return (0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
-            or 0xF900 <= code <= 0xFAFF or 0xAC00 <= code <= 0xD7AF or 0x31F0 <= code <= 0x31FF)
+    """Kana, Chinese characters or Hangul: scripts written without spaces between words."""
+    return _CJK.match(char) is not None
 
 
 def strip_accents(text: str) -> str:
     """Latin accents off ("étape" -> "etape"); Japanese voiced marks stay (they change the word)."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not 0x300 <= ord(c) <= 0x36F))
 
@@ -134,7 +141,16 @@ class SynonymTable:
         for extra in languages:
             self._add_language(extra)
         self.examples = dict(self._names[first])
+        self._starts: dict[str, list[_Phrase]] = {}  # by first word, or first character for Japanese
+        self._lane_endings: set[str] = set()  # last words of lane phrases, and whole Japanese ones
         self._phrases = self._phrase_list()
+        self._modifier_re = _alternation(self._modifiers)
+        self._question_re = _alternation(self._question_words)
+        self._cjk_first_words = tuple(w for w in self._first_words if _is_cjk(w[0]))
+        self._cjk_last_words = tuple(w for w in self._last_words if _is_cjk(w[-1]))
+        self._lane_cjk_endings = tuple(e for e in self._lane_endings if _is_cjk(e[-1]))
+        self._compound_ends = [p for p in self._phrases if p.strong and len(p.text) >= 5 and " " not in p.text
+                               and self._language_of.get(p.text) in self._compounds]
 
     # ---------------------------------------------------------------- data
     def _add_language(self, data: dict[str, object]) -> str:
@@ -189,6 +205,12 @@ class SynonymTable:
             if loose != key and self._loose.get(loose) is field:
                 phrases.append(_Phrase(loose, field, strong))
         phrases.sort(key=lambda p: -len(p.text))
+        for phrase in phrases:
+            first = phrase.text[0] if _is_cjk(phrase.text[0]) else re.split(r"[ \u3040-\u30ff\u4e00-\u9fff]",
+                                                                           phrase.text, maxsplit=1)[0]
+            self._starts.setdefault(first, []).append(phrase)
+            if phrase.field in LANE_FIELDS and phrase.strong:
+                self._lane_endings.add(phrase.text if _is_cjk(phrase.text[-1]) else phrase.text.split(" ")[-1])
         return phrases
 
     # ---------------------------------------------------------------- public
@@ -259,8 +281,10 @@ class SynonymTable:
                 or loose[1] in self._last_words:
             return True
         # Japanese: "合計タッチポイント", "タッチポイント数" have no space before the word.
-        return any(_is_cjk(w[0]) and key.startswith(w) for w in self._first_words) or any(
-            _is_cjk(w[-1]) and key.endswith(w) and len(key) > len(w) for w in self._last_words)
+        if _CJK.search(key) is None:
+            return False
+        return key.startswith(self._cjk_first_words) or any(
+            key.endswith(w) and len(key) > len(w) for w in self._cjk_last_words)
 
     # ---------------------------------------------------------------- rules
     def _field(self, key: str) -> Field | None:
@@ -302,7 +326,7 @@ class SynonymTable:
 
     def _by_meaning(self, text: str) -> Label | None:
         key = normalise_label(text)
-        cjk = any(_is_cjk(c) for c in key)
+        cjk = _CJK.search(key) is not None
         words = len(key.split())
         if (cjk and len(key.replace(" ", "")) > _CJK_CHARS) or (not cjk and words > _PREFIX_WORDS):
             return None
@@ -317,7 +341,7 @@ class SynonymTable:
         if starts is not None:
             phrase, after = starts
             return None if _NUMBERED.match(after) else Label(phrase.field)
-        question = any(_starts_with(key, word) for word in self._question_words)
+        question = self._question_re.match(key) is not None
         if not question and (cjk or words <= _SUFFIX_WORDS):
             lane = self._persona_lane(text)
             if lane is not None:
@@ -333,32 +357,48 @@ class SynonymTable:
         changed = True
         while changed and rest:
             changed = False
-            for modifier in self._modifiers:
-                if rest.startswith(modifier) and _boundary(rest, len(modifier), modifier):
-                    rest = rest[len(modifier):].lstrip()
-                    changed = True
-                    break
+            number = _LEADING_NUMBER.match(rest)  # "Top 3 pain points"
+            if number and rest != key:
+                rest = rest[number.end():]
+                changed = True
+                continue
+            modifier = self._modifier_re.match(rest)
+            if modifier:
+                rest = rest[modifier.end():].lstrip()
+                changed = True
         return rest
 
     def _phrase_at_start(self, key: str) -> tuple[_Phrase, str] | None:
-        for phrase in self._phrases:  # longest first
+        for phrase in self._candidates(key, 0):  # longest first
             if phrase.strong and _starts_with(key, phrase.text):
                 return phrase, key[len(phrase.text):].strip()
         return None
 
     def _phrases_inside(self, key: str) -> Iterator[_Phrase]:
-        found = []
-        for phrase in self._phrases:
-            if not phrase.strong or (len(phrase.text) < 2):
-                continue
-            index = _find(key, phrase.text)
-            if index >= 0:
-                found.append((index, -len(phrase.text), phrase))
-        for _index, _length, phrase in sorted(found, key=lambda item: (item[0], item[1])):
-            yield phrase
+        """Phrases found inside a label, the earliest first (the longest of those first)."""
+        if _CJK.search(key) is None:
+            starts = [0, *(i + 1 for i, c in enumerate(key) if c == " ")]
+        else:
+            starts = [i for i in range(len(key)) if key[i] != " " and (
+                i == 0 or key[i - 1] == " " or _is_cjk(key[i]) or _is_cjk(key[i - 1]))]
+        for index in starts:
+            for phrase in self._candidates(key, index):
+                if phrase.strong and len(phrase.text) >= 2 and key.startswith(phrase.text, index) \
+                        and _boundary(key, index + len(phrase.text), phrase.text):
+                    yield phrase
+
+    def _candidates(self, key: str, index: int) -> list[_Phrase]:
+        """The phrases that could start at ``index``: those with its first word (or first character)."""
+        if _is_cjk(key[index]):
+            return self._starts.get(key[index], [])
+        token = _TOKEN.match(key, index)
+        return self._starts.get(token.group(), []) if token else []
 
     def _persona_lane(self, text: str) -> Label | None:
         """A lane field's phrase at the end, a persona's name before it: "Enterprise touchpoints"."""
+        key = normalise_label(text)
+        if key.rsplit(" ", 1)[-1] not in self._lane_endings and not key.endswith(self._lane_cjk_endings):
+            return None
         for cut in range(1, len(text)):
             before, after = text[:cut], text[cut:]
             if not (before.endswith(" ") or _is_cjk(after[0]) or _is_cjk(before[-1])):
@@ -386,15 +426,21 @@ class SynonymTable:
         """German and Dutch compounds: "Hauptschmerzpunkte", "Kundenkontaktpunkte" (never a stage)."""
         if not self._compounds or " " in key:
             return None
-        for phrase in self._phrases:
-            if phrase.strong and len(phrase.text) >= 5 and " " not in phrase.text and key.endswith(phrase.text) \
-                    and len(key) > len(phrase.text) + 2 and self._language_of.get(phrase.text) in self._compounds:
+        for phrase in self._compound_ends:
+            if key.endswith(phrase.text) and len(key) > len(phrase.text) + 2:
                 return phrase.field
         return None
 
 
 def _strings(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list | tuple) else []
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for any of ``words`` at the start of a label, as whole words (longest first)."""
+    parts = [re.escape(w) + ("" if _is_cjk(w[-1]) else f"(?= |$|{_CJK.pattern})")
+             for w in sorted((w for w in words if w), key=len, reverse=True)]
+    return re.compile("(?:" + "|".join(parts) + ")" if parts else "(?!)")
 
 
 def _label_like(text: str) -> bool:
