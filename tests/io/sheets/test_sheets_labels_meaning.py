@@ -26,6 +26,8 @@ F = Field
     ("Customer quotes", Label(F.THOUGHTS)),
     ("The customer's goal", Label(F.GOAL)),
     ("Stage owner", Label(F.OWNER)),
+    ("Kundenkontaktpunkte", Label(F.TOUCHPOINTS)),
+    ("Thoughts - Buyer", Label(F.THOUGHTS, "Buyer")),
     ("Top 3 opportunities", Label(F.OPPORTUNITIES)),
 ])
 def test_labels_are_matched_by_their_meaning_words(raw: str, label: Label) -> None:
@@ -106,6 +108,12 @@ def test_labels_match_after_unicode_normalisation_and_without_accents(raw: str, 
 ])
 def test_card_attribute_labels(raw: str, field: Field) -> None:
     assert synonyms().match(raw) == Label(field)
+
+
+@pytest.mark.parametrize(("text", "score"), [("1,0", 1), ("＋１", 1), ("−2", -2), ("sehr positiv", 2),
+                                             ("Très négatif", -2), ("tres negatif", -2), ("とても良い", 2)])
+def test_emotions_in_any_language_and_number_style(text: str, score: int) -> None:
+    assert synonyms().emotion(text) == score
 
 
 def test_a_word_that_means_two_fields_is_refused_when_the_table_is_loaded() -> None:
