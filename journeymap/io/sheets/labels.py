@@ -131,6 +131,7 @@ class SynonymTable:
         self._whole_only: set[str] = set()
         self._modifiers: set[str] = set()
         self._question_words: set[str] = set()  # "What the customer is doing" names no persona
+        self._connectors: set[str] = set()  # "Goal or objective", "Painpoints in each step": qualifiers follow
         self._compounds: set[str] = set()  # languages that write "Kundenziele" in one word
         self._first_words: set[str] = set()
         self._last_words: set[str] = set()
@@ -180,6 +181,7 @@ class SynonymTable:
         self._whole_only.update(normalise_label(w) for w in _strings(data.get("whole_only", ())))
         self._modifiers.update(normalise_label(w) for w in _strings(data.get("modifiers", ())))
         self._question_words.update(normalise_label(w) for w in _strings(data.get("question_words", ())))
+        self._connectors.update(normalise_label(w) for w in _strings(data.get("connectors", ())))
         if data.get("compounds"):
             self._compounds.add(code)
         computed = data.get("computed", {})
@@ -307,7 +309,11 @@ class SynonymTable:
             return field
         key = normalise_label(raw)
         rest = self._without_modifiers(key)
-        return self._field(rest) if rest and rest != key else None
+        return self._field(rest) if rest and rest != key and not self._general(rest) else None
+
+    def _general(self, key: str) -> bool:
+        """A word too general to mean its field once qualified: "Customer Success" is a team's name."""
+        return key in self._whole_only or strip_accents(key) in self._whole_only
 
     def _separated(self, text: str) -> tuple[Label | None] | None:
         """"Touchpoints: SMB" and the like; None when the label has no such separator to go by."""
@@ -333,24 +339,40 @@ class SynonymTable:
         rest = self._without_modifiers(key)
         if not rest:
             return None
-        if rest != key:
+        if rest != key and not self._general(rest):
             field = self._field(rest)
             if field is not None:
                 return None if field is Field.STAGE else Label(field)
         starts = self._phrase_at_start(rest)
         if starts is not None:
             phrase, after = starts
-            return None if _NUMBERED.match(after) else Label(phrase.field)
+            if self._qualifies(phrase, after):
+                return Label(phrase.field)
+            if _NUMBERED.match(after):
+                return None  # "Steps 1-3": a numbered name
         question = self._question_re.match(key) is not None
         if not question and (cjk or words <= _SUFFIX_WORDS):
             lane = self._persona_lane(text)
             if lane is not None:
                 return lane
-        if cjk or words <= _INSIDE_WORDS:
+        if question and not cjk and words <= _INSIDE_WORDS:
             for phrase in self._phrases_inside(rest):
                 return Label(phrase.field)
         compound = self._compound(key)
         return None if compound is None else Label(compound)
+
+    def _qualifies(self, phrase: _Phrase, after: str) -> bool:
+        """Whether the words after a field's phrase only qualify it: "Goal *or objective*",
+        "Painpoints *in each step*", "Points de douleur *principaux*", "課題*と改善*", "Emotions *-2 to +2*".
+        Card titles that start with a field's word ("Ideas portal", "Notes from call") do not."""
+        if _is_cjk(phrase.text[-1]):
+            return not _NUMBERED.match(after)
+        words = after.split()
+        if words[0] in self._connectors:
+            return True
+        if phrase.field is Field.EMOTIONS and all(w.isdigit() or w in self._connectors for w in words):
+            return True  # a scale
+        return all(w in self._modifiers for w in words)
 
     def _without_modifiers(self, key: str) -> str:
         rest = key
@@ -415,8 +437,11 @@ class SynonymTable:
                     persona = persona[: -len(ending)]
                     break
             persona_key = normalise_label(persona)
-            if not persona_key or len(persona_key.split()) > _PERSONA_WORDS:
-                return None
+            persona_words = persona_key.split()
+            if not persona_key or len(persona_words) > _PERSONA_WORDS or self._connectors.intersection(persona_words):
+                return None  # "Account setup and first steps" is a stage's name, not a persona's lane
+            if _CJK.search(persona) and persona == before.strip(_PERSONA_TRIM) and _is_cjk(persona[-1]):
+                return None  # "ウェブサイト接点": in Japanese a persona comes with の or 向け
             if not self._without_modifiers(persona_key):
                 return Label(field)  # "Customer touchpoints", "顧客のタッチポイント": no lane of its own
             return Label(field, persona)

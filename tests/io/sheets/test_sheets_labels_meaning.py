@@ -27,6 +27,11 @@ F = Field
     ("The customer's goal", Label(F.GOAL)),
     ("Stage owner", Label(F.OWNER)),
     ("Kundenkontaktpunkte", Label(F.TOUCHPOINTS)),
+    ("Emotions -2 to +2", Label(F.EMOTIONS)), ("Emotionen 1 bis 5", Label(F.EMOTIONS)),
+    ("Pain points and frustrations", Label(F.PAIN_POINTS)), ("Thoughts & quotes", Label(F.THOUGHTS)),
+    ("Points de douleur principaux", Label(F.PAIN_POINTS)), ("Punti di contatto principali", Label(F.TOUCHPOINTS)),
+    ("Objectifs de l'étape", Label(F.GOAL)), ("Ziele der Phase", Label(F.GOAL)),
+    ("Kansen voor verbetering", Label(F.OPPORTUNITIES)), ("課題と改善", Label(F.PAIN_POINTS)),
     ("Thoughts - Buyer", Label(F.THOUGHTS, "Buyer")),
     ("Top 3 opportunities", Label(F.OPPORTUNITIES)),
 ])
@@ -56,6 +61,7 @@ def test_modifiers_in_front_of_a_field_never_make_a_lane(raw: str, field: Field)
     ("Touchpoints｜Ｅｎｔｅｒｐｒｉｓｅ", Label(F.TOUCHPOINTS, "Ｅｎｔｅｒｐｒｉｓｅ")),  # the name as written
     ("田中さんのタッチポイント", Label(F.TOUCHPOINTS, "田中さん")),
     ("SMB向けの接点", Label(F.TOUCHPOINTS, "SMB")),
+    ("SMBタッチポイント", Label(F.TOUCHPOINTS, "SMB")),
 ])
 def test_persona_lanes_are_still_named(raw: str, label: Label) -> None:
     assert synonyms().match(raw) == label
@@ -78,6 +84,19 @@ def test_persona_lanes_are_still_named(raw: str, label: Label) -> None:
     "Purchase / Subscription", "Goal: SMB", "Time to value", "Awareness", "Onboarding",
 ])
 def test_notes_titles_sentences_and_names_are_not_labels(raw: str) -> None:
+    assert synonyms().match(raw) is None
+
+
+@pytest.mark.parametrize("raw", [
+    # Card titles that start with or contain a field's word are not labels: nothing links the rest to it.
+    "Ideas portal", "Notes from call", "Comment from CEO", "Steps are unclear", "KPI dashboard", "Medium article",
+    "Persona workshop", "Thinking about switching", "Goal setting workshop", "Owner changed mid-project",
+    "Channel partner referral", "Milestone review meeting", "Touchpoint audit",
+    "Customer Success", "Key Account Team", "Customer experience team",  # teams named in an Owner row
+    # Stage names that end with a field's word do not name a persona's lane.
+    "Account setup and first steps", "Order tracking & delivery issues", "ウェブサイト接点",
+])
+def test_card_titles_and_stage_names_with_field_words_are_not_labels(raw: str) -> None:
     assert synonyms().match(raw) is None
 
 
