@@ -33,6 +33,7 @@ from functools import lru_cache
 from importlib import resources
 
 from journeymap.io.sheets.text import normalise_label
+from journeymap.model import Kind
 
 
 class Field(StrEnum):
@@ -64,6 +65,8 @@ CARD_ATTRIBUTES = (Field.CHANNEL, Field.CARD_OWNER, Field.PERSONA, Field.NOTES, 
 # Fields a label may attach to a persona lane.
 LANE_FIELDS = (*LIST_FIELDS, Field.THOUGHTS, Field.EMOTIONS)
 
+_CARD_KINDS = {Field.TOUCHPOINTS: Kind.TOUCHPOINT, Field.PAIN_POINTS: Kind.PAIN_POINT,
+               Field.OPPORTUNITIES: Kind.OPPORTUNITY, Field.THOUGHTS: Kind.THOUGHT}
 _DISPLAY_NAMES = {
     Field.STAGE: "stage names", Field.GOAL: "goal", Field.SUCCESS_CRITERIA: "success criteria",
     Field.TIMELINE: "timeline", Field.OWNER: "owner", Field.TOUCHPOINTS: "touchpoints",
@@ -255,6 +258,16 @@ class SynonymTable:
     def fields_for_display() -> list[tuple[Field, str]]:
         """Every field with a short English name, in the order a mapping choice lists them."""
         return list(_DISPLAY_NAMES.items())
+
+    def card_kind(self, text: str) -> Kind | None:
+        """A card's kind written as a value ("pain_point"), its name ("Pain point") or any label of
+        its field in any language ("Thoughts", "Quote", "Schmerzpunkte", "思考"); None otherwise."""
+        key = normalise_label(text)
+        for kind in Kind:
+            if key == normalise_label(kind.value):
+                return kind
+        label = self.match(text)
+        return None if label is None else _CARD_KINDS.get(label.field)
 
     def emotion(self, text: str) -> int | None:
         """An emotion score from -2 to 2 written as a number ("+1", "−1", "2.0") or a word."""

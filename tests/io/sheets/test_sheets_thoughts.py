@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from journeymap.io.cjm import load_cjm, save_cjm, to_document
 from journeymap.io.sheets import load_spreadsheet, save_xlsx
@@ -45,3 +46,19 @@ def test_the_xlsx_export_writes_a_thoughts_row_and_reads_the_kind_back(tmp_path:
     result = load_spreadsheet(path)
     assert result.map.card(card).kind is Kind.THOUGHT
     assert to_document(result.map) == to_document(journey)
+
+
+@pytest.mark.parametrize(("typed", "kind"), [("Thought", Kind.THOUGHT), ("quote", Kind.THOUGHT),
+                                             ("思考", Kind.THOUGHT), ("Pain points", Kind.PAIN_POINT),
+                                             ("Schmerzpunkt", Kind.PAIN_POINT), ("opportunity", Kind.OPPORTUNITY),
+                                             ("", Kind.TOUCHPOINT)])
+def test_a_kind_typed_by_hand_in_the_cards_sheet_is_read(tmp_path: Path, typed: str, kind: Kind) -> None:
+    journey = small_map()
+    path = tmp_path / "map.xlsx"
+    save_xlsx(journey, path)
+    workbook = openpyxl.load_workbook(path)
+    workbook["Cards"]["G2"] = typed or None
+    title = workbook["Cards"]["F2"].value
+    workbook.save(path)
+    imported = load_spreadsheet(path).map
+    assert [imported.card(c).kind for c in imported.card_ids() if imported.card(c).title == title] == [kind]
