@@ -187,9 +187,11 @@ def test_each_language_s_emotion_words(language: Language) -> None:
     assert {word: synonyms().emotion(word) for word in language.emotions} == language.emotions
 
 
+@pytest.mark.parametrize("stages_as", ["columns", "rows"])
 @pytest.mark.parametrize("language", LANGUAGES, ids=IDS)
-def test_a_sheet_in_each_language_imports_whole(tmp_path: Path, language: Language) -> None:
-    result = load_spreadsheet(write_csv(tmp_path / f"map-{language.code}.csv", language.sheet))
+def test_a_sheet_in_each_language_imports_whole(tmp_path: Path, language: Language, stages_as: str) -> None:
+    rows = language.sheet if stages_as == "columns" else [list(column) for column in zip(*language.sheet, strict=True)]
+    result = load_spreadsheet(write_csv(tmp_path / f"map-{language.code}.csv", rows))
     journey = result.map
     stages = [journey.stage(s) for s in journey.stage_ids()]
     assert [s.name for s in stages] == language.stages
