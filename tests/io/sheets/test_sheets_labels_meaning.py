@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from journeymap.io.sheets import load_spreadsheet
 from journeymap.io.sheets.labels import Field, Label, SynonymTable, synonyms
+from journeymap.model import Kind
+from tests.io.sheets.files import write_csv
 
 F = Field
 
@@ -160,3 +165,35 @@ def test_any_text_is_a_label_or_none_and_a_lane_is_never_blank(raw: str) -> None
     label = synonyms().match(raw)
     assert label is None or isinstance(label.field, Field)
     assert label is None or label.persona is None or label.persona.strip()
+
+
+def test_a_homework_style_sheet_labelled_by_meaning_imports_its_table(tmp_path: Path) -> None:
+    rows = [["Customer Journey Map – Q3 2025"], [],
+            ["Journey Step", "Research", "Apply", "Enrol"],
+            ["Goal or objective", "Find a course", "Submit application", "Start classes"],
+            ["Sub-step", "Browse website", "Fill form", "Pay fees"],
+            ["Doing (tasks)", "Compare programmes", "Upload documents", "Register"],
+            ["Thinking", "Is it worth it?", "Did I do it right?", "Finally!"],
+            ["Painpoints in each step", "Too much info", "Portal crashes", "Hidden fees"],
+            ["Opportunity for future state", "Course finder", "Save drafts", "Fee calculator"],
+            ["Key Pain Points", "Jargon", "", ""],
+            ["Last reviewed 2 May by CS Ops"]]
+    result = load_spreadsheet(write_csv(tmp_path / "homework.csv", rows))
+    journey = result.map
+    assert journey.title == "Customer Journey Map – Q3 2025"
+    assert [journey.stage(s).name for s in journey.stage_ids()] == ["Research", "Apply", "Enrol"]
+    assert [journey.stage(s).goal for s in journey.stage_ids()] == ["Find a course", "Submit application",
+                                                                    "Start classes"]
+    assert [journey.lane(p).name for p in journey.lane_ids()] == ["Customer"]  # "Key" makes no lane
+
+    def of_kind(kind: Kind) -> dict[str, list[str]]:
+        return {journey.stage(s).name: [journey.card(c).title for p in journey.lane_ids()
+                                        for c in journey.cards_in(s, p) if journey.card(c).kind is kind]
+                for s in journey.stage_ids()}
+
+    assert of_kind(Kind.TOUCHPOINT) == {"Research": ["Browse website", "Compare programmes"],
+                                        "Apply": ["Fill form", "Upload documents"], "Enrol": ["Pay fees", "Register"]}
+    assert of_kind(Kind.PAIN_POINT) == {"Research": ["Too much info", "Jargon"], "Apply": ["Portal crashes"],
+                                        "Enrol": ["Hidden fees"]}
+    assert of_kind(Kind.OPPORTUNITY) == {"Research": ["Course finder"], "Apply": ["Save drafts"],
+                                         "Enrol": ["Fee calculator"]}
