@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from journeymap.layout.geometry import Rect
 from journeymap.layout.style import LayoutStyle, TextStyle
 from journeymap.layout.text import CachedWrapper, TextMeasurer
-from journeymap.model import JourneyMap, Milestone, Persona, Stage, Touchpoint
+from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
 
 MAX_HEADER_FIELD_LINES = 4
 ELLIPSIS = "…"
@@ -32,6 +32,9 @@ class CardBox:
     title_top: float  # baseline-free: the top of the first title line
     meta_top: float
     badge: Rect | None = None  # the emotion badge (top right), None when the card has no emotion
+    text_left: float = 0.0  # where title and meta lines start, from the card's left edge
+    quote: Rect | None = None  # a thought's quotation mark: the line box to draw QUOTE_MARK in
+    tail: tuple[tuple[float, float], ...] = ()  # a thought bubble's tail below the card: three points
 
 
 @dataclass
@@ -167,8 +170,8 @@ class LayoutEngine:
         if cached is not None and cached[0] is card:
             return cached[1]
         s = self.style
-        inner = s.card_width - 2 * s.card_padding - s.kind_stripe
-        title = self.wrap(card.title, inner - s.badge_size - 4, s.card_title)
+        inner = s.card_width - self.text_left(card) - s.card_padding
+        title = self.wrap(card.title, inner - s.badge_size - 4, self.title_style(card))
         meta_text = " · ".join(part for part in (card.channel, card.owner) if part.strip())
         meta = self.wrap(meta_text, inner, s.card_meta) if meta_text else ()
         title_bottom = s.card_padding + len(title) * s.card_title.line_height
@@ -181,6 +184,17 @@ class LayoutEngine:
             self._card_cache.clear()
         self._card_cache[id(card)] = (card, result)
         return result
+
+    def title_style(self, card: Touchpoint) -> TextStyle:
+        """Thoughts are italic, the words of the persona rather than ours."""
+        return self.style.thought_title if card.kind is Kind.THOUGHT else self.style.card_title
+
+    def text_left(self, card: Touchpoint) -> float:
+        """Where a card's text starts: after the kind stripe, or after a thought's quotation mark."""
+        s = self.style
+        if card.kind is Kind.THOUGHT:
+            return s.card_padding + s.quote_width + 2
+        return s.kind_stripe + s.card_padding
 
     def milestone_lines(self, milestone: Milestone) -> tuple[str, ...]:
         s = self.style
@@ -332,7 +346,17 @@ class LayoutEngine:
         rect = Rect(x, y, s.card_width, height)
         badge = None if card.emotion is None else Rect(rect.right - s.card_padding - s.badge_size,
                                                        y + s.card_padding, s.badge_size, s.badge_size)
-        return CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, badge)
+        box = CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, badge, self.text_left(card))
+        if card.kind is Kind.THOUGHT:
+            # The quotation mark's glyph sits high in its line box: lift the box so the mark's top
+            # lines up with the title's first line.
+            q = s.quote_mark
+            box.quote = Rect(x + s.card_padding - 1, y + s.card_padding - 0.3 * q.size, s.quote_width,
+                             q.line_height)
+            base = rect.bottom
+            box.tail = ((x + 2.2 * s.quote_width, base), (x + 3.2 * s.quote_width, base),
+                        (x + 1.4 * s.quote_width, base + s.thought_tail))
+        return box
 
     def _milestone_box(self, mid: str, milestone: Milestone, stage: str, lane: str | None,
                        x: float, y: float) -> MilestoneBox:

@@ -11,6 +11,7 @@ from journeymap.model import Kind
 class TextStyle:
     size: float
     bold: bool = False
+    italic: bool = False  # thought cards: a quote reads as speech (the poster slants the upright face)
 
     @property
     def line_height(self) -> float:
@@ -37,6 +38,7 @@ MILESTONE_FILL = "#f5b800"
 MILESTONE_BORDER = "#5c4400"
 BAND_FILL = "#fff6d6"  # the band of milestones that span all lanes
 FLOW_COLOUR = "#4a5563"
+QUOTE_MARK = "\u201c"  # the opening quotation mark a thought card shows before its words
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,13 @@ class LayoutStyle:
     lane_name: TextStyle = field(default_factory=lambda: TextStyle(13, bold=True))
     lane_text: TextStyle = field(default_factory=lambda: TextStyle(8.5))
     milestone_title: TextStyle = field(default_factory=lambda: TextStyle(9.5, bold=True))
+    # Thought cards are speech bubbles: italic words after a large quotation mark, rounder corners,
+    # and a tail below the card that stays inside the gap to the next card (thought_tail < card_gap).
+    thought_title: TextStyle = field(default_factory=lambda: TextStyle(11, bold=True, italic=True))
+    quote_mark: TextStyle = field(default_factory=lambda: TextStyle(22, bold=True))
+    quote_width: float = 13
+    thought_tail: float = 6
+    thought_radius: float = 9
 
     @property
     def column_width(self) -> float:
@@ -70,7 +79,7 @@ class LayoutStyle:
         values = {}
         for name, value in vars(self).items():
             if isinstance(value, TextStyle):
-                values[name] = TextStyle(round(value.size * factor, 2), value.bold)
+                values[name] = TextStyle(round(value.size * factor, 2), value.bold, value.italic)
             else:
                 values[name] = value * factor
         return LayoutStyle(**values)

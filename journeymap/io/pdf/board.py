@@ -8,7 +8,8 @@ grid, then cards, then flows on top (as the canvas stacks its items).
 from __future__ import annotations
 
 from journeymap.io.pdf.surface import Surface
-from journeymap.layout import CardBox, MapLayout, MilestoneBox, Rect
+from journeymap.io.pdf.text import baseline
+from journeymap.layout import CardBox, MapLayout, MilestoneBox, Rect, TextStyle
 from journeymap.layout.style import (
     BAND_FILL,
     FLOW_COLOUR,
@@ -21,6 +22,7 @@ from journeymap.layout.style import (
     MILESTONE_BORDER,
     MILESTONE_FILL,
     MUTED_INK,
+    QUOTE_MARK,
 )
 from journeymap.model import JourneyMap, Kind
 
@@ -29,6 +31,7 @@ GRID_WIDTH = 1.0
 CARD_BORDER_WIDTH = 1.2
 LANE_STRIPE = 6.0
 CARD_RADIUS = 4.0
+SLANT = 0.21  # tan(12°): how far italic text leans, as a synthesised oblique face does
 
 
 def draw_board(surface: Surface, layout: MapLayout, journey: JourneyMap, top: float = 0.0) -> None:
@@ -111,17 +114,26 @@ def _draw_cards(surface: Surface, layout: MapLayout, journey: JourneyMap, top: f
         by_kind.setdefault(records[card_id].kind, []).append(box)
     for kind, boxes in by_kind.items():
         fill, border = KIND_COLOURS.get(kind, KIND_COLOURS[Kind.TOUCHPOINT])
+        if kind is Kind.THOUGHT:
+            for box in boxes:
+                _draw_bubble(surface, box, top, fill, border, s.thought_radius)
+            continue
         for box in boxes:
             surface.rect(box.rect.moved(0, top), fill=fill, stroke=border, width=CARD_BORDER_WIDTH,
                          radius=CARD_RADIUS)
         for box in boxes:
             rect = box.rect
             surface.rect(Rect(rect.x + 0.5, rect.y + top + 0.5, s.kind_stripe, rect.height - 1), fill=border)
-    x_offset = s.kind_stripe + s.card_padding
+    thoughts = by_kind.get(Kind.THOUGHT, [])
     for box in layout.cards.values():
-        surface.text_lines(box.rect.x + x_offset, box.title_top + top, box.title_lines, s.card_title, INK)
+        if box.quote is None:
+            surface.text_lines(box.rect.x + box.text_left, box.title_top + top, box.title_lines, s.card_title, INK)
+    for box in thoughts:
+        _draw_slanted(surface, box.rect.x + box.text_left, box.title_top + top, box.title_lines, s.thought_title)
+        if box.quote is not None:
+            surface.text(box.quote.x, box.quote.y + top, QUOTE_MARK, s.quote_mark, KIND_COLOURS[Kind.THOUGHT][1])
     for box in layout.cards.values():
-        surface.text_lines(box.rect.x + x_offset, box.meta_top + top, box.meta_lines, s.card_meta, MUTED_INK)
+        surface.text_lines(box.rect.x + box.text_left, box.meta_top + top, box.meta_lines, s.card_meta, MUTED_INK)
     badges = sorted(((records[card_id].emotion, box.badge) for card_id, box in layout.cards.items()
                      if box.badge is not None and records[card_id].emotion is not None),
                     key=lambda item: item[0])
@@ -136,3 +148,36 @@ def _draw_milestone(surface: Surface, layout: MapLayout, box: MilestoneBox, top:
     diamond = box.diamond.moved(0, top)
     surface.diamond(diamond, MILESTONE_FILL, MILESTONE_BORDER)
     surface.text_lines(diamond.right + 6, box.rect.y + top + 3, box.title_lines, s.milestone_title, INK)
+
+
+def _draw_bubble(surface: Surface, box: CardBox, top: float, fill: str, border: str, radius: float) -> None:
+    """A thought: a rounder card with a tail below it, drawn as one shape (as on the canvas)."""
+    surface.rect(box.rect.moved(0, top), fill=fill, stroke=border, width=CARD_BORDER_WIDTH, radius=radius)
+    if len(box.tail) != 3:
+        return
+    c = surface.canvas
+    (ax, ay), (bx, by), (tx, ty) = box.tail
+    # Filled over the card's bottom border so bubble and tail join; then the two outer edges.
+    path = c.beginPath()
+    path.moveTo(ax, surface.y(ay + top - 1.5))
+    path.lineTo(bx, surface.y(by + top - 1.5))
+    path.lineTo(tx, surface.y(ty + top))
+    path.close()
+    surface.fill(fill)
+    c.drawPath(path, stroke=0, fill=1)
+    surface.line(ax, ay + top, tx, ty + top, border, CARD_BORDER_WIDTH)
+    surface.line(bx, by + top, tx, ty + top, border, CARD_BORDER_WIDTH)
+
+
+def _draw_slanted(surface: Surface, x: float, first_top: float, lines: tuple[str, ...], style: TextStyle) -> None:
+    """Italic lines: the upright face slanted about each line's baseline, so widths stay as measured."""
+    c = surface.canvas
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        line_top = first_top + index * style.line_height
+        y = surface.y(baseline(line_top, style))
+        c.saveState()
+        c.transform(1, 0, SLANT, 1, -SLANT * y, 0)
+        surface.text(x, line_top, line, style, INK)
+        c.restoreState()

@@ -120,6 +120,8 @@ def draw_title_block(surface: Surface, block: TitleBlock) -> None:
         swatch = Rect(item.x, swatch_top, SWATCH, SWATCH)
         if item.kind == "persona":
             surface.rect(swatch, fill=LANE_COLOURS[int(item.value) % len(LANE_COLOURS)], radius=2)
+        elif item.kind == "card" and Kind(item.value) is Kind.THOUGHT:
+            _thought_swatch(surface, swatch)
         elif item.kind == "card":
             fill, border = KIND_COLOURS[Kind(item.value)]
             surface.rect(swatch, fill=fill, stroke=border, width=0.7, radius=2)
@@ -130,6 +132,23 @@ def draw_title_block(surface: Surface, block: TitleBlock) -> None:
         swatch_width = BADGE if item.kind == "emotion" else SWATCH
         surface.text(item.x + swatch_width + 4, item.top, item.label, LEGEND, INK)
     surface.line(0, block.height - 0.5, block.width, block.height - 0.5, GRID, width=0.8)
+
+
+def _thought_swatch(surface: Surface, swatch: Rect) -> None:
+    """A small speech bubble, as thought cards are drawn: rounder, no stripe, a tail below."""
+    fill, border = KIND_COLOURS[Kind.THOUGHT]
+    surface.rect(swatch, fill=fill, stroke=border, width=0.7, radius=3.5)
+    c = surface.canvas
+    left, bottom = swatch.x + 2.5, swatch.bottom
+    path = c.beginPath()
+    path.moveTo(left, surface.y(bottom - 0.6))
+    path.lineTo(left + 3, surface.y(bottom - 0.6))
+    path.lineTo(left - 0.5, surface.y(bottom + 2.5))
+    path.close()
+    surface.fill(fill)
+    c.drawPath(path, stroke=0, fill=1)
+    surface.line(left, bottom, left - 0.5, bottom + 2.5, border, 0.7)
+    surface.line(left + 3, bottom, left - 0.5, bottom + 2.5, border, 0.7)
 
 
 def _shorten(text: str, width: float, measurer: TextMeasurer) -> str:

@@ -19,11 +19,10 @@ from journeymap.io.sheets import template as shape
 from journeymap.io.sheets.grid import Grid, Position, ValueKind
 from journeymap.io.sheets.labels import synonyms
 from journeymap.io.sheets.report import Report
-from journeymap.io.sheets.text import normalise_label, short
+from journeymap.io.sheets.text import short
 from journeymap.model import Flow, JourneyMap, Kind, MapError, Milestone, Persona, SheetShape, Stage, Touchpoint
 
 _REQUIRED = (shape.STAGES_SHEET, shape.PERSONAS_SHEET, shape.CARDS_SHEET)
-_KINDS = {normalise_label(k.value): k for k in Kind}
 
 
 def is_native(grids: list[Grid]) -> bool:
@@ -79,7 +78,8 @@ def read_native(path: str | os.PathLike[str], grids: list[Grid], report: Report)
 
 def _add_card(journey: JourneyMap, row: _Row) -> None:
     kind_text = row.text("Kind").strip()
-    kind = _KINDS.get(normalise_label(kind_text or Kind.TOUCHPOINT.value))
+    # People edit this column by hand: "Thought", "Pain points" or "思考" mean what they say.
+    kind = synonyms().card_kind(kind_text) if kind_text else Kind.TOUCHPOINT
     if kind is None:
         raise row.error("Kind", f"must be one of {', '.join(k.value for k in Kind)}, not {short(kind_text)!r}")
     emotion_text = row.text("Emotion").strip()

@@ -1,9 +1,9 @@
 """The shape of our .xlsx export, shared by its writers and by the reader of our own files.
 
 The map sheet is the team template: stages as columns, then rows for goal, success criteria,
-timeline, owner, milestones and one touchpoints row per lane (with pain-point, opportunity and
-lane-milestone rows where a lane has them). It is for people and for the CSV export. Everything
-else lives in data sheets keyed by id, which make ``import(export(map)) == map`` hold.
+timeline, owner, milestones and one touchpoints row per lane (with pain-point, opportunity,
+thought and lane-milestone rows where a lane has them). It is for people and for the CSV export.
+Everything else lives in data sheets keyed by id, which make ``import(export(map)) == map`` hold.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ MAP_HEADER_ROW = 3
 STAGE_ROWS = (("Goal", "goal"), ("Success criteria", "success_criteria"), ("Timeline", "timeline"),
               ("Owner", "owner"))
 _KIND_ROWS = ((Kind.TOUCHPOINT, "Touchpoints"), (Kind.PAIN_POINT, "Pain points"),
-              (Kind.OPPORTUNITY, "Opportunities"))
+              (Kind.OPPORTUNITY, "Opportunities"), (Kind.THOUGHT, "Thoughts"))
 
 
 def map_sheet_rows(journey: JourneyMap) -> list[list[str]]:

@@ -13,7 +13,8 @@ import re
 import unicodedata
 from typing import Any
 
-_PARENTHESISED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# Hints in brackets: "Emotions (-2..+2)", "感情【-2〜+2】" (full-width brackets are ASCII after NFKC).
+_PARENTHESISED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
 # Runs of anything but letters and digits: punctuation, symbols, spaces (and "_").
 _NOT_WORD = re.compile(r"[\W_]+")
 # One list marker at the start of a line: a bullet sign, or "1." / "1)". A dash, star or plus is a

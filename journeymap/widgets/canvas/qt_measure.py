@@ -45,6 +45,7 @@ class QtTextMeasurer:
             # Pixel size == layout units: a 11-unit font is 11 scene units tall, like 11 pt on paper.
             font.setPointSizeF(style.size * 72.0 / self.dpi)
             font.setBold(style.bold)
+            font.setItalic(style.italic)  # DejaVu Sans's oblique faces advance exactly as the upright ones
             font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
             font.setKerning(False)
             for feature in ("liga", "clig"):  # no ligatures: widths stay the sum of their characters

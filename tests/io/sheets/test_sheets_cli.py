@@ -15,7 +15,7 @@ from tests.factories import small_map
 from tests.io.sheets.files import write_csv, write_xlsx
 
 MESSY = [["Q3 map"], ["Stage", "Land", "Adopt"], ["Goal", "Sign", "Use"], ["Touchpoints", "Demo", "QBR"],
-         ["Notes", "ask Ana", None]]
+         ["Parking lot", "ask Ana", None]]
 
 
 def test_convert_xlsx_to_cjm_prints_the_report_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -25,7 +25,7 @@ def test_convert_xlsx_to_cjm_prints_the_report_on_stderr(tmp_path: Path, capsys:
     assert out == ""
     lines = err.splitlines()
     assert "journeymap: info: Journey: read with stages as columns (labels in column A)" in lines
-    assert 'journeymap: warning: Journey!B5: not used: in the row labelled "Notes", which is not a label we ' \
+    assert 'journeymap: warning: Journey!B5: not used: in the row labelled "Parking lot", which is not a label we ' \
            'know: "ask Ana"' in lines
     journey = load_cjm(tmp_path / "map.cjm")
     assert [journey.stage(s).name for s in journey.stage_ids()] == ["Land", "Adopt"]

@@ -79,12 +79,12 @@ def test_our_formula_neutralisation_is_reversed(tmp_path: Path) -> None:
 
 
 def test_the_report_names_csv_cells(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "notes.csv", [["Stage", "A"], ["Touchpoints", "x"], [], ["Comment", "ask Ana"]])
+    path = write_csv(tmp_path / "notes.csv", [["Stage", "A"], ["Touchpoints", "x"], [], ["Parking lot", "ask Ana"]])
     result = load_spreadsheet(path)
     assert [str(n) for n in result.notices if n.severity is Severity.WARNING] == [
         'notes!A4: not used: not a label we know; give it a meaning in the import preview or with '
-        '--field "Comment=FIELD": "Comment"',
-        'notes!B4: not used: in the row labelled "Comment", which is not a label we know: "ask Ana"',
+        '--field "Parking lot=FIELD": "Parking lot"',
+        'notes!B4: not used: in the row labelled "Parking lot", which is not a label we know: "ask Ana"',
     ]
 
 

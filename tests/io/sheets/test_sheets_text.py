@@ -42,6 +42,7 @@ def test_labels_are_normalised(raw: str, normal: str) -> None:
     ("Interactions", Field.TOUCHPOINTS), ("Milestones", Field.MILESTONES), ("Pain points", Field.PAIN_POINTS),
     ("Opportunities", Field.OPPORTUNITIES), ("Emotions (-2..+2)", Field.EMOTIONS), ("Experience", Field.EMOTIONS),
     ("Goal / Objective", Field.GOAL), ("Stage", Field.STAGE), ("Phase", Field.STAGE),
+    ("Notes", Field.NOTES), ("Comments", Field.NOTES),
 ])
 def test_synonyms_match_fields(raw: str, field: Field) -> None:
     assert synonyms().match(raw) == Label(field)
@@ -62,7 +63,7 @@ def test_labels_name_persona_lanes(raw: str, label: Label) -> None:
     assert synonyms().match(raw) == label
 
 
-@pytest.mark.parametrize("raw", ["Notes", "Comments", "Purchase / Subscription", "Goal: SMB", "Total touchpoints",
+@pytest.mark.parametrize("raw", ["Purchase / Subscription", "Goal: SMB", "Total touchpoints",
                                  "# of pain points", "Touchpoint count", "Number of touchpoints", ""])
 def test_other_text_is_not_a_label(raw: str) -> None:
     assert synonyms().match(raw) is None

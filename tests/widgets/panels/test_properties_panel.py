@@ -173,3 +173,14 @@ def test_edits_of_a_field_after_a_pause_are_separate_steps(panel: PropertiesPane
     monkeypatch.setattr(commands.time, "monotonic", lambda: 1e9)  # long after the first key
     qtbot.keyClicks(owner, "Y")
     assert document.undo_stack.count() == 2
+
+
+def test_thought_is_a_kind_the_facilitator_can_choose(panel: PropertiesPanel) -> None:
+    document, card = _document(panel), _ids(panel)["card"]
+    panel.show_selection([("card", card)])
+    kind = panel.field("card", "kind")
+    assert [kind.itemText(i) for i in range(kind.count())] == ["Touchpoint", "Pain point", "Opportunity", "Thought"]
+    kind.activated.emit(kind.findText("Thought"))
+    assert document.journey.card(card).kind is Kind.THOUGHT
+    document.undo_stack.undo()
+    assert document.journey.card(card).kind is Kind.TOUCHPOINT

@@ -1,5 +1,9 @@
 """A touchpoint card: kind by colour, wrapped title, channel and owner, an emotion badge.
 
+A thought (what the persona thinks or says) is drawn as a speech bubble instead: rounder corners, a
+large quotation mark in the kind's colour where other cards have their stripe, the words in italics,
+and a tail below the card. Where each of these goes comes from the layout, as for the poster.
+
 The card only draws its :class:`CardBox`; it never measures or wraps. It is a QGraphicsRectItem so
 that bounding-rect and hit tests stay in C++ (a Python ``boundingRect`` is called for every card on
 every frame). The item's rect is the card plus a margin that takes in the selection outline and
@@ -9,7 +13,7 @@ the connector handle on the right edge; the card itself is ``card_rect()``.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -19,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from journeymap.layout import CardBox, Rect
-from journeymap.model import Touchpoint
+from journeymap.layout.style import QUOTE_MARK
+from journeymap.model import Kind, Touchpoint
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock
 
 HANDLE_RADIUS = 6.0
@@ -43,7 +48,9 @@ class CardItem(QGraphicsRectItem):
         self.hovered = False
         self._title: TextBlock | None = None
         self._meta: TextBlock | None = None
+        self._quote: TextBlock | None = None
         self._place = (0.0, 0.0, 0.0)
+        self._tail_room = 0.0
         self._card = QRectF()
         self.setPen(_NO_PEN)
         self.setZValue(1)
@@ -64,9 +71,13 @@ class CardItem(QGraphicsRectItem):
         if record is not self.record:
             self.record = record
             self._title = self._meta = None  # made on first paint: most cards of a big map are off screen
-        if place[2] != self._place[2] or box.rect.width != self._card.width():
+        tail_room = max((y for _, y in box.tail), default=box.rect.bottom) - box.rect.bottom
+        if place[2] != self._place[2] or box.rect.width != self._card.width() or tail_room != self._tail_room:
             self._card = QRectF(0, 0, box.rect.width, box.rect.height)
-            self.setRect(-MARGIN, -MARGIN, box.rect.width + 2 * MARGIN + HANDLE_RADIUS, box.rect.height + 2 * MARGIN)
+            self._tail_room = tail_room
+            # The item's rect holds everything painted (the cache clips to it): a thought's tail too.
+            self.setRect(-MARGIN, -MARGIN, box.rect.width + 2 * MARGIN + HANDLE_RADIUS,
+                         box.rect.height + 2 * MARGIN + tail_room)
         self._place = place
         self.setPos(place[0], place[1])
         self.update()
@@ -118,20 +129,25 @@ class CardItem(QGraphicsRectItem):
             if self.isSelected() or self.current_match:
                 painter.fillRect(rect, palette.selection_pen.color() if self.isSelected() else QColor("#f5a000"))
             return
+        box = self.box
+        assert box is not None
+        top = box.rect.y
+        thought = kind is Kind.THOUGHT
+        radius = style.thought_radius if thought else 4
         painter.setPen(palette.kind_pen[kind])
         painter.setBrush(palette.kind_brush[kind])
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.fillRect(QRectF(0.5, 0.5, style.kind_stripe, rect.height() - 1), palette.kind_colour[kind])
+        painter.drawRoundedRect(rect, radius, radius)
+        if thought:
+            self._paint_bubble(painter, box)
+        else:
+            painter.fillRect(QRectF(0.5, 0.5, style.kind_stripe, rect.height() - 1), palette.kind_colour[kind])
         if self.current_match:
             painter.fillRect(rect, palette.current_match_brush)
         painter.setPen(palette.ink_pen)
-        x = style.kind_stripe + style.card_padding
-        box = self.box
-        assert box is not None
+        x = box.text_left
         if self._title is None:
-            self._title = TextBlock(box.title_lines, self.ctx, style.card_title)
+            self._title = TextBlock(box.title_lines, self.ctx, style.thought_title if thought else style.card_title)
             self._meta = TextBlock(box.meta_lines, self.ctx, style.card_meta) if box.meta_lines else None
-        top = box.rect.y
         self._title.draw(painter, x, box.title_top - top)
         if self._meta is not None:
             painter.setPen(palette.muted_pen)
@@ -142,15 +158,36 @@ class CardItem(QGraphicsRectItem):
         if self.matched:
             painter.setPen(palette.match_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 6, 6)
+            painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), radius + 2, radius + 2)
         if self.isSelected():
             painter.setPen(palette.selection_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), 5, 5)
+            painter.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), radius + 1, radius + 1)
         if self.hovered or self.isSelected():
             painter.setPen(palette.white_pen)
             painter.setBrush(palette.handle_brush)
             painter.drawEllipse(QPointF(rect.right(), rect.center().y()), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def _paint_bubble(self, painter: QPainter, box: CardBox) -> None:
+        """A thought's tail and quotation mark, where the layout put them (item coordinates)."""
+        palette = self.ctx.palette
+        kind = Kind.THOUGHT
+        origin_x, origin_y = box.rect.x, box.rect.y
+        points = [QPointF(x - origin_x, y - origin_y) for x, y in box.tail]
+        if len(points) == 3:
+            # Filled over the card's bottom border, so bubble and tail read as one shape; then its
+            # two outer edges in the border colour.
+            lift = QPointF(0, 1.5)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawPolygon(QPolygonF([points[0] - lift, points[1] - lift, points[2]]))
+            painter.setPen(palette.kind_pen[kind])
+            painter.drawLine(points[0], points[2])
+            painter.drawLine(points[1], points[2])
+        if box.quote is not None:
+            if self._quote is None:
+                self._quote = TextBlock((QUOTE_MARK,), self.ctx, self.ctx.style.quote_mark)
+            painter.setPen(palette.kind_pen[kind])
+            self._quote.draw(painter, box.quote.x - origin_x, box.quote.y - origin_y)
 
     def _paint_badge(self, painter: QPainter, badge: QRectF, emotion: int) -> None:
         palette = self.ctx.palette
