@@ -26,9 +26,10 @@ from journeymap.io.sheets.mapping import MEANINGFUL, Layout, Mapping, Target
 _LABEL_CHARS = 120
 _SENTENCE = re.compile(r"[.!?…。]$|https?://|:\s")
 _NOTE_WORDS = 5
-# Fields of the inventory that show a sheet is one row per card, not stages as rows.
-_CARD_ATTRIBUTES = frozenset({Field.PERSONA, Field.CHANNEL, Field.KIND, Field.NOTES, Field.CARD_OWNER,
-                              Field.EMOTIONS})
+# Fields of the inventory that show a sheet is one row per card, not stages as rows (an Emotions
+# column is common in both), unless stage fields such as Goal say each row is a stage.
+_CARD_ATTRIBUTES = frozenset({Field.PERSONA, Field.CHANNEL, Field.KIND, Field.NOTES, Field.CARD_OWNER})
+_STAGE_ONLY = frozenset({Field.GOAL, Field.SUCCESS_CRITERIA, Field.TIMELINE})
 
 
 class Orientation(StrEnum):
@@ -348,7 +349,8 @@ def _inventory_header(grid: Grid, labels: dict[Position, Target], forced: bool) 
             continue
         stage_column = min(c for c, f in rows[row] if f is Field.STAGE)
         names = [v.text.strip() for (r, c), v in grid.cells.items() if c == stage_column and r > row and not v.blank]
-        if forced or len(set(names)) < len(names) or _CARD_ATTRIBUTES & set(fields):
+        per_card = bool(_CARD_ATTRIBUTES & set(fields)) and not _STAGE_ONLY & set(fields)
+        if forced or len(set(names)) < len(names) or per_card:
             return row
     return None
 

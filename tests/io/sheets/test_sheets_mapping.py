@@ -108,7 +108,7 @@ def test_an_unknown_label_between_the_stage_names_and_the_known_labels_leaves_th
         ["Customer journey: buying a bike"],
         [],
         ["Journey phase", "Research", "Compare", "Buy"],
-        ["Sub-step", "Read reviews", "Visit shops", "Pay"],
+        ["Parking lot", "Read reviews", "Visit shops", "Pay"],
         ["Goal or objective", "Find a bike", "Pick one", "Own it"],
         ["Doing (tasks)", "Search", "Test ride", "Checkout"],
         ["Painpoints in each step", "Too many choices", "Pushy staff", "Hidden fees"],
@@ -119,8 +119,8 @@ def test_an_unknown_label_between_the_stage_names_and_the_known_labels_leaves_th
     assert journey.stage(journey.stage_ids()[0]).goal == "Find a bike"
     assert cards_by_stage(analysis.result)["Buy"] == ["Checkout", "Hidden fees"]
     slots = {s.text: s for s in analysis.label_slots()}
-    assert slots["Sub-step"].target == Target(Field.IGNORE)
-    assert notices_at(analysis.result, "Map", "B4")[0].startswith('not used: in the row labelled "Sub-step"')
+    assert slots["Parking lot"].target == Target(Field.IGNORE)
+    assert notices_at(analysis.result, "Map", "B4")[0].startswith('not used: in the row labelled "Parking lot"')
 
 
 def test_the_mapping_gives_an_unknown_label_a_meaning_and_the_preview_follows() -> None:

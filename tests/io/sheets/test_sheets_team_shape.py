@@ -16,7 +16,7 @@ from tests.io.sheets.files import cards_by_stage, write_csv, write_xlsx
 ROWS_SHEET = [
     ["Kundenreise Q3"],
     [],
-    ["Phase", "Goal", "Sub-step", "Touchpoints", "Owner"],
+    ["Phase", "Goal", "Parking lot", "Touchpoints", "Owner"],
     ["Land", "Sign", "Demo, trial", "Contract", "Sales"],
     ["Adopt", "Use daily", "Rollout", "QBR", "CSM"],
 ]
@@ -35,7 +35,7 @@ def test_a_stages_as_rows_sheet_comes_back_as_rows_with_its_labels_and_unused_ro
     save_xlsx(journey, out)
     rows = map_sheet(out)
     assert rows[0][0] == "Kundenreise Q3"
-    assert rows[2] == ["Phase", "Goal", "Sub-step", "Touchpoints", "Owner"]
+    assert rows[2] == ["Phase", "Goal", "Parking lot", "Touchpoints", "Owner"]
     assert rows[3] == ["Land", "Sign", "Demo, trial", "• Contract", "Sales"]
     assert rows[4] == ["Adopt", "Use daily", "Rollout", "• QBR", "CSM"]
     again = load_spreadsheet(out)
