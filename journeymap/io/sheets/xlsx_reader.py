@@ -30,6 +30,7 @@ from typing import IO, Any
 from xml.etree.ElementTree import ParseError
 
 from journeymap.io.errors import MapFileError
+from journeymap.io.sheets.budget import Budget
 from journeymap.io.sheets.comments import clean_comment
 from journeymap.io.sheets.grid import CellValue, Grid, ValueKind
 from journeymap.io.sheets.limits import Limits, too_big
@@ -146,7 +147,7 @@ def _read_sheets(path: str | os.PathLike[str], reader: Any, limits: Limits, prog
         raise too_big(path, f"has {len(found)} sheets", limits.sheets, advice="keep only the journey map's sheets")
     archive = reader.archive
     meter = _Meter(sum(archive.getinfo(target).file_size for _, _, target in found), progress)
-    budget = _Budget(limits)
+    budget = Budget(limits)
     formats = _number_formats(reader.wb)
     grids = []
     for name, state, target in found:
@@ -180,7 +181,7 @@ def _number_formats(workbook: Any) -> list[str | None]:
 
 
 def _read_sheet(path: str | os.PathLike[str], grid: Grid, reader: Any, source: _CountingStream,
-                budget: _Budget, formats: list[str | None]) -> Any:
+                budget: Budget, formats: list[str | None]) -> Any:
     """The sheet's cells and merges into ``grid``; returns the parser, which holds the rest."""
     from openpyxl.utils.cell import range_boundaries
 
@@ -276,7 +277,7 @@ def _true(flag: Any) -> bool:
     return str(flag).strip().lower() in ("1", "true")
 
 
-def _read_links(path: str | os.PathLike[str], parser: Any, grid: Grid, relations: Any, budget: _Budget) -> None:
+def _read_links(path: str | os.PathLike[str], parser: Any, grid: Grid, relations: Any, budget: Budget) -> None:
     """Hyperlink targets: external ones through the sheet's relationships, places in the workbook
     (``location``) as ``#Sheet!A1``. A link over a range goes to each filled cell in it."""
     from openpyxl.utils.cell import range_boundaries
@@ -302,7 +303,7 @@ def _read_links(path: str | os.PathLike[str], parser: Any, grid: Grid, relations
 
 
 def _read_comments(path: str | os.PathLike[str], archive: _Archive, grid: Grid, relations: Any,
-                   budget: _Budget) -> None:
+                   budget: Budget) -> None:
     """Each cell's comment (an Excel note, or the note Excel keeps beside a threaded comment)."""
     from openpyxl.comments.comment_sheet import CommentSheet
     from openpyxl.utils.cell import coordinate_to_tuple
@@ -372,59 +373,6 @@ def _parser_class() -> type:
 
         _PARSER = _FormulaAwareParser
     return _PARSER
-
-
-class _Budget:
-    """Counts what the sheets hold against the limits, failing at the first one crossed."""
-
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.rows = 0
-        self.scanned = 0
-        self.kept = 0
-        self.noted = 0
-
-    def scan(self, path: str | os.PathLike[str], sheet: str, cells: int) -> None:
-        self.rows += 1
-        self.scanned += cells
-        if self.rows > self.limits.scanned_rows:
-            raise too_big(path, f"has more than {self.limits.scanned_rows:,} rows (formatted empty rows "
-                                "included)", self.limits.scanned_rows, f"sheet {sheet}",
-                          advice="delete the unused rows below the map and save it again")
-        if self.scanned > self.limits.scanned_cells:
-            raise too_big(path, f"has more than {self.limits.scanned_cells:,} cells (formatted empty cells "
-                                "included)", self.limits.scanned_cells, f"sheet {sheet}",
-                          advice="delete the unused rows and columns around the map and save it again")
-
-    def note(self, path: str | os.PathLike[str], grid: Grid, text: str = "") -> None:
-        """One more hyperlink or comment (``text``), within the cell limits."""
-        self.noted += 1
-        if self.noted > self.limits.cells:
-            raise too_big(path, "has too many hyperlinks and comments", self.limits.cells, f"sheet {grid.name}")
-        if len(text) > self.limits.cell_chars:
-            raise too_big(path, f"a comment holds {len(text):,} characters", self.limits.cell_chars,
-                          f"sheet {grid.name}", advice="shorten it")
-
-    def keep(self, path: str | os.PathLike[str], grid: Grid, row: int, column: int, value: CellValue) -> None:
-        self.kept += 1
-        limits = self.limits
-        if self.kept > limits.cells or row > limits.rows or column > limits.columns \
-                or len(value.text) > limits.cell_chars:
-            self._fail(path, grid, row, column, value)
-
-    def _fail(self, path: str | os.PathLike[str], grid: Grid, row: int, column: int, value: CellValue) -> None:
-        limits = self.limits
-        place = f"{grid.name}!{grid.ref((row, column))}"
-        if self.kept > limits.cells:
-            raise too_big(path, f"has more than {limits.cells:,} filled cells", limits.cells, place)
-        if row > limits.rows:
-            raise too_big(path, f"has content in row {row:,}", limits.rows, place,
-                          advice="move the map to the top of the sheet or delete what is far below it")
-        if column > limits.columns:
-            raise too_big(path, f"has content in column {column:,}", limits.columns, place,
-                          advice="delete what is far to the right of the map")
-        raise too_big(path, f"a cell holds {len(value.text):,} characters", limits.cell_chars, place,
-                      advice="shorten it")
 
 
 class _Meter:
