@@ -115,9 +115,13 @@ def _read_cells(path: str | os.PathLike[str], grid: Grid, sheet: Any, content: S
         where = f"row {last_row:,}" if last_row > limits.rows else f"column {last_column:,}"
         raise too_big(path, f"has content in {where}", limits.rows if last_row > limits.rows else limits.columns,
                       f"sheet {grid.name}", advice="delete what is far below or to the right of the map")
+    if sheet.height * sheet.width > limits.scanned_cells:
+        raise too_big(path, f"spans {sheet.height:,} rows by {sheet.width:,} columns", limits.scanned_cells,
+                      f"sheet {grid.name}", advice="delete the unused rows and columns around the map")
     shown = content.shown if content is not None else {}
     formulas = content.formulas if content is not None else set()
-    for offset, values in enumerate(sheet.iter_rows()):
+    # to_python() starts at the first filled row and column (iter_rows() pads rows above).
+    for offset, values in enumerate(sheet.to_python(skip_empty_area=True)):
         row = first_row + offset + 1
         budget.scan(path, grid.name, len(values))
         for index, raw in enumerate(values):

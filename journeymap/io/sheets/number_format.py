@@ -143,8 +143,6 @@ def _parse(code: str) -> tuple[_Section, ...]:
         elif kind == "exp":
             tokens.append(_Token("exp", text[1]))
         elif kind == "date":
-            if text.lower() in ("b", "g"):
-                raise _Unsupported(code)
             tokens.append(_Token("date", text.lower()))
         elif kind == "digit":
             tokens.append(_Token("digit", text))
@@ -158,6 +156,8 @@ def _parse(code: str) -> tuple[_Section, ...]:
             tokens.append(_Token("at", text))
         elif text == "/":
             tokens.append(_Token("slash", text))
+        elif text in "BbGg":
+            raise _Unsupported(code)  # Buddhist and Japanese era calendars
         else:
             tokens.append(_Token("literal", text))
     if len(sections) > 4:
@@ -224,7 +224,8 @@ def _number_section(value: float, tokens: tuple[_Token, ...]) -> tuple[str, bool
     # Commas right after the last integer placeholder divide by 1000 each; others group thousands.
     consumed = {j for j in range(int_slots[0], int_slots[-1]) if kinds[j] == "comma"} if int_slots else set()
     grouping = bool(consumed)
-    j = int_slots[-1] + 1 if int_slots else len(kinds)
+    digits_end = frac_slots[-1] if frac_slots else int_slots[-1] if int_slots else len(kinds) - 1
+    j = digits_end + 1
     scale = 0
     while j < len(kinds) and kinds[j] == "comma":
         consumed.add(j)
