@@ -140,9 +140,12 @@ def _explain(path: str | os.PathLike[str], error: BaseException, place: str = ""
 def _read_sheets(path: str | os.PathLike[str], reader: Any, limits: Limits, progress: ProgressFn) -> list[Grid]:
     try:
         found = [(sheet.name, sheet.state, rel.target) for sheet, rel in reader.parser.find_sheets()
-                 if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+                 if "chartsheet" not in rel.Type]
     except Exception as error:  # noqa: BLE001 - a broken sheet list must end as one clear line
         raise _explain(path, error) from None
+    for name, _, target in found:
+        if target not in reader.valid_files:
+            raise MapFileError(path, f"is damaged (the part {target} of sheet {name} is missing); {_REEXPORT}")
     if len(found) > limits.sheets:
         raise too_big(path, f"has {len(found)} sheets", limits.sheets, advice="keep only the journey map's sheets")
     archive = reader.archive
