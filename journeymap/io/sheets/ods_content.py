@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeymap.io.sheets.comments import clean_comment
 from journeymap.io.sheets.grid import Box, Position
 from journeymap.io.sheets.limits import Limits, too_big
 
@@ -27,6 +28,7 @@ _T_CELL, _T_COVERED = f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cel
 _P, _S, _TAB, _BREAK, _LINK = (f"{{{_TEXT}}}p", f"{{{_TEXT}}}s", f"{{{_TEXT}}}tab", f"{{{_TEXT}}}line-break",
                                f"{{{_TEXT}}}a")
 _ANNOTATION = f"{{{_OFFICE}}}annotation"
+_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 _VALUE_TYPE = f"{{{_OFFICE}}}value-type"
 
 
@@ -172,10 +174,13 @@ def _paragraph(element: Any) -> str:
 
 
 def _annotation(cell: Any) -> str:
+    """The comment's words, without an author line or Excel's threaded-comment boilerplate (both
+    survive a conversion from .xlsx)."""
     note = cell.find(_ANNOTATION)
     if note is None:
         return ""
-    return "\n".join(_paragraph(p) for p in note if p.tag == _P).strip()
+    text = "\n".join(_paragraph(p) for p in note if p.tag == _P)
+    return clean_comment(text, note.findtext(_CREATOR) or "")
 
 
 def _link(cell: Any) -> str:
