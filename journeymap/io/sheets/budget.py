@@ -22,8 +22,8 @@ class Budget:
         self.kept = 0
         self.noted = 0
 
-    def scan(self, path: str | os.PathLike[str], sheet: str, cells: int) -> None:
-        self.rows += 1
+    def scan(self, path: str | os.PathLike[str], sheet: str, cells: int, rows: int = 1) -> None:
+        self.rows += rows
         self.scanned += cells
         if self.rows > self.limits.scanned_rows:
             raise too_big(path, f"has more than {self.limits.scanned_rows:,} rows (formatted empty rows "

@@ -42,7 +42,9 @@ from journeymap.io.sheets.text import cell_text, unescape_ooxml
 _REEXPORT = "open it in Excel, LibreOffice or Google Sheets and save or download it again as .xlsx"
 _PROGRESS_EVERY_ROWS = 256
 _COMMENTS_TYPE = "/comments"
-_HYPERLINK_TYPE = "/hyperlink"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_AUTHOR_TAG, _COMMENT_TAG, _TEXT_TAG = f"{_MAIN}author", f"{_MAIN}comment", f"{_MAIN}text"
+_T_TAG, _RUN_TAG = f"{_MAIN}t", f"{_MAIN}r"
 # =HYPERLINK("target", ...): the target when it is written out (not computed).
 _HYPERLINK_FORMULA = re.compile(r'^\s*(?:_xlfn\.)?HYPERLINK\(\s*"((?:[^"]|"")*)"', re.IGNORECASE)
 # Excel's Strict Open XML namespaces and the transitional ones openpyxl reads (prefixes: the
@@ -282,14 +284,13 @@ def _true(flag: Any) -> bool:
 
 def _read_links(path: str | os.PathLike[str], parser: Any, grid: Grid, relations: Any, budget: Budget) -> None:
     """Hyperlink targets: external ones through the sheet's relationships, places in the workbook
-    (``location``) as ``#Sheet!A1``. A link over a range goes to each filled cell in it."""
+    (``location``) as ``#Sheet!A1``. A link over a range goes to each filled cell in it; the cells
+    looked at are counted against the scanning limit, so ranges over huge areas stay cheap."""
     from openpyxl.utils.cell import range_boundaries
 
+    targets = {r.Id: r.Target for r in relations}
     for link in parser.hyperlinks.hyperlink:
-        target = ""
-        if link.id:
-            relation = next((r for r in relations if r.Id == link.id), None)
-            target = relation.Target if relation is not None and relation.Target else ""
+        target = targets.get(link.id) or "" if link.id else ""
         if link.location:
             target = f"{target}#{link.location}"
         if not target or not link.ref:
@@ -298,8 +299,13 @@ def _read_links(path: str | os.PathLike[str], parser: Any, grid: Grid, relations
             c1, r1, c2, r2 = range_boundaries(link.ref)
         except (TypeError, ValueError):
             continue
-        cells: Iterable[tuple[int, int]] = [(r1, c1)] if (r1, c1) == (r2, c2) else \
-            [(r, c) for r, c in grid.cells if r1 <= r <= r2 and c1 <= c <= c2]
+        area = (r2 - r1 + 1) * (c2 - c1 + 1)
+        budget.scan(path, grid.name, min(area, len(grid.cells)), rows=0)
+        if area <= len(grid.cells):
+            cells = [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+                     if (r, c) in grid.cells or area == 1]
+        else:
+            cells = [(r, c) for r, c in grid.cells if r1 <= r <= r2 and c1 <= c <= c2]
         for position in cells:
             budget.note(path, grid)
             grid.links[position] = target
@@ -307,27 +313,42 @@ def _read_links(path: str | os.PathLike[str], parser: Any, grid: Grid, relations
 
 def _read_comments(path: str | os.PathLike[str], archive: _Archive, grid: Grid, relations: Any,
                    budget: Budget) -> None:
-    """Each cell's comment (an Excel note, or the note Excel keeps beside a threaded comment)."""
-    from openpyxl.comments.comment_sheet import CommentSheet
+    """Each cell's comment (an Excel note, or the note Excel keeps beside a threaded comment),
+    streamed from the comments part so its size costs no memory."""
+    from defusedxml.ElementTree import iterparse
     from openpyxl.utils.cell import coordinate_to_tuple
-    from openpyxl.xml.functions import fromstring
 
     for relation in relations:
         if not relation.Type.endswith(_COMMENTS_TYPE) or relation.TargetMode == "External":
             continue
-        sheet = CommentSheet.from_tree(fromstring(archive.read(relation.target)))
-        authors = sheet.authors.author if sheet.authors is not None else []
-        for record in sheet.commentList:
-            author = authors[record.authorId] if 0 <= record.authorId < len(authors) else ""
-            text = clean_comment(record.content or "", author or "")
-            if not text or not record.ref:
-                continue
-            try:
-                position = coordinate_to_tuple(record.ref.split(":")[0])
-            except (TypeError, ValueError):
-                continue
-            budget.note(path, grid, text)
-            grid.comments[position] = text
+        authors: list[str] = []
+        with archive.open(relation.target) as source:
+            for _, element in iterparse(source):
+                if element.tag == _AUTHOR_TAG:
+                    authors.append(element.text or "")
+                elif element.tag == _COMMENT_TAG:
+                    author_id = int(element.get("authorId") or 0)
+                    author = authors[author_id] if 0 <= author_id < len(authors) else ""
+                    text = clean_comment(_comment_text(element.find(_TEXT_TAG)), author)
+                    ref = element.get("ref") or ""
+                    element.clear()
+                    if not text or not ref:
+                        continue
+                    try:
+                        position = coordinate_to_tuple(ref.split(":")[0])
+                    except (TypeError, ValueError):
+                        continue
+                    budget.note(path, grid, text)
+                    grid.comments[position] = text
+
+
+def _comment_text(element: Any) -> str:
+    """A comment's text: plain and rich-text runs in order, never phonetic guides."""
+    if element is None:
+        return ""
+    parts = [child.text or "" if child.tag == _T_TAG else child.findtext(_T_TAG) or ""
+             for child in element if child.tag in (_T_TAG, _RUN_TAG)]
+    return unescape_ooxml("".join(parts))
 
 
 _PARSER: type | None = None

@@ -237,3 +237,29 @@ def test_an_ods_named_xlsx_is_read_by_content(tmp_path: Path) -> None:
     path = write_ods(tmp_path / "named-wrong.xlsx", rows)
     assert read_spreadsheet(path).format == "ods"
     assert re.fullmatch(r"Sign up", read_spreadsheet(path).grids[0].cells[(1, 2)].text)
+
+
+def test_huge_link_ranges_stay_within_the_scanning_limit(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "links.xlsx", {"Map": big_map(50)})
+    links = b"".join(b'<hyperlink ref="A1:XFD1048576" location="Map!A%d"/>' % i for i in range(2_000))
+    rewrite_member(path, "xl/worksheets/sheet1.xml",
+                   lambda data: data.replace(b"</sheetData>", b"</sheetData><hyperlinks>" + links + b"</hyperlinks>"))
+    with pytest.raises(SpreadsheetLimitError, match="more than 20,000 cells"):
+        read_spreadsheet(path, limits=Limits(scanned_cells=20_000))
+
+
+def test_an_excel_note_in_rich_text_runs(tmp_path: Path) -> None:
+    """Excel writes a note as a bold run with the author's name, then the text in another run."""
+    import openpyxl
+    from openpyxl.comments import Comment
+
+    path = tmp_path / "note.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "Goal"
+    workbook.active["A1"].comment = Comment("placeholder", "Ann Lee")
+    workbook.save(path)
+    runs = (b'<text><r><rPr><b/><sz val="9"/></rPr><t>Ann Lee:</t></r><r><rPr><sz val="9"/></rPr>'
+            b'<t xml:space="preserve">\nAsk legal_x000D_\nabout it</t></r><rPh sb="0" eb="1"><t>ph</t></rPh></text>')
+    rewrite_member(path, "xl/comments/comment1.xml",
+                   lambda data: re.sub(rb"<text>.*?</text>", runs, data, flags=re.S))
+    assert read_spreadsheet(path).grids[0].comments == {(1, 1): "Ask legal\nabout it"}
