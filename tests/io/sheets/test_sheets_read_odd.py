@@ -263,3 +263,45 @@ def test_an_excel_note_in_rich_text_runs(tmp_path: Path) -> None:
     rewrite_member(path, "xl/comments/comment1.xml",
                    lambda data: re.sub(rb"<text>.*?</text>", runs, data, flags=re.S))
     assert read_spreadsheet(path).grids[0].comments == {(1, 1): "Ask legal\nabout it"}
+
+
+def test_what_an_ods_cell_holds_beyond_its_value(tmp_path: Path) -> None:
+    """Shown text with kept spaces and line breaks, a formula, a merged area, a hidden column,
+    a comment without its author line, and a link, from LibreOffice's own markup. The rebuilt zip
+    compresses its mimetype, so the file is known as .ods by its members, not its first bytes."""
+    office = 'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    rows = (
+        '<table:table-column table:number-columns-repeated="2"/>'
+        '<table:table-column table:visibility="collapse"/>'
+        '<table:table-row>'
+        '<table:table-cell office:value-type="string" table:number-columns-spanned="2" '
+        'table:number-rows-spanned="1"><text:p>Wide<text:s text:c="2"/>title</text:p></table:table-cell>'
+        '<table:covered-table-cell/>'
+        '<table:table-cell office:value-type="string"><text:p>hidden column</text:p></table:table-cell>'
+        '</table:table-row><table:table-row>'
+        '<table:table-cell table:formula="of:=[.B3]*2" office:value-type="percentage" office:value="0.5">'
+        '<text:p>50%</text:p></table:table-cell>'
+        '<table:table-cell office:value-type="string"><office:annotation><dc:creator>Ann Lee</dc:creator>'
+        '<text:p>Ann Lee:</text:p><text:p>Ask legal</text:p></office:annotation>'
+        '<text:p>line one<text:line-break/>line <text:a xlink:href="https://example.com/x">two</text:a></text:p>'
+        '</table:table-cell></table:table-row>'
+    )
+    path = write_ods(tmp_path / "markup.ods", rows)
+    rebuild(path, {"content.xml": ("content.xml", None)},
+            every=lambda data: data.replace(b"<office:document-content ", f"<office:document-content {office} "
+                                            .encode(), 1))
+    grid = read_spreadsheet(path).grids[0]
+    assert {grid.ref(p): (v.text, v.kind, v.formula) for p, v in grid.cells.items()} == {
+        "A1": ("Wide  title", "text", False), "C1": ("hidden column", "text", False),
+        "A2": ("50%", "number", True), "B2": ("line one\nline two", "text", False)}
+    assert grid.merges == [(1, 1, 1, 2)] and grid.hidden_columns == {3} and not grid.hidden_rows
+    assert grid.comments == {(2, 2): "Ask legal"} and grid.links == {(2, 2): "https://example.com/x"}
+
+
+@pytest.mark.parametrize("name", ["team.ods", "team.xls"])
+def test_the_command_line_converts_ods_and_xls(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               name: str) -> None:
+    source = Path(__file__).parent / "data" / name
+    assert main(["convert", str(source), str(tmp_path / "out.cjm")]) == 0
+    assert (tmp_path / "out.cjm").exists()
+    assert "Traceback" not in capsys.readouterr().err
