@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journeymap.io.sheets.number_format import builtin_code, format_value, is_general
 
@@ -101,3 +103,19 @@ def test_builtin_codes() -> None:
     # General, and the system short date (shown by each reader's locale): the General rendering.
     assert builtin_code(0) is None and builtin_code(14) is None and builtin_code(22) is None
     assert is_general("General") and is_general("@") and is_general(None) and not is_general("0%")
+
+
+FORMAT_PIECES = ["0", "#", "?", ".", ",", "%", "E+", "E-", "e", ";", '"kr"', "\\x", "_)", "* ", "[Red]", "[$€-407]",
+                 "[h]", "[mm]", "[>10]", "@", "General", "y", "yy", "yyyy", "m", "mm", "mmm", "mmmmm", "d", "dddd",
+                 "h", "hh", "ss", ".0", "AM/PM", "A/P", "/", " ", "-", "(", ")", "[", "]", '"', "g", "b"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FORMAT_PIECES), max_size=12).map("".join) | st.text(max_size=20),
+       st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-10**20, 10**20),
+                 st.datetimes(min_value=dt.datetime(1900, 3, 1)), st.times(),
+                 st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=9999))))
+def test_any_code_and_value_give_text_or_none(code: str, value: object) -> None:
+    """Whatever a file's format code says, reading it never fails: text, or None for General."""
+    shown = format_value(value, code)  # type: ignore[arg-type]
+    assert shown is None or (isinstance(shown, str) and shown == shown.strip() and shown)
