@@ -42,6 +42,8 @@ from journeymap.io.sheets.text import cell_text, unescape_ooxml
 _REEXPORT = "open it in Excel, LibreOffice or Google Sheets and save or download it again as .xlsx"
 _PROGRESS_EVERY_ROWS = 256
 _COMMENTS_TYPE = "/comments"
+# zipfile's KeyError for a missing member: "There is no item named 'xl/x.xml' in the archive".
+_PART_NAME = re.compile(r"named '([^']*)'")
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _AUTHOR_TAG, _COMMENT_TAG, _TEXT_TAG = f"{_MAIN}author", f"{_MAIN}comment", f"{_MAIN}text"
 _T_TAG, _RUN_TAG = f"{_MAIN}t", f"{_MAIN}r"
@@ -128,15 +130,17 @@ def _explain(path: str | os.PathLike[str], error: BaseException, place: str = ""
                                   "refusing to read it", place)
     if any(isinstance(cause, zipfile.BadZipFile | zlib.error | EOFError) for cause in causes):
         return MapFileError(path, f"is damaged (a broken zip part); {_REEXPORT}", place)
-    if any(isinstance(cause, KeyError) for cause in causes):
-        missing = " ".join(str(next(c for c in causes if isinstance(c, KeyError))).split())[:120]
-        return MapFileError(path, f"is damaged (a part it names is missing: {missing}); {_REEXPORT}", place)
     if any(isinstance(cause, ParseError) for cause in causes):
         broken = next(c for c in causes if isinstance(c, ParseError))
         return MapFileError(path, f"is damaged (broken XML: {broken}); {_REEXPORT}", place)
-    detail = " ".join(str(error).split())[:200]
-    return MapFileError(path, f"is not a readable .xlsx workbook ({type(error).__name__}: {detail}); {_REEXPORT}",
-                        place)
+    missing = next((c for c in causes if isinstance(c, KeyError) and "archive" in str(c)), None)
+    if missing is not None:
+        part = _PART_NAME.search(str(missing))
+        return MapFileError(path, f"is damaged (the part {part.group(1) if part else 'it names'} is missing); "
+                                  f"{_REEXPORT}", place)
+    # Anything else is a part that does not follow the format; Python's words for it help nobody.
+    return MapFileError(path, f"is damaged or not a workbook this version understands (a part does not follow "
+                              f"the .xlsx format); {_REEXPORT}", place)
 
 
 def _read_sheets(path: str | os.PathLike[str], reader: Any, limits: Limits, progress: ProgressFn) -> list[Grid]:

@@ -305,3 +305,19 @@ def test_the_command_line_converts_ods_and_xls(tmp_path: Path, capsys: pytest.Ca
     assert main(["convert", str(source), str(tmp_path / "out.cjm")]) == 0
     assert (tmp_path / "out.cjm").exists()
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_missing_shared_strings_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = use_shared_strings(write_xlsx(tmp_path / "nostrings.xlsx", {"Map": MAP}))
+    with zipfile.ZipFile(path) as source:
+        parts = [(i.filename, source.read(i.filename)) for i in source.infolist() if "sharedStrings" not in i.filename]
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts:
+            target.writestr(name, data)
+    assert "is damaged (the part xl/sharedStrings.xml is missing)" in cli_error(path, tmp_path, capsys)
+
+
+def test_a_part_that_does_not_follow_the_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_xlsx(tmp_path / "odd.xlsx", {"Map": MAP})
+    rewrite_member(path, "xl/workbook.xml", lambda data: re.sub(rb'sheetId="1"', b'sheetId="one"', data))
+    assert "does not follow the .xlsx format" in cli_error(path, tmp_path, capsys)
