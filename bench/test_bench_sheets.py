@@ -7,6 +7,8 @@ Figures go to docs/performance.md; there are no timing assertions anywhere.
 from __future__ import annotations
 
 import random
+import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -133,3 +135,26 @@ def test_bare_csv_reader_inventory(benchmark, journey: JourneyMap, tmp_path: Pat
             return sum(len(row) for row in csv.reader(stream))
 
     benchmark(read)
+
+
+@pytest.fixture(scope="module")
+def map_sheet_only(journey: JourneyMap, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("bench-other") / "map.xlsx"
+    save_xlsx(journey, path)
+    workbook = openpyxl.load_workbook(path)
+    for name in workbook.sheetnames[1:]:
+        del workbook[name]
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) makes the .ods and .xls")
+@pytest.mark.parametrize("extension", ["ods", "xls"])
+def test_import_map_sheet_other_formats(benchmark, map_sheet_only: Path, extension: str,  # noqa: ANN001
+                                        tmp_path: Path) -> None:
+    """The map sheet saved by LibreOffice as .ods / .xls, read through python-calamine."""
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", extension, "--outdir", str(tmp_path), str(map_sheet_only)],
+                   check=True, capture_output=True, timeout=300)
+    result = benchmark(load_spreadsheet, tmp_path / f"map.{extension}")
+    assert result.map.counts()["stages"] == STAGES

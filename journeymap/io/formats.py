@@ -56,6 +56,8 @@ READERS: dict[str, str] = {
     "cjm": "journeymap.io.formats:_read_cjm",
     "xlsx": "journeymap.io.sheets:read_xlsx",
     "csv": "journeymap.io.sheets:read_csv",
+    "ods": "journeymap.io.sheets:load_spreadsheet",
+    "ole2": "journeymap.io.sheets:load_spreadsheet",
 }
 # Extension -> "module:function(map, path, **options) -> list[Notice] | None".
 WRITERS: dict[str, str] = {
@@ -66,6 +68,7 @@ WRITERS: dict[str, str] = {
 }
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def sniff_format(path: str | os.PathLike[str]) -> str:
@@ -75,7 +78,8 @@ def sniff_format(path: str | os.PathLike[str]) -> str:
     if not head:
         raise MapFileError(path, "is empty")
     if head.startswith(_ZIP_MAGIC):
-        return "xlsx"
+        # OpenDocument puts its "mimetype" member first, stored: its name and content open the file.
+        return "ods" if head[30:38] == b"mimetype" and _ODS_MIMETYPE in head[38:200] else "xlsx"
     if head.startswith(_OLE2_MAGIC):
         return "ole2"
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
@@ -86,15 +90,11 @@ def sniff_format(path: str | os.PathLike[str]) -> str:
 def read_map(path: str | os.PathLike[str]) -> LoadResult:
     """Read any supported file into a map, choosing the reader by content."""
     name = sniff_format(path)
-    if name == "ole2":
-        raise UnsupportedFormatError(
-            path, "is a legacy .xls or a password-protected workbook; open it in Excel, LibreOffice or "
-                  "Google Sheets, remove the password if any, and save or download it as .xlsx or .csv")
     if name not in READERS:
         raise UnsupportedFormatError(path, f"looks like {name}, which this version cannot read; "
                                            f"it reads {', '.join(sorted(READERS))}")
     result: LoadResult = _resolve(READERS[name])(path)
-    result.format = name
+    result.format = result.format or name
     return result
 
 

@@ -122,22 +122,29 @@ class Analysis:
 
 def read_spreadsheet(path: str | os.PathLike[str], *, progress: ProgressFn | None = None,
                      limits: Limits = DEFAULT_LIMITS) -> Spreadsheet:
-    """Read an .xlsx or .csv file (chosen by content) into grids, after the safety checks.
+    """Read an .xlsx, .ods, .xls or .csv file (chosen by content) into grids, after the safety checks.
 
     Raises :class:`MapFileError` for anything unreadable or beyond ``limits``, and lets
     :class:`ImportCancelled` from ``progress`` through.
     """
     progress = progress or no_progress
     kind = sniff_format(path)
-    if kind == "ole2":
-        raise MapFileError(path, _LEGACY)
-    if kind not in ("xlsx", "csv"):
+    if kind not in ("xlsx", "ods", "ole2", "csv"):
         raise MapFileError(path, f"is a {kind} file, not a spreadsheet; open it with File > Open")
     data = read_bytes(path, limits)
+    if kind in ("xlsx", "ods"):
+        from journeymap.io.sheets.safety import vet_zip
+
+        kind = vet_zip(path, data, limits)
     if kind == "xlsx":
         from journeymap.io.sheets.xlsx_reader import read_xlsx_grids
 
         return Spreadsheet(os.fspath(path), kind, read_xlsx_grids(path, data, limits, progress))
+    if kind in ("ods", "ole2"):
+        from journeymap.io.sheets.calamine_reader import read_calamine_grids
+
+        grids, kind = read_calamine_grids(path, data, kind, limits, progress, _LEGACY)
+        return Spreadsheet(os.fspath(path), kind, grids)
     from journeymap.io.sheets.csv_reader import read_csv_grid
 
     grid, notices = read_csv_grid(path, data, limits, progress)

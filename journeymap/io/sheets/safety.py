@@ -52,8 +52,9 @@ def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
     return data
 
 
-def vet_zip(path: str | os.PathLike[str], data: bytes, limits: Limits) -> None:
-    """Check a zip's declared layout: member count, sizes, ratios, encryption, and that it is xlsx."""
+def vet_zip(path: str | os.PathLike[str], data: bytes, limits: Limits) -> str:
+    """Check a zip's declared layout (member count, sizes, ratios, encryption) and say what it is:
+    "xlsx" or "ods". Other zips (.xlsb, .numbers, anything else) end in one clear line."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -80,8 +81,25 @@ def vet_zip(path: str | os.PathLike[str], data: bytes, limits: Limits) -> None:
                 if ratio > limits.zip_ratio:
                     raise too_big(path, f"part {member.filename} inflates {ratio:,.0f} times", limits.zip_ratio,
                                   advice="real spreadsheets compress far less; it may be a zip bomb")
-        names = {member.filename for member in members}
-        if "mimetype" in names and "content.xml" in names:
-            raise MapFileError(path, "is an OpenDocument file (.ods), not .xlsx; " + _REEXPORT + " or .csv")
-        if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-            raise MapFileError(path, "is a zip archive but not an Excel workbook (.xlsx); " + _REEXPORT)
+        return _zip_kind(path, {member.filename.casefold() for member in members}, archive)
+
+
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _zip_kind(path: str | os.PathLike[str], names: set[str], archive: zipfile.ZipFile) -> str:
+    """"xlsx" or "ods" from the members (names case-folded); other zips named in one line."""
+    if "mimetype" in names and "content.xml" in names:
+        mimetype = archive.read(next(i for i in archive.infolist() if i.filename.casefold() == "mimetype"))
+        if mimetype.strip().startswith(_ODS_MIMETYPE):
+            return "ods"
+        raise MapFileError(path, "is an OpenDocument file but not a spreadsheet; " + _REEXPORT)
+    if "xl/workbook.bin" in names:
+        raise MapFileError(path, "is an Excel Binary Workbook (.xlsb), which this version cannot read; open it "
+                                 "in Excel and save it as .xlsx (Excel Workbook) first")
+    if "index.zip" in names or any(n.startswith("index/") and n.endswith(".iwa") for n in names):
+        raise MapFileError(path, "is an Apple Numbers file (.numbers), which this version cannot read; in "
+                                 "Numbers choose File > Export To > Excel and import the .xlsx")
+    if "[content_types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise MapFileError(path, "is a zip archive but not an Excel workbook (.xlsx); " + _REEXPORT)
+    return "xlsx"

@@ -7,7 +7,13 @@ more at open just to look for a <dimension> (our own and Google's files have non
 from typed text. So we run openpyxl's ``ExcelReader`` only for the workbook, shared strings and
 styles, and stream each sheet once through openpyxl's own sheet parser, keeping only cells with a
 value. This is the one module that touches openpyxl's internals (``ExcelReader`` steps,
-``WorkbookParser.find_sheets``, ``WorkSheetParser``); tests/io/sheets exercise each of them.
+``WorkbookParser.find_sheets``, ``WorkSheetParser``, the workbook's cell styles and number formats,
+the sheet relationships and comment parts); tests/io/sheets exercise each of them.
+
+Cells keep the text the team sees: a number or date is shown through its cell's number format
+(``number_format``). Hidden rows and columns, comments (notes) and hyperlink targets are noted on
+the grid; what to do with them is the builder's business. Excel's Strict Open XML namespaces are
+mapped to the transitional ones openpyxl knows, and part names match in any letter case.
 """
 
 from __future__ import annotations
@@ -15,20 +21,53 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import warnings
 import zipfile
+import zlib
+from collections.abc import Iterable
 from typing import IO, Any
 from xml.etree.ElementTree import ParseError
 
 from journeymap.io.errors import MapFileError
+from journeymap.io.sheets.budget import Budget
+from journeymap.io.sheets.comments import clean_comment
 from journeymap.io.sheets.grid import CellValue, Grid, ValueKind
 from journeymap.io.sheets.limits import Limits, too_big
+from journeymap.io.sheets.number_format import builtin_code, format_value, is_general
 from journeymap.io.sheets.progress import ImportCancelled, ProgressFn
 from journeymap.io.sheets.safety import require_defusedxml, vet_zip
 from journeymap.io.sheets.text import cell_text, unescape_ooxml
 
 _REEXPORT = "open it in Excel, LibreOffice or Google Sheets and save or download it again as .xlsx"
 _PROGRESS_EVERY_ROWS = 256
+_COMMENTS_TYPE = "/comments"
+# zipfile's KeyError for a missing member: "There is no item named 'xl/x.xml' in the archive".
+_PART_NAME = re.compile(r"named '([^']*)'")
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_AUTHOR_TAG, _COMMENT_TAG, _TEXT_TAG = f"{_MAIN}author", f"{_MAIN}comment", f"{_MAIN}text"
+_T_TAG, _RUN_TAG = f"{_MAIN}t", f"{_MAIN}r"
+# =HYPERLINK("target", ...): the target when it is written out (not computed).
+_HYPERLINK_FORMULA = re.compile(r'^\s*(?:_xlfn\.)?HYPERLINK\(\s*"((?:[^"]|"")*)"', re.IGNORECASE)
+# Excel's Strict Open XML namespaces and the transitional ones openpyxl reads (prefixes: the
+# relationship types under .../relationships/ follow along).
+_STRICT_NAMESPACES = [
+    (b"http://purl.oclc.org/ooxml/spreadsheetml/main", b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/drawingml/chart", b"http://schemas.openxmlformats.org/drawingml/2006/chart"),
+    (b"http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing",
+     b"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/customProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/sharedTypes",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/sharedTypes"),
+]
 
 
 def read_xlsx_grids(path: str | os.PathLike[str], data: bytes, limits: Limits,
@@ -42,6 +81,10 @@ def read_xlsx_grids(path: str | os.PathLike[str], data: bytes, limits: Limits,
         reader = _open(path, data)
         try:
             return _read_sheets(path, reader, limits, progress)
+        except (ImportCancelled, MapFileError, MemoryError):
+            raise
+        except Exception as error:  # noqa: BLE001 - whatever part is damaged, one clear line
+            raise _explain(path, error) from None
         finally:
             reader.archive.close()
 
@@ -53,9 +96,13 @@ def _open(path: str | os.PathLike[str], data: bytes) -> Any:
 
     try:
         reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        reader.archive.close()
+        reader.archive = _Archive(io.BytesIO(data))
+        reader.valid_files = _AnyCase(reader.archive.namelist())
     except Exception as error:  # noqa: BLE001 - openpyxl raises many types on broken files
         raise _explain(path, error) from None
     try:
+        reader.archive.strict = _is_strict(reader.archive)
         reader.read_manifest()
         reader.read_strings()
         reader.read_workbook()
@@ -81,40 +128,70 @@ def _explain(path: str | os.PathLike[str], error: BaseException, place: str = ""
     if any(isinstance(cause, DefusedXmlException) for cause in causes):
         return MapFileError(path, "declares XML entities, which spreadsheets never need (a known attack); "
                                   "refusing to read it", place)
-    if any(isinstance(cause, zipfile.BadZipFile) for cause in causes):
+    if any(isinstance(cause, zipfile.BadZipFile | zlib.error | EOFError) for cause in causes):
         return MapFileError(path, f"is damaged (a broken zip part); {_REEXPORT}", place)
     if any(isinstance(cause, ParseError) for cause in causes):
         broken = next(c for c in causes if isinstance(c, ParseError))
         return MapFileError(path, f"is damaged (broken XML: {broken}); {_REEXPORT}", place)
-    detail = " ".join(str(error).split())[:200]
-    return MapFileError(path, f"is not a readable .xlsx workbook ({type(error).__name__}: {detail}); {_REEXPORT}",
-                        place)
+    missing = next((c for c in causes if isinstance(c, KeyError) and "archive" in str(c)), None)
+    if missing is not None:
+        part = _PART_NAME.search(str(missing))
+        return MapFileError(path, f"is damaged (the part {part.group(1) if part else 'it names'} is missing); "
+                                  f"{_REEXPORT}", place)
+    # Anything else is a part that does not follow the format; Python's words for it help nobody.
+    return MapFileError(path, f"is damaged or not a workbook this version understands (a part does not follow "
+                              f"the .xlsx format); {_REEXPORT}", place)
 
 
 def _read_sheets(path: str | os.PathLike[str], reader: Any, limits: Limits, progress: ProgressFn) -> list[Grid]:
     try:
         found = [(sheet.name, sheet.state, rel.target) for sheet, rel in reader.parser.find_sheets()
-                 if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+                 if "chartsheet" not in rel.Type]
     except Exception as error:  # noqa: BLE001 - a broken sheet list must end as one clear line
         raise _explain(path, error) from None
+    for name, _, target in found:
+        if target not in reader.valid_files:
+            raise MapFileError(path, f"is damaged (the part {target} of sheet {name} is missing); {_REEXPORT}")
     if len(found) > limits.sheets:
         raise too_big(path, f"has {len(found)} sheets", limits.sheets, advice="keep only the journey map's sheets")
     archive = reader.archive
     meter = _Meter(sum(archive.getinfo(target).file_size for _, _, target in found), progress)
-    budget = _Budget(limits)
+    budget = Budget(limits)
+    formats = _number_formats(reader.wb)
     grids = []
     for name, state, target in found:
         meter.message = f"Reading sheet {name}"
         grid = Grid(name, hidden=state not in (None, "visible"))
-        with archive.open(target) as raw:
-            _read_sheet(path, grid, reader, _CountingStream(raw, meter), budget)
+        try:
+            with archive.open(target) as raw:
+                parser = _read_sheet(path, grid, reader, _CountingStream(raw, meter), budget, formats)
+            relations = _relations(archive, target)
+            _read_hidden(parser, grid, limits)
+            _read_links(path, parser, grid, relations, budget)
+            _read_comments(path, archive, grid, relations, budget)
+        except (ImportCancelled, MapFileError, MemoryError):
+            raise
+        except Exception as error:  # noqa: BLE001 - a broken sheet part must end as one clear line
+            raise _explain(path, error, f"sheet {grid.name}") from None
         grids.append(grid)
     meter.finish()
     return grids
 
 
+def _number_formats(workbook: Any) -> list[str | None]:
+    """Each cell style's number format code, None where it shows values as General."""
+    custom = workbook._number_formats
+    codes: list[str | None] = []
+    for style in workbook._cell_styles:
+        number = style.numFmtId - 164  # custom formats are numbered from 164
+        code = builtin_code(style.numFmtId) if number < 0 else custom[number] if number < len(custom) else None
+        codes.append(None if is_general(code) else code)
+    return codes
+
+
 def _read_sheet(path: str | os.PathLike[str], grid: Grid, reader: Any, source: _CountingStream,
-                budget: _Budget) -> None:
+                budget: Budget, formats: list[str | None]) -> Any:
+    """The sheet's cells and merges into ``grid``; returns the parser, which holds the rest."""
     from openpyxl.utils.cell import range_boundaries
 
     workbook = reader.wb
@@ -125,10 +202,14 @@ def _read_sheet(path: str | os.PathLike[str], grid: Grid, reader: Any, source: _
         for rows_seen, (_row, cells) in enumerate(parser.parse(), 1):
             budget.scan(path, grid.name, len(cells))
             for cell in cells:
-                value = _cell_value(cell)
+                value = _cell_value(cell, formats)
                 if value is not None:
                     budget.keep(path, grid, cell["row"], cell["column"], value)
                     grid.cells[(cell["row"], cell["column"])] = value
+                target = cell.get("link")
+                if target:
+                    budget.note(path, grid)
+                    grid.links[(cell["row"], cell["column"])] = target
             if rows_seen % _PROGRESS_EVERY_ROWS == 0:
                 source.meter.tick()
     except (ImportCancelled, MapFileError, MemoryError):
@@ -144,9 +225,10 @@ def _read_sheet(path: str | os.PathLike[str], grid: Grid, reader: Any, source: _
         if len(grid.merges) >= budget.limits.cells:
             raise too_big(path, "has too many merged ranges", budget.limits.cells, f"sheet {grid.name}")
         grid.merges.append((r1, c1, r2, c2))
+    return parser
 
 
-def _cell_value(cell: dict[str, Any]) -> CellValue | None:
+def _cell_value(cell: dict[str, Any], formats: list[str | None]) -> CellValue | None:
     value = cell["value"]
     if value is None:
         return None
@@ -157,11 +239,120 @@ def _cell_value(cell: dict[str, Any]) -> CellValue | None:
     if isinstance(value, bool):
         return CellValue(cell_text(value), ValueKind.BOOL, formula)
     if isinstance(value, int | float):
-        return CellValue(cell_text(value), ValueKind.NUMBER, formula)
+        return CellValue(_shown(value, cell, formats), ValueKind.NUMBER, formula)
     if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
-        return CellValue(cell_text(value), ValueKind.DATE, formula)
+        return CellValue(_shown(value, cell, formats), ValueKind.DATE, formula)
     text = unescape_ooxml(str(value))
     return CellValue(text, ValueKind.TEXT, formula) if text else None
+
+
+def _shown(value: Any, cell: dict[str, Any], formats: list[str | None]) -> str:
+    """The value as its number format shows it; the General rendering when it has none (or one
+    beyond ``number_format``)."""
+    style = cell.get("style_id") or 0
+    code = formats[style] if 0 < style < len(formats) else None
+    if code is not None:
+        shown = format_value(value, code)
+        if shown is not None:
+            return shown
+    return cell_text(value)
+
+
+def _relations(archive: _Archive, target: str) -> Any:
+    """The sheet part's relationships (comments, hyperlink targets), empty when it has none."""
+    from openpyxl.packaging.relationship import RelationshipList, get_dependents, get_rels_path
+
+    rels_path = get_rels_path(target)
+    try:
+        archive.getinfo(rels_path)
+    except KeyError:
+        return RelationshipList()
+    return get_dependents(archive, rels_path)
+
+
+def _read_hidden(parser: Any, grid: Grid, limits: Limits) -> None:
+    """Rows (``<row hidden="1">``) and columns (``<col min max hidden="1">``) the sheet hides."""
+    for row, attributes in parser.row_dimensions.items():
+        if _true(attributes.get("hidden")):
+            grid.hidden_rows.add(int(row))
+    for attributes in parser.column_dimensions.values():
+        if _true(attributes.get("hidden")):
+            first = int(attributes["min"])
+            last = min(int(attributes.get("max", first)), limits.columns)
+            grid.hidden_columns.update(range(first, last + 1))
+
+
+def _true(flag: Any) -> bool:
+    return str(flag).strip().lower() in ("1", "true")
+
+
+def _read_links(path: str | os.PathLike[str], parser: Any, grid: Grid, relations: Any, budget: Budget) -> None:
+    """Hyperlink targets: external ones through the sheet's relationships, places in the workbook
+    (``location``) as ``#Sheet!A1``. A link over a range goes to each filled cell in it; the cells
+    looked at are counted against the scanning limit, so ranges over huge areas stay cheap."""
+    from openpyxl.utils.cell import range_boundaries
+
+    targets = {r.Id: r.Target for r in relations}
+    for link in parser.hyperlinks.hyperlink:
+        target = targets.get(link.id) or "" if link.id else ""
+        if link.location:
+            target = f"{target}#{link.location}"
+        if not target or not link.ref:
+            continue
+        try:
+            c1, r1, c2, r2 = range_boundaries(link.ref)
+        except (TypeError, ValueError):
+            continue
+        area = (r2 - r1 + 1) * (c2 - c1 + 1)
+        budget.scan(path, grid.name, min(area, len(grid.cells)), rows=0)
+        if area <= len(grid.cells):
+            cells = [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+                     if (r, c) in grid.cells or area == 1]
+        else:
+            cells = [(r, c) for r, c in grid.cells if r1 <= r <= r2 and c1 <= c <= c2]
+        for position in cells:
+            budget.note(path, grid)
+            grid.links[position] = target
+
+
+def _read_comments(path: str | os.PathLike[str], archive: _Archive, grid: Grid, relations: Any,
+                   budget: Budget) -> None:
+    """Each cell's comment (an Excel note, or the note Excel keeps beside a threaded comment),
+    streamed from the comments part so its size costs no memory."""
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    for relation in relations:
+        if not relation.Type.endswith(_COMMENTS_TYPE) or relation.TargetMode == "External":
+            continue
+        authors: list[str] = []
+        with archive.open(relation.target) as source:
+            for _, element in iterparse(source):
+                if element.tag == _AUTHOR_TAG:
+                    authors.append(element.text or "")
+                elif element.tag == _COMMENT_TAG:
+                    author_id = int(element.get("authorId") or 0)
+                    author = authors[author_id] if 0 <= author_id < len(authors) else ""
+                    text = clean_comment(_comment_text(element.find(_TEXT_TAG)), author)
+                    ref = element.get("ref") or ""
+                    element.clear()
+                    if not text or not ref:
+                        continue
+                    try:
+                        position = coordinate_to_tuple(ref.split(":")[0])
+                    except (TypeError, ValueError):
+                        continue
+                    budget.note(path, grid, text)
+                    grid.comments[position] = text
+
+
+def _comment_text(element: Any) -> str:
+    """A comment's text: plain and rich-text runs in order, never phonetic guides."""
+    if element is None:
+        return ""
+    parts = [child.text or "" if child.tag == _T_TAG else child.findtext(_T_TAG) or ""
+             for child in element if child.tag in (_T_TAG, _RUN_TAG)]
+    return unescape_ooxml("".join(parts))
 
 
 _PARSER: type | None = None
@@ -200,55 +391,16 @@ def _parser_class() -> type:
                     return {"row": row, "column": column, "value": inline_text(element), "data_type": "s",
                             "style_id": 0}
                 cell: dict[str, Any] = super().parse_cell(element)
-                if element.find(FORMULA_TAG) is not None:
+                formula = element.find(FORMULA_TAG)
+                if formula is not None:
                     cell["formula"] = True
+                    link = _HYPERLINK_FORMULA.match(formula.text or "")
+                    if link:
+                        cell["link"] = link.group(1).replace('""', '"')
                 return cell
 
         _PARSER = _FormulaAwareParser
     return _PARSER
-
-
-class _Budget:
-    """Counts what the sheets hold against the limits, failing at the first one crossed."""
-
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.rows = 0
-        self.scanned = 0
-        self.kept = 0
-
-    def scan(self, path: str | os.PathLike[str], sheet: str, cells: int) -> None:
-        self.rows += 1
-        self.scanned += cells
-        if self.rows > self.limits.scanned_rows:
-            raise too_big(path, f"has more than {self.limits.scanned_rows:,} rows (formatted empty rows "
-                                "included)", self.limits.scanned_rows, f"sheet {sheet}",
-                          advice="delete the unused rows below the map and save it again")
-        if self.scanned > self.limits.scanned_cells:
-            raise too_big(path, f"has more than {self.limits.scanned_cells:,} cells (formatted empty cells "
-                                "included)", self.limits.scanned_cells, f"sheet {sheet}",
-                          advice="delete the unused rows and columns around the map and save it again")
-
-    def keep(self, path: str | os.PathLike[str], grid: Grid, row: int, column: int, value: CellValue) -> None:
-        self.kept += 1
-        limits = self.limits
-        if self.kept > limits.cells or row > limits.rows or column > limits.columns \
-                or len(value.text) > limits.cell_chars:
-            self._fail(path, grid, row, column, value)
-
-    def _fail(self, path: str | os.PathLike[str], grid: Grid, row: int, column: int, value: CellValue) -> None:
-        limits = self.limits
-        place = f"{grid.name}!{grid.ref((row, column))}"
-        if self.kept > limits.cells:
-            raise too_big(path, f"has more than {limits.cells:,} filled cells", limits.cells, place)
-        if row > limits.rows:
-            raise too_big(path, f"has content in row {row:,}", limits.rows, place,
-                          advice="move the map to the top of the sheet or delete what is far below it")
-        if column > limits.columns:
-            raise too_big(path, f"has content in column {column:,}", limits.columns, place,
-                          advice="delete what is far to the right of the map")
-        raise too_big(path, f"a cell holds {len(value.text):,} characters", limits.cell_chars, place,
-                      advice="shorten it")
 
 
 class _Meter:
@@ -287,3 +439,58 @@ class _CountingStream(io.RawIOBase):
         chunk = self.read(len(buffer))
         buffer[: len(chunk)] = chunk
         return len(chunk)
+
+
+class _AnyCase(list):  # type: ignore[type-arg]
+    """Part names, found in any letter case (``XL/SharedStrings.xml`` for ``xl/sharedStrings.xml``)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        super().__init__(names)
+        self.folded = {name.casefold() for name in self}
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.casefold() in self.folded
+
+
+class _Archive(zipfile.ZipFile):
+    """The vetted zip as openpyxl reads it: part names match in any letter case, and a Strict Open
+    XML workbook's parts read with the transitional namespaces."""
+
+    strict = False
+    _folded: dict[str, zipfile.ZipInfo] | None = None
+
+    def getinfo(self, name: str) -> zipfile.ZipInfo:
+        try:
+            return super().getinfo(name)
+        except KeyError:
+            if self._folded is None:
+                self._folded = {info.filename.casefold(): info for info in self.infolist()}
+            info = self._folded.get(name.casefold())
+            if info is None:
+                raise
+            return info
+
+    def open(self, name: str | zipfile.ZipInfo, mode: str = "r", pwd: bytes | None = None, *,  # type: ignore[override]
+             force_zip64: bool = False) -> IO[bytes]:
+        stream = super().open(name, mode, pwd, force_zip64=force_zip64)  # type: ignore[arg-type]
+        if not self.strict or mode != "r":
+            return stream
+        with stream:
+            data = stream.read()
+        return io.BytesIO(_transitional(data))
+
+
+def _is_strict(archive: _Archive) -> bool:
+    """Whether the package's relationships use Strict Open XML's namespaces."""
+    try:
+        return b"purl.oclc.org/ooxml/" in archive.read("_rels/.rels")
+    except KeyError:
+        return False
+
+
+def _transitional(data: bytes) -> bytes:
+    if b"purl.oclc.org/ooxml/" not in data:
+        return data
+    for strict, transitional in _STRICT_NAMESPACES:
+        data = data.replace(strict, transitional)
+    return data

@@ -7,6 +7,8 @@ Files are made with openpyxl and csv, then altered at the byte level where real 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -193,3 +195,18 @@ def cards_by_stage(result: LoadResult, lane: str | None = None) -> dict[str, lis
     lanes = [p for p in journey.lane_ids() if lane is None or journey.lane(p).name == lane]
     return {journey.stage(s).name: [journey.card(c).title for p in lanes for c in journey.cards_in(s, p)]
             for s in journey.stage_ids()}
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def soffice_convert(source: Path, extension: str, profile: Path) -> Path:
+    """``source`` saved by LibreOffice as ``extension`` (ods, xls) beside it; a private profile
+    keeps parallel runs from sharing LibreOffice's lock."""
+    assert SOFFICE is not None
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", extension,
+                    "--outdir", str(source.parent), str(source)], check=True, capture_output=True, timeout=180)
+    converted = source.with_suffix(f".{extension}")
+    assert converted.exists(), f"LibreOffice did not write {converted.name}"
+    return converted
