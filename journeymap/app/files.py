@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MAP_FILTER = "Journey maps (*.cjm)"
-OPEN_FILTERS = f"Maps and spreadsheets (*.cjm *.xlsx *.csv);;{MAP_FILTER};;Spreadsheets (*.xlsx *.csv);;All files (*)"
-IMPORT_FILTERS = "Spreadsheets and maps (*.xlsx *.csv *.cjm);;All files (*)"
+OPEN_FILTERS = (f"Maps and spreadsheets (*.cjm *.xlsx *.ods *.xls *.csv);;{MAP_FILTER};;"
+                "Spreadsheets (*.xlsx *.ods *.xls *.csv *.tsv);;All files (*)")
+IMPORT_FILTERS = "Spreadsheets and maps (*.xlsx *.ods *.xls *.csv *.tsv *.cjm);;All files (*)"
 EXPORT_FILTERS = {
     "Excel workbook (*.xlsx)": ".xlsx",
     "CSV, one row per card (*.csv)": ".csv",

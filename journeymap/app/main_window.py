@@ -31,7 +31,7 @@ from journeymap.widgets.panels.properties_panel import PropertiesPanel
 if TYPE_CHECKING:
     from journeymap.widgets.dialogs.shortcuts_dialog import Section
 
-DROPPABLE = {".cjm", ".xlsx", ".csv"}
+DROPPABLE = {".cjm", ".xlsx", ".ods", ".xls", ".csv", ".tsv"}
 
 
 class MainWindow(QMainWindow):

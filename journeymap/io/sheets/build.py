@@ -218,6 +218,13 @@ class MapBuilder:
         elif slot is not None and slot.target.field is Field.IGNORE and slot.guess.field is not Field.IGNORE:
             why = f"in the {line} labelled \"{short(text)}\", which the mapping ignores"
             self.report.skip(grid, label_position, "a label the mapping ignores")
+        elif self.synonyms.match(text) is not None:
+            # "Notes", "Persona", "Kind": labels we know, but not of a row of their own in a grid.
+            field = self.synonyms.match(text).field.value.replace("_", " ")  # type: ignore[union-attr]
+            self.report.skip(grid, label_position, f"a {field} label, which this layout does not read on its own; "
+                                                   f"give it a meaning in the import preview or with "
+                                                   f"--field \"{short(text)}=FIELD\"")
+            why = f"in the {line} labelled \"{short(text)}\", which the mapping ignores"
         else:
             self.report.skip(grid, label_position, f"not a label we know; give it a meaning in the import preview "
                                                    f"or with --field \"{short(text)}=FIELD\"")
