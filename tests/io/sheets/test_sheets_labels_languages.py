@@ -231,3 +231,28 @@ def test_the_label_of_a_field_can_be_named_in_a_language() -> None:
     assert synonyms().language("Schmerzpunkte") == "de"
     assert synonyms().language("Étape") == "fr"
     assert synonyms().language("Parking lot") is None
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=IDS)
+def test_a_touchpoint_inventory_in_each_language_imports_whole(tmp_path: Path, language: Language) -> None:
+    """One row per touchpoint, under each language's own column names."""
+    table = synonyms()
+    header = [table.name_in(field, language.code) for field in
+              (Field.STAGE, Field.TOUCHPOINTS, Field.CHANNEL, Field.PERSONA, Field.EMOTIONS)]
+    rows: list[list[str]] = [header]
+    for stage in language.stages:
+        for number, title in enumerate(language.touchpoints[stage]):
+            rows.append([stage, title, "Email" if number % 2 else "Web", "SMB" if number % 2 else "Enterprise",
+                         "+1" if number % 2 else "-1"])
+    result = load_spreadsheet(write_csv(tmp_path / f"inventory-{language.code}.csv", rows))
+    journey = result.map
+    assert [journey.stage(s).name for s in journey.stage_ids()] == language.stages
+    assert {name: sorted(titles) for name, titles in cards_by_stage(result).items()} == {
+        name: sorted(titles) for name, titles in language.touchpoints.items()}
+    cards = {journey.card(c).title: journey.card(c) for c in journey.card_ids()}
+    for row in rows[1:]:
+        card = cards[row[1]]
+        assert (card.channel, card.emotion) == (row[2], 1 if row[4] == "+1" else -1)
+        assert journey.lane(journey.cell_of(next(c for c in journey.card_ids() if journey.card(c) is card))[1]).name \
+            == row[3]
+    assert any("one row per touchpoint" in n.text for n in result.notices), header

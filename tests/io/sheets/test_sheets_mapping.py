@@ -150,8 +150,12 @@ def test_one_label_alone_is_not_a_map_unless_the_user_says_so(tmp_path: Path) ->
     message = str(refused.value)
     assert str(path) in message and '"Time" (timeline)' in message and '--field "LABEL=FIELD"' in message
     survey = [["Question", "Answer"], ["How did you hear about us?", "Friend"], ["Time spent", "5 min"]]
-    with pytest.raises(MapFileError):
-        analyse(sheet_of(grid_of(survey)))
+    number_formats = [["Format", "Value", "Time"], ["0.00%", 0.5, "12:00"], ["#,##0", 1234, "13:30"],
+                      ["Owner", "Finance", "14:00"]]
+    formula_stress = [["A", "B", "Total"], [1, 2, 3], ["Sum", "=A2+B2", "When"], ["Timeline", 4, 5]]
+    for other in (survey, number_formats, formula_stress):
+        with pytest.raises(MapFileError, match="holds no journey map table"):
+            analyse(sheet_of(grid_of(other)))
 
 
 def test_hidden_rows_and_columns_are_left_out_and_said_unless_taken_in() -> None:
