@@ -86,6 +86,7 @@ class LedgerEntry:
     persona: str  # lane name
     emotion: float | None  # the persona's mean in the receiving stage, or the target card's score
     risk: bool  # a card scored -1 or -2 receives the customer
+    low: int | None  # the lowest score receiving the customer (a -2 can hide in a mean of 0)
     place: tuple[str, ...]  # (from stage, to stage) or (source card, target card): what to select
 
 
@@ -99,9 +100,11 @@ def handoff_ledger(journey: JourneyMap) -> list[LedgerEntry]:
             entries.append(LedgerEntry(
                 "stage", journey.stage(handoff.from_stage).name, journey.stage(handoff.to_stage).name,
                 handoff.from_owner, handoff.to_owner, journey.lane(lane_id).name, point.mean,
-                point.low is not None and point.low <= RISKY_EMOTION, (handoff.from_stage, handoff.to_stage)))
+                point.low is not None and point.low <= RISKY_EMOTION, point.low,
+                (handoff.from_stage, handoff.to_stage)))
     for flow in flow_handoffs(journey):
         entries.append(LedgerEntry(
             "flow", journey.card(flow.source).title, journey.card(flow.target).title, flow.from_owner,
-            flow.to_owner, journey.lane(flow.persona).name, flow.emotion, flow.risk, (flow.source, flow.target)))
+            flow.to_owner, journey.lane(flow.persona).name, flow.emotion, flow.risk, flow.emotion,
+            (flow.source, flow.target)))
     return entries

@@ -61,3 +61,12 @@ def days_text(low: int | None, high: int | None) -> str:
     if low == high:
         return "1 day" if low == 1 else f"{low} days"
     return f"{low}-{high} days"
+
+
+def start_text(low: int, high: int | None) -> str:
+    """When a stage starts (or the journey ends): "the start", "14-28 days", "at least 7 days", "unknown"."""
+    if high == 0:
+        return "the start"
+    if high is None:
+        return f"at least {days_text(low, low)}" if low else "unknown"
+    return days_text(low, high)

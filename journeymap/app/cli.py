@@ -18,7 +18,7 @@ from journeymap.io.errors import MapFileError, UnsupportedFormatError
 from journeymap.model import MapError
 
 PROGRAM = "journeymap"
-COMMANDS = ("templates", "new", "inspect", "convert")
+COMMANDS = ("templates", "new", "inspect", "report", "convert")
 # Images are drawn by the canvas, so their writers live in the app layer and need Qt.
 IMAGE_WRITERS = {
     ".png": "journeymap.app.image_export:export_png",
@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     inspect = commands.add_parser("inspect", help="print what a map holds")
     inspect.add_argument("file", metavar="FILE", help="a .cjm map or a spreadsheet (.xlsx, .csv)")
     inspect.add_argument("--json", action="store_true", help="print JSON for scripts")
+    report = commands.add_parser("report", help="the experience curve, handoffs, gaps and timeline of a map")
+    report.add_argument("file", metavar="MAP", help="a .cjm map or a spreadsheet (.xlsx, .csv)")
+    report_format = report.add_mutually_exclusive_group()
+    report_format.add_argument("--json", action="store_true", help="print JSON for scripts")
+    report_format.add_argument("--markdown", action="store_true", help="print a Markdown page (the default)")
     convert = commands.add_parser("convert", help="convert a map to another format (by extension)")
     convert.add_argument("input", metavar="IN", help="a .cjm map or a spreadsheet (.xlsx, .csv)")
     convert.add_argument("output", metavar="OUT", help="the file to write; its extension names the format")
@@ -89,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run_command(args: list[str]) -> int:
     options = build_parser().parse_args(args)
-    handler = {"templates": _templates, "new": _new, "inspect": _inspect, "convert": _convert}
+    handler = {"templates": _templates, "new": _new, "inspect": _inspect, "report": _report, "convert": _convert}
     return handler[options.command](options)
 
 
@@ -121,6 +126,17 @@ def _inspect(options: argparse.Namespace) -> int:
         print(json.dumps(describe(result.map), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(summary(result.map))
+    return 0
+
+
+def _report(options: argparse.Namespace) -> int:
+    from journeymap.analysis.report import report_data, report_markdown
+
+    result = _read(options.file)
+    if options.json:
+        print(json.dumps(report_data(result.map), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(report_markdown(result.map))
     return 0
 
 
