@@ -24,7 +24,7 @@ IMAGE_WRITERS = {
     ".png": "journeymap.app.image_export:export_png",
     ".svg": "journeymap.app.image_export:export_svg",
 }
-POSTER_OPTIONS = ("paper", "landscape", "tile", "margin", "overlap", "scale")
+POSTER_OPTIONS = ("paper", "landscape", "tile", "margin", "overlap", "scale", "curve", "analysis")
 
 
 class CliError(Exception):
@@ -87,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     poster.add_argument("--margin", type=float, metavar="MM", help="printable margin in mm (default 6)")
     poster.add_argument("--overlap", type=float, metavar="MM", help="overlap between tiles in mm (default 10)")
     poster.add_argument("--scale", type=float, help="print at this scale instead of fitting the page")
+    poster.add_argument("--curve", choices=("lanes", "shared", "off"),
+                        help="experience curve: a band per persona lane, one shared band, or none "
+                             "(default: lanes when any card is scored)")
+    poster.add_argument("--analysis", action="store_true", default=None,
+                        help="add a page with the handoff ledger, the gaps and the timeline")
     image = convert.add_argument_group("image options (.png)")
     image.add_argument("--dpi", type=int, help="resolution of a PNG (default 150)")
     return parser

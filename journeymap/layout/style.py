@@ -37,6 +37,11 @@ MILESTONE_FILL = "#f5b800"
 MILESTONE_BORDER = "#5c4400"
 BAND_FILL = "#fff6d6"  # the band of milestones that span all lanes
 FLOW_COLOUR = "#4a5563"
+CURVE_BAND = 64.0  # the experience-curve band heights that views turn on (scene units at scale 1)
+SHARED_CURVE_BAND = 96.0
+HANDOFF_STRIP = 20.0
+HANDOFF_INK = "#8e44ad"  # handoff marks: a colour no card kind, lane or emotion uses
+RISK_INK = "#c0392b"
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,10 @@ class LayoutStyle:
     lane_name: TextStyle = field(default_factory=lambda: TextStyle(13, bold=True))
     lane_text: TextStyle = field(default_factory=lambda: TextStyle(8.5))
     milestone_title: TextStyle = field(default_factory=lambda: TextStyle(9.5, bold=True))
+    # The analysis overlay (layout/curve.py, layout/handoff_marks.py); 0 leaves the room out.
+    curve_band: float = 0.0  # height of the experience-curve band under each lane's cards
+    shared_curve_band: float = 0.0  # height of one band under the last lane, a line per persona
+    handoff_strip: float = 0.0  # height kept at the foot of the stage headers for handoff labels
 
     @property
     def column_width(self) -> float:
