@@ -88,8 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     poster.add_argument("--overlap", type=float, metavar="MM", help="overlap between tiles in mm (default 10)")
     poster.add_argument("--scale", type=float, help="print at this scale instead of fitting the page")
     poster.add_argument("--curve", choices=("lanes", "shared", "off"),
-                        help="experience curve: a band per persona lane, one shared band, or none "
-                             "(default: lanes when any card is scored)")
+                        help="experience curve, with the handoff marks: a band per persona lane, one shared "
+                             "band, or none (posters: lanes when any card is scored; pictures: none)")
     poster.add_argument("--analysis", action="store_true", default=None,
                         help="add a page with the handoff ledger, the gaps and the timeline")
     image = convert.add_argument_group("image options (.png)")
@@ -165,7 +165,7 @@ def _convert(options: argparse.Namespace) -> int:
 
 def _writer_options(options: argparse.Namespace, extension: str) -> dict[str, Any]:
     given = {name: getattr(options, name) for name in (*POSTER_OPTIONS, "dpi") if getattr(options, name) is not None}
-    allowed = {".pdf": POSTER_OPTIONS, ".png": ("dpi",)}.get(extension, ())
+    allowed = {".pdf": POSTER_OPTIONS, ".png": ("dpi", "curve"), ".svg": ("curve",)}.get(extension, ())
     wrong = [name for name in given if name not in allowed]
     if wrong:
         raise CliError(f"{options.output}: --{wrong[0]} does not apply to {extension or 'this'} files")
