@@ -2,7 +2,8 @@
 
 View > Experience Curve (Ctrl+Shift+E) draws a band under each persona lane, or with View > Shared
 Curve Band one band under the last lane with a line per persona; View > Handoff Marks
-(Ctrl+Shift+H) labels the stage boundaries and arrows where the owner changes; View > Gaps & Health
+(Ctrl+Shift+H) labels the stage boundaries and arrows where the owner changes; View > Timeline Mode
+(Ctrl+Shift+T) makes each stage as wide as its duration, with a ruler; View > Gaps & Health
 (Ctrl+Shift+G) shows the panel. The choice is remembered, applies in workshop mode at its large size,
 and pictures exported from the app show it too.
 """
@@ -20,7 +21,7 @@ from journeymap.widgets.panels.gaps_panel import GapsPanel
 if TYPE_CHECKING:
     from journeymap.app.main_window import MainWindow
 
-MENU_ENTRIES = ["actionShowCurve", "actionSharedCurve", "actionShowHandoffs", "actionShowGaps"]
+MENU_ENTRIES = ["actionShowCurve", "actionSharedCurve", "actionShowHandoffs", "actionTimelineMode", "actionShowGaps"]
 
 
 class AnalysisView:
@@ -38,6 +39,8 @@ class AnalysisView:
              "One band under the last lane with a line per persona, instead of a band per lane"),
             ("actionShowHandoffs", "&Handoff Marks", "Ctrl+Shift+H",
              "Mark where ownership changes between stages and along arrows"),
+            ("actionTimelineMode", "&Timeline Mode", "Ctrl+Shift+T",
+             "Make each stage as wide as its duration, with a ruler of the time from the start"),
         ):
             action = QAction(text, window)
             action.setObjectName(name)
@@ -57,7 +60,7 @@ class AnalysisView:
         settings = window.settings
         saved = {name: str(settings.value(key, "false")).lower() == "true"
                  for name, key in (("actionShowCurve", "view/curve"), ("actionSharedCurve", "view/sharedCurve"),
-                                   ("actionShowHandoffs", "view/handoffs"))}
+                                   ("actionShowHandoffs", "view/handoffs"), ("actionTimelineMode", "view/timeline"))}
         for name, checked in saved.items():  # all read before any is applied (and saved back)
             self.actions[name].blockSignals(True)
             self.actions[name].setChecked(checked)
@@ -70,7 +73,8 @@ class AnalysisView:
         curve = "off"
         if self.actions["actionShowCurve"].isChecked():
             curve = "shared" if self.actions["actionSharedCurve"].isChecked() else "lanes"
-        return Overlay(curve, self.actions["actionShowHandoffs"].isChecked())
+        return Overlay(curve, self.actions["actionShowHandoffs"].isChecked(),
+                       self.actions["actionTimelineMode"].isChecked())
 
     def apply(self) -> None:
         """Show what the actions say, remember it, and let exported pictures show the same."""
@@ -86,6 +90,7 @@ class AnalysisView:
         settings.setValue("view/curve", self.actions["actionShowCurve"].isChecked())
         settings.setValue("view/sharedCurve", self.actions["actionSharedCurve"].isChecked())
         settings.setValue("view/handoffs", overlay.handoffs)
+        settings.setValue("view/timeline", overlay.timeline)
 
     def show_place(self, place: tuple[str, ...]) -> None:
         """Select a gap's place on the map and bring it into view."""

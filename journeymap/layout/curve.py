@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from journeymap.analysis.curve import CurvePoint, experience_curve, segments
 from journeymap.layout.geometry import Rect
 from journeymap.layout.map_layout import MapLayout
-from journeymap.layout.style import CURVE_BAND, HANDOFF_STRIP, SHARED_CURVE_BAND, LayoutStyle
+from journeymap.layout.style import CURVE_BAND, HANDOFF_STRIP, RULER_STRIP, SHARED_CURVE_BAND, LayoutStyle
 from journeymap.model import JourneyMap
 
 CURVE_MODES = ("off", "lanes", "shared")  # no curve, a band per lane, one band with a line per persona
@@ -53,13 +53,13 @@ class CurveBand:
         return level_y(self.rect, score)
 
 
-def with_overlay(style: LayoutStyle, curve: str = "off", handoffs: bool = False) -> LayoutStyle:
-    """``style`` with room for the curve and the stage handoff labels (apply before ``scaled``)."""
+def with_overlay(style: LayoutStyle, curve: str = "off", handoffs: bool = False, timeline: bool = False) -> LayoutStyle:
+    """``style`` with room for the curve, the stage handoff labels and the timeline ruler (before ``scaled``)."""
     if curve not in CURVE_MODES:
         raise ValueError(f"curve must be one of {', '.join(CURVE_MODES)}, not {curve!r}")
     return replace(style, curve_band=CURVE_BAND if curve == "lanes" else 0.0,
                    shared_curve_band=SHARED_CURVE_BAND if curve == "shared" else 0.0,
-                   handoff_strip=HANDOFF_STRIP if handoffs else 0.0)
+                   handoff_strip=HANDOFF_STRIP if handoffs else 0.0, ruler_strip=RULER_STRIP if timeline else 0.0)
 
 
 def level_y(rect: Rect, score: float) -> float:

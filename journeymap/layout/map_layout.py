@@ -228,7 +228,8 @@ class LayoutEngine:
         column_x = {sid: s.lane_header_width + i * s.column_width for i, sid in enumerate(stage_ids)}
 
         headers = {sid: self.stage_header(journey.stage(sid)) for sid in stage_ids}
-        header_height = max([h[3] for h in headers.values()] + [s.min_lane_height * 0.6]) + s.handoff_strip
+        header_height = max([h[3] for h in headers.values()] + [s.min_lane_height * 0.6])
+        header_height += s.handoff_strip + s.ruler_strip  # the analysis overlay's strips, 0 when off
 
         band_milestones: dict[str, list[str]] = {sid: [] for sid in stage_ids}
         lane_milestones: dict[tuple[str, str], list[str]] = {}

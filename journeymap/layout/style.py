@@ -40,6 +40,7 @@ FLOW_COLOUR = "#4a5563"
 CURVE_BAND = 64.0  # the experience-curve band heights that views turn on (scene units at scale 1)
 SHARED_CURVE_BAND = 96.0
 HANDOFF_STRIP = 20.0
+RULER_STRIP = 34.0
 HANDOFF_INK = "#8e44ad"  # handoff marks: a colour no card kind, lane or emotion uses
 RISK_INK = "#c0392b"
 
@@ -69,6 +70,7 @@ class LayoutStyle:
     curve_band: float = 0.0  # height of the experience-curve band under each lane's cards
     shared_curve_band: float = 0.0  # height of one band under the last lane, a line per persona
     handoff_strip: float = 0.0  # height kept at the foot of the stage headers for handoff labels
+    ruler_strip: float = 0.0  # height kept above the handoff strip for the timeline mode's ruler
 
     @property
     def column_width(self) -> float:

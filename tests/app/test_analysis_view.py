@@ -30,7 +30,7 @@ def test_view_menu_turns_on_the_curve_the_shared_band_and_the_marks(make_window)
     window = make_window(small_map())
     names = [a.objectName() for a in window.findChild(type(window.menuBar().actions()[0].menu()), "menuView")
              .actions()]
-    for name in ("actionShowCurve", "actionSharedCurve", "actionShowHandoffs", "actionShowGaps"):
+    for name in ("actionShowCurve", "actionSharedCurve", "actionShowHandoffs", "actionTimelineMode", "actionShowGaps"):
         assert name in names
     actions = window.action_map
     assert not actions["actionSharedCurve"].isEnabled()
@@ -79,3 +79,14 @@ def test_command_line_pictures_take_the_curve_option(qapp: object, tmp_path: Pat
     assert main(["convert", str(source), str(tmp_path / "x.svg"), "--analysis"]) == 1
     assert "--analysis does not apply" in capsys.readouterr().err
     assert export_png(small_map(), tmp_path / "y.png", dpi=72) and shown_overlay() == Overlay()
+
+
+def test_timeline_mode_from_the_view_menu(make_window) -> None:  # noqa: ANN001
+    from journeymap.layout.timeline_layout import TimelineLayout
+
+    window = make_window(small_map())
+    window.action_map["actionTimelineMode"].trigger()
+    assert isinstance(window.view.map_scene.layout, TimelineLayout)
+    assert shown_overlay().timeline
+    window.action_map["actionTimelineMode"].trigger()
+    assert not isinstance(window.view.map_scene.layout, TimelineLayout)

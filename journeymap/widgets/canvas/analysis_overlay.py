@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from journeymap.layout.curve import curve_bands
 from journeymap.layout.handoff_marks import HandoffMark, handoff_marks
-from journeymap.widgets.canvas.items.analysis_items import CurveBandItem, HandoffMarkItem
+from journeymap.layout.timeline_layout import TimelineLayout
+from journeymap.widgets.canvas.items.analysis_items import CurveBandItem, HandoffMarkItem, RulerItem
 
 if TYPE_CHECKING:
     from journeymap.widgets.canvas.scene import MapScene
@@ -22,19 +23,23 @@ class AnalysisOverlay:
         self.scene = scene
         self.bands: list[CurveBandItem] = []
         self.marks: list[HandoffMarkItem] = []
+        self.ruler: RulerItem | None = None
         scene.layout_changed.connect(self.sync)
         self.sync()
 
     def sync(self) -> None:
         scene = self.scene
-        for item in [*self.bands, *self.marks]:
+        for item in [*self.bands, *self.marks, *([self.ruler] if self.ruler else [])]:
             if item.scene() is scene:
                 scene.removeItem(item)
-        self.bands, self.marks = [], []
+        self.bands, self.marks, self.ruler = [], [], None
         overlay = scene.overlay
         if not overlay.active:
             return
         journey, layout, ctx = scene.journey, scene.layout, scene.ctx
+        if isinstance(layout, TimelineLayout) and layout.ruler is not None:
+            self.ruler = RulerItem(ctx, layout.ruler)
+            scene.addItem(self.ruler)
         names = {lane: journey.lane(lane).name for lane in layout.lane_order}
         for band in curve_bands(journey, layout):
             item = CurveBandItem(ctx, band, names)

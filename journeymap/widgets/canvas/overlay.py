@@ -1,4 +1,4 @@
-"""What the analysis overlay shows: the experience curve (off, per lane, shared) and handoff marks.
+"""What the analysis overlay shows: the experience curve (off, per lane, shared), handoff marks, timeline mode.
 
 The app keeps the choice of its canvas here too, so that pictures it exports (File > Export, which
 paints a fresh scene) show what the canvas shows. The command line never sets it: its pictures show
@@ -17,6 +17,7 @@ from journeymap.layout.curve import CURVE_MODES, with_overlay
 class Overlay:
     curve: str = "off"  # one of CURVE_MODES
     handoffs: bool = False
+    timeline: bool = False  # stage widths follow their durations, with a ruler
 
     def __post_init__(self) -> None:
         if self.curve not in CURVE_MODES:
@@ -24,11 +25,11 @@ class Overlay:
 
     @property
     def active(self) -> bool:
-        return self.curve != "off" or self.handoffs
+        return self.curve != "off" or self.handoffs or self.timeline
 
     def style(self, base: LayoutStyle | None = None) -> LayoutStyle:
         """The layout style with room for what is shown (apply before scaling for workshop mode)."""
-        return with_overlay(base or LayoutStyle(), self.curve, self.handoffs)
+        return with_overlay(base or LayoutStyle(), self.curve, self.handoffs, self.timeline)
 
 
 _shown = Overlay()

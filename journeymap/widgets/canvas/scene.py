@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from journeymap.editing.document import Document
 from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect
 from journeymap.layout.map_layout import card_area, flow_corridor, route_flow
+from journeymap.layout.timeline_layout import TimelineEngine
 from journeymap.model import Change, JourneyMap, MapEvent
 from journeymap.widgets.canvas.analysis_overlay import AnalysisOverlay
 from journeymap.widgets.canvas.items import (
@@ -107,7 +108,7 @@ class MapScene(QGraphicsScene):
         base = self.overlay.style()
         style = base.scaled(PRESENTATION_SCALE) if on else base
         self.ctx = CanvasContext(self.measurer, style, CanvasPalette(high_contrast=on))
-        self.engine = LayoutEngine(self.measurer, style)
+        self.engine = (TimelineEngine if self.overlay.timeline else LayoutEngine)(self.measurer, style)
         self.drop_item.ctx = self.ctx
         selected = self.selected_keys()
         self._clear_items()

@@ -12,7 +12,7 @@ from journeymap.layout.curve import level_y
 from journeymap.widgets.canvas import MapView
 from journeymap.widgets.canvas.items.analysis_items import CurveBandItem, HandoffMarkItem
 from journeymap.widgets.canvas.overlay import Overlay, set_shown_overlay
-from tests.widgets.canvas.conftest import card_centre, click
+from tests.widgets.canvas.conftest import card_centre, click, drag
 
 
 @pytest.fixture(autouse=True)
@@ -137,3 +137,28 @@ def test_cards_under_the_band_row_stay_clickable(view: MapView) -> None:
     point = card_centre(view, ids["Stuck on import"])
     click(view, QPointF(point.x(), point.y()))
     assert view.selected() == [("card", ids["Stuck on import"])]
+
+
+
+def test_timeline_mode_widens_stages_by_duration_and_drops_land_in_the_wide_column(view: MapView) -> None:
+    from journeymap.widgets.canvas.items.analysis_items import RulerItem
+
+    scene = view.map_scene
+    land, adopt = scene.journey.stage_ids()
+    smb = scene.journey.lane_ids()[0]
+    normal = scene.layout.stages[adopt].column.width
+    scene.set_overlay(Overlay(timeline=True))
+    [ruler] = [item for item in scene.items() if isinstance(item, RulerItem)]
+    assert [stage.text for stage in ruler.ruler.stages] == ["14-28 days, ends after 14-28 days",
+                                                           "30-60 days, ends after 44-88 days"]
+    column = scene.layout.stages[adopt].column
+    assert column.width > 2 * normal  # 45 days against Land's 21
+    assert scene.stage_items[adopt].rect().width() == pytest.approx(column.width)
+    card = _ids(view)["Checkout"]
+    row = scene.layout.lanes[smb].row
+    drag(view, card_centre(view, card), QPointF(column.right - 30, row.y + 30))
+    assert scene.journey.cell_of(card) == (adopt, smb)
+    scene.document.undo_stack.undo()
+    assert scene.journey.cell_of(card) == (land, smb)
+    scene.set_overlay(Overlay())
+    assert scene.layout.stages[adopt].column.width == pytest.approx(normal)

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from journeymap.layout import Rect, TextStyle
 from journeymap.layout.curve import CurveBand
 from journeymap.layout.handoff_marks import HandoffMark
+from journeymap.layout.map_layout import ELLIPSIS
 from journeymap.layout.style import EMOTION_COLOURS, GRID, HANDOFF_INK, LANE_COLOURS, MUTED_INK, RISK_INK
+from journeymap.layout.timeline_layout import Ruler
 from journeymap.widgets.canvas.items.context import CanvasContext
 
 ABOVE = QColor("#eef7ef")  # the same tints as the poster: the band's positive half green, negative red
@@ -141,3 +143,54 @@ class HandoffMarkItem(QGraphicsItem):
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.setPen(QPen(ink))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, mark.text)
+
+
+class RulerItem(QGraphicsItem):
+    """Timeline mode's ruler: an axis of cumulative time with ticks, and each stage's duration over it."""
+
+    def __init__(self, ctx: CanvasContext, ruler: Ruler) -> None:
+        super().__init__()
+        self.ctx, self.ruler = ctx, ruler
+        rect = ruler.rect
+        self._bounds = QRectF(0, rect.y, rect.right, rect.height).adjusted(-1, -1, 1, 1)
+        self.setZValue(4)  # over the stage headers whose foot it sits in
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setToolTip("Timeline mode: each stage is as wide as its duration (the middle of its range);\n"
+                        "a stage whose timeline is no duration keeps the normal width. Ticks count "
+                        f"{ruler.unit} from the start.")
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt virtual
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        ruler, style, palette = self.ruler, self.ctx.style, self.ctx.palette
+        factor = style.card_width / 200
+        text = TextStyle(round(style.card_meta.size * 0.95, 2))
+        small = TextStyle(round(style.card_meta.size * 0.85, 2))
+        metrics = self.ctx.measurer
+        axis = ruler.axis_y
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for stage in ruler.stages:
+            span = stage.span
+            pen = QPen(palette.ink if stage.parsed else QColor(MUTED_INK), 1.4 * factor,
+                       Qt.PenStyle.SolidLine if stage.parsed else Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QLineF(span.x + 1, axis, span.right - 1, axis))
+            painter.setFont(self.ctx.font(text))
+            painter.setPen(palette.ink_pen if stage.parsed else palette.muted_pen)
+            width = span.width - 2 * style.header_padding
+            label = stage.text
+            while label and metrics.width(label, text) > width:
+                label = label[:-2] + ELLIPSIS if len(label) > 2 else ""
+            painter.drawText(QRectF(span.x + style.header_padding, span.y + 1, width, text.line_height),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+        painter.setPen(QPen(palette.ink, 1.0 * factor))
+        painter.setFont(self.ctx.font(small))
+        for x, label in ruler.ticks:
+            painter.drawLine(QLineF(x, axis - 3 * factor, x, axis + 3 * factor))
+            painter.drawText(QRectF(x - 30 * factor, axis + 3 * factor, 60 * factor, small.line_height),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
+        painter.setPen(palette.muted_pen)
+        painter.drawText(QRectF(style.header_padding, ruler.rect.y, ruler.rect.x - 2 * style.header_padding,
+                                ruler.rect.height), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         f"Time ({ruler.unit})")
