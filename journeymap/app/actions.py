@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
+from journeymap.app.analysis_view import MENU_ENTRIES
+
 if TYPE_CHECKING:
     from journeymap.app.main_window import MainWindow
 
@@ -124,6 +126,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
     window.addAction(toggle)
     actions["actionShowProperties"] = toggle
+    actions.update(window.analysis_view.actions)
     return actions
 
 
@@ -152,7 +155,8 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
                                "actionFind", "actionFindNext", "actionFindPrevious", None, "actionAddStage",
                                "actionAddLane", "actionAddCard", "actionAddMilestone"])
     menu("&View", "menuView", ["actionZoomIn", "actionZoomOut", "actionFitToMap", "actionZoomToSelection", None,
-                               "actionPresent", None, "actionShowProperties", "actionShowToolbar"])
+                               "actionPresent", None, *MENU_ENTRIES, None, "actionShowProperties",
+                               "actionShowToolbar"])
     menu("&Help", "menuHelp", ["actionShortcuts", None, "actionAbout"])
     return recent
 

@@ -18,13 +18,13 @@ from journeymap.io.errors import MapFileError, UnsupportedFormatError
 from journeymap.model import MapError
 
 PROGRAM = "journeymap"
-COMMANDS = ("templates", "new", "inspect", "convert")
+COMMANDS = ("templates", "new", "inspect", "report", "convert")
 # Images are drawn by the canvas, so their writers live in the app layer and need Qt.
 IMAGE_WRITERS = {
     ".png": "journeymap.app.image_export:export_png",
     ".svg": "journeymap.app.image_export:export_svg",
 }
-POSTER_OPTIONS = ("paper", "landscape", "tile", "margin", "overlap", "scale")
+POSTER_OPTIONS = ("paper", "landscape", "tile", "margin", "overlap", "scale", "curve", "analysis")
 
 
 class CliError(Exception):
@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("file", metavar="FILE", help="a .cjm map or a spreadsheet (.xlsx, .ods, .xls, .csv)")
     inspect.add_argument("--json", action="store_true", help="print JSON for scripts")
     _mapping_options(inspect)
+    report = commands.add_parser("report", help="the experience curve, handoffs, gaps and timeline of a map")
+    report.add_argument("file", metavar="MAP", help="a .cjm map or a spreadsheet (.xlsx, .ods, .xls, .csv)")
+    report_format = report.add_mutually_exclusive_group()
+    report_format.add_argument("--json", action="store_true", help="print JSON for scripts")
+    report_format.add_argument("--markdown", action="store_true", help="print a Markdown page (the default)")
+    _mapping_options(report)
     convert = commands.add_parser("convert", help="convert a map to another format (by extension)")
     convert.add_argument("input", metavar="IN", help="a .cjm map or a spreadsheet (.xlsx, .ods, .xls, .csv)")
     convert.add_argument("output", metavar="OUT", help="the file to write; its extension names the format")
@@ -84,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     poster.add_argument("--margin", type=float, metavar="MM", help="printable margin in mm (default 6)")
     poster.add_argument("--overlap", type=float, metavar="MM", help="overlap between tiles in mm (default 10)")
     poster.add_argument("--scale", type=float, help="print at this scale instead of fitting the page")
+    poster.add_argument("--curve", choices=("lanes", "shared", "off"),
+                        help="experience curve, with the handoff marks: a band per persona lane, one shared "
+                             "band, or none (posters: lanes when any card is scored; pictures: none)")
+    poster.add_argument("--analysis", action="store_true", default=None,
+                        help="add a page with the handoff ledger, the gaps and the timeline")
     image = convert.add_argument_group("image options (.png)")
     image.add_argument("--dpi", type=int, help="resolution of a PNG (default 150)")
     return parser
@@ -102,7 +113,7 @@ def _mapping_options(command: argparse.ArgumentParser) -> None:
 
 def _run_command(args: list[str]) -> int:
     options = build_parser().parse_args(args)
-    handler = {"templates": _templates, "new": _new, "inspect": _inspect, "convert": _convert}
+    handler = {"templates": _templates, "new": _new, "inspect": _inspect, "report": _report, "convert": _convert}
     return handler[options.command](options)
 
 
@@ -137,6 +148,17 @@ def _inspect(options: argparse.Namespace) -> int:
     return 0
 
 
+def _report(options: argparse.Namespace) -> int:
+    from journeymap.analysis.report import report_data, report_markdown
+
+    result = _read(options.file, options)
+    if options.json:
+        print(json.dumps(report_data(result.map), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(report_markdown(result.map))
+    return 0
+
+
 def _convert(options: argparse.Namespace) -> int:
     from journeymap.io.formats import WRITERS, _resolve, write_map
 
@@ -157,7 +179,7 @@ def _convert(options: argparse.Namespace) -> int:
 
 def _writer_options(options: argparse.Namespace, extension: str) -> dict[str, Any]:
     given = {name: getattr(options, name) for name in (*POSTER_OPTIONS, "dpi") if getattr(options, name) is not None}
-    allowed = {".pdf": POSTER_OPTIONS, ".png": ("dpi",)}.get(extension, ())
+    allowed = {".pdf": POSTER_OPTIONS, ".png": ("dpi", "curve"), ".svg": ("curve",)}.get(extension, ())
     wrong = [name for name in given if name not in allowed]
     if wrong:
         raise CliError(f"{options.output}: --{wrong[0]} does not apply to {extension or 'this'} files")

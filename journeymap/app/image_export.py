@@ -19,6 +19,7 @@ from journeymap.io.atomic import write_atomic
 from journeymap.io.errors import MapFileError
 from journeymap.io.formats import Notice, Severity
 from journeymap.model import JourneyMap
+from journeymap.widgets.canvas.overlay import Overlay
 from journeymap.widgets.canvas.pictures import picture_scene, render_scene_image, render_scene_svg
 
 DEFAULT_DPI = 150
@@ -38,12 +39,24 @@ def ensure_application() -> QApplication:
     return QApplication([sys.argv[0] if sys.argv else "journeymap"])
 
 
-def export_png(journey: JourneyMap, path: str | os.PathLike[str], dpi: int = DEFAULT_DPI) -> list[Notice]:
+def _overlay(path: str | os.PathLike[str], curve: str | None) -> Overlay | None:
+    """``--curve`` as the poster draws it (with the handoff marks); None: what the app's canvas shows."""
+    if curve is None:
+        return None
+    try:
+        return Overlay(curve, handoffs=True)
+    except ValueError as error:
+        raise MapFileError(path, str(error)) from None
+
+
+def export_png(journey: JourneyMap, path: str | os.PathLike[str], dpi: int = DEFAULT_DPI,
+               curve: str | None = None) -> list[Notice]:
     """The map as a PNG at ``dpi`` (1 map unit is 1 pt, so a 720-unit-wide map at 150 dpi is 1500 px)."""
     if not MIN_DPI <= int(dpi) <= MAX_DPI:
         raise MapFileError(path, f"--dpi {dpi} is out of range; use {MIN_DPI} to {MAX_DPI}")
+    overlay = _overlay(path, curve)
     ensure_application()
-    scene = picture_scene(journey)
+    scene = picture_scene(journey, overlay)
     rect = scene.map_rect()
     scale = int(dpi) / 72.0
     pixels = rect.width() * scale * rect.height() * scale
@@ -64,10 +77,11 @@ def export_png(journey: JourneyMap, path: str | os.PathLike[str], dpi: int = DEF
     return [Notice(Severity.INFO, f"picture of {image.width()} x {image.height()} pixels at {dpi} dpi")]
 
 
-def export_svg(journey: JourneyMap, path: str | os.PathLike[str]) -> list[Notice]:
+def export_svg(journey: JourneyMap, path: str | os.PathLike[str], curve: str | None = None) -> list[Notice]:
     """The map as SVG: vector shapes and real text, sized in points."""
+    overlay = _overlay(path, curve)
     ensure_application()
-    write_atomic(path, render_scene_svg(picture_scene(journey), journey.title))
+    write_atomic(path, render_scene_svg(picture_scene(journey, overlay), journey.title))
     return []
 
 

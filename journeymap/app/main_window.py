@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWi
 
 from journeymap import __version__
 from journeymap.app.actions import build_actions, build_menus, build_toolbar
+from journeymap.app.analysis_view import AnalysisView
 from journeymap.app.autosave import Autosaver
 from journeymap.app.files import POSTER_DIALOG, DocumentFiles, module_available
 from journeymap.app.find_bar import FindBar
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.properties = PropertiesPanel(self.document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
         self.workshop = WorkshopMode(self, self.view)
+        self.analysis_view = AnalysisView(self)
 
         self.action_map = build_actions(self)
         self.toolbar = build_toolbar(self, self.action_map)

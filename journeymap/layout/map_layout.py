@@ -55,6 +55,7 @@ class LaneBox:
     name_lines: tuple[str, ...]
     text_lines: tuple[str, ...]
     colour_index: int = 0
+    curve: Rect | None = None  # the experience-curve band at the foot of the row (style.curve_band)
 
 
 @dataclass
@@ -97,6 +98,7 @@ class MapLayout:
     flows: dict[tuple[str, str], FlowRoute]
     stage_order: list[str]
     lane_order: list[str]
+    curve_band: Rect | None = None  # the one shared experience-curve band under the last lane
 
     def stage_at(self, x: float) -> str | None:
         if not self.stage_order or x < self.style.lane_header_width:
@@ -241,6 +243,7 @@ class LayoutEngine:
 
         headers = {sid: self.stage_header(journey.stage(sid)) for sid in stage_ids}
         header_height = max([h[3] for h in headers.values()] + [s.min_lane_height * 0.6])
+        header_height += s.handoff_strip + s.ruler_strip  # the analysis overlay's strips, 0 when off
 
         band_milestones: dict[str, list[str]] = {sid: [] for sid in stage_ids}
         lane_milestones: dict[tuple[str, str], list[str]] = {}
@@ -274,6 +277,10 @@ class LayoutEngine:
             milestones.update(part.milestones)
             y += part.lane.row.height
         self._lane_cache = kept
+        curve_band = None
+        if s.shared_curve_band and lane_ids:
+            curve_band = Rect(s.lane_header_width, y, len(stage_ids) * s.column_width, s.shared_curve_band)
+            y += s.shared_curve_band
 
         height = max(y, header_height + band_height + s.min_lane_height if not lane_ids else y)
         stages: dict[str, StageBox] = {}
@@ -290,11 +297,11 @@ class LayoutEngine:
         lane_of = {card: lane for (_, lane), cell in cells.items() for card in cell.card_ids}
         flows = {}
         for index, (a, b) in enumerate(journey.flows()):
-            corridor = flow_corridor(lanes[lane_of[a]].row, s, index)
+            corridor = flow_corridor(card_area(lanes[lane_of[a]]), s, index)
             flows[(a, b)] = FlowRoute(a, b, route_flow(cards[a].rect, cards[b].rect, s, corridor))
         width = s.lane_header_width + len(stage_ids) * s.column_width
         return MapLayout(s, width, height, header_height, band, stages, lanes, cells, cards, milestones,
-                         flows, stage_ids, lane_ids)
+                         flows, stage_ids, lane_ids, curve_band)
 
     def _lane_key(self, journey: JourneyMap, lane_id: str, lane_index: int, y: float, stage_ids: list[str],
                   lane_milestones: dict[tuple[str, str], list[str]]) -> list[object]:
@@ -322,9 +329,12 @@ class LayoutEngine:
             for mid in lane_milestones.get((sid, lane_id), ()):
                 content += self.milestone_height(journey.milestone(mid))
             row_height = max(row_height, content + s.card_gap)
+        row_height += s.curve_band
+        curve = Rect(s.lane_header_width, y + row_height - s.curve_band, len(stage_ids) * s.column_width,
+                     s.curve_band) if s.curve_band else None
         part = _LanePart(LaneBox(lane_id, Rect(0, y, s.lane_header_width, row_height),
                                  Rect(0, y, s.lane_header_width + len(stage_ids) * s.column_width, row_height),
-                                 name, text, lane_index))
+                                 name, text, lane_index, curve))
         for sid in stage_ids:
             cell = CellBox(sid, lane_id, Rect(column_x[sid], y, s.column_width, row_height),
                            journey.cards_in(sid, lane_id))
@@ -397,6 +407,12 @@ def route_flow(source: Rect, target: Rect, style: LayoutStyle,
     exit_x = source.right + gutter * 0.4
     entry = target.right + gutter * 0.4
     return [(sx, sy), (exit_x, sy), (exit_x, corridor_y), (entry, corridor_y), (entry, ty), (tx, ty)]
+
+
+def card_area(lane: LaneBox) -> Rect:
+    """A lane's row without its curve band: where cards and arrows go."""
+    row = lane.row
+    return row if lane.curve is None else Rect(row.x, row.y, row.width, row.height - lane.curve.height)
 
 
 def flow_corridor(row: Rect, style: LayoutStyle, index: int = 0) -> float:

@@ -39,6 +39,12 @@ MILESTONE_BORDER = "#5c4400"
 BAND_FILL = "#fff6d6"  # the band of milestones that span all lanes
 FLOW_COLOUR = "#4a5563"
 QUOTE_MARK = "\u201c"  # the opening quotation mark a thought card shows before its words
+CURVE_BAND = 64.0  # the experience-curve band heights that views turn on (scene units at scale 1)
+SHARED_CURVE_BAND = 96.0
+HANDOFF_STRIP = 20.0
+RULER_STRIP = 34.0
+HANDOFF_INK = "#8e44ad"  # handoff marks: a colour no card kind, lane or emotion uses
+RISK_INK = "#c0392b"
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,11 @@ class LayoutStyle:
     quote_width: float = 13
     thought_tail: float = 6
     thought_radius: float = 9
+    # The analysis overlay (layout/curve.py, layout/handoff_marks.py); 0 leaves the room out.
+    curve_band: float = 0.0  # height of the experience-curve band under each lane's cards
+    shared_curve_band: float = 0.0  # height of one band under the last lane, a line per persona
+    handoff_strip: float = 0.0  # height kept at the foot of the stage headers for handoff labels
+    ruler_strip: float = 0.0  # height kept above the handoff strip for the timeline mode's ruler
 
     @property
     def column_width(self) -> float:

@@ -22,9 +22,12 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymap import __version__
+from journeymap.analysis.handoffs import stage_handoffs
 from journeymap.io.atomic import write_atomic_with
 from journeymap.io.errors import MapFileError
 from journeymap.io.formats import Notice, Severity
+from journeymap.io.pdf.analysis_marks import draw_curve_bands, draw_handoff_marks
+from journeymap.io.pdf.analysis_page import draw_analysis_pages
 from journeymap.io.pdf.board import draw_board
 from journeymap.io.pdf.fonts import FontSet, default_fonts, missing_characters
 from journeymap.io.pdf.paper import MM, PaperError
@@ -34,7 +37,9 @@ from journeymap.io.pdf.surface import Surface
 from journeymap.io.pdf.text import PdfMeasurer
 from journeymap.io.pdf.tiling import draw_assembly_page, draw_tile, place_form
 from journeymap.io.pdf.title_block import TitleBlock, draw_title_block, layout_title_block
-from journeymap.layout import LayoutEngine, MapLayout
+from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout
+from journeymap.layout.curve import CurveBand, curve_bands, with_overlay
+from journeymap.layout.handoff_marks import HandoffMark, handoff_marks
 from journeymap.model import JourneyMap
 
 FORM = "poster"
@@ -54,6 +59,9 @@ class Poster:
     date: dt.date
     author: str
     notices: list[Notice] = field(default_factory=list)
+    curve_bands: list[CurveBand] = field(default_factory=list)
+    marks: list[HandoffMark] = field(default_factory=list)
+    analysis: bool = False  # add the pages of handoff ledger, gaps and timeline
 
     @property
     def content_width(self) -> float:
@@ -65,15 +73,28 @@ class Poster:
 
 
 def prepare_poster(journey: JourneyMap, options: PosterOptions, date: dt.date | None = None,
-                   author: str | None = None, fonts: FontSet | None = None) -> Poster:
-    """Lay out, plan and preflight; raises :class:`PaperError` when the paper cannot work."""
+                   author: str | None = None, fonts: FontSet | None = None, curve: str | None = None,
+                   analysis: bool = False) -> Poster:
+    """Lay out, plan and preflight; raises :class:`PaperError` when the paper cannot work.
+
+    ``curve`` is "lanes", "shared" or "off"; by default a band per lane when any card is scored.
+    Stage handoff labels get their strip whenever the map has a stage handoff.
+    """
     fonts = fonts or default_fonts()
     measurer = PdfMeasurer(fonts)
-    layout = LayoutEngine(measurer).compute(journey)
+    if curve is None:
+        curve = "lanes" if any(journey.card(c).emotion is not None for c in journey.card_ids()) else "off"
+    try:
+        style = with_overlay(LayoutStyle(), curve, handoffs=bool(stage_handoffs(journey)))
+    except ValueError as error:
+        raise PaperError(str(error)) from None
+    layout = LayoutEngine(measurer, style).compute(journey)
     date = date or dt.date.today()
     block = layout_title_block(journey, layout, measurer, date)
     plan = plan_poster(layout.width, block.height + layout.height, options)
-    poster = Poster(journey, layout, block, plan, fonts, measurer, date, _author(author))
+    poster = Poster(journey, layout, block, plan, fonts, measurer, date, _author(author),
+                    curve_bands=curve_bands(journey, layout), marks=handoff_marks(journey, layout, measurer),
+                    analysis=analysis)
     poster.notices = _notices(poster, options)
     return poster
 
@@ -98,6 +119,9 @@ def render_pdf(poster: Poster, stream: BinaryIO) -> None:
             _draw_tiled(canvas, poster)
         else:
             _draw_whole(canvas, poster)
+        if poster.analysis:
+            draw_analysis_pages(canvas, poster.fonts, poster.journey, first.width, first.height,
+                                max(plan.margin, 8 * MM))
         canvas.save()
 
 
@@ -124,7 +148,8 @@ def binary_streams() -> Iterator[None]:
 def write_pdf(journey: JourneyMap, path: str | os.PathLike[str], *, paper: str | None = None,
               landscape: bool | None = None, tile: str | None = None, margin: float | None = None,
               overlap: float | None = None, scale: float | None = None, date: dt.date | None = None,
-              author: str | None = None, **unknown: Any) -> list[Notice]:
+              author: str | None = None, curve: str | None = None, analysis: bool = False,
+              **unknown: Any) -> list[Notice]:
     """The ``.pdf`` writer: options as the command line gives them (margins in mm).
 
     Returns warnings (illegible text, characters no font can draw) and notes for the user.
@@ -133,7 +158,7 @@ def write_pdf(journey: JourneyMap, path: str | os.PathLike[str], *, paper: str |
         raise MapFileError(path, f"unknown poster option {sorted(unknown)[0]!r}")
     try:
         options = PosterOptions.from_values(paper, landscape, tile, margin, overlap, scale)
-        poster = prepare_poster(journey, options, date=date, author=author)
+        poster = prepare_poster(journey, options, date=date, author=author, curve=curve, analysis=analysis)
     except PaperError as error:
         raise MapFileError(path, str(error)) from None
     write_atomic_with(path, lambda stream: render_pdf(poster, stream))
@@ -164,6 +189,8 @@ def _draw_form(canvas: Canvas, poster: Poster) -> None:
     surface = Surface(canvas, poster.fonts, poster.content_height)
     draw_title_block(surface, poster.block)
     draw_board(surface, poster.layout, poster.journey, top=poster.block.height)
+    draw_curve_bands(surface, poster.curve_bands, poster.layout, poster.journey, poster.block.height)
+    draw_handoff_marks(surface, poster.marks, poster.layout, poster.block.height)
     canvas.endForm()
 
 

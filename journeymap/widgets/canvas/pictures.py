@@ -15,12 +15,17 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from journeymap.editing.document import Document
 from journeymap.model import JourneyMap
+from journeymap.widgets.canvas.overlay import Overlay, shown_overlay
 from journeymap.widgets.canvas.scene import MapScene
 
 
-def picture_scene(journey: JourneyMap) -> MapScene:
-    """A scene of a copy of ``journey``, ready to render whole. Keep it while rendering."""
+def picture_scene(journey: JourneyMap, overlay: Overlay | None = None) -> MapScene:
+    """A scene of a copy of ``journey``, ready to render whole. Keep it while rendering.
+
+    ``overlay`` defaults to what the app's canvas shows (nothing outside the app).
+    """
     scene = MapScene(Document(journey.copy()))
+    scene.set_overlay(overlay if overlay is not None else shown_overlay())
     scene.show_all_lanes()
     # Items cache themselves as pixmaps for fast scrolling; a picture wants them painted afresh.
     for item in scene.items():

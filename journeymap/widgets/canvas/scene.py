@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymap.editing.document import Document
 from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect
-from journeymap.layout.map_layout import flow_corridor, route_flow
+from journeymap.layout.map_layout import card_area, flow_corridor, route_flow
+from journeymap.layout.timeline_layout import TimelineEngine
 from journeymap.model import Change, JourneyMap, MapEvent
+from journeymap.widgets.canvas.analysis_overlay import AnalysisOverlay
 from journeymap.widgets.canvas.items import (
     CanvasContext,
     CardItem,
@@ -26,6 +28,7 @@ from journeymap.widgets.canvas.items import (
     MilestoneItem,
     StageHeaderItem,
 )
+from journeymap.widgets.canvas.overlay import Overlay
 from journeymap.widgets.canvas.palette import CanvasPalette
 from journeymap.widgets.canvas.qt_measure import QtTextMeasurer
 
@@ -62,10 +65,12 @@ class MapScene(QGraphicsScene):
         self.matches: set[str] = set()
         self.current_match: str | None = None
         self.presentation = False
+        self.overlay = Overlay()
         self._live_lanes: set[str] = set()  # lanes whose content items exist (all, on small maps)
         self.layout: MapLayout = self.engine.compute(self.journey)
         document.map_changed.connect(self._on_map_changed)
         self._sync(self.layout)
+        self.analysis = AnalysisOverlay(self)
 
     @property
     def journey(self) -> JourneyMap:
@@ -90,9 +95,20 @@ class MapScene(QGraphicsScene):
         if on == self.presentation:
             return
         self.presentation = on
-        style = LayoutStyle().scaled(PRESENTATION_SCALE) if on else LayoutStyle()
+        self._restyle()
+
+    def set_overlay(self, overlay: Overlay) -> None:
+        """Show the experience curve and handoff marks (room for them changes the layout)."""
+        if overlay != self.overlay:
+            self.overlay = overlay
+            self._restyle()
+
+    def _restyle(self) -> None:
+        on = self.presentation
+        base = self.overlay.style()
+        style = base.scaled(PRESENTATION_SCALE) if on else base
         self.ctx = CanvasContext(self.measurer, style, CanvasPalette(high_contrast=on))
-        self.engine = LayoutEngine(self.measurer, style)
+        self.engine = (TimelineEngine if self.overlay.timeline else LayoutEngine)(self.measurer, style)
         self.drop_item.ctx = self.ctx
         selected = self.selected_keys()
         self._clear_items()
@@ -169,7 +185,7 @@ class MapScene(QGraphicsScene):
                     continue
                 start, end = self._live_card_rect(key[0]), self._live_card_rect(key[1])
                 lane = layout.lane_at(start.center[1])
-                corridor = flow_corridor(layout.lanes[lane].row, style) if lane else None
+                corridor = flow_corridor(card_area(layout.lanes[lane]), style) if lane else None
                 points = route_flow(start, end, style, corridor)
                 item.set_points(points, item.origin_y)
 

@@ -31,17 +31,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymap.analysis.handoffs import stage_handoffs
 from journeymap.editing.document import Document
 from journeymap.io.atomic import write_atomic_with
 from journeymap.io.errors import MapFileError
 from journeymap.io.formats import Severity
 from journeymap.io.pdf import TILE_PAPERS, Poster, PosterOptions, prepare_poster, render_pdf, replan_poster
 from journeymap.io.pdf.paper import PAPERS, PaperError
+from journeymap.widgets.canvas.overlay import Overlay, shown_overlay
 from journeymap.widgets.canvas.pictures import picture_scene, render_scene_image
 
 FIT = "Fit the map (page sized to the map)"
 CUSTOM = "Custom size…"
 ORIENTATIONS = {"Automatic": None, "Portrait": False, "Landscape": True}
+CURVES = {"Off": "off", "A band under each persona lane": "lanes", "One shared band": "shared"}
 PREVIEW_MAX_SIDE = 1600  # pixels of the map picture behind the preview
 
 
@@ -153,11 +156,17 @@ class PosterDialog(QDialog):
         self.written_path: str | None = None
         self.worker_thread: int | None = None
         self._job: ExportJob | None = None
-        self.base = prepare_poster(self.journey, PosterOptions())
-        self.poster: Poster | None = self.base
         self._build()
         self.preview.title = self.journey.title
-        self.preview.picture = self._map_picture()
+        self.poster: Poster | None = None
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Lay the poster out again for the chosen curve and analysis page (the paper only replans)."""
+        curve = CURVES[self.curve.currentText()]
+        self.base = prepare_poster(self.journey, PosterOptions(), curve=curve, analysis=self.analysis.isChecked())
+        self.poster = self.base
+        self.preview.picture = self._map_picture(curve)
         self.update_plan()
 
     # ------------------------------------------------------------------ widgets
@@ -189,6 +198,15 @@ class PosterDialog(QDialog):
         form.addRow("Margins", self.margin)
         form.addRow("Scale", self.scale)
         form.addRow("Tiling", tiling)
+        self.curve = QComboBox(objectName="curveCombo")
+        self.curve.addItems(list(CURVES))
+        # The poster starts as the canvas shows the map.
+        self.curve.setCurrentText(next(k for k, v in CURVES.items() if v == shown_overlay().curve))
+        self.analysis = QCheckBox("Add a page with the handoff ledger, gaps and timeline", objectName="analysisCheck")
+        form.addRow("Experience curve", self.curve)
+        form.addRow("Analysis", self.analysis)
+        self.curve.currentIndexChanged.connect(self.relayout)
+        self.analysis.toggled.connect(self.relayout)
         self.preview = PosterPreview()
         self.summary = QLabel(objectName="summaryLabel", wordWrap=True)
         self.warnings = QLabel(objectName="warningsLabel", wordWrap=True)
@@ -213,9 +231,9 @@ class PosterDialog(QDialog):
         self.tile.toggled.connect(self.update_plan)
         self.custom.textChanged.connect(self.update_plan)
 
-    def _map_picture(self) -> QImage:
+    def _map_picture(self, curve: str) -> QImage:
         """The map as the canvas paints it, small enough to redraw on every option change."""
-        scene = picture_scene(self.journey)
+        scene = picture_scene(self.journey, Overlay(curve, handoffs=bool(stage_handoffs(self.journey))))
         rect = scene.map_rect()
         scale = min(1.0, PREVIEW_MAX_SIDE / max(rect.width(), rect.height(), 1.0))
         return render_scene_image(scene, scale)
@@ -279,7 +297,7 @@ class PosterDialog(QDialog):
         self.progress.setVisible(busy)
         self.export_button.setEnabled(not busy and self.poster is not None)
         for widget in (self.paper, self.custom, self.orientation, self.margin, self.scale, self.tile,
-                       self.tile_paper, self.overlap):
+                       self.tile_paper, self.overlap, self.curve, self.analysis):
             widget.setEnabled(not busy)
         if not busy:
             self.update_plan()
