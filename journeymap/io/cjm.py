@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymap.io.atomic import write_atomic
+from journeymap.io.cjm_room import add_room_parts, read_room_parts
 from journeymap.io.errors import MapFileError, reading
 from journeymap.model import Flow, JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
 from journeymap.model.bulk import BulkLoadError, MapParts, load_parts
@@ -47,11 +48,13 @@ def to_document(journey: JourneyMap) -> dict[str, Any]:
             "title": milestone.title, "success_signal": milestone.success_signal,
         })
     flows = [{"from": s, "to": t, "label": journey.flow(s, t).label} for s, t in journey.flows()]
-    return {
+    document = {
         "format": FORMAT_NAME, "version": FORMAT_VERSION, "title": journey.title,
         "stages": stages, "personas": personas, "touchpoints": cards,
         "milestones": milestones, "flows": flows,
     }
+    add_room_parts(journey, document)  # the room's inbox and votes, only when the map has them
+    return document
 
 
 def dumps(journey: JourneyMap) -> str:
@@ -150,6 +153,7 @@ class _DocumentReader:
             if message.startswith("there is no "):
                 message = "dangling reference: " + message
             raise self.fail(f"{error.section}[{error.index}]", message) from None
+        read_room_parts(document, journey, self.fail)
         return journey
 
     def items(self, document: dict[str, Any], key: str) -> list[dict[str, Any]]:

@@ -29,6 +29,12 @@ class Change(StrEnum):
     FLOW_ADDED = "flow_added"
     FLOW_CHANGED = "flow_changed"
     FLOW_REMOVED = "flow_removed"
+    # What the room contributes (journeymap.model.inbox): submissions waiting, dots, the open round.
+    INBOX_ADDED = "inbox_added"
+    INBOX_CHANGED = "inbox_changed"
+    INBOX_REMOVED = "inbox_removed"
+    VOTES_CHANGED = "votes_changed"
+    VOTING_CHANGED = "voting_changed"
 
 
 @dataclass(frozen=True)
