@@ -12,8 +12,8 @@ from typing import Any
 
 from journeymap.model import (
     InboxError,
-    JourneyMap,
     JournalMark,
+    JourneyMap,
     Kind,
     Submission,
     VoteScope,

@@ -84,7 +84,7 @@ def _check_room_parts(journey: JourneyMap, by_type: dict[NodeType, set[str]]) ->
         if card not in by_type[NodeType.CARD] or count < 1:
             raise InvariantError(f"votes {count} on {card!r} do not belong to a card")
     voting_round = journey.voting.round
-    if voting_round is not None and voting_round.stage is not None and voting_round.stage not in by_type[NodeType.STAGE]:
+    if voting_round is not None and voting_round.stage not in (None, *by_type[NodeType.STAGE]):
         raise InvariantError("the voting round covers a stage the map lacks")
 
 
