@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import secrets
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,7 @@ class Journal:
             raise MapFileError(path, "already exists: replay it first (open the map again)") from None
         except OSError as error:
             raise MapFileError(path, f"cannot be written ({error.strerror or error})") from None
+        _lock(handle, path)
         journal = cls(path, journal_id, handle)
         journal._write([{"journal": journal_id, "type": "header"}])
         _sync_folder(path.parent)
@@ -160,14 +162,33 @@ def recover(map_path: str | os.PathLike[str]) -> tuple[JourneyMap, Replay | None
     """
     journey = load_cjm(map_path)
     path = journal_path(map_path)
-    if not path.exists():
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - held (and locked) across the fold
+    except FileNotFoundError:
         return journey, None
-    replay = replay_into(journey, path)
-    save_cjm(journey, map_path)
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
+    except OSError as error:
+        raise MapFileError(path, f"cannot be read ({error.strerror or error})") from None
+    with handle:
+        _lock(handle, path)  # a room still open on this map holds the lock: never fold a live journal
+        replay = replay_into(journey, path)
+        save_cjm(journey, map_path)
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
     _sync_folder(path.parent)
     return journey, replay
+
+
+def _lock(handle: Any, path: Path) -> None:
+    """Hold an exclusive lock on the journal while a room writes it or a replay folds it."""
+    if sys.platform == "win32":  # Windows already refuses to delete a file another process has open
+        return
+    import fcntl
+
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise MapFileError(path, "is in use: a room is open on this map in another window or process") from None
 
 
 def _sync_folder(folder: Path) -> None:

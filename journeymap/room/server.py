@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import json
 import queue
 import secrets
@@ -105,7 +106,7 @@ class RoomServer:
         started.wait()
         if failure:
             self._thread.join()
-            raise RoomError(f"cannot open the room on {self.host}:{self.port}: {failure[0]}") from failure[0]
+            raise RoomError(_why_not(self.host, self.port, failure[0])) from failure[0]
         return self.url
 
     def stop(self) -> None:
@@ -382,6 +383,15 @@ async def _read_body(request: web.Request) -> bytes:
         if size > MAX_BODY_BYTES:
             raise ProtocolError(400, f"the request is larger than {MAX_BODY_BYTES // 1024} KB")
     return b"".join(chunks)
+
+
+def _why_not(host: str, port: int, error: BaseException) -> str:
+    code = getattr(error, "errno", None)
+    if code == errno.EADDRINUSE:
+        return f"cannot open the room: port {port} on {host} is in use; choose another port"
+    if code == errno.EADDRNOTAVAIL:
+        return f"cannot open the room: {host} is not an address of this computer"
+    return f"cannot open the room on {host}:{port}: {error}"
 
 
 def _json(data: dict[str, Any], status: int = 200) -> web.Response:
