@@ -37,6 +37,11 @@ class Change(StrEnum):
     VOTING_CHANGED = "voting_changed"
 
 
+# Changes that leave the journey's layout as it is: a canvas need not re-lay out the map for them.
+ROOM_ONLY = frozenset({Change.INBOX_ADDED, Change.INBOX_CHANGED, Change.INBOX_REMOVED, Change.VOTES_CHANGED,
+                       Change.VOTING_CHANGED})
+
+
 @dataclass(frozen=True)
 class MapEvent:
     """One change. ``ids`` names what changed: one id, or (source, target) for a flow."""

@@ -68,12 +68,13 @@ class RoomHost:
         entries = self.server.drain()
         if not entries:
             return 0
-        with self.journey.batch():
-            for entry in entries:
-                problem = apply_entry(self.journey, entry)
-                if problem:
-                    self.skipped.append(problem)
-            self.journey.journal_mark = JournalMark(self.journal.journal_id, entries[-1]["seq"])
+        # One event per arrival, not a batch: a batch would reach the canvas as a RESET and a full
+        # re-layout, while an inbox or dot change leaves the layout as it is.
+        for entry in entries:
+            problem = apply_entry(self.journey, entry)
+            if problem:
+                self.skipped.append(problem)
+        self.journey.journal_mark = JournalMark(self.journal.journal_id, entries[-1]["seq"])
         return len(entries)
 
     def publish(self) -> None:

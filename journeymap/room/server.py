@@ -43,7 +43,7 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 PAGE_FILES = {"": ("index.html", "text/html"), "room.js": ("room.js", "text/javascript"),
-              "room.css": ("room.css", "text/css")}
+              "room.css": ("room.css", "text/css"), "icon.svg": ("icon.svg", "image/svg+xml")}
 KEEP_ALIVE_SECONDS = 15.0
 NEW_PARTICIPANT = web.RequestKey("new_participant", str)
 
