@@ -15,7 +15,7 @@ def card_from(submission: Submission, title: str | None = None, kind: Kind | Non
     """The card a submission becomes; its author, if given, is kept in the notes."""
     notes = f"From the room: {submission.author}" if submission.author else "From the room"
     return Touchpoint(title=submission.title if title is None else title,
-                      kind=submission.kind if kind is None else kind, notes=notes)
+                      kind=submission.kind if kind is None else Kind(kind), notes=notes)
 
 
 class AcceptSubmissionCommand(MapCommand):

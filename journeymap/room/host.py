@@ -96,15 +96,25 @@ class RoomHost:
         return (self.journal is not None and mark is not None and mark.journal_id == self.journal.journal_id
                 and mark.applied >= self.journal.last_seq)
 
-    def close(self) -> None:
-        """Stop the server (the port is free on return) and apply what it stored last."""
+    def close(self, apply: bool = True) -> None:
+        """Stop the server (the port is free on return) and apply what it stored last.
+
+        ``apply=False`` leaves the last arrivals in the journal only (the map showing is another one).
+        """
         if self.server is None:
             return
         self.server.stop()
-        self.take_arrivals()
+        if apply:
+            self.take_arrivals()
         self.server = None
         if self.journal is not None:
             self.journal.close()  # nothing more is appended; the file stays until the map is saved
+
+    def release(self) -> None:
+        """Forget the journal without deleting it: the next opening of the map replays it."""
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
 
     def discard_journal(self) -> None:
         """After the map is saved with everything: the journal is no longer needed."""
