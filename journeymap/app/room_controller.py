@@ -42,6 +42,7 @@ class RoomController(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inbox)
         self.inbox.hide()
         self.board = RoomBoard(self.document.journey, window.view)
+        window.workshop.toggled.connect(self.board.set_large)  # large on the projector
         self.badges = VoteBadges(window.view.map_scene)
         self._publish_soon = QTimer(self)
         self._publish_soon.setSingleShot(True)

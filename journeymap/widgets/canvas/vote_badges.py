@@ -1,4 +1,4 @@
-"""Dots on cards: a small badge with the vote count at a card's top-right corner, on the canvas.
+"""Dots on cards: a small badge with the vote count at a card's bottom-right corner, on the canvas.
 
 The badges are children of the card items, so they move with a dragged card; they are re-attached
 after the scene re-lays out (card items may be rebuilt) and whenever the counts change. Nothing
@@ -81,6 +81,7 @@ class VoteBadges:
             elif badge.count != count:
                 badge.count = count
                 badge.update()
+            # Bottom-right: the top-right corner already carries the emotion badge.
             card_rect = getattr(item, "card_rect", None)
-            corner = item.mapFromScene(card_rect().topRight()) if card_rect else item.boundingRect().topRight()
-            badge.setPos(corner.x() - SIZE / 2 + 4, corner.y() + SIZE / 2 - 4)
+            corner = item.mapFromScene(card_rect().bottomRight()) if card_rect else item.boundingRect().bottomRight()
+            badge.setPos(corner.x() - SIZE / 2 - 2, corner.y() - SIZE / 2 - 2)

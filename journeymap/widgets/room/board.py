@@ -56,20 +56,22 @@ class RoomBoard(QFrame):
         self._journey = journey
         self._host = host
         self._timer_end: float | None = None
+        self._url: str | None = None
+        self._large = False
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#roomBoard { background: white; border: 1px solid #9aa5b1; border-radius: 8px; }"
                            "QLabel { color: #1f2933; background: transparent; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
-        self.join = self._label("roomJoin", "Join from your phone", 11, bold=True)
+        self.join = self._label("roomJoin", "Join from your phone", 9, bold=True)
         self.qr = self._label("roomQr", "")
         self.url = self._label("roomUrl", "", 9)
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.url.setWordWrap(True)
-        self.ideas = self._label("roomIdeas", "", 18, bold=True)
-        self.timer = self._label("roomTimer", "", 44, bold=True)
-        self.ranking = self._label("roomRanking", "", 11)
+        self.ideas = self._label("roomIdeas", "", 13, bold=True)
+        self.timer = self._label("roomTimer", "", 28, bold=True)
+        self.ranking = self._label("roomRanking", "", 9)
         self.ranking.setTextFormat(Qt.TextFormat.PlainText)  # card titles are participants' text
         for widget in (self.join, self.qr, self.url, self.ideas, self.timer, self.ranking):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -96,10 +98,21 @@ class RoomBoard(QFrame):
         """Show how to join (None: the room is closed, so no QR code)."""
         for widget in (self.join, self.qr, self.url):
             widget.setVisible(url is not None)
+        self._url = url
         if url is not None:
-            self.qr.setPixmap(qr_pixmap(url))
+            self.qr.setPixmap(qr_pixmap(url, 5 if self._large else 3))
             self.url.setText(url)
         self._update_visibility()
+
+    def set_large(self, large: bool) -> None:
+        """Projector size (workshop mode) or a compact corner while the facilitator edits."""
+        self._large = large
+        for label, (small, big) in ((self.ideas, (13, 20)), (self.timer, (28, 48)), (self.ranking, (9, 13)),
+                                    (self.join, (9, 12))):
+            font = QFont(label.font())
+            font.setPointSize(big if large else small)
+            label.setFont(font)
+        self.set_url(self._url)
 
     def set_timer(self, seconds: int | None) -> None:
         self._timer_end = None if not seconds else time.monotonic() + seconds
