@@ -8,6 +8,9 @@ only once the map file on disk holds all of it (after the room closed and the ma
 
 from __future__ import annotations
 
+import gc
+import sys
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -23,6 +26,10 @@ from journeymap.widgets.dialogs.room_dialogs import OpenRoomDialog, RoomOptions,
 from journeymap.widgets.panels.inbox_panel import InboxPanel
 from journeymap.widgets.room.board import RoomBoard
 
+SLICE_SECONDS = 0.006
+SLICE_ENTRIES = 50
+SWITCH_INTERVAL = 0.0001
+
 if TYPE_CHECKING:
     from journeymap.app.main_window import MainWindow
     from journeymap.room.host import RoomHost
@@ -37,6 +44,7 @@ class RoomController(QObject):
         self._window = window
         self.document = window.document
         self.host: RoomHost | None = None
+        self._switch_interval = sys.getswitchinterval()
         self.timer_seconds: int | None = None
         self.inbox = InboxPanel(self.document, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inbox)
@@ -48,6 +56,15 @@ class RoomController(QObject):
         self._publish_soon.setSingleShot(True)
         self._publish_soon.setInterval(50)
         self._publish_soon.timeout.connect(self._publish)
+        # Arrivals are applied in slices of a few milliseconds, so a burst never freezes the canvas.
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self.take_arrivals)
+        self._board_soon = QTimer(self)
+        self._board_soon.setSingleShot(True)
+        self._board_soon.setInterval(100)
+        self._board_soon.timeout.connect(self.board.refresh)
         self.arrived.connect(self.take_arrivals, Qt.ConnectionType.QueuedConnection)
         self.document.map_changed.connect(self._on_map_changed)
         self.document.modified_changed.connect(self._on_modified_changed)
@@ -125,6 +142,14 @@ class RoomController(QObject):
             QMessageBox.warning(self._window, "Cannot open the room", str(error))
             return False
         self.host = host
+        # Python hands the GIL between threads every 5 ms by default; while phones send, a shorter
+        # interval keeps the GUI thread from queueing behind the server thread for whole frames.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL))
+        # A burst of arrivals allocates enough to trigger full garbage collections, which walked every
+        # long-lived object of the app (100,000 of them: 100-150 ms with the GUI thread stopped).
+        # Frozen, they are skipped; what the room creates is still collected.
+        gc.freeze()
         if self.timer_seconds:
             host.set_timer(self.timer_seconds)
         self.board.set_url(url)
@@ -140,6 +165,7 @@ class RoomController(QObject):
             return
         before = self._applied()
         self.host.close()
+        sys.setswitchinterval(self._switch_interval)
         if self._applied() > before:
             self._mark_modified()
         self.board.set_url(None)
@@ -151,12 +177,22 @@ class RoomController(QObject):
         self.close_room()
 
     def take_arrivals(self) -> int:
+        """Apply what the room stored, for at most SLICE_SECONDS; the rest follows in the next turn."""
         if self.host is None:
             return 0
-        count = self.host.take_arrivals()
+        deadline = time.perf_counter() + SLICE_SECONDS
+        count = 0
+        while True:
+            taken = self.host.take_arrivals(SLICE_ENTRIES)
+            count += taken
+            if taken < SLICE_ENTRIES:
+                break
+            if time.perf_counter() > deadline:
+                self._more.start()  # the rest after the canvas had its turn
+                break
         if count:
             self._mark_modified()
-            self.board.refresh()
+            self._board_soon.start()
         return count
 
     def _has_saved_path(self) -> bool:
@@ -220,7 +256,7 @@ class RoomController(QObject):
     # ------------------------------------------------------------ following the document
     def _on_map_changed(self, event: MapEvent) -> None:
         if event.change in (Change.INBOX_ADDED, Change.INBOX_REMOVED, Change.VOTES_CHANGED, Change.RESET):
-            self.board.refresh()
+            self._board_soon.start()
         if event.change not in ROOM_ONLY or event.change is Change.VOTING_CHANGED:
             self._publish_soon.start()  # names, round cards or the round changed: tell the phones
         if event.change in (Change.VOTES_CHANGED, Change.VOTING_CHANGED, Change.RESET):

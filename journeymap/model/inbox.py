@@ -111,10 +111,12 @@ class Inbox:
         match = _ID_NUMBER.match(new_id)
         if match:
             self._next = max(self._next, int(match.group(1)) + 1)
-        items = list(self._items.items())
-        position = len(items) if index is None else max(0, min(index, len(items)))
-        items.insert(position, (new_id, submission))
-        self._items = dict(items)
+        if index is None or index >= len(self._items):
+            self._items[new_id] = submission  # arrivals: append, no copy
+        else:
+            items = list(self._items.items())
+            items.insert(max(0, index), (new_id, submission))
+            self._items = dict(items)
         self._events.emit(MapEvent(Change.INBOX_ADDED, (new_id,)))
         return new_id
 

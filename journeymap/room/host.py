@@ -61,19 +61,19 @@ class RoomHost:
         self.journey.journal_mark = JournalMark(journal.journal_id, 0)
         return url
 
-    def take_arrivals(self) -> int:
-        """Apply every stored card and vote to the map; returns how many arrived."""
+    def take_arrivals(self, limit: int | None = None) -> int:
+        """Apply stored cards and votes (at most ``limit``) to the map; returns how many were applied."""
         if self.server is None or self.journal is None:
             return 0
-        entries = self.server.drain()
+        entries = self.server.drain(limit)
         if not entries:
             return 0
-        # One event per arrival, not a batch: a batch would reach the canvas as a RESET and a full
-        # re-layout, while an inbox or dot change leaves the layout as it is.
-        for entry in entries:
-            problem = apply_entry(self.journey, entry)
-            if problem:
-                self.skipped.append(problem)
+        # A batch of room-only changes reaches listeners as one event per kind (see EventHub).
+        with self.journey.batch():
+            for entry in entries:
+                problem = apply_entry(self.journey, entry)
+                if problem:
+                    self.skipped.append(problem)
         self.journey.journal_mark = JournalMark(self.journal.journal_id, entries[-1]["seq"])
         return len(entries)
 

@@ -15,6 +15,8 @@ import json
 import queue
 import secrets
 import threading
+import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
@@ -87,6 +89,8 @@ class RoomServer:
         self._changed: asyncio.Event | None = None
         self._closing = False
         self._done: dict[tuple[str, str], tuple[str, asyncio.Future[None]]] = {}
+        # Milliseconds from a card or vote reaching its handler to its stored answer (for benchmarks).
+        self.store_times_ms: deque[float] = deque(maxlen=10_000)
 
     # ------------------------------------------------------------ the map's thread
     @property
@@ -126,14 +130,15 @@ class RoomServer:
         if self._loop is not None:
             self._loop.call_soon_threadsafe(self._bump)
 
-    def drain(self) -> list[RoomEvent]:
-        """Everything stored since the last call, in journal order."""
-        events = []
-        while True:
+    def drain(self, limit: int | None = None) -> list[RoomEvent]:
+        """What was stored since the last call (at most ``limit`` entries), in journal order."""
+        events: list[RoomEvent] = []
+        while limit is None or len(events) < limit:
             try:
                 events.append(self._events.get_nowait())
             except queue.Empty:
-                return events
+                break
+        return events
 
     @property
     def participant_count(self) -> int:
@@ -259,6 +264,7 @@ class RoomServer:
         return response
 
     async def _post_card(self, request: web.Request) -> web.Response:
+        started = time.perf_counter()
         body = parse_body(await _read_body(request))
         participant = self._participant(request)
         view = self._view
@@ -277,10 +283,11 @@ class RoomServer:
         self._seq += 1
         entry = {"seq": self._seq, "type": "card", "id": card_id, "title": card.title, "kind": card.kind,
                  "stage": card.stage, "persona": card.persona, "author": card.author}
-        await self._store_once(key, card_id, entry)
+        await self._store_once(key, card_id, entry, started)
         return _json({"id": card_id}, 201)
 
     async def _post_vote(self, request: web.Request) -> web.Response:
+        started = time.perf_counter()
         body = parse_body(await _read_body(request))
         participant = self._participant(request)
         vote = parse_vote(body)
@@ -299,7 +306,7 @@ class RoomServer:
         participant.votes[vote.card] = participant.votes.get(vote.card, 0) + 1  # reserved before the await
         self._seq += 1
         try:
-            await self._store_once(key, vote.card, {"seq": self._seq, "type": "vote", "card": vote.card})
+            await self._store_once(key, vote.card, {"seq": self._seq, "type": "vote", "card": vote.card}, started)
         except ProtocolError:
             participant.votes[vote.card] -= 1
             raise
@@ -312,7 +319,7 @@ class RoomServer:
         field = "id" if key[1].startswith("card:") else "card"
         return _json({field: item_id}, 200)
 
-    async def _store_once(self, key: tuple[str, str], item_id: str, entry: RoomEvent) -> None:
+    async def _store_once(self, key: tuple[str, str], item_id: str, entry: RoomEvent, started: float) -> None:
         assert self._loop is not None
         stored: asyncio.Future[None] = self._loop.create_future()
         self._done[key] = (item_id, stored)
@@ -325,6 +332,7 @@ class RoomServer:
         except OSError:
             del self._done[key]
             raise ProtocolError(503, "the laptop could not store it; try again") from None
+        self.store_times_ms.append((time.perf_counter() - started) * 1000)
 
     async def _write_pending(self) -> None:
         """Group commit: whatever queued up while the disk synced goes out in the next single fsync."""

@@ -7,7 +7,7 @@ here changes how cards are laid out or drawn.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
@@ -49,13 +49,19 @@ class VoteBadges:
     def __init__(self, scene: object) -> None:
         self._scene = scene
         self._badges: dict[str, VoteBadgeItem] = {}
+        self._soon = QTimer()
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(30)  # a burst of votes: one update
+        self._soon.timeout.connect(self.update)
         scene.layout_changed.connect(self.update)  # type: ignore[attr-defined]
         scene.document.map_changed.connect(self._on_map_changed)  # type: ignore[attr-defined]
         self.update()
 
     def _on_map_changed(self, event: MapEvent) -> None:
-        if event.change in (Change.VOTES_CHANGED, Change.RESET):
+        if event.change is Change.RESET:
             self.update()
+        elif event.change is Change.VOTES_CHANGED:
+            self._soon.start()
 
     def badge(self, card_id: str) -> VoteBadgeItem | None:
         return self._badges.get(card_id)

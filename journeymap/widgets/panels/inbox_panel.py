@@ -103,8 +103,11 @@ class InboxPanel(QDockWidget):
     # ------------------------------------------------------------ following the map
     def _on_map_changed(self, event: MapEvent) -> None:
         inbox = self.journey.inbox
-        if event.change is Change.INBOX_ADDED and event.ids and inbox.ids()[-1:] == list(event.ids):
-            self.list.addItem(self._item(event.ids[0], inbox.get(event.ids[0])))  # arrivals: cheap append
+        ids = event.ids
+        if event.change is Change.INBOX_ADDED and ids and len(inbox) == self.list.count() + len(ids) \
+                and inbox.ids()[-len(ids):] == list(ids):
+            for submission_id in ids:  # arrivals: appended, not a rebuild
+                self.list.addItem(self._item(submission_id, inbox.get(submission_id)))
             self._show_count()
             if self.list.currentItem() is None:
                 self.list.setCurrentRow(0)
