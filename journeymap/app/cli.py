@@ -18,7 +18,7 @@ from journeymap.io.errors import MapFileError, UnsupportedFormatError
 from journeymap.model import MapError
 
 PROGRAM = "journeymap"
-COMMANDS = ("templates", "new", "inspect", "report", "convert")
+COMMANDS = ("templates", "new", "inspect", "report", "convert", "room")
 # Images are drawn by the canvas, so their writers live in the app layer and need Qt.
 IMAGE_WRITERS = {
     ".png": "journeymap.app.image_export:export_png",
@@ -97,7 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="add a page with the handoff ledger, the gaps and the timeline")
     image = convert.add_argument_group("image options (.png)")
     image.add_argument("--dpi", type=int, help="resolution of a PNG (default 150)")
+    _room_parser(commands)
     return parser
+
+
+def _room_parser(commands: Any) -> None:
+    room = commands.add_parser("room", help="open a room for phones on the local network, without a window")
+    room.add_argument("file", metavar="MAP.cjm", help="the map; ideas land in its inbox, votes on its cards")
+    room.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1; "
+                                                          "give this machine's network address to let phones in)")
+    room.add_argument("--port", type=int, default=0, help="the port (default: any free port)")
+    room.add_argument("--vote", type=int, metavar="DOTS", help="open a dot-voting round over all cards")
 
 
 def _mapping_options(command: argparse.ArgumentParser) -> None:
@@ -113,7 +123,8 @@ def _mapping_options(command: argparse.ArgumentParser) -> None:
 
 def _run_command(args: list[str]) -> int:
     options = build_parser().parse_args(args)
-    handler = {"templates": _templates, "new": _new, "inspect": _inspect, "report": _report, "convert": _convert}
+    handler = {"templates": _templates, "new": _new, "inspect": _inspect, "report": _report, "convert": _convert,
+               "room": _room}
     return handler[options.command](options)
 
 
@@ -157,6 +168,20 @@ def _report(options: argparse.Namespace) -> int:
     else:
         sys.stdout.write(report_markdown(result.map))
     return 0
+
+
+def _room(options: argparse.Namespace) -> int:
+    from journeymap.room.headless import run_headless
+    from journeymap.room.server import RoomError
+
+    if options.vote is not None and not 1 <= options.vote <= 99:
+        build_parser().error("--vote DOTS: give 1 to 99 dots per person")
+    if not 0 <= options.port <= 65535:
+        build_parser().error("--port: give 0 to 65535")
+    try:
+        return run_headless(options.file, options.host, options.port, options.vote)
+    except RoomError as error:
+        raise CliError(str(error)) from None
 
 
 def _convert(options: argparse.Namespace) -> int:

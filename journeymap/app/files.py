@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from journeymap.app.room_recovery import fold_room_journal
 from journeymap.editing.commands import ReplaceMapCommand
 from journeymap.io.errors import MapFileError
 from journeymap.io.formats import LoadResult, Notice, read_map, sniff_format
@@ -123,13 +124,14 @@ class DocumentFiles(QObject):
         if not self.confirm_discard("opening another map"):
             return False
         try:
+            recovered = fold_room_journal(path)  # a room that was killed: its journal joins the map first
             result = read_map(path)
         except (MapFileError, MapError) as error:
             self._error("Cannot open", error)
             return False
         self.document.load(result.map, path)
         self._window.recent.add(path)
-        self._window.after_load(f"Opened {Path(path).name}")
+        self._window.after_load(f"Opened {Path(path).name}" + (f". {recovered}" if recovered else ""))
         self._show_notices(path, result.notices)
         return True
 

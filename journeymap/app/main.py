@@ -44,6 +44,11 @@ def run_app(path: str | None) -> int:
         from journeymap.io.formats import read_map
 
         try:
+            from journeymap.app.room_recovery import fold_room_journal
+
+            recovered = fold_room_journal(path) if path.lower().endswith(".cjm") else None
+            if recovered:
+                print(f"{PROGRAM}: note: {path}: {recovered}", file=sys.stderr)
             initial = read_map(path)
         except (MapFileError, MapError) as error:
             print(f"{PROGRAM}: error: {' '.join(str(error).split())}", file=sys.stderr)

@@ -23,6 +23,7 @@ from journeymap.app.files import POSTER_DIALOG, DocumentFiles, module_available
 from journeymap.app.find_bar import FindBar
 from journeymap.app.paths import APPLICATION, app_settings, autosave_dir
 from journeymap.app.recent_files import RecentFiles
+from journeymap.app.room_controller import RoomController
 from journeymap.app.workshop_mode import WorkshopMode
 from journeymap.editing.document import Document
 from journeymap.model import Change, MapEvent
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = build_menus(self, self.action_map)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
+        self.room = RoomController(self)  # Workshop menu, Inbox panel, the room on the projector
         poster = self.action_map["actionExportPoster"]
         if not module_available(POSTER_DIALOG):
             poster.setEnabled(False)
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt virtual
         if self.workshop.active:
             self.workshop.leave()
+        self.room.shutdown()
         if not self.files.confirm_discard("closing"):
             event.ignore()
             return

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymap.io.atomic import write_atomic
+from journeymap.io.cjm_room import add_room_parts, read_room_parts
 from journeymap.io.errors import MapFileError, reading
 from journeymap.model import Flow, JourneyMap, Kind, Milestone, Persona, SheetRow, SheetShape, Stage, Touchpoint
 from journeymap.model.bulk import BulkLoadError, MapParts, load_parts
@@ -54,6 +55,7 @@ def to_document(journey: JourneyMap) -> dict[str, Any]:
     }
     if journey.sheet_shape is not None:
         document["sheet_shape"] = shape_to_json(journey.sheet_shape)
+    add_room_parts(journey, document)  # the room's inbox and votes, only when the map has them
     return document
 
 
@@ -167,6 +169,7 @@ class _DocumentReader:
             raise self.fail(f"{error.section}[{error.index}]", message) from None
         if "sheet_shape" in document:
             journey.sheet_shape = self.sheet_shape(document["sheet_shape"])
+        read_room_parts(document, journey, self.fail)
         return journey
 
     def sheet_shape(self, value: Any) -> SheetShape:

@@ -28,6 +28,7 @@ def describe(journey: JourneyMap) -> dict[str, Any]:
             "id": card_id, "title": card.title, "stage": stage_names[stage_id],
             "persona": lane_names[lane_id], "channel": card.channel, "owner": card.owner,
             "kind": card.kind.value, "emotion": card.emotion, "notes": card.notes,
+            "votes": journey.voting.count(card_id),
         })
     milestones = []
     for milestone_id in journey.milestone_ids():
@@ -38,8 +39,16 @@ def describe(journey: JourneyMap) -> dict[str, Any]:
             "persona": lane_names[lane_id] if lane_id else None, "success_signal": milestone.success_signal,
         })
     flows = [{"from": s, "to": t} for s, t in journey.flows()]
+    inbox = []
+    for submission_id in journey.inbox.ids():
+        submission = journey.inbox.get(submission_id)
+        inbox.append({
+            "id": submission_id, "title": submission.title, "kind": submission.kind.value,
+            "stage": stage_names.get(submission.stage), "persona": lane_names.get(submission.persona),
+            "author": submission.author,
+        })
     return {"title": journey.title, "stages": stages, "personas": personas, "touchpoints": touchpoints,
-            "milestones": milestones, "flows": flows}
+            "milestones": milestones, "flows": flows, "inbox": inbox}
 
 
 def summary(journey: JourneyMap) -> str:

@@ -29,6 +29,17 @@ class Change(StrEnum):
     FLOW_ADDED = "flow_added"
     FLOW_CHANGED = "flow_changed"
     FLOW_REMOVED = "flow_removed"
+    # What the room contributes (journeymap.model.inbox): submissions waiting, dots, the open round.
+    INBOX_ADDED = "inbox_added"
+    INBOX_CHANGED = "inbox_changed"
+    INBOX_REMOVED = "inbox_removed"
+    VOTES_CHANGED = "votes_changed"
+    VOTING_CHANGED = "voting_changed"
+
+
+# Changes that leave the journey's layout as it is: a canvas need not re-lay out the map for them.
+ROOM_ONLY = frozenset({Change.INBOX_ADDED, Change.INBOX_CHANGED, Change.INBOX_REMOVED, Change.VOTES_CHANGED,
+                       Change.VOTING_CHANGED})
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,15 @@ class EventHub:
         self._batch_depth -= 1
         if self._batch_depth == 0 and self._pending:
             pending, self._pending = self._pending, []
+            if len(pending) > 1 and all(e.change in ROOM_ONLY for e in pending):
+                # A burst from the room (ideas, dots): one event per kind with all the ids, never a
+                # reset, since the map's layout did not change.
+                merged: dict[Change, list[str]] = {}
+                for event in pending:
+                    merged.setdefault(event.change, []).extend(event.ids)
+                for change, ids in merged.items():
+                    self.emit(MapEvent(change, tuple(ids)))
+                return
             # Many events collapse into one reset: cheaper for a view than replaying each.
             event = pending[0] if len(pending) == 1 else MapEvent(Change.RESET)
             self.emit(event)

@@ -69,6 +69,23 @@ def check_invariants(journey: JourneyMap) -> None:
     for node in by_type[NodeType.STAGE] | by_type[NodeType.LANE]:
         if graph.out_degree(node):
             raise InvariantError(f"{node!r} must not point at anything")
+    _check_room_parts(journey, by_type)
+
+
+def _check_room_parts(journey: JourneyMap, by_type: dict[NodeType, set[str]]) -> None:
+    """Inbox hints, dots and the voting round point only at what the map has."""
+    for submission_id in journey.inbox.ids():
+        submission = journey.inbox.get(submission_id)
+        if submission.stage is not None and submission.stage not in by_type[NodeType.STAGE]:
+            raise InvariantError(f"submission {submission_id!r} suggests a stage the map lacks")
+        if submission.persona is not None and submission.persona not in by_type[NodeType.LANE]:
+            raise InvariantError(f"submission {submission_id!r} suggests a lane the map lacks")
+    for card, count in journey.voting.counts().items():
+        if card not in by_type[NodeType.CARD] or count < 1:
+            raise InvariantError(f"votes {count} on {card!r} do not belong to a card")
+    voting_round = journey.voting.round
+    if voting_round is not None and voting_round.stage not in (None, *by_type[NodeType.STAGE]):
+        raise InvariantError("the voting round covers a stage the map lacks")
 
 
 def _same_members(order: list[str], expected: set[str], what: str) -> None:

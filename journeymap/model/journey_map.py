@@ -24,6 +24,7 @@ from typing import Any
 import networkx as nx
 
 from journeymap.model.events import Change, EventHub, MapEvent
+from journeymap.model.inbox import Inbox, JournalMark, Submission, Voting, VotingRound
 from journeymap.model.records import (
     EMOTION_RANGE,
     Flow,
@@ -82,6 +83,9 @@ class Removal:
     milestones: list[tuple[int, str, Milestone, str, str | None]] = field(default_factory=list)
     moved_milestones: list[tuple[str, str, str | None]] = field(default_factory=list)
     flows: list[tuple[str, str, Flow]] = field(default_factory=list)
+    votes: dict[str, int] = field(default_factory=dict)
+    inbox_hints: list[tuple[str, Submission]] = field(default_factory=list)
+    closed_round: list[VotingRound] = field(default_factory=list)
 
 
 class JourneyMap:
@@ -98,6 +102,10 @@ class JourneyMap:
         self.events = EventHub()
         # How the team keeps this map as a sheet (from an import); the spreadsheet export follows it.
         self.sheet_shape: SheetShape | None = None
+        self.inbox = Inbox(self.events, self.node_type)
+        self.voting = Voting(self.events, lambda node: self.node_type(node) is NodeType.CARD)
+        # Which room journal entries this map already holds, so a replay never applies one twice.
+        self.journal_mark: JournalMark | None = None
 
     # ----------------------------------------------------------------- reading
     @property
@@ -214,6 +222,9 @@ class JourneyMap:
         self._cells = {cell: list(cards) for cell, cards in other._cells.items()}
         self._next_number = dict(other._next_number)
         self.sheet_shape = other.sheet_shape
+        self.inbox.copy_from(other.inbox)
+        self.voting.copy_from(other.voting)
+        self.journal_mark = other.journal_mark
         self.events.emit(MapEvent(Change.RESET))
 
     def avoid_ids_of(self, other: JourneyMap) -> None:
@@ -388,6 +399,12 @@ class JourneyMap:
             self.add_milestone(stage_id, record, lane_id, index, milestone_id)
         for source, target, record in removal.flows:
             self.add_flow(source, target, record)
+        for card_id, count in removal.votes.items():
+            self.voting.set(card_id, count)
+        for submission_id, record in removal.inbox_hints:
+            self.inbox.put_back(submission_id, record)
+        for voting_round in removal.closed_round:
+            self.voting.set_round(voting_round)
 
     # ----------------------------------------------------------------- internals
     def _record(self, node_id: str, node_type: NodeType) -> Any:
@@ -491,6 +508,9 @@ class JourneyMap:
             if not self._cells[cell]:
                 del self._cells[cell]
             self.graph.remove_node(card_id)
+            dots = self.voting.forget(card_id)
+            if dots:
+                removal.votes[card_id] = dots
             self.events.emit(MapEvent(Change.CARD_REMOVED, (card_id,)))
 
     def _remove_column_or_row(self, node_id: str, node_type: NodeType, policy: CardPolicy,
@@ -526,6 +546,10 @@ class JourneyMap:
         record = self.graph.nodes[node_id]["record"]
         order.remove(node_id)
         self.graph.remove_node(node_id)
+        removal.inbox_hints += self.inbox.clear_hints(
+            lambda s: (is_stage and s.stage == node_id, not is_stage and s.persona == node_id))
+        if is_stage and self.voting.round is not None and self.voting.round.stage == node_id:
+            removal.closed_round.append(self.voting.set_round(None))
         if is_stage:
             removal.stages.append((index, node_id, record))
             self.events.emit(MapEvent(Change.STAGE_REMOVED, (node_id,)))

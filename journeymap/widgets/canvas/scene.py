@@ -17,6 +17,7 @@ from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect
 from journeymap.layout.map_layout import card_area, flow_corridor, route_flow
 from journeymap.layout.timeline_layout import TimelineEngine
 from journeymap.model import Change, JourneyMap, MapEvent
+from journeymap.model.events import ROOM_ONLY
 from journeymap.widgets.canvas.analysis_overlay import AnalysisOverlay
 from journeymap.widgets.canvas.items import (
     CanvasContext,
@@ -78,7 +79,7 @@ class MapScene(QGraphicsScene):
 
     # ------------------------------------------------------------------ following the model
     def _on_map_changed(self, event: MapEvent) -> None:
-        if event.change is Change.TITLE:
+        if event.change is Change.TITLE or event.change in ROOM_ONLY:  # the room's changes keep the layout
             return
         self.refresh()
 

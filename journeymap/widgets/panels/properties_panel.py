@@ -27,6 +27,7 @@ from journeymap.editing.commands import SetTitleCommand, UpdateCommand
 from journeymap.editing.document import Document
 from journeymap.layout.style import EMOTION_LABELS, KIND_LABELS
 from journeymap.model import Change, Kind, MapEvent
+from journeymap.model.events import ROOM_ONLY
 from journeymap.widgets.panels.fields import ChoiceField, LineField, TextField
 
 LINE, TEXT, KIND, EMOTION = "line", "text", "kind", "emotion"
@@ -213,6 +214,8 @@ class PropertiesPanel(QDockWidget):
 
     # ------------------------------------------------------------------ model -> widget
     def _on_map_changed(self, event: MapEvent) -> None:
+        if event.change in ROOM_ONLY:  # the room's inbox and dots: nothing shown here changes
+            return
         if self._target is None:
             if event.change is not Change.TITLE or not self._fields["map"]["title"].hasFocus():
                 self._refresh()
