@@ -125,11 +125,9 @@ class Mapping:
     include_hidden: bool = False
 
     def target_for(self, text: str) -> Target | None:
-        wanted = label_key(text)
-        for label, target in self.fields.items():
-            if label_key(label) == wanted:
-                return target
-        return None
+        if not self.fields:
+            return None
+        return {label_key(label): target for label, target in self.fields.items()}.get(label_key(text))
 
     def is_empty(self) -> bool:
         return not self.fields and self.layout is None and not self.include_hidden
