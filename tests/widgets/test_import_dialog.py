@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,21 +23,8 @@ PERSONA = [["Stage", "Try", "Buy"], ["Touchpoints", "Trial", "Checkout"], ["Note
 
 
 @pytest.fixture
-def opened(qtbot) -> Iterator[callable]:  # noqa: ANN001 - pytest-qt fixture
-    dialogs: list[ImportDialog] = []
-
-    def open_dialog(path: Path) -> ImportDialog:
-        dialog = ImportDialog(str(path))
-        qtbot.addWidget(dialog)
-        dialogs.append(dialog)
-        with qtbot.waitSignal(dialog.read_finished, timeout=10_000):
-            dialog.start()
-            dialog.show()
-        return dialog
-
-    yield open_dialog
-    for dialog in dialogs:
-        dialog.done(0)
+def opened(open_import):  # noqa: ANN001, ANN201 - the shared fixture, without remembered mappings
+    return open_import
 
 
 def test_the_read_runs_off_the_gui_thread(opened, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001

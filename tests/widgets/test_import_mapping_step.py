@@ -4,7 +4,7 @@ the command line reads."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,21 +28,8 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def opened(qtbot, settings: QSettings) -> Iterator[Callable[[Path], ImportDialog]]:  # noqa: ANN001
-    dialogs: list[ImportDialog] = []
-
-    def open_dialog(path: Path) -> ImportDialog:
-        dialog = ImportDialog(str(path), None, settings)
-        qtbot.addWidget(dialog)
-        dialogs.append(dialog)
-        with qtbot.waitSignal(dialog.read_finished, timeout=10_000):
-            dialog.start()
-            dialog.show()
-        return dialog
-
-    yield open_dialog
-    for dialog in dialogs:
-        dialog.done(0)
+def opened(open_import, settings: QSettings) -> Callable[[Path], ImportDialog]:  # noqa: ANN001
+    return lambda path: open_import(path, settings)
 
 
 def rows_shown(dialog: ImportDialog) -> dict[str, str]:

@@ -169,12 +169,16 @@ class MapBuilder:
         # People read the title first: the earliest cell in the sheet as they see it.
         above.sort(key=lambda p: p if columns else (p[1], p[0]))
         for position in above:
-            value = grid.cells[position]
-            if self.title is None and value.kind is ValueKind.TEXT:
-                self.title = value.text.strip()
-                self.report.use(grid, position)
-            else:
-                self.report.skip(grid, position, "above the table")
+            self.above_the_table(grid, position)
+
+    def above_the_table(self, grid: Grid, position: Position) -> None:
+        """The first text above the table (as people read it) is the map's title; the rest is listed."""
+        value = grid.cells[position]
+        if self.title is None and value.kind is ValueKind.TEXT:
+            self.title = value.text.strip()
+            self.report.use(grid, position)
+        else:
+            self.report.skip(grid, position, "above the table")
 
     def _row(self, table: Table, number: int, cells: list[Position], previous: _Row | None) -> _Row | None:
         """Which label a row has, including one merged down from above or continued from the row above."""

@@ -37,7 +37,7 @@ def add_inventory(builder: MapBuilder, table: Table, lane: str = DEFAULT_LANE) -
         if position in table.outside:
             report.skip(grid, position, table.outside[position])
         elif row < table.header_row:
-            _above(builder, grid, position)
+            builder.above_the_table(grid, position)
         elif row == table.header_row:
             continue
         elif row > table.last_row:
@@ -71,16 +71,6 @@ def add_inventory(builder: MapBuilder, table: Table, lane: str = DEFAULT_LANE) -
 
 def table_columns(table: Table) -> set[int]:
     return {position[1] for position in table.slots}
-
-
-def _above(builder: MapBuilder, grid: Grid, position: Position) -> None:
-    """The first text above the table is the map's title, as in the grid layouts."""
-    value = grid.cells[position]
-    if builder.title is None and value.kind is ValueKind.TEXT:
-        builder.title = value.text.strip()
-        builder.report.use(grid, position)
-    else:
-        builder.report.skip(grid, position, "above the table")
 
 
 def _record(builder: MapBuilder, table: Table, sheet: int, key: StageKey, cells: dict[int, Position],
