@@ -61,9 +61,9 @@ def to_document(journey: JourneyMap) -> dict[str, Any]:
 
 def shape_to_json(shape: SheetShape) -> dict[str, Any]:
     """How the team keeps the map as a sheet (see :class:`SheetShape`), as plain JSON data."""
-    return {"layout": shape.layout, "sheet": shape.sheet, "corner": shape.corner,
-            "rows": [{"label": row.label, "field": row.field, "cells": [list(cell) for cell in row.cells]}
-                     for row in shape.rows]}
+    return {"layout": shape.layout, "sheet": shape.sheet, "corner": shape.corner, "per_persona": shape.per_persona,
+            "rows": [{"label": row.label, "field": row.field, "cells": [list(cell) for cell in row.cells],
+                      "sheet": row.sheet} for row in shape.rows]}
 
 
 def dumps(journey: JourneyMap) -> str:
@@ -183,9 +183,12 @@ class _DocumentReader:
                     isinstance(c, list) and len(c) == 2 and all(isinstance(t, str) for t in c) for c in cells):
                 raise self.fail(f"{place}.cells", "must be a list of [stage name, text] pairs")
             rows.append(SheetRow(self.text(item, "label", place), self.text(item, "field", place, required=True),
-                                 tuple((c[0], c[1]) for c in cells)))
+                                 tuple((c[0], c[1]) for c in cells), self.text(item, "sheet", place)))
+        per_persona = value.get("per_persona", False)
+        if not isinstance(per_persona, bool):
+            raise self.fail("sheet_shape.per_persona", "must be true or false")
         return SheetShape(value["layout"], self.text(value, "sheet", "sheet_shape"),
-                          self.text(value, "corner", "sheet_shape"), tuple(rows))
+                          self.text(value, "corner", "sheet_shape"), tuple(rows), per_persona)
     def items(self, document: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = document.get(key, [])
         if not isinstance(value, list):

@@ -69,15 +69,18 @@ class SheetRow:
     label: str
     field: str
     cells: tuple[tuple[str, str], ...] = ()
+    sheet: str = ""  # one sheet per persona: the sheet (lane) an ignored row's cells are from
 
 
 @dataclass(frozen=True)
 class SheetShape:
     """How the team keeps this map as a spreadsheet, remembered from the import so the export
     writes the same shape back: the layout ("columns", "rows" or "inventory"), the sheet's name,
-    the label over the stage names, and the labelled rows in order."""
+    the label over the stage names, the labelled rows in order, and whether the team keeps one
+    sheet per persona (each sheet then holds one lane, named after the sheet)."""
 
     layout: str
     sheet: str = ""
     corner: str = ""
     rows: tuple[SheetRow, ...] = ()
+    per_persona: bool = False

@@ -26,8 +26,8 @@ from journeymap.io.sheets.progress import ProgressFn, no_progress
 from journeymap.io.sheets.reconcile import reconcile
 from journeymap.io.sheets.report import Report
 from journeymap.io.sheets.safety import read_bytes
-from journeymap.io.sheets.team_shape import capture, mapping_of
-from journeymap.io.sheets.template import MAP_SHEET
+from journeymap.io.sheets.team_shape import capture, capture_per_persona, mapping_of
+from journeymap.io.sheets.template import map_sheets
 from journeymap.model import JourneyMap
 
 _LEGACY = ("is a legacy .xls or a password-protected workbook; open it in Excel, LibreOffice or Google "
@@ -181,29 +181,33 @@ def analyse(sheet: Spreadsheet, *, orientation: Orientation | str | None = None,
 
 
 def _native(sheet: Spreadsheet, report: Report) -> JourneyMap:
-    """Our own export: exact from the data sheets, unless the team edited the map sheet since."""
+    """Our own export: exact from the data sheets, unless the team edited the map sheets since."""
     exported = native.read_native(sheet.path, sheet.grids, report)
-    map_grid = next((g for g in sheet.grids if g.name == MAP_SHEET), None)
-    changes = native.map_sheet_edited(sheet.grids, exported, map_grid) if map_grid is not None else []
-    if map_grid is None or not changes:
-        for position in map_grid.filled() if map_grid is not None else ():
-            report.use(map_grid, position)
+    names = [name for name, _rows in map_sheets(exported)]
+    map_grids = [g for g in sheet.grids if g.name in names]
+    changes = native.map_sheets_edited(sheet.grids, exported, map_grids) if map_grids else []
+    if not changes:
+        for grid in map_grids:
+            for position in grid.filled():
+                report.use(grid, position)
         report.info("our own export: read exactly from its data sheets")
         return exported
-    # The team's edits on the map sheet win; ids and details come from the data sheets.
+    # The team's edits on the map sheets win; ids and details come from the data sheets.
     sheet_report = Report()
     shape_mapping = mapping_of(exported.sheet_shape) if exported.sheet_shape is not None else Mapping()
-    edited = _generic(dataclasses.replace(sheet, grids=[map_grid], notices=[]), None, None, sheet_report,
+    edited = _generic(dataclasses.replace(sheet, grids=map_grids, notices=[]), None, None, sheet_report,
                       shape_mapping).result
     report.notices.extend(edited.notices)
-    for position in map_grid.filled():
-        report.use(map_grid, position)
+    for grid in map_grids:
+        for position in grid.filled():
+            report.use(grid, position)
     merged = reconcile(exported, edited.map)
     merged.map.sheet_shape = exported.sheet_shape
-    cells = ", ".join(map_grid.ref(p) for p in changes[:5]) + (", …" if len(changes) > 5 else "")
+    cells = ", ".join(f"{grid.name}!{grid.ref(p)}" if len(map_grids) > 1 else grid.ref(p)
+                      for grid, p in changes[:5]) + (", …" if len(changes) > 5 else "")
     report.warn(f"the map sheet was edited after the export ({cells}): it was imported as the current map, "
                 f"with ids and details from the data sheets where its items are unchanged: {merged.summary()}",
-                map_grid)
+                changes[0][0])
     return merged.map
 
 
@@ -288,11 +292,13 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
             line = "columns" if located.layout is Layout.ROWS else "rows"
             report.info(f"{line} whose label names no persona went to the lane \"{lane}\" ({origin})", grid)
     journey = builder.build(Path(sheet.path).stem)
+    first = found[0][1].table
+    assert first is not None
     if not several:
-        # One table: the export can write the team's shape back (one sheet per persona is not kept yet).
-        located = found[0][1].table
-        assert located is not None
-        journey.sheet_shape = capture(located, DEFAULT_LANE)
+        journey.sheet_shape = capture(first, DEFAULT_LANE)  # the export writes the team's shape back
+    elif all(d.table is not None and d.table.layout is not Layout.INVENTORY for _, d in found):
+        # One sheet per persona: each exported again as its lane's sheet, with the first sheet's labels.
+        journey.sheet_shape = capture_per_persona([d.table for _, d in found if d.table is not None])
     return Analysis(LoadResult(journey, report.finish(sheet.grids), sheet.format), summaries)
 
 

@@ -70,8 +70,9 @@ def read_native(path: str | os.PathLike[str], grids: list[Grid], report: Report)
     else:
         report.info(f"no {shape.FLOWS_SHEET} sheet: the map has no flows")
     reader.check_copies(journey, sheets)
+    map_names = [name for name, _rows in shape.map_sheets(journey)]
     for grid in grids:
-        if grid.name not in (*shape.HEADERS, shape.ABOUT_SHEET, shape.MAP_SHEET):
+        if grid.name not in (*shape.HEADERS, shape.ABOUT_SHEET, *map_names):
             report.skip_sheet(grid, "not one of the sheets our export writes")
     return journey
 
@@ -188,17 +189,19 @@ class _DataReader:
                                          f"their own sheet)", row.grid, row.position(copy))
 
 
-def map_sheet_edited(grids: list[Grid], journey: JourneyMap, grid: Grid) -> list[Position]:
-    """Cells people changed on the map sheet since the export (none: the data sheets are exact).
+def map_sheets_edited(grids: list[Grid], journey: JourneyMap, map_grids: list[Grid]) -> list[tuple[Grid, Position]]:
+    """Cells people changed on the map sheets since the export (none: the data sheets are exact).
 
-    The export records a fingerprint of the map sheet, so edits made only on the data sheets are
-    not mistaken for edits of the map sheet. Exports without it are compared with the data sheets.
+    The export records a fingerprint of the map sheets, so edits made only on the data sheets are
+    not mistaken for edits of the map sheets. Exports without it are compared with the data sheets.
     """
-    changes = map_sheet_changes(journey, grid)
+    expected = dict(shape.map_sheets(journey))
+    changes = [(grid, position) for grid in map_grids for position in _changes(expected.get(grid.name, []), grid)]
     recorded = _about(_by_name(grids)[shape.ABOUT_SHEET]).get(shape.FINGERPRINT_ROW, "").strip()
-    if recorded and recorded == shape.map_sheet_fingerprint(_grid_rows(grid)):
+    written = [(grid.name, _grid_rows(grid)) for grid in sorted(map_grids, key=lambda g: list(expected).index(g.name))]
+    if recorded and recorded == shape.sheets_fingerprint(written):
         return []
-    return changes or ([] if not recorded else [(1, 1)])
+    return changes or ([] if not recorded else [(map_grids[0], (1, 1))])
 
 
 def _grid_rows(grid: Grid) -> list[list[str]]:
@@ -211,10 +214,9 @@ def _grid_rows(grid: Grid) -> list[list[str]]:
              for c in range(1, columns + 1)] for r in range(1, rows + 1)]
 
 
-def map_sheet_changes(journey: JourneyMap, grid: Grid) -> list[Position]:
-    """Cells of the map sheet that differ from what the data sheets would write there."""
-    expected = {(r, c): text for r, row in enumerate(shape.map_sheet_rows(journey), 1)
-                for c, text in enumerate(row, 1) if text}
+def _changes(rows: list[list[str]], grid: Grid) -> list[Position]:
+    """Cells of a map sheet that differ from what the data sheets would write there."""
+    expected = {(r, c): text for r, row in enumerate(rows, 1) for c, text in enumerate(row, 1) if text}
     changed = []
     for position in sorted(set(expected) | set(grid.filled())):
         value = grid.cells.get(position)

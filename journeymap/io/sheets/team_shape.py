@@ -25,15 +25,16 @@ ListRows = Callable[[str, list[list[str]]], list[list[str]]]
 _EMOTION_TEXT = {-2: "-2", -1: "-1", 0: "0", 1: "+1", 2: "+2"}
 
 
-def capture(table: Table, default_lane: str) -> SheetShape:
-    """What an import found: the layout and every labelled line of the table, in order."""
+def capture(table: Table, default_lane: str | None) -> SheetShape:
+    """What an import found: the layout and every labelled line of the table, in order. Rows that
+    name no persona are kept for ``default_lane`` (None: for each sheet's own lane)."""
     grid = table.grid
     rows = []
     for position in sorted(table.slots):
         slot = table.slots[position]
         target = slot.target
         if target.field in (*CARD_FIELDS, Field.MILESTONES, Field.EMOTIONS) and target.persona is None \
-                and table.layout is not Layout.INVENTORY:
+                and table.layout is not Layout.INVENTORY and default_lane is not None:
             target = Target(target.field, default_lane) if target.field is not Field.MILESTONES else target
         cells: tuple[tuple[str, str], ...] = ()
         if slot.target.field is Field.IGNORE and table.layout is not Layout.INVENTORY:
@@ -43,6 +44,21 @@ def capture(table: Table, default_lane: str) -> SheetShape:
         rows.append(SheetRow(slot.text, target.spec(), cells))
     corner = grid.cells.get((table.header_row, table.label_column))
     return SheetShape(table.layout.value, grid.name, corner.text.strip() if corner is not None else "", tuple(rows))
+
+
+def capture_per_persona(tables: list[Table]) -> SheetShape:
+    """One sheet per persona: the first sheet's labels for all, and each sheet's ignored rows."""
+    first = capture(tables[0], None)
+    rows: list[SheetRow] = []
+    for row in first.rows:
+        if row.field != Field.IGNORE.value:
+            rows.append(row)
+            continue
+        for table in tables:
+            same = next((r for r in capture(table, None).rows if r.label == row.label), None)
+            if same is not None:
+                rows.append(SheetRow(same.label, same.field, same.cells, table.grid.name))
+    return SheetShape(first.layout, first.sheet, first.corner, tuple(rows), per_persona=True)
 
 
 def mapping_of(shape: SheetShape) -> Mapping:
@@ -56,12 +72,13 @@ def mapping_of(shape: SheetShape) -> Mapping:
     return Mapping(fields, Layout(shape.layout))
 
 
-def shaped_rows(journey: JourneyMap, shape: SheetShape, title: list[str],
-                list_rows: ListRows) -> list[list[str]]:
-    """The map sheet in the team's shape, as rows of cell texts from row 1 (the title)."""
+def shaped_rows(journey: JourneyMap, shape: SheetShape, title: list[str], list_rows: ListRows,
+                lane: str | None = None) -> list[list[str]]:
+    """The map sheet in the team's shape, as rows of cell texts from row 1 (the title). With
+    ``lane``, the sheet of that one persona: rows naming no persona hold that lane's cards."""
     if shape.layout == Layout.INVENTORY.value:
         return [title, [], *_inventory(journey, shape)]
-    table = _grid(journey, shape, list_rows)
+    table = _grid(journey, shape, list_rows, lane)
     if shape.layout == Layout.ROWS.value:
         width = max(len(row) for row in table)
         padded = [row + [""] * (width - len(row)) for row in table]
@@ -73,7 +90,7 @@ def _lane_named(journey: JourneyMap, name: str | None) -> str | None:
     return next((lane for lane in journey.lane_ids() if journey.lane(lane).name == name), None)
 
 
-def _grid(journey: JourneyMap, shape: SheetShape, list_rows: ListRows) -> list[list[str]]:
+def _grid(journey: JourneyMap, shape: SheetShape, list_rows: ListRows, sheet_lane: str | None) -> list[list[str]]:
     stages = journey.stage_ids()
     names = [journey.stage(s).name for s in stages]
     rows: list[list[str]] = [[shape.corner or "Stage", *names]]
@@ -85,7 +102,9 @@ def _grid(journey: JourneyMap, shape: SheetShape, list_rows: ListRows) -> list[l
         except ValueError:
             continue
         field = target.field
-        lane = _lane_named(journey, target.persona)
+        lane = _lane_named(journey, target.persona) if target.persona is not None else sheet_lane
+        if sheet_lane is not None and (lane != sheet_lane or row.sheet not in ("", journey.lane(sheet_lane).name)):
+            continue  # another persona's row: it is on that persona's sheet
         if field in STAGE_FIELDS:
             rows.append([row.label, *(getattr(journey.stage(s), field.value) for s in stages)])
         elif field in CARD_FIELDS:
@@ -104,7 +123,8 @@ def _grid(journey: JourneyMap, shape: SheetShape, list_rows: ListRows) -> list[l
         elif field is Field.IGNORE:
             by_stage = dict(row.cells)
             rows.append([row.label, *(by_stage.get(name, "") for name in names)])
-    rows += _the_rest(journey, written, milestones_written, list_rows)
+    first_sheet = sheet_lane is None or sheet_lane == journey.lane_ids()[0]
+    rows += _the_rest(journey, written, milestones_written or not first_sheet, list_rows, sheet_lane)
     return rows
 
 
@@ -124,20 +144,21 @@ def _attributes(journey: JourneyMap, stage: str, lane: str, field: Field) -> str
 
 
 def _the_rest(journey: JourneyMap, written: set[tuple[str | None, Kind]], milestones_written: bool,
-              list_rows: ListRows) -> list[list[str]]:
-    """Lanes and kinds the team's sheet had no row for, under our own labels."""
+              list_rows: ListRows, only_lane: str | None = None) -> list[list[str]]:
+    """Lanes and kinds the team's sheet had no row for, under our own labels (on a persona's own
+    sheet, that persona's only)."""
     stages = journey.stage_ids()
     rows: list[list[str]] = []
     if not milestones_written and any(journey.milestone_place(m)[1] is None for m in journey.milestone_ids()):
         rows += list_rows("Milestones", [[journey.milestone(m).title for m in journey.milestone_ids()
                                           if journey.milestone_place(m) == (s, None)] for s in stages])
-    for lane in journey.lane_ids():
+    for lane in journey.lane_ids() if only_lane is None else [only_lane]:
         name = journey.lane(lane).name
         for kind, label in _OUR_LABELS.items():
             cells = [[journey.card(c).title for c in journey.cards_in(s, lane) if journey.card(c).kind is kind]
                      for s in stages]
             if (lane, kind) not in written and any(cells):
-                rows += list_rows(f"{label}: {name}", cells)
+                rows += list_rows(label if only_lane is not None else f"{label}: {name}", cells)
     return rows
 
 

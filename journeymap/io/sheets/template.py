@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from journeymap.model import JourneyMap, Kind
 
@@ -41,6 +42,7 @@ SHAPE_ROW = "Team sheet shape"  # JSON: the shape the team keeps the map sheet i
 ABOUT_NOTE = ("Edit the Journey map sheet freely: importing it back applies your edits, and everything still on it "
               "keeps its id and the details kept on the sheets Stages, Personas, Cards, Milestones and Flows. "
               "While the Journey map sheet is unchanged, those sheets are read back exactly, edits included.")
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]+")
 MAP_TITLE_ROW = 1
 MAP_HEADER_ROW = 3
 STAGE_ROWS = (("Goal", "goal"), ("Success criteria", "success_criteria"), ("Timeline", "timeline"),
@@ -52,7 +54,7 @@ _KIND_ROWS = ((Kind.TOUCHPOINT, "Touchpoints"), (Kind.PAIN_POINT, "Pain points")
 def map_sheet_rows(journey: JourneyMap) -> list[list[str]]:
     """The map sheet as rows of cell texts, starting at row 1 (title), header at row 3: in the team's
     own shape when the map came from their sheet, else in the team template's."""
-    if journey.sheet_shape is not None:
+    if journey.sheet_shape is not None and not journey.sheet_shape.per_persona:
         from journeymap.io.sheets.team_shape import shaped_rows
 
         return shaped_rows(journey, journey.sheet_shape, [journey.title], _list_rows)
@@ -75,6 +77,42 @@ def map_sheet_rows(journey: JourneyMap) -> list[list[str]]:
         if any(lane_milestones):
             rows += _list_rows(f"Milestones: {name}", lane_milestones)
     return rows
+
+
+def map_sheets(journey: JourneyMap) -> list[tuple[str, list[list[str]]]]:
+    """The sheets of the map for people: one per persona where the team keeps it so (each named
+    after its lane, in the team's shape), else the one Journey map sheet."""
+    shape = journey.sheet_shape
+    if shape is None or not shape.per_persona:
+        return [(MAP_SHEET, map_sheet_rows(journey))]
+    from journeymap.io.sheets.team_shape import shaped_rows
+
+    names = persona_sheet_names(journey)
+    return [(names[lane], shaped_rows(journey, shape, [journey.title], _list_rows, lane=lane))
+            for lane in journey.lane_ids()]
+
+
+def persona_sheet_names(journey: JourneyMap) -> dict[str, str]:
+    r"""Lane id -> a sheet name spreadsheet programs accept: at most 31 characters, none of
+    ``[]:*?/\``, unique whatever the letter case, and never one of our data sheets' names."""
+    taken = {name.casefold() for name in (*HEADERS, ABOUT_SHEET, "history")}
+    names = {}
+    for lane in journey.lane_ids():
+        base = " ".join(_SHEET_NAME_BAD.sub(" ", journey.lane(lane).name).split()).strip("'")[:31].strip() or "Lane"
+        name, number = base, 2
+        while name.casefold() in taken:
+            suffix = f" ({number})"
+            name, number = base[: 31 - len(suffix)] + suffix, number + 1
+        taken.add(name.casefold())
+        names[lane] = name
+    return names
+
+
+def sheets_fingerprint(sheets: list[tuple[str, list[list[str]]]]) -> str:
+    """The fingerprint of the map sheets: the one Journey map sheet's as before, or all of them."""
+    if len(sheets) == 1 and sheets[0][0] == MAP_SHEET:
+        return map_sheet_fingerprint(sheets[0][1])
+    return map_sheet_fingerprint([row for name, rows in sheets for row in [[f"# {name}"], *rows]])
 
 
 def map_sheet_fingerprint(rows: list[list[str]]) -> str:

@@ -47,25 +47,15 @@ class _Sheet:
 
 
 def _plan(journey: JourneyMap, path: str | os.PathLike[str]) -> list[_Sheet]:
-    map_rows = shape.map_sheet_rows(journey)
-    width = max(len(row) for row in map_rows)
-    sheets = [_Sheet(shape.MAP_SHEET, (_WIDTHS["label"], *[_WIDTHS["stage"]] * (width - 1)),
-                     f"B{shape.MAP_HEADER_ROW + 1}")]
-    for number, row in enumerate(map_rows, 1):
-        if number == shape.MAP_TITLE_ROW:
-            styles = ["title"] * len(row)
-        elif number == shape.MAP_HEADER_ROW:
-            styles = ["bold"] * len(row)
-        else:
-            styles = ["bold" if column == 0 else "plain" for column in range(len(row))]
-        sheets[0].rows.append(list(zip(row, styles, strict=True)))
+    map_sheets = shape.map_sheets(journey)
+    sheets = [_map_sheet(name, rows) for name, rows in map_sheets]
     for name, rows in _data_rows(journey).items():
         sheet = _Sheet(name, tuple(_WIDTHS[kind] for kind in _DATA_WIDTHS[name]), "A2")
         sheet.rows.append([(heading, "bold") for heading in shape.HEADERS[name]])
         sheet.rows += [[(value, "plain") for value in row] for row in rows]
         sheets.append(sheet)
     values: tuple[Any, ...] = ("Journey Map Designer", shape.FORMAT_NAME, shape.FORMAT_VERSION, journey.title,
-                               shape.ABOUT_NOTE, shape.map_sheet_fingerprint(shape.map_sheet_rows(journey)))
+                               shape.ABOUT_NOTE, shape.sheets_fingerprint(map_sheets))
     about = list(zip(shape.ABOUT_ROWS, values, strict=True))
     if journey.sheet_shape is not None:
         about.append((shape.SHAPE_ROW, json.dumps(shape_to_json(journey.sheet_shape), ensure_ascii=False)))
@@ -79,6 +69,21 @@ def _plan(journey: JourneyMap, path: str | os.PathLike[str]) -> list[_Sheet]:
                     check_cell(path, value, f"{sheet.name}!{column_letter(column)}{number}", stored)
                     row[column - 1] = (stored, style)
     return sheets
+
+
+def _map_sheet(name: str, map_rows: list[list[str]]) -> _Sheet:
+    """A sheet for people: title, bold labels and stage names, frozen under the header."""
+    width = max(len(row) for row in map_rows)
+    sheet = _Sheet(name, (_WIDTHS["label"], *[_WIDTHS["stage"]] * (width - 1)), f"B{shape.MAP_HEADER_ROW + 1}")
+    for number, row in enumerate(map_rows, 1):
+        if number == shape.MAP_TITLE_ROW:
+            styles = ["title"] * len(row)
+        elif number == shape.MAP_HEADER_ROW:
+            styles = ["bold"] * len(row)
+        else:
+            styles = ["bold" if column == 0 else "plain" for column in range(len(row))]
+        sheet.rows.append(list(zip(row, styles, strict=True)))
+    return sheet
 
 
 def _workbook(sheets: list[_Sheet]) -> Any:

@@ -9,7 +9,7 @@ import openpyxl
 from journeymap.io.cjm import load_cjm, save_cjm, to_document
 from journeymap.io.sheets import Mapping, Target, load_spreadsheet, save_csv, save_xlsx
 from journeymap.io.sheets.labels import Field
-from journeymap.io.sheets.template import MAP_SHEET
+from journeymap.io.sheets.template import MAP_SHEET, persona_sheet_names
 from journeymap.model import Touchpoint
 from tests.io.sheets.files import cards_by_stage, write_csv, write_xlsx
 
@@ -98,3 +98,42 @@ def test_the_title_cell_is_not_wrapped_so_it_shows_in_full(tmp_path: Path) -> No
     sheet = openpyxl.load_workbook(tmp_path / "export.xlsx")[MAP_SHEET]
     assert sheet["A1"].value == title and not sheet["A1"].alignment.wrap_text
     assert sheet.row_dimensions[1].height is None
+
+
+def test_one_sheet_per_persona_comes_back_as_one_sheet_per_persona(tmp_path: Path) -> None:
+    smb = [["Phase", "Land", "Adopt"], ["Ziel", "Sign", "Use"], ["Touchpoints", "Demo", "QBR"],
+           ["Parking lot", "ask Ana", ""]]
+    enterprise = [["Phase", "Land", "Adopt"], ["Ziel", "Sign", "Use"], ["Touchpoints", "RFP", "Steering committee"],
+                  ["Parking lot", "", "legal?"]]
+    journey = load_spreadsheet(write_xlsx(tmp_path / "team.xlsx", {"SMB": smb, "Enterprise": enterprise})).map
+    assert journey.sheet_shape is not None and journey.sheet_shape.per_persona
+    out = tmp_path / "export.xlsx"
+    save_xlsx(journey, out)
+    workbook = openpyxl.load_workbook(out)
+    assert workbook.sheetnames[:2] == ["SMB", "Enterprise"] and MAP_SHEET not in workbook.sheetnames
+    rows = [["" if v is None else str(v) for v in row] for row in workbook["Enterprise"].iter_rows(values_only=True)]
+    assert rows[2:] == [["Phase", "Land", "Adopt"], ["Ziel", "Sign", "Use"],
+                        ["Touchpoints", "• RFP", "• Steering committee"], ["Parking lot", "", "legal?"]]
+    again = load_spreadsheet(out)
+    assert to_document(again.map) == to_document(journey)
+    assert not [n for n in again.notices if "edited after the export" in n.text]
+    # The team edits the Enterprise sheet: the edit wins, the SMB lane keeps its cards and ids.
+    workbook["Enterprise"]["C5"] = "• Steering committee\n• Security review"
+    workbook.save(out)
+    edited = load_spreadsheet(out)
+    assert cards_by_stage(edited, "Enterprise")["Adopt"] == ["Steering committee", "Security review"]
+    assert cards_by_stage(edited, "SMB") == {"Land": ["Demo"], "Adopt": ["QBR"]}
+    assert any("edited after the export (Enterprise!C5)" in n.text for n in edited.notices)
+
+
+def test_a_lane_name_spreadsheets_refuse_as_a_sheet_name_is_made_safe(tmp_path: Path) -> None:
+    rows = [["Stage", "A"], ["Goal", "g"], ["Touchpoints", "t"]]
+    journey = load_spreadsheet(write_xlsx(tmp_path / "team.xlsx", {"One": rows, "Two": rows})).map
+    first, second = journey.lane_ids()
+    journey.update_lane(first, name="Admins / IT: [EU] and their long-suffering helpdesk")
+    journey.update_lane(second, name="cards")  # the name of one of our data sheets
+    names = persona_sheet_names(journey)
+    assert names == {first: "Admins IT EU and their long-suf", second: "cards (2)"}
+    out = tmp_path / "export.xlsx"
+    save_xlsx(journey, out)
+    assert openpyxl.load_workbook(out).sheetnames[:2] == [names[first], names[second]]
