@@ -65,7 +65,11 @@ def handoff_marks(journey: JourneyMap, layout: MapLayout, measurer: TextMeasurer
             continue
         label = handoff.from_owner + ARROW + handoff.to_owner
         text, rect = _on_arrow(route.points, label, str(number), style, measurer, pad, height)
-        rect = _clear_of_cards(rect, [box.rect for box in layout.cards.values() if box.rect.intersects(rect)])
+        lanes = {layout.lane_at(rect.y), layout.lane_at(rect.bottom)} - {None}
+        near = [layout.cards[card].rect for stage in {layout.stage_at(rect.x), layout.stage_at(rect.right)} - {None}
+                for lane in lanes for card in layout.cells[(stage, lane)].card_ids
+                if layout.cards[card].rect.intersects(rect)]
+        rect = _clear_of_cards(rect, near)
         marks.append(HandoffMark("flow", (handoff.source, handoff.target), label, text, rect, handoff.risk, number))
     return marks
 
