@@ -157,3 +157,26 @@ def _save(tmp_path: Path) -> Path:
     path = tmp_path / "map.cjm"
     save_cjm(_owned_map(), path)
     return path
+
+
+def test_a_timeline_poster_widens_stages_by_duration_and_prints_the_ruler() -> None:
+    from journeymap.layout.timeline_layout import TimelineLayout
+
+    journey = _owned_map()
+    plain = prepare_poster(journey, PosterOptions(), date=DATE)
+    poster = prepare_poster(journey, PosterOptions(), date=DATE, timeline=True)
+    assert isinstance(poster.layout, TimelineLayout) and poster.layout.ruler is not None
+    land, adopt = journey.stage_ids()
+    assert poster.layout.stages[adopt].column.width > 2 * plain.layout.stages[adopt].column.width
+    data, _ = pdf_bytes(journey, PosterOptions(), date=DATE, timeline=True)
+    [page] = _pages(data)
+    assert "30-60 days, ends after 44-88 days" in page and "Time (weeks)" in page
+    assert land in poster.layout.stages
+
+
+def test_cli_timeline_option_for_posters_and_pictures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _save(tmp_path)
+    assert main(["convert", str(source), str(tmp_path / "t.pdf"), "--timeline"]) == 0
+    assert "ends after" in " ".join(_pages((tmp_path / "t.pdf").read_bytes()))
+    assert main(["convert", str(source), str(tmp_path / "t.cjm"), "--timeline"]) == 1
+    assert "--timeline does not apply" in capsys.readouterr().err
