@@ -54,7 +54,8 @@ def handoff_marks(journey: JourneyMap, layout: MapLayout, measurer: TextMeasurer
             label = handoff.from_owner + ARROW + handoff.to_owner
             risk = any(low is not None and low <= RISKY_EMOTION
                        for low in (lanes.get(handoff.to_stage) for lanes in lows.values()))
-            text = (RISK_SIGN if risk else "") + _elide(label, s.column_width - 2 * pad - 20, style, measurer)
+            # Neighbouring labels sit a column apart: each keeps to 88% of a column, so they never touch.
+            text = _elide((RISK_SIGN if risk else "") + label, s.column_width * 0.88 - 2 * pad, style, measurer)
             width = measurer.width(text, style) + 2 * pad
             x = layout.stages[handoff.from_stage].column.right
             marks.append(HandoffMark("stage", (handoff.from_stage, handoff.to_stage), label, text,
