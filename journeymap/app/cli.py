@@ -24,7 +24,7 @@ IMAGE_WRITERS = {
     ".png": "journeymap.app.image_export:export_png",
     ".svg": "journeymap.app.image_export:export_svg",
 }
-POSTER_OPTIONS = ("paper", "landscape", "tile", "margin", "overlap", "scale", "curve", "analysis")
+POSTER_OPTIONS = ("paper", "landscape", "tile", "margin", "overlap", "scale", "curve", "analysis", "timeline")
 
 
 class CliError(Exception):
@@ -95,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "band, or none (posters: lanes when any card is scored; pictures: none)")
     poster.add_argument("--analysis", action="store_true", default=None,
                         help="add a page with the handoff ledger, the gaps and the timeline")
+    poster.add_argument("--timeline", action="store_true", default=None,
+                        help="make each stage as wide as its duration, with a ruler (also for pictures)")
     image = convert.add_argument_group("image options (.png)")
     image.add_argument("--dpi", type=int, help="resolution of a PNG (default 150)")
     _room_parser(commands)
@@ -204,7 +206,8 @@ def _convert(options: argparse.Namespace) -> int:
 
 def _writer_options(options: argparse.Namespace, extension: str) -> dict[str, Any]:
     given = {name: getattr(options, name) for name in (*POSTER_OPTIONS, "dpi") if getattr(options, name) is not None}
-    allowed = {".pdf": POSTER_OPTIONS, ".png": ("dpi", "curve"), ".svg": ("curve",)}.get(extension, ())
+    allowed = {".pdf": POSTER_OPTIONS, ".png": ("dpi", "curve", "timeline"),
+               ".svg": ("curve", "timeline")}.get(extension, ())
     wrong = [name for name in given if name not in allowed]
     if wrong:
         raise CliError(f"{options.output}: --{wrong[0]} does not apply to {extension or 'this'} files")

@@ -39,22 +39,22 @@ def ensure_application() -> QApplication:
     return QApplication([sys.argv[0] if sys.argv else "journeymap"])
 
 
-def _overlay(path: str | os.PathLike[str], curve: str | None) -> Overlay | None:
-    """``--curve`` as the poster draws it (with the handoff marks); None: what the app's canvas shows."""
-    if curve is None:
+def _overlay(path: str | os.PathLike[str], curve: str | None, timeline: bool | None) -> Overlay | None:
+    """``--curve``/``--timeline`` as the poster draws them (with the handoff marks); None: as the app's canvas."""
+    if curve is None and timeline is None:
         return None
     try:
-        return Overlay(curve, handoffs=True)
+        return Overlay(curve or "off", handoffs=True, timeline=bool(timeline))
     except ValueError as error:
         raise MapFileError(path, str(error)) from None
 
 
 def export_png(journey: JourneyMap, path: str | os.PathLike[str], dpi: int = DEFAULT_DPI,
-               curve: str | None = None) -> list[Notice]:
+               curve: str | None = None, timeline: bool | None = None) -> list[Notice]:
     """The map as a PNG at ``dpi`` (1 map unit is 1 pt, so a 720-unit-wide map at 150 dpi is 1500 px)."""
     if not MIN_DPI <= int(dpi) <= MAX_DPI:
         raise MapFileError(path, f"--dpi {dpi} is out of range; use {MIN_DPI} to {MAX_DPI}")
-    overlay = _overlay(path, curve)
+    overlay = _overlay(path, curve, timeline)
     ensure_application()
     scene = picture_scene(journey, overlay)
     rect = scene.map_rect()
@@ -77,9 +77,10 @@ def export_png(journey: JourneyMap, path: str | os.PathLike[str], dpi: int = DEF
     return [Notice(Severity.INFO, f"picture of {image.width()} x {image.height()} pixels at {dpi} dpi")]
 
 
-def export_svg(journey: JourneyMap, path: str | os.PathLike[str], curve: str | None = None) -> list[Notice]:
+def export_svg(journey: JourneyMap, path: str | os.PathLike[str], curve: str | None = None,
+               timeline: bool | None = None) -> list[Notice]:
     """The map as SVG: vector shapes and real text, sized in points."""
-    overlay = _overlay(path, curve)
+    overlay = _overlay(path, curve, timeline)
     ensure_application()
     write_atomic(path, render_scene_svg(picture_scene(journey, overlay), journey.title))
     return []

@@ -54,7 +54,8 @@ def handoff_marks(journey: JourneyMap, layout: MapLayout, measurer: TextMeasurer
             label = handoff.from_owner + ARROW + handoff.to_owner
             risk = any(low is not None and low <= RISKY_EMOTION
                        for low in (lanes.get(handoff.to_stage) for lanes in lows.values()))
-            text = (RISK_SIGN if risk else "") + _elide(label, s.column_width - 2 * pad - 20, style, measurer)
+            # Neighbouring labels sit a column apart: each keeps to 88% of a column, so they never touch.
+            text = _elide((RISK_SIGN if risk else "") + label, s.column_width * 0.88 - 2 * pad, style, measurer)
             width = measurer.width(text, style) + 2 * pad
             x = layout.stages[handoff.from_stage].column.right
             marks.append(HandoffMark("stage", (handoff.from_stage, handoff.to_stage), label, text,
@@ -65,7 +66,11 @@ def handoff_marks(journey: JourneyMap, layout: MapLayout, measurer: TextMeasurer
             continue
         label = handoff.from_owner + ARROW + handoff.to_owner
         text, rect = _on_arrow(route.points, label, str(number), style, measurer, pad, height)
-        rect = _clear_of_cards(rect, [box.rect for box in layout.cards.values() if box.rect.intersects(rect)])
+        lanes = {layout.lane_at(rect.y), layout.lane_at(rect.bottom)} - {None}
+        near = [layout.cards[card].rect for stage in {layout.stage_at(rect.x), layout.stage_at(rect.right)} - {None}
+                for lane in lanes for card in layout.cells[(stage, lane)].card_ids
+                if layout.cards[card].rect.intersects(rect)]
+        rect = _clear_of_cards(rect, near)
         marks.append(HandoffMark("flow", (handoff.source, handoff.target), label, text, rect, handoff.risk, number))
     return marks
 

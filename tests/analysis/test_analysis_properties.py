@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journeymap.analysis import experience_curve, flow_handoffs, stage_handoffs
-from journeymap.model import JourneyMap, Stage, Touchpoint
+from journeymap.model import JourneyMap, Kind, Stage, Touchpoint
 from journeymap.model.journey_map import EdgeType, NodeType
 
 owners = st.sampled_from(["", " ", "Sales", "sales ", "SALES", "Onboarding", "onboarding", "Support",
@@ -25,7 +25,9 @@ def random_maps(draw: st.DrawFn) -> JourneyMap:
     if stages and lanes:
         for _ in range(draw(st.integers(0, 25))):
             cell = draw(st.sampled_from(stages)), draw(st.sampled_from(lanes))
-            record = Touchpoint("c", owner=draw(owners), emotion=draw(st.one_of(st.none(), st.integers(-2, 2))))
+            record = Touchpoint("c", owner=draw(owners), emotion=draw(st.one_of(st.none(), st.integers(-2, 2))),
+                                channel=draw(st.sampled_from(["", " ", "Email"])),
+                                kind=draw(st.sampled_from(list(Kind))))
             cards.append(journey.add_card(*cell, record))
     if len(cards) >= 2:
         for source, target in draw(st.lists(st.tuples(st.sampled_from(cards), st.sampled_from(cards)), max_size=15)):
@@ -81,3 +83,41 @@ def test_handoff_lists_match_owners_compared_directly(journey: JourneyMap) -> No
         assert handoff.persona == journey.cell_of(handoff.target)[1]
         assert handoff.emotion == journey.card(handoff.target).emotion
         assert handoff.risk == (handoff.emotion in (-1, -2))
+
+
+@settings(max_examples=100, deadline=None)
+@given(random_maps())
+def test_every_empty_cell_and_unanswered_pain_point_is_found_and_nothing_else(journey: JourneyMap) -> None:
+    from journeymap.analysis import find_gaps
+
+    occupied = {journey.cell_of(card) for card in journey.card_ids()}
+    expected_empty = [(s, p) for s in journey.stage_ids() for p in journey.lane_ids() if (s, p) not in occupied]
+    gaps = find_gaps(journey)
+    assert gaps.empty_cells == expected_empty  # these maps have no lane milestones
+    answered = {journey.cell_of(c) for c in journey.card_ids() if journey.card(c).kind is Kind.OPPORTUNITY}
+    assert gaps.unanswered_pain_points == [c for c in journey.card_ids() if journey.card(c).kind is Kind.PAIN_POINT
+                                           and journey.cell_of(c) not in answered]
+    assert {g.card for g in gaps.cards_missing} == {
+        c for c in journey.card_ids() if journey.card(c).kind is not Kind.THOUGHT
+        and not (journey.card(c).owner.strip() and journey.card(c).channel.strip())}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["2-4 weeks", "1 week", "30-60 days", "after 90 days", "Ongoing", "", "Q3",
+                                 "within 14 days", "3 months"]), max_size=8))
+def test_each_start_is_the_sum_of_the_earlier_durations(texts: list[str]) -> None:
+    from journeymap.analysis import stage_timeline
+    from journeymap.model import parse_timeline
+
+    journey = JourneyMap("Time")
+    for index, text in enumerate(texts):
+        journey.add_stage(Stage(f"S{index}", timeline=text))
+    ranges = [parse_timeline(text) if text.strip() else None for text in texts]
+    for index, span in enumerate(stage_timeline(journey)):
+        earlier = ranges[:index]
+        assert span.start_min == sum(r[0] for r in earlier if r is not None)
+        if all(r is not None and r[1] is not None for r in earlier):
+            assert span.start_max == sum(r[1] for r in earlier)
+        else:
+            assert span.start_max is None
+        assert (span.days_min, span.days_max) == (ranges[index] or (None, None))

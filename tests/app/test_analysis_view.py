@@ -90,3 +90,11 @@ def test_timeline_mode_from_the_view_menu(make_window) -> None:  # noqa: ANN001
     assert shown_overlay().timeline
     window.action_map["actionTimelineMode"].trigger()
     assert not isinstance(window.view.map_scene.layout, TimelineLayout)
+
+
+def test_command_line_pictures_take_the_timeline_option(qapp: object, tmp_path: Path) -> None:  # noqa: ANN001
+    source = tmp_path / "map.cjm"
+    save_cjm(small_map(), source)
+    assert main(["convert", str(source), str(tmp_path / "plain.png"), "--dpi", "72"]) == 0
+    assert main(["convert", str(source), str(tmp_path / "time.png"), "--dpi", "72", "--timeline"]) == 0
+    assert QImage(str(tmp_path / "time.png")).width() > QImage(str(tmp_path / "plain.png")).width()

@@ -81,7 +81,7 @@ def test_analysis_adds_a_page_with_ledger_gaps_and_timeline_at_the_poster_size()
     for text in ("Workshop map: handoffs, gaps and timeline", "Handoff ledger", "Land → Adoption", "AE → CSM",
                  "⚠ SMB: emotion −2", "Arrow 2: Checkout → Stuck on import", "Sales → Support",
                  "Empty cells (1)", "Land × Enterprise", "Adoption: success criteria",
-                 "Stuck on import (Adoption, SMB)", "30-60 days; starts at 14-28 days",
+                 "Stuck on import (Adoption, SMB)", "30-60 days; starts after 14-28 days",
                  "The whole journey: 44-88 days"):
         assert text in second, text
     assert "Handoffs, gaps and timeline" in [item.title for item in reader.outline]
@@ -157,3 +157,42 @@ def _save(tmp_path: Path) -> Path:
     path = tmp_path / "map.cjm"
     save_cjm(_owned_map(), path)
     return path
+
+
+def test_a_timeline_poster_widens_stages_by_duration_and_prints_the_ruler() -> None:
+    from journeymap.layout.timeline_layout import TimelineLayout
+
+    journey = _owned_map()
+    plain = prepare_poster(journey, PosterOptions(), date=DATE)
+    poster = prepare_poster(journey, PosterOptions(), date=DATE, timeline=True)
+    assert isinstance(poster.layout, TimelineLayout) and poster.layout.ruler is not None
+    land, adopt = journey.stage_ids()
+    assert poster.layout.stages[adopt].column.width > 2 * plain.layout.stages[adopt].column.width
+    data, _ = pdf_bytes(journey, PosterOptions(), date=DATE, timeline=True)
+    [page] = _pages(data)
+    assert "30-60 days, ends after 44-88 days" in page and "Time (weeks)" in page
+    assert land in poster.layout.stages
+
+
+def test_cli_timeline_option_for_posters_and_pictures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _save(tmp_path)
+    assert main(["convert", str(source), str(tmp_path / "t.pdf"), "--timeline"]) == 0
+    assert "ends after" in " ".join(_pages((tmp_path / "t.pdf").read_bytes()))
+    assert main(["convert", str(source), str(tmp_path / "t.cjm"), "--timeline"]) == 1
+    assert "--timeline does not apply" in capsys.readouterr().err
+
+
+def test_the_analysis_page_charts_each_stage_in_time_and_says_which_have_no_duration() -> None:
+    from journeymap.io.pdf.analysis_page import BAR_SOLID  # noqa: F401 - the chart's colours exist
+    from journeymap.model import Stage
+
+    journey = JourneyMap("Chart")
+    for name, text in (("Land", "2-4 weeks"), ("Wait", "Ongoing"), ("Adopt", "30-60 days")):
+        journey.add_stage(Stage(name, timeline=text))
+    data, _ = pdf_bytes(journey, PosterOptions.from_values("A2"), date=DATE, analysis=True, curve="off")
+    page = _pages(data)[1]
+    assert "no duration" in page  # the chart's row for "Ongoing"
+    assert "Land Wait no duration Adopt 0 1 mo" in page  # rows, then the axis: months from the start
+    assert "“Ongoing” is not a duration; starts after 14-28 days" in page
+    assert "30-60 days; starts after at least 14 days" in page  # after "Ongoing" only a lower bound is known
+    assert "The whole journey: at least 44 days (some stages have no readable duration)" in page

@@ -99,3 +99,19 @@ def test_without_a_strip_the_stage_handoffs_are_not_marked_on_the_map() -> None:
     journey = small_map()
     layout = _layout(journey, "lanes", handoffs=False)
     assert [m.kind for m in handoff_marks(journey, layout, WidthPerCharacter())] == []
+
+
+@pytest.mark.parametrize("factor", [1.0, 1.5])
+def test_long_stage_handoff_labels_are_cut_short_and_never_touch(factor: float) -> None:
+    journey = JourneyMap("Owners")
+    lane = journey.add_lane("P")
+    names = ["Customer Success Operations", "Implementation Consultant Team", "Customer Success Management Office"]
+    for index, owner in enumerate(names * 2):
+        stage = journey.add_stage(Stage(f"S{index}", owner=owner))
+        journey.add_card(stage, lane, Touchpoint("x", emotion=-2))  # every handoff a risk: the sign takes room too
+    style = with_overlay(LayoutStyle(), "lanes", True).scaled(factor)
+    layout = LayoutEngine(WidthPerCharacter(), style).compute(journey)
+    marks = handoff_marks(journey, layout, WidthPerCharacter())
+    assert len(marks) == 5 and all(m.text.startswith("⚠ ") and m.text.endswith("…") for m in marks)
+    for left, right in zip(marks, marks[1:], strict=False):
+        assert right.rect.x - left.rect.right >= 0.1 * layout.style.column_width

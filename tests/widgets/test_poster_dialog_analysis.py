@@ -55,3 +55,14 @@ def test_the_analysis_page_is_exported(qtbot, tmp_path: Path) -> None:  # noqa: 
 @pytest.fixture(autouse=True)
 def _reset() -> None:
     set_shown_overlay(Overlay())
+
+
+def test_the_timeline_box_lays_the_poster_out_in_time(qtbot) -> None:  # noqa: ANN001
+    from journeymap.layout.timeline_layout import TimelineLayout
+
+    dialog = _dialog(qtbot)
+    assert not dialog.timeline.isChecked()
+    narrow = dialog.poster.content_width
+    dialog.timeline.setChecked(True)
+    assert isinstance(dialog.poster.layout, TimelineLayout)
+    assert dialog.poster.content_width > narrow

@@ -10,7 +10,9 @@ from journeymap.io.pdf.surface import Surface
 from journeymap.layout import MapLayout, Rect, TextStyle
 from journeymap.layout.curve import CurveBand
 from journeymap.layout.handoff_marks import HandoffMark, label_style
+from journeymap.layout.map_layout import ELLIPSIS
 from journeymap.layout.style import EMOTION_COLOURS, GRID, HANDOFF_INK, INK, LANE_COLOURS, MUTED_INK, RISK_INK
+from journeymap.layout.timeline_layout import Ruler
 from journeymap.model import JourneyMap
 
 ABOVE_FILL = "#eef7ef"  # the band's upper half (+1, +2) and lower half tinted, so a dip reads at a glance
@@ -80,6 +82,31 @@ def draw_handoff_marks(surface: Surface, marks: list[HandoffMark], layout: MapLa
         surface.rect(rect, fill="#ffffff", stroke=ink, width=1.2, radius=rect.height / 2)
         width = surface.fonts.width(mark.text, style.size, style.bold)
         surface.text(rect.center[0] - width / 2, rect.y + (rect.height - style.line_height) / 2, mark.text, style, ink)
+
+
+def draw_ruler(surface: Surface, ruler: Ruler, layout: MapLayout, top: float) -> None:
+    """Timeline mode's ruler, as the canvas draws it: axis, ticks, and each stage's duration over it."""
+    s = layout.style
+    text = TextStyle(round(s.card_meta.size * 0.95, 2))
+    small = TextStyle(round(s.card_meta.size * 0.85, 2))
+    axis = ruler.axis_y + top
+    for stage in ruler.stages:
+        span = stage.span.moved(0, top)
+        surface.line(span.x + 1, axis, span.right - 1, axis, INK if stage.parsed else MUTED_INK, 1.4,
+                     dash=None if stage.parsed else (3, 2))
+        width = span.width - 2 * s.header_padding
+        label = stage.text
+        while label and surface.fonts.width(label, text.size, text.bold) > width:
+            label = label[:-2] + ELLIPSIS if len(label) > 2 else ""
+        surface.text(span.x + s.header_padding, span.y + 1, label, text, INK if stage.parsed else MUTED_INK)
+    for x, label in ruler.ticks:
+        surface.line(x, axis - 3, x, axis + 3, INK, 1.0)
+        width = surface.fonts.width(label, small.size, small.bold)
+        surface.text(x - width / 2, axis + 3, label, small, INK)
+    caption = f"Time ({ruler.unit})"
+    width = surface.fonts.width(caption, small.size, small.bold)
+    middle = ruler.rect.y + top + (ruler.rect.height - small.line_height) / 2
+    surface.text(ruler.rect.x - s.header_padding - width, middle, caption, small, MUTED_INK)
 
 
 def _disc(surface: Surface, x: float, y: float, radius: float, fill: str, stroke: str | None) -> None:

@@ -87,8 +87,8 @@ def _draw_stage_headers(surface: Surface, layout: MapLayout, top: float) -> None
 def _draw_grid(surface: Surface, layout: MapLayout, top: float) -> None:
     s = layout.style
     bottom = top + layout.height
-    for index in range(len(layout.stage_order) + 1):
-        x = s.lane_header_width + index * s.column_width
+    # Column edges from the layout (timeline mode makes columns of different widths).
+    for x in [s.lane_header_width] + [layout.stages[stage].column.right for stage in layout.stage_order]:
         surface.line(x, top + layout.header_height, x, bottom, GRID, GRID_WIDTH)
     for stage_id in layout.stage_order:
         header = layout.stages[stage_id].header

@@ -26,7 +26,7 @@ from journeymap.analysis.handoffs import stage_handoffs
 from journeymap.io.atomic import write_atomic_with
 from journeymap.io.errors import MapFileError
 from journeymap.io.formats import Notice, Severity
-from journeymap.io.pdf.analysis_marks import draw_curve_bands, draw_handoff_marks
+from journeymap.io.pdf.analysis_marks import draw_curve_bands, draw_handoff_marks, draw_ruler
 from journeymap.io.pdf.analysis_page import draw_analysis_pages
 from journeymap.io.pdf.board import draw_board
 from journeymap.io.pdf.fonts import FontSet, default_fonts, missing_characters
@@ -40,6 +40,7 @@ from journeymap.io.pdf.title_block import TitleBlock, draw_title_block, layout_t
 from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout
 from journeymap.layout.curve import CurveBand, curve_bands, with_overlay
 from journeymap.layout.handoff_marks import HandoffMark, handoff_marks
+from journeymap.layout.timeline_layout import TimelineEngine, TimelineLayout
 from journeymap.model import JourneyMap
 
 FORM = "poster"
@@ -74,21 +75,22 @@ class Poster:
 
 def prepare_poster(journey: JourneyMap, options: PosterOptions, date: dt.date | None = None,
                    author: str | None = None, fonts: FontSet | None = None, curve: str | None = None,
-                   analysis: bool = False) -> Poster:
+                   analysis: bool = False, timeline: bool = False) -> Poster:
     """Lay out, plan and preflight; raises :class:`PaperError` when the paper cannot work.
 
     ``curve`` is "lanes", "shared" or "off"; by default a band per lane when any card is scored.
-    Stage handoff labels get their strip whenever the map has a stage handoff.
+    Stage handoff labels get their strip whenever the map has a stage handoff. ``timeline`` makes
+    each stage as wide as its duration, with a ruler (as the canvas's timeline mode).
     """
     fonts = fonts or default_fonts()
     measurer = PdfMeasurer(fonts)
     if curve is None:
         curve = "lanes" if any(journey.card(c).emotion is not None for c in journey.card_ids()) else "off"
     try:
-        style = with_overlay(LayoutStyle(), curve, handoffs=bool(stage_handoffs(journey)))
+        style = with_overlay(LayoutStyle(), curve, handoffs=bool(stage_handoffs(journey)), timeline=timeline)
     except ValueError as error:
         raise PaperError(str(error)) from None
-    layout = LayoutEngine(measurer, style).compute(journey)
+    layout = (TimelineEngine if timeline else LayoutEngine)(measurer, style).compute(journey)
     date = date or dt.date.today()
     block = layout_title_block(journey, layout, measurer, date)
     plan = plan_poster(layout.width, block.height + layout.height, options)
@@ -149,7 +151,7 @@ def write_pdf(journey: JourneyMap, path: str | os.PathLike[str], *, paper: str |
               landscape: bool | None = None, tile: str | None = None, margin: float | None = None,
               overlap: float | None = None, scale: float | None = None, date: dt.date | None = None,
               author: str | None = None, curve: str | None = None, analysis: bool = False,
-              **unknown: Any) -> list[Notice]:
+              timeline: bool = False, **unknown: Any) -> list[Notice]:
     """The ``.pdf`` writer: options as the command line gives them (margins in mm).
 
     Returns warnings (illegible text, characters no font can draw) and notes for the user.
@@ -158,7 +160,8 @@ def write_pdf(journey: JourneyMap, path: str | os.PathLike[str], *, paper: str |
         raise MapFileError(path, f"unknown poster option {sorted(unknown)[0]!r}")
     try:
         options = PosterOptions.from_values(paper, landscape, tile, margin, overlap, scale)
-        poster = prepare_poster(journey, options, date=date, author=author, curve=curve, analysis=analysis)
+        poster = prepare_poster(journey, options, date=date, author=author, curve=curve, analysis=analysis,
+                                timeline=timeline)
     except PaperError as error:
         raise MapFileError(path, str(error)) from None
     write_atomic_with(path, lambda stream: render_pdf(poster, stream))
@@ -190,6 +193,8 @@ def _draw_form(canvas: Canvas, poster: Poster) -> None:
     draw_title_block(surface, poster.block)
     draw_board(surface, poster.layout, poster.journey, top=poster.block.height)
     draw_curve_bands(surface, poster.curve_bands, poster.layout, poster.journey, poster.block.height)
+    if isinstance(poster.layout, TimelineLayout) and poster.layout.ruler is not None:
+        draw_ruler(surface, poster.layout.ruler, poster.layout, poster.block.height)
     draw_handoff_marks(surface, poster.marks, poster.layout, poster.block.height)
     canvas.endForm()
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
 from journeymap.layout.curve import curve_bands
 from journeymap.layout.handoff_marks import HandoffMark, handoff_marks
 from journeymap.layout.timeline_layout import TimelineLayout
@@ -51,6 +54,14 @@ class AnalysisOverlay:
             item = HandoffMarkItem(ctx, mark, _tooltip(scene, mark))
             scene.addItem(item)
             self.marks.append(item)
+
+
+    def paint_over(self, painter: QPainter) -> None:
+        """Paint the overlay straight onto a painter in scene coordinates (the far-out overview picture)."""
+        for item in [*self.bands, *([self.ruler] if self.ruler else []), *self.marks]:
+            painter.save()
+            item.paint(painter, QStyleOptionGraphicsItem(), None)
+            painter.restore()
 
 
 def _tooltip(scene: MapScene, mark: HandoffMark) -> str:

@@ -296,6 +296,7 @@ class MapView(QGraphicsView):
         pixmap = self.overview.pixmap_for(scene.layout, scene.journey, scene.ctx.palette, device_width)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+        scene.analysis.paint_over(painter)  # the curve and marks are items: the picture lacks them
         self._paint_overview_marks(painter)
         painter.end()
 

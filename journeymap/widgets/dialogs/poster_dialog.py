@@ -164,9 +164,11 @@ class PosterDialog(QDialog):
     def relayout(self) -> None:
         """Lay the poster out again for the chosen curve and analysis page (the paper only replans)."""
         curve = CURVES[self.curve.currentText()]
-        self.base = prepare_poster(self.journey, PosterOptions(), curve=curve, analysis=self.analysis.isChecked())
+        timeline = self.timeline.isChecked()
+        self.base = prepare_poster(self.journey, PosterOptions(), curve=curve, analysis=self.analysis.isChecked(),
+                                   timeline=timeline)
         self.poster = self.base
-        self.preview.picture = self._map_picture(curve)
+        self.preview.picture = self._map_picture(curve, timeline)
         self.update_plan()
 
     # ------------------------------------------------------------------ widgets
@@ -203,10 +205,14 @@ class PosterDialog(QDialog):
         # The poster starts as the canvas shows the map.
         self.curve.setCurrentText(next(k for k, v in CURVES.items() if v == shown_overlay().curve))
         self.analysis = QCheckBox("Add a page with the handoff ledger, gaps and timeline", objectName="analysisCheck")
+        self.timeline = QCheckBox("Stages as wide as their durations, with a ruler", objectName="timelineCheck")
+        self.timeline.setChecked(shown_overlay().timeline)
         form.addRow("Experience curve", self.curve)
+        form.addRow("Timeline", self.timeline)
         form.addRow("Analysis", self.analysis)
         self.curve.currentIndexChanged.connect(self.relayout)
         self.analysis.toggled.connect(self.relayout)
+        self.timeline.toggled.connect(self.relayout)
         self.preview = PosterPreview()
         self.summary = QLabel(objectName="summaryLabel", wordWrap=True)
         self.warnings = QLabel(objectName="warningsLabel", wordWrap=True)
@@ -231,9 +237,9 @@ class PosterDialog(QDialog):
         self.tile.toggled.connect(self.update_plan)
         self.custom.textChanged.connect(self.update_plan)
 
-    def _map_picture(self, curve: str) -> QImage:
+    def _map_picture(self, curve: str, timeline: bool) -> QImage:
         """The map as the canvas paints it, small enough to redraw on every option change."""
-        scene = picture_scene(self.journey, Overlay(curve, handoffs=bool(stage_handoffs(self.journey))))
+        scene = picture_scene(self.journey, Overlay(curve, bool(stage_handoffs(self.journey)), timeline))
         rect = scene.map_rect()
         scale = min(1.0, PREVIEW_MAX_SIDE / max(rect.width(), rect.height(), 1.0))
         return render_scene_image(scene, scale)
@@ -297,7 +303,7 @@ class PosterDialog(QDialog):
         self.progress.setVisible(busy)
         self.export_button.setEnabled(not busy and self.poster is not None)
         for widget in (self.paper, self.custom, self.orientation, self.margin, self.scale, self.tile,
-                       self.tile_paper, self.overlap, self.curve, self.analysis):
+                       self.tile_paper, self.overlap, self.curve, self.analysis, self.timeline):
             widget.setEnabled(not busy)
         if not busy:
             self.update_plan()

@@ -21,6 +21,7 @@ from journeymap.layout.style import RISK_INK
 from journeymap.model import MapEvent
 
 PLACE = Qt.ItemDataRole.UserRole  # (kind, ids...) of an entry's place on the map
+MAX_PER_GROUP = 300  # a big map can lack thousands of channels; the rest are counted, not listed
 
 
 class GapsPanel(QDockWidget):
@@ -101,13 +102,16 @@ class GapsPanel(QDockWidget):
             font.setBold(True)
             group.setFont(0, font)
             self.tree.addTopLevelItem(group)
-            for text, place, risk in entries:
+            for text, place, risk in entries[:MAX_PER_GROUP]:
                 item = QTreeWidgetItem([text])
                 item.setData(0, PLACE, place)
                 item.setToolTip(0, text)
                 if risk:
                     item.setForeground(0, QBrush(QColor(RISK_INK)))
                 group.addChild(item)
+            if len(entries) > MAX_PER_GROUP:
+                more = QTreeWidgetItem([f"… and {len(entries) - MAX_PER_GROUP} more (journeymap report lists all)"])
+                group.addChild(more)
             group.setExpanded(heading not in folded)
             if heading != "Handoffs":
                 total += len(entries)
@@ -135,7 +139,8 @@ class GapsPanel(QDockWidget):
             group = self.tree.topLevelItem(i)
             for j in range(group.childCount()):
                 item = group.child(j)
-                found.append((item.text(0), tuple(item.data(0, PLACE))))
+                if item.data(0, PLACE) is not None:
+                    found.append((item.text(0), tuple(item.data(0, PLACE))))
         return found
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:

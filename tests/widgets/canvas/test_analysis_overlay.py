@@ -162,3 +162,41 @@ def test_timeline_mode_widens_stages_by_duration_and_drops_land_in_the_wide_colu
     assert scene.journey.cell_of(card) == (land, smb)
     scene.set_overlay(Overlay())
     assert scene.layout.stages[adopt].column.width == pytest.approx(normal)
+
+
+def test_far_out_on_a_big_map_the_overview_picture_still_shows_the_shared_curve(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QColor, QImage
+
+    from journeymap.editing.document import Document
+    from journeymap.model import JourneyMap, Touchpoint
+
+    journey = JourneyMap("Big")
+    with journey.batch():
+        stages = [journey.add_stage(f"S{i}") for i in range(10)]
+        lanes = [journey.add_lane(f"L{i}") for i in range(12)]
+        for lane in lanes:
+            for index, stage in enumerate(stages):
+                for k in range(9):
+                    journey.add_card(stage, lane, Touchpoint(f"c{k}", emotion=(index % 5) - 2))
+    document = Document(journey)
+    view = MapView(document)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.map_scene.set_overlay(Overlay("shared"))
+    view.fit_to_map()
+    assert view.uses_overview()
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0xFFFFFFFF)
+    view.viewport().render(image)
+    band = view.map_scene.layout.curve_band
+    top = view.mapFromScene(QPointF(band.x, band.y))
+    bottom = view.mapFromScene(QPointF(band.right, band.bottom))
+    # Far out the lines are thinner than a pixel: they show as darker runs across the band's pale tints.
+    tinted = {QColor("#eef7ef").rgb(), QColor("#fcefed").rgb()}
+    region = [[QColor(image.pixel(x, y)) for y in range(top.y(), bottom.y() + 1)]
+              for x in range(top.x() + 10, bottom.x() - 10)]
+    assert sum(any(p.rgb() in tinted for p in column) for column in region) > 0.9 * len(region)
+    assert sum(min(p.lightness() for p in column) < 215 for column in region) > 0.9 * len(region)
+    document.close()

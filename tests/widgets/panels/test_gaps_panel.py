@@ -103,3 +103,24 @@ def test_a_complete_map_says_so(qtbot) -> None:  # noqa: ANN001
     widget.show()
     assert widget.entries() == []
     assert widget.summary.text().startswith("No gaps")
+
+
+def test_a_big_map_lists_the_first_entries_of_a_group_and_counts_the_rest(qtbot) -> None:  # noqa: ANN001
+    from journeymap.model import JourneyMap, Touchpoint
+    from journeymap.widgets.panels.gaps_panel import MAX_PER_GROUP
+
+    journey = JourneyMap("Big")
+    stage, lane = journey.add_stage("S"), journey.add_lane("L")
+    with journey.batch():
+        for index in range(MAX_PER_GROUP + 25):
+            journey.add_card(stage, lane, Touchpoint(f"c{index}"))
+    document = Document(journey)
+    widget = GapsPanel(document)
+    qtbot.addWidget(widget)
+    widget.show()
+    cards = [place for _, place in widget.entries() if place[0] == "card"]
+    assert len(cards) == MAX_PER_GROUP
+    group = widget.tree.topLevelItem(widget.tree.topLevelItemCount() - 1)
+    assert group.text(0) == f"Cards missing channel or owner ({MAX_PER_GROUP + 25})"
+    assert group.child(group.childCount() - 1).text(0).startswith("… and 25 more")
+    document.close()
