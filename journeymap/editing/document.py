@@ -93,6 +93,9 @@ class Document(QObject):
         if modified:
             # A restored autosave or an import is unsaved work: mark it so closing asks.
             self.undo_stack.resetClean()
+        else:
+            # clear() leaves the mark of unsaved work an earlier load() set on an empty stack.
+            self.undo_stack.setClean()
         self.modified_changed.emit(self.is_modified)
 
     def save(self, path: str | Path | None = None) -> Path:
