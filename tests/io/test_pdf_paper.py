@@ -137,3 +137,22 @@ def test_too_many_sheets_are_refused() -> None:
 def test_options_out_of_range(field: str, value: float) -> None:
     with pytest.raises(PaperError, match="out of range"):
         PosterOptions.from_values(**{field: value})
+
+
+def test_a_nearly_empty_last_row_or_column_of_tiles_is_dropped_by_printing_a_little_smaller() -> None:
+    """Issue 11: A1 over A4 took more sheets than a slightly smaller print needs, some nearly blank."""
+    from journeymap.io.pdf.plan import PosterOptions, plan_poster
+
+    fitted = plan_poster(1400, 900, PosterOptions.from_values(paper="A1", tile="A4"))
+    assert len(fitted.tiles) == 10
+    assert fitted.notes and "takes 10 sheets instead of 15" in fitted.notes[0]
+    plain_scale = plan_poster(1400, 900, PosterOptions.from_values(paper="A1")).scale
+    assert 0.95 * plain_scale <= fitted.scale < plain_scale
+    # Every tile still holds a real part of the map: the last column and row hold over a fifth of a sheet.
+    assert fitted.window is not None
+    last = max(fitted.tiles, key=lambda t: (t.window.x, t.window.y))
+    assert fitted.printed_width - last.window.x > 0.2 * fitted.window.width
+    assert fitted.printed_height - last.window.y > 0.2 * fitted.window.height
+    # A scale the user chose is kept; the saving is only advised.
+    chosen = plan_poster(1400, 900, PosterOptions.from_values(paper="A1", tile="A4", scale=plain_scale))
+    assert len(chosen.tiles) == 15 and "would take 10 sheets instead of 15" in chosen.notes[0]

@@ -202,6 +202,20 @@ def _plan_tiled(width: float, height: float, options: PosterOptions) -> PosterPl
         raise PaperError(f"a {options.margin / MM:g} mm margin and {options.overlap / MM:g} mm overlap leave no "
                          f"room on {options.tile.name} sheets")
     count, sheet, window, rows, columns = best
+    smaller = _thin_edge_factor(printed_w, printed_h, window, options.overlap, rows, columns)
+    if smaller is not None:
+        fewer_columns = _count(printed_w * smaller, window.width, options.overlap)
+        fewer_rows = _count(printed_h * smaller, window.height, options.overlap)
+        fewer = fewer_rows * fewer_columns
+        if options.scale is None:
+            notes.append(f"printed at {smaller:.1%} of the fitted size, so the poster takes {fewer} sheets instead "
+                         f"of {count}: its last row or column of sheets would have held less than a fifth of a "
+                         "sheet")
+            scale *= smaller
+            rows, columns, count = fewer_rows, fewer_columns, fewer
+        else:
+            notes.append(f"at {scale * smaller:.0%} instead of {scale:.0%} the poster would take {fewer} sheets "
+                         f"instead of {count} (--scale {scale * smaller:.3f})")
     if count > MAX_SHEETS:
         raise PaperError(f"the poster would need {count} sheets of {sheet.name} ({rows} x {columns}); "
                          f"at most {MAX_SHEETS}: choose a smaller paper or scale, or a larger sheet")
@@ -210,6 +224,22 @@ def _plan_tiled(width: float, height: float, options: PosterOptions) -> PosterPl
              for r in range(rows) for c in range(columns)]
     return PosterPlan(width, height, scale, poster, (0.0, 0.0), tile_sheet=sheet, window=window, tiles=tiles,
                       margin=options.margin, overlap=options.overlap, notes=notes)
+
+
+THIN_EDGE = 0.2  # a last row or column of tiles holding less than this much of a sheet wastes paper
+MAX_SHRINK = 0.05  # how much smaller a poster may print to save those sheets
+
+
+def _thin_edge_factor(printed_w: float, printed_h: float, window: Rect, overlap: float, rows: int,
+                      columns: int) -> float | None:
+    """The factor, at least 1 - MAX_SHRINK, that drops a last row or column of tiles holding less than
+    THIN_EDGE of a sheet; None when there is no such row or column, or dropping it needs more."""
+    factors = []
+    for length, count, size in ((printed_w, columns, window.width), (printed_h, rows, window.height)):
+        covered = (count - 1) * (size - overlap) + overlap  # what one tile fewer holds
+        if count >= 2 and (length - covered) / size < THIN_EDGE and covered / length >= 1 - MAX_SHRINK:
+            factors.append(covered / length * (1 - 1e-6))
+    return min(factors) if factors else None
 
 
 def tile_window(sheet: Paper, margin: float) -> Rect:

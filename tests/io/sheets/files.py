@@ -128,7 +128,10 @@ def map_texts(result: LoadResult) -> set[str]:
     for lane_id in journey.lane_ids():
         texts.add(journey.lane(lane_id).name)
     for card_id in journey.card_ids():
-        texts.add(journey.card(card_id).title)
+        card = journey.card(card_id)
+        texts.add(card.title)
+        for field in (card.channel, card.owner, card.notes):  # card attributes from inventories
+            texts |= {field, field.strip(), *field.split("\n")}
     for milestone_id in journey.milestone_ids():
         texts.add(journey.milestone(milestone_id).title)
     return texts

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from journeymap.io.errors import MapFileError
@@ -45,6 +45,8 @@ def messy_sheets(draw: st.DrawFn) -> list[list[object]]:
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(messy_sheets(), min_size=1, max_size=3))
+@example([[[None, None, "Notes", None, "Stage", "Stage"],  # an inventory whose notes reach a card
+           [None, None, "- item r4c2a\n• item r4c2b", None, "Stage", "Stage"]]])
 def test_no_filled_cell_is_dropped_unreported(tmp_path_factory: pytest.TempPathFactory,
                                               sheets: list[list[list[object]]]) -> None:
     path = write_xlsx(tmp_path_factory.mktemp("messy") / "messy.xlsx",
