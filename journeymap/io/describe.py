@@ -51,12 +51,18 @@ def describe(journey: JourneyMap) -> dict[str, Any]:
             "milestones": milestones, "flows": flows, "inbox": inbox}
 
 
+def plural(count: int, word: str) -> str:
+    """ "1 lane", "2 lanes", "0 lanes": what people write."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def summary(journey: JourneyMap) -> str:
     """A short human-readable overview, one stage per paragraph."""
     counts = journey.counts()
     lines = [journey.title,
-             f"{counts['stages']} stages, {counts['lanes']} lanes, {counts['cards']} cards, "
-             f"{counts['milestones']} milestones, {counts['flows']} flows",
+             ", ".join(plural(counts[key], word) for key, word in (("stages", "stage"), ("lanes", "lane"),
+                                                                     ("cards", "card"), ("milestones", "milestone"),
+                                                                     ("flows", "flow"))),
              "Lanes: " + (", ".join(journey.lane(p).name for p in journey.lane_ids()) or "none")]
     for number, stage_id in enumerate(journey.stage_ids(), 1):
         stage = journey.stage(stage_id)

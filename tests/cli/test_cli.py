@@ -132,3 +132,23 @@ def test_python_dash_m_journeymap_runs_the_same_cli() -> None:
     done = subprocess.run([sys.executable, "-m", "journeymap", "templates"], capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 0 and "cs-led" in done.stdout
+
+
+def test_inspect_counts_read_as_people_write_them(tmp_path, capsys) -> None:  # noqa: ANN001
+    from journeymap.io.cjm import save_cjm
+    from journeymap.model import JourneyMap, Stage, Touchpoint
+
+    journey = JourneyMap("One of each")
+    stage = journey.add_stage(Stage("Land"))
+    lane = journey.add_lane("SMB")
+    journey.add_card(stage, lane, Touchpoint("Call"))
+    save_cjm(journey, tmp_path / "one.cjm")
+    assert main(["inspect", str(tmp_path / "one.cjm")]) == 0
+    assert "1 stage, 1 lane, 1 card, 0 milestones, 0 flows" in capsys.readouterr().out
+
+
+def test_a_binary_file_says_to_save_the_sheet_again(tmp_path, capsys) -> None:  # noqa: ANN001
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"GIF89a\x00\x01\x02" * 10)
+    assert main(["inspect", str(path)]) == 1
+    assert "save the sheet as .xlsx or .csv" in capsys.readouterr().err

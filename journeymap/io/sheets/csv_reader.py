@@ -88,7 +88,7 @@ def _decode(path: str | os.PathLike[str], data: bytes, name: str, notices: list[
     if b"\x00" in data:
         offset = data.index(b"\x00")
         raise MapFileError(path, f"holds binary data (a zero byte at offset {offset:,}), so it is neither a "
-                                 "CSV nor an .xlsx spreadsheet; export the map as .xlsx or .csv")
+                                 "CSV nor a spreadsheet we read; open it where it was made and save the sheet as .xlsx or .csv")
     try:
         return _checked(path, data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -110,7 +110,7 @@ def _checked(path: str | os.PathLike[str], text: str) -> str:
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n")
     if controls > max(8, len(sample) // 100):
         raise MapFileError(path, "is not a spreadsheet: it holds binary data rather than text; "
-                                 "export the map as .xlsx or .csv")
+                                 "open it where it was made and save the sheet as .xlsx or .csv")
     return text
 
 
