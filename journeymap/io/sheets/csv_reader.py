@@ -88,7 +88,8 @@ def _decode(path: str | os.PathLike[str], data: bytes, name: str, notices: list[
     if b"\x00" in data:
         offset = data.index(b"\x00")
         raise MapFileError(path, f"holds binary data (a zero byte at offset {offset:,}), so it is neither a "
-                                 "CSV nor a spreadsheet we read; open it where it was made and save the sheet as .xlsx or .csv")
+                                 "CSV nor a spreadsheet we read; open it where it was made and save the sheet as "
+                                 ".xlsx or .csv")
     try:
         return _checked(path, data.decode("utf-8"))
     except UnicodeDecodeError as error:
