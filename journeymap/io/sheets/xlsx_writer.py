@@ -7,9 +7,10 @@ keeps memory flat for large maps. The file is saved atomically.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 from journeymap.io.atomic import write_atomic_with
 from journeymap.io.sheets import template as shape
@@ -33,7 +34,37 @@ def save_xlsx(journey: JourneyMap, path: str | os.PathLike[str]) -> None:
     # Every cell is checked before openpyxl sees any: a write-only workbook abandoned half-way
     # leaves its temporary files behind.
     sheets = _plan(journey, path)
-    write_atomic_with(path, lambda stream: _workbook(sheets).save(stream))
+    write_atomic_with(path, lambda stream: _write(sheets, stream))
+
+
+def _write(sheets: list[_Sheet], stream: BinaryIO) -> None:
+    """Fill and save the workbook; after a failure (a full disk), leave nothing of it behind.
+
+    A write-only workbook streams each sheet through a generator and a temporary file; left to the
+    garbage collector after an error, they print tracebacks under the one-line error and the
+    temporary files stay until the program ends.
+    """
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    try:
+        _fill(workbook, sheets)
+        workbook.save(stream)
+    except BaseException:
+        _abandon(workbook)
+        raise
+
+
+def _abandon(workbook: Any) -> None:
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        for generator in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+            if generator is not None:
+                with contextlib.suppress(Exception):
+                    generator.close()
+        if writer is not None and isinstance(getattr(writer, "out", None), str):
+            with contextlib.suppress(Exception):
+                writer.cleanup()
 
 
 @dataclass
@@ -77,14 +108,12 @@ def _plan(journey: JourneyMap, path: str | os.PathLike[str]) -> list[_Sheet]:
     return sheets
 
 
-def _workbook(sheets: list[_Sheet]) -> Any:
-    from openpyxl import Workbook
+def _fill(workbook: Any, sheets: list[_Sheet]) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
 
     fonts = {"title": Font(bold=True, size=14), "bold": Font(bold=True), "plain": None}
     wrap = Alignment(wrap_text=True, vertical="top")
-    workbook = Workbook(write_only=True)
     for plan in sheets:
         sheet = workbook.create_sheet(plan.name)
         for column, width in enumerate(plan.widths, 1):
@@ -109,7 +138,6 @@ def _workbook(sheets: list[_Sheet]) -> Any:
                     cell.font = fonts[style]
                 cells.append(cell)
             sheet.append(cells)
-    return workbook
 
 
 def _row_height(row: list[tuple[Any, str]], widths: tuple[int, ...]) -> float | None:
