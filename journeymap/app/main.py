@@ -109,6 +109,10 @@ def _run_window(path: str | None, initial: Any) -> int:
             # A spreadsheet opened from the command line is an unsaved map: Save asks for a .cjm name.
             document.load(initial.map, None, modified=True)
         window = MainWindow(document)
+        from journeymap.app.termination import quit_app_on_sigterm
+
+        # Kept referenced: its timer lets Python's SIGTERM handler run inside Qt's event loop.
+        _sigterm_poll = quit_app_on_sigterm(app, lambda: _autosave_before_exit(window))
         window.show()
         QTimer.singleShot(0, window.view.fit_to_map)
         if path and initial is not None and initial.format == "cjm":
@@ -120,6 +124,12 @@ def _run_window(path: str | None, initial: Any) -> int:
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+
+
+def _autosave_before_exit(window: Any) -> None:
+    """SIGTERM: write unsaved work to the autosave (the next start offers it back), ask nothing."""
+    if window.autosaver is not None and window.document.is_modified:
+        window.autosaver.save_now()
 
 
 def _offer_restore(window: Any, orphans: list[Any]) -> None:
