@@ -116,6 +116,8 @@ def _run_window(path: str | None, initial: Any) -> int:
         window.show()
         QTimer.singleShot(0, window.view.fit_to_map)
         if path and initial is not None and initial.format == "cjm":
+            window.files.warn_if_open_elsewhere(path)
+            window.files.adopt(path)
             window.recent.add(path)
         if orphans:
             QTimer.singleShot(0, lambda: _offer_restore(window, orphans))
@@ -151,6 +153,7 @@ def _offer_restore(window: Any, orphans: list[Any]) -> None:
             newest.release()
             return
         window.document.load(journey, newest.original_path, modified=True)
+        window.files.adopt(newest.original_path)
         window.after_load(f"Restored unsaved work on “{journey.title}”")
         if window.autosaver is not None:
             window.autosaver.save_now()  # our own session holds it now, before the old copy goes
