@@ -22,7 +22,7 @@ from journeymap.io.sheets.labels import synonyms
 from journeymap.io.sheets.limits import DEFAULT_LIMITS, Limits
 from journeymap.io.sheets.progress import ProgressFn, no_progress
 from journeymap.io.sheets.reconcile import reconcile
-from journeymap.io.sheets.repair import unreadable_characters
+from journeymap.io.sheets.repair import repair_surrogates
 from journeymap.io.sheets.report import Report
 from journeymap.io.sheets.safety import read_bytes
 from journeymap.io.sheets.template import MAP_SHEET
@@ -106,7 +106,7 @@ def read_spreadsheet(path: str | os.PathLike[str], *, progress: ProgressFn | Non
         from journeymap.io.sheets.xlsx_reader import read_xlsx_grids
 
         grids = read_xlsx_grids(path, data, limits, progress)
-        return Spreadsheet(os.fspath(path), kind, grids, unreadable_characters(grids))
+        return Spreadsheet(os.fspath(path), kind, grids, repair_surrogates(grids))
     from journeymap.io.sheets.csv_reader import read_csv_grid
 
     grid, notices = read_csv_grid(path, data, limits, progress)

@@ -94,14 +94,15 @@ def escape_ooxml(text: str) -> str:
 def unescape_ooxml(text: str) -> str:
     """xlsx import: decode ``_xHHHH_`` as Excel does.
 
-    Escaped UTF-16 surrogates (``_xD83D__xDE00_``) join into their character; a lone one, which
-    no file can store, becomes U+FFFD (the import report names the cell), so the map stays savable.
+    Escaped UTF-16 surrogates (``_xD83D__xDE00_``) join into their character. A lone one, which
+    no file can store, stays for :func:`journeymap.io.sheets.repair.repair_surrogates` to replace
+    and report with its cell.
     """
     if "_x" not in text:
         return text
     decoded = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     if _SURROGATE.search(decoded):
-        decoded = decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        decoded = decoded.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
     return decoded
 
 

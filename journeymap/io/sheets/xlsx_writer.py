@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from copy import copy
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -110,12 +111,10 @@ def _plan(journey: JourneyMap, path: str | os.PathLike[str]) -> list[_Sheet]:
 
 def _fill(workbook: Any, sheets: list[_Sheet]) -> None:
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
 
-    fonts = {"title": Font(bold=True, size=14), "bold": Font(bold=True), "plain": None}
-    wrap = Alignment(wrap_text=True, vertical="top")
     for plan in sheets:
         sheet = workbook.create_sheet(plan.name)
+        styles = _styles(sheet)
         for column, width in enumerate(plan.widths, 1):
             sheet.column_dimensions[column_letter(column)].width = width
         if plan.freeze:
@@ -133,11 +132,28 @@ def _fill(workbook: Any, sheets: list[_Sheet]) -> None:
                 if isinstance(value, str):
                     # Whatever it looks like (=SUM(...), #N/A, 1.50), user text stays text.
                     cell.data_type = "s"
-                cell.alignment = wrap
-                if fonts[style] is not None:
-                    cell.font = fonts[style]
+                # A copy of a prepared style: setting font and alignment cell by cell hashes them
+                # each time, a fifth of the time a 50,000-card export took.
+                cell._style = copy(styles[style])  # noqa: SLF001 - openpyxl's own copy idiom
                 cells.append(cell)
             sheet.append(cells)
+
+
+def _styles(sheet: Any) -> dict[str, Any]:
+    """The style array of each kind of cell, registered once with the workbook."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    fonts = {"title": Font(bold=True, size=14), "bold": Font(bold=True), "plain": None}
+    styles = {}
+    for name, font in fonts.items():
+        cell = WriteOnlyCell(sheet, "")
+        cell.alignment = wrap
+        if font is not None:
+            cell.font = font
+        styles[name] = cell._style  # noqa: SLF001
+    return styles
 
 
 def _row_height(row: list[tuple[Any, str]], widths: tuple[int, ...]) -> float | None:
