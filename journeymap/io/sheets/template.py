@@ -46,6 +46,8 @@ STAGE_ROWS = (("Goal", "goal"), ("Success criteria", "success_criteria"), ("Time
               ("Owner", "owner"))
 _KIND_ROWS = ((Kind.TOUCHPOINT, "Touchpoints"), (Kind.PAIN_POINT, "Pain points"),
               (Kind.OPPORTUNITY, "Opportunities"))
+MAP_SHEET_ORDER = tuple(kind for kind, _label in _KIND_ROWS)  # the rows of a lane; other kinds: data sheets only
+MAP_SHEET_KINDS = frozenset(MAP_SHEET_ORDER)
 
 
 def map_sheet_rows(journey: JourneyMap) -> list[list[str]]:
