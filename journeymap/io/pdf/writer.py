@@ -26,6 +26,7 @@ from journeymap.io.atomic import write_atomic_with
 from journeymap.io.errors import MapFileError
 from journeymap.io.formats import Notice, Severity
 from journeymap.io.pdf.board import draw_board
+from journeymap.io.pdf.cut import cut_long_texts
 from journeymap.io.pdf.fonts import FontSet, default_fonts, missing_characters
 from journeymap.io.pdf.paper import MM, PaperError
 from journeymap.io.pdf.plan import PosterOptions, PosterPlan, plan_poster
@@ -54,6 +55,7 @@ class Poster:
     date: dt.date
     author: str
     notices: list[Notice] = field(default_factory=list)
+    cut_notices: list[Notice] = field(default_factory=list)  # text cut before layout; kept across replans
 
     @property
     def content_width(self) -> float:
@@ -69,12 +71,13 @@ def prepare_poster(journey: JourneyMap, options: PosterOptions, date: dt.date | 
     """Lay out, plan and preflight; raises :class:`PaperError` when the paper cannot work."""
     fonts = fonts or default_fonts()
     measurer = PdfMeasurer(fonts)
+    journey, cut_notices = cut_long_texts(journey)
     layout = LayoutEngine(measurer).compute(journey)
     date = date or dt.date.today()
     block = layout_title_block(journey, layout, measurer, date)
     plan = plan_poster(layout.width, block.height + layout.height, options)
-    poster = Poster(journey, layout, block, plan, fonts, measurer, date, _author(author))
-    poster.notices = _notices(poster, options)
+    poster = Poster(journey, layout, block, plan, fonts, measurer, date, _author(author), cut_notices=cut_notices)
+    poster.notices = cut_notices + _notices(poster, options)
     return poster
 
 
@@ -82,7 +85,7 @@ def replan_poster(poster: Poster, options: PosterOptions) -> Poster:
     """The same laid-out poster on other paper: cheap, for a dialog that previews as options change."""
     plan = plan_poster(poster.content_width, poster.content_height, options)
     other = replace(poster, plan=plan, notices=[])
-    other.notices = _notices(other, options)
+    other.notices = poster.cut_notices + _notices(other, options)
     return other
 
 
