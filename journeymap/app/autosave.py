@@ -202,6 +202,7 @@ class Orphan:
     title: str
     saved: float
     lock: QLockFile
+    others_waiting: int = 0  # older crashed sessions, offered at the next starts
 
     def load(self) -> JourneyMap:
         return load_cjm(self.map_path)

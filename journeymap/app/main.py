@@ -142,6 +142,7 @@ def _offer_restore(window: Any, orphans: list[Any]) -> None:
     newest, *others = orphans
     for orphan in others:
         orphan.release()
+    newest.others_waiting = len(others)
     choice = crash_restore.ask_restore(window, newest)
     if choice == crash_restore.RestoreChoice.RESTORE:
         try:
