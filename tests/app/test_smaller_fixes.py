@@ -57,3 +57,26 @@ def test_the_offer_says_how_many_more_crashed_sessions_wait(make_window, tmp_pat
     assert len(offered) == 1
     assert "1 older unsaved session waits too" in offered[0]
     assert len(find_orphans(folder)) == 2  # "Later" keeps both for the next start
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_the_app_refuses_a_fifo_at_once(make_window, dialogs, tmp_path: Path) -> None:  # noqa: ANN001
+    """Item 4: opening a FIFO hung the window; now one message names it."""
+    import os
+
+    fifo = tmp_path / "pipe.cjm"
+    os.mkfifo(fifo)
+    window = make_window()
+    assert not window.files.open_path(fifo)
+    assert dialogs.kinds() == ["critical"]
+    assert "pipe.cjm: is a named pipe (FIFO), not a file" in dialogs.texts("critical")[0]
+
+
+def test_the_app_names_the_file_of_a_huge_integer(make_window, dialogs, tmp_path: Path) -> None:  # noqa: ANN001
+    """Item 8: "Something went wrong" before; now the file and the problem."""
+    path = tmp_path / "digits.cjm"
+    path.write_text('{"format": "journeymap", "version": ' + "9" * 5000 + ', "title": "t"}', encoding="utf-8")
+    window = make_window()
+    assert not window.files.open_path(path)
+    assert dialogs.kinds() == ["critical"]
+    assert "digits.cjm: holds a number with more than 4,300 digits" in dialogs.texts("critical")[0]
