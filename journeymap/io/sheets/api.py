@@ -41,6 +41,11 @@ class Spreadsheet:
     grids: list[Grid]
     notices: list[Notice] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # Half of a character (a lone surrogate, from "_xD83D_" in an xlsx) can never be saved:
+        # replaced by U+FFFD here, whichever reader made the grids, and the cells named.
+        self.notices = [*self.notices, *repair_surrogates(self.grids)]
+
     def sheet_names(self) -> list[str]:
         return [grid.name for grid in self.grids]
 
@@ -105,8 +110,7 @@ def read_spreadsheet(path: str | os.PathLike[str], *, progress: ProgressFn | Non
     if kind == "xlsx":
         from journeymap.io.sheets.xlsx_reader import read_xlsx_grids
 
-        grids = read_xlsx_grids(path, data, limits, progress)
-        return Spreadsheet(os.fspath(path), kind, grids, repair_surrogates(grids))
+        return Spreadsheet(os.fspath(path), kind, read_xlsx_grids(path, data, limits, progress))
     from journeymap.io.sheets.csv_reader import read_csv_grid
 
     grid, notices = read_csv_grid(path, data, limits, progress)

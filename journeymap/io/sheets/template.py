@@ -46,8 +46,6 @@ STAGE_ROWS = (("Goal", "goal"), ("Success criteria", "success_criteria"), ("Time
               ("Owner", "owner"))
 _KIND_ROWS = ((Kind.TOUCHPOINT, "Touchpoints"), (Kind.PAIN_POINT, "Pain points"),
               (Kind.OPPORTUNITY, "Opportunities"))
-MAP_SHEET_ORDER = tuple(kind for kind, _label in _KIND_ROWS)  # the rows of a lane; other kinds: data sheets only
-MAP_SHEET_KINDS = frozenset(MAP_SHEET_ORDER)
 
 
 def map_sheet_rows(journey: JourneyMap) -> list[list[str]]:
@@ -107,3 +105,8 @@ def _chunks(items: list[str]) -> list[str]:
     if current:
         cells.append(current)
     return cells
+
+
+# The kinds of card the map sheet has a row for, in row order (other kinds: data sheets only).
+MAP_SHEET_ORDER = tuple(kind for kind, _label in _KIND_ROWS)
+MAP_SHEET_KINDS = frozenset(MAP_SHEET_ORDER)
