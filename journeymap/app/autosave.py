@@ -18,13 +18,14 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from journeymap.app.background_write import BackgroundWriter
 from journeymap.editing.document import Document
 from journeymap.io.atomic import write_atomic
-from journeymap.io.cjm import MapSnapshot, dumps_document, encode, load_cjm, snapshot, snapshot_document
+from journeymap.io.cjm import dumps_document, encode, load_cjm, to_document
 from journeymap.io.errors import MapFileError
 from journeymap.model import JourneyMap
 
@@ -41,9 +42,13 @@ def _lock(path: Path) -> QLockFile:
     return lock
 
 
-def write_session(taken: MapSnapshot, info: dict[str, object], map_path: Path, info_path: Path) -> None:
-    """Encode and write one autosave (map, then its info); runs on the background thread."""
-    write_atomic(map_path, encode(dumps_document(snapshot_document(taken))))
+def write_session(document: dict[str, Any], info: dict[str, object], map_path: Path, info_path: Path) -> None:
+    """Encode and write one autosave (map, then its info); runs on the background thread.
+
+    ``document`` is ``to_document``'s fresh JSON data (immutable strings in new containers): the
+    same content a Save writes, whatever the map holds, and no longer tied to the live map.
+    """
+    write_atomic(map_path, encode(dumps_document(document)))
     write_atomic(info_path, json.dumps(info, ensure_ascii=False).encode("utf-8"))
 
 
@@ -52,7 +57,7 @@ class Autosaver(QObject):
 
     The countdown restarts with each change (so typing does not write on every key) but never
     runs past the maximum wait counted from the first unsaved change. The write happens on a
-    worker thread from a snapshot; the GUI thread only takes the snapshot.
+    worker thread from a snapshot (the map's JSON data); the GUI thread only takes the snapshot.
     """
 
     failed = Signal(str)  # the one-line problem, for the status bar; the workshop goes on
@@ -151,11 +156,12 @@ class Autosaver(QObject):
         self.discard()
         self._lock.unlock()
 
-    def _snapshot(self) -> tuple[MapSnapshot, dict[str, object]]:
+    def _snapshot(self) -> tuple[dict[str, Any], dict[str, object]]:
+        """The part that runs on the GUI thread: the map's JSON data (a cell walk, no encoding)."""
         path = self._document.path
         info = {"path": str(path) if path else None, "title": self._document.journey.title,
                 "saved": time.time(), "pid": os.getpid()}
-        return snapshot(self._document.journey), info
+        return to_document(self._document.journey), info
 
     def _on_written(self, problem: str) -> None:
         if self._discards != self._discards_at_start:

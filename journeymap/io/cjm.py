@@ -66,8 +66,13 @@ def snapshot(journey: JourneyMap) -> MapSnapshot:
 
 
 def to_document(journey: JourneyMap) -> dict[str, Any]:
-    """The map as plain JSON data; also the canonical form tests compare maps by."""
-    return snapshot_document(snapshot(journey))
+    """The map as plain JSON data; also the canonical form tests compare maps by.
+
+    The autosave takes this on the GUI thread and encodes it on a worker: it must return new
+    containers, never the model's own lists or dicts.
+    """
+    document = snapshot_document(snapshot(journey))
+    return document
 
 
 def snapshot_document(taken: MapSnapshot) -> dict[str, Any]:

@@ -147,11 +147,11 @@ def test_the_write_runs_in_the_background_from_a_snapshot(qtbot, folder: Path,  
     written: list[str] = []
     real_write = autosave.write_session
 
-    def slow_write(taken, info, map_path, info_path) -> None:  # noqa: ANN001
+    def slow_write(document, info, map_path, info_path) -> None:  # noqa: ANN001
         assert threading.current_thread() is not threading.main_thread()
         release.wait(30)
-        real_write(taken, info, map_path, info_path)
-        written.append(taken.title)
+        real_write(document, info, map_path, info_path)
+        written.append(document["title"])
 
     monkeypatch.setattr(autosave, "write_session", slow_write)
     document = Document(small_map())
