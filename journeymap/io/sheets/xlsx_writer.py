@@ -145,11 +145,13 @@ def _styles(sheet: Any) -> dict[str, Any]:
     from openpyxl.styles import Alignment, Font
 
     wrap = Alignment(wrap_text=True, vertical="top")
+    # The title is not wrapped: it runs on over the empty cells beside it and shows in full.
+    one_line = Alignment(wrap_text=False, vertical="top")
     fonts = {"title": Font(bold=True, size=14), "bold": Font(bold=True), "plain": None}
     styles = {}
     for name, font in fonts.items():
         cell = WriteOnlyCell(sheet, "")
-        cell.alignment = wrap
+        cell.alignment = one_line if name == "title" else wrap
         if font is not None:
             cell.font = font
         styles[name] = cell._style  # noqa: SLF001
