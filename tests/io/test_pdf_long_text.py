@@ -42,3 +42,19 @@ def test_a_card_title_is_cut_to_its_ceiling() -> None:
     poster_map, notices = cut_long_texts(journey)
     title = poster_map.card(card).title
     assert len(title) <= CARD_TITLE_CHARS and title.endswith("…") and len(notices) == 1
+
+
+def test_the_shared_layout_never_wraps_megabytes(tmp_path: Path) -> None:
+    """The canvas lays out with the same engine: a 2 MB card title is cut before wrapping there too."""
+    from journeymap.io.pdf.fonts import default_fonts
+    from journeymap.io.pdf.text import PdfMeasurer
+    from journeymap.layout import LayoutEngine
+    from journeymap.layout.map_layout import ELLIPSIS, MAX_WRAPPED_CHARS
+
+    journey = small_map()
+    card = journey.card_ids()[0]
+    journey.update_card(card, title=HUGE)
+    layout = LayoutEngine(PdfMeasurer(default_fonts())).compute(journey)
+    lines = layout.cards[card].title_lines
+    assert lines[-1].endswith(ELLIPSIS)
+    assert sum(len(line) for line in lines) <= MAX_WRAPPED_CHARS
