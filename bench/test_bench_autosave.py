@@ -3,7 +3,8 @@
 Before, the autosave encoded and wrote the whole map on the GUI thread (``save_now``: still what
 a SIGTERM or a restore uses). Now the GUI thread only takes the map's JSON data (``to_document``, a
 walk over the cells); encoding and writing run on a worker thread (``save_in_background``).
-Measured: the GUI thread's part of each, ``to_document`` alone, and the whole background write. Figures go into docs/performance.md by hand.
+Measured: the GUI thread's part of each, ``to_document`` alone, and the whole background write.
+Figures go into docs/performance.md by hand.
 """
 
 from __future__ import annotations
