@@ -233,8 +233,9 @@ class _DocumentReader:
         value = document.get(key, [])
         if not isinstance(value, list):
             raise self.fail(key, "must be a list")
-        if len(value) > MAX_ITEMS[key]:
-            raise self.fail(key, f"holds {len(value):,} items; a map holds at most {MAX_ITEMS[key]:,}")
+        limit = MAX_ITEMS.get(key)
+        if limit is not None and len(value) > limit:
+            raise self.fail(key, f"holds {len(value):,} items; a map holds at most {limit:,}")
         for i, item in enumerate(value):
             if not isinstance(item, dict):
                 raise self.fail(f"{key}[{i}]", "must be an object")
