@@ -158,3 +158,31 @@ def test_a_clean_close_removes_the_lock(make_window, map_file: Path) -> None:  #
     assert lock_path(map_file).exists()
     assert window.close()
     assert not lock_path(map_file).exists()
+
+
+WARNED_SCRIPT = """
+import json, os
+from PySide6.QtWidgets import QMessageBox
+
+warnings = []
+QMessageBox.warning = lambda parent, title, text, *args, **kwargs: warnings.append(text)
+
+def on_window(window):
+    with open(os.environ["RESULT_FILE"], "w", encoding="utf-8") as stream:
+        json.dump({"warnings": warnings}, stream)
+    app.quit()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_starting_on_a_map_another_instance_has_open_says_so(map_file: Path, tmp_path: Path) -> None:
+    other = Child(tmp_path, "other", HOLD_SCRIPT, str(map_file))
+    try:
+        assert other.process.stdout is not None and other.process.stdout.readline().strip() == "open"
+        second = Child(tmp_path, "second", WARNED_SCRIPT, str(map_file))
+        report = second.finish()
+    finally:
+        other.process.send_signal(signal.SIGKILL)
+        other.process.communicate(timeout=30)
+    assert len(report["warnings"]) == 1
+    assert "workshop.cjm" in report["warnings"][0] and f"process {other.process.pid}" in report["warnings"][0]
