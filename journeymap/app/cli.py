@@ -33,6 +33,10 @@ class CliError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:
+        from journeymap.app.termination import exit_cleanly_on_sigterm
+
+        exit_cleanly_on_sigterm()
     try:
         if args and args[0] in COMMANDS:
             return _run_command(args)

@@ -16,6 +16,16 @@ class RestoreChoice(StrEnum):
     LATER = "later"
 
 
+def waiting_text(orphan: Orphan) -> str:
+    """The hint that more crashed sessions wait: one is offered per start, newest first."""
+    count = orphan.others_waiting
+    if not count:
+        return ""
+    sessions = "session waits" if count == 1 else "sessions wait"
+    return (f"\n\n{count} older unsaved {sessions} too; each is offered in turn when Journey Map Designer "
+            "starts again (restore or discard this one first).")
+
+
 def ask_restore(parent: QWidget | None, orphan: Orphan) -> RestoreChoice:
     """Ask the user; tests replace this function, so keep all the dialog code in here."""
     when = time.strftime("%H:%M on %d %b", time.localtime(orphan.saved))
@@ -25,7 +35,7 @@ def ask_restore(parent: QWidget | None, orphan: Orphan) -> RestoreChoice:
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("restoreDialog")
     box.setInformativeText(f"An autosaved copy from {when} is available. {where}\n\n"
-                           "Restore opens it as unsaved work; save it to keep it.")
+                           "Restore opens it as unsaved work; save it to keep it." + waiting_text(orphan))
     restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
     later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)

@@ -18,8 +18,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from journeymap.app import disk_conflict
+from journeymap.app.disk_guard import DiskGuard, holder_of
 from journeymap.app.room_recovery import fold_room_journal
 from journeymap.editing.commands import ReplaceMapCommand
+from journeymap.io.atomic import remove_stale_temp_files
 from journeymap.io.errors import MapFileError
 from journeymap.io.formats import LoadResult, Notice, read_map, sniff_format
 from journeymap.model import MapError
@@ -75,6 +78,7 @@ class DocumentFiles(QObject):
         super().__init__(window)
         self.setObjectName("documentFiles")
         self._window = window
+        self.guard = DiskGuard()  # the open map's file as we last saw it, and our lock on it
 
     @property
     def document(self) -> Any:
@@ -104,6 +108,7 @@ class DocumentFiles(QObject):
         if journey is None or not self.confirm_discard("starting a new map"):
             return
         self.document.load(journey, None)
+        self.guard.track(None)
         self._window.after_load(f"New map from template: {journey.title}")
 
     def open_dialog(self) -> None:
@@ -121,7 +126,7 @@ class DocumentFiles(QObject):
             return False
         if is_spreadsheet:
             return self.import_path(path)
-        if not self.confirm_discard("opening another map"):
+        if not self.confirm_discard("opening another map") or not self._confirm_open_elsewhere(path):
             return False
         try:
             recovered = fold_room_journal(path)  # a room that was killed: its journal joins the map first
@@ -130,6 +135,7 @@ class DocumentFiles(QObject):
             self._error("Cannot open", error)
             return False
         self.document.load(result.map, path)
+        self.adopt(path)
         self._window.recent.add(path)
         self._window.after_load(f"Opened {Path(path).name}" + (f". {recovered}" if recovered else ""))
         self._show_notices(path, result.notices)
@@ -153,14 +159,67 @@ class DocumentFiles(QObject):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        if self.guard.changed_on_disk(path):
+            choice = disk_conflict.ask_disk_conflict(self._window, path.name)
+            if choice == disk_conflict.Conflict.SAVE_AS:
+                return self.save_as()
+            if choice == disk_conflict.Conflict.RELOAD:
+                self.reload(path)
+                return False
+            if choice != disk_conflict.Conflict.OVERWRITE:
+                return False
         try:
             self.document.save(path)
         except (MapFileError, OSError) as error:
             self._error("Cannot save", error)
             return False
+        self.guard.track(path)
         self._window.recent.add(path)
         self._window.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
+
+    # ------------------------------------------------------------------ other copies of the file
+    def adopt(self, path: str | os.PathLike[str] | None) -> None:
+        """The document now shows ``path``: remember its file (to notice other writers), lock it,
+        and clear temporary files that interrupted saves of it left behind."""
+        self.guard.track(path)
+        if path is not None:
+            remove_stale_temp_files(path)
+
+    def warn_if_open_elsewhere(self, path: str | os.PathLike[str]) -> None:
+        """At start-up the map is already open: say so if another instance has it too."""
+        holder = holder_of(path) if not self._is_tracked(path) else None
+        if holder is not None:
+            text = _open_elsewhere_text(path, holder.describe()) + "\n\nBefore saving here, close it there " \
+                                                                   "(or use Save As)."
+            # Once the window is up: the person is looking at it, not at the terminal.
+            QTimer.singleShot(0, lambda: QMessageBox.warning(self._window, "Map open elsewhere", text))
+
+    def reload(self, path: str | os.PathLike[str]) -> bool:
+        """Show the file as it is on disk now, dropping the changes made here."""
+        try:
+            result = read_map(path)
+        except (MapFileError, MapError) as error:
+            self._error("Cannot reload", error)
+            return False
+        self.document.load(result.map, path)
+        self.adopt(path)
+        self._window.after_load(f"Reloaded {Path(path).name} from disk")
+        self._show_notices(path, result.notices)
+        return True
+
+    def _confirm_open_elsewhere(self, path: str | os.PathLike[str]) -> bool:
+        holder = holder_of(path) if not self._is_tracked(path) else None
+        if holder is None:
+            return True
+        answer = QMessageBox.warning(
+            self._window, "Map open elsewhere",
+            _open_elsewhere_text(path, holder.describe()) + "\n\nOpen it here anyway?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Open
+
+    def _is_tracked(self, path: str | os.PathLike[str]) -> bool:
+        return self.guard.path is not None and self.guard.path == Path(os.path.realpath(path))
 
     # ------------------------------------------------------------------ import
     def import_dialog(self) -> bool:
@@ -186,6 +245,7 @@ class DocumentFiles(QObject):
             return False
         # An import is unsaved work with no .cjm of its own yet: Save asks where to put it.
         self.document.load(result.map, None, modified=True)
+        self.guard.track(None)
         self._window.after_load(f"Imported {name} as a new map (not saved yet)")
         return True
 
@@ -313,6 +373,11 @@ class DocumentFiles(QObject):
         lines = "\n".join(f"• {notice}" for notice in notices[:30])
         more = f"\n… and {len(notices) - 30} more" if len(notices) > 30 else ""
         QMessageBox.information(self._window, "Notes", f"{Path(path).name}:\n{lines}{more}")
+
+
+def _open_elsewhere_text(path: str | os.PathLike[str], holder: str) -> str:
+    return (f"“{Path(path).name}” is open in another Journey Map Designer ({holder}). If both save it, the "
+            "later save replaces the other's work (this app asks before overwriting).")
 
 
 def _file_stem(name: str) -> str:

@@ -114,9 +114,15 @@ def _run_window(path: str | None, initial: Any) -> int:
             # A spreadsheet opened from the command line is an unsaved map: Save asks for a .cjm name.
             document.load(initial.map, None, modified=True)
         window = MainWindow(document)
+        from journeymap.app.termination import quit_app_on_sigterm
+
+        # Kept referenced: its timer lets Python's SIGTERM handler run inside Qt's event loop.
+        _sigterm_poll = quit_app_on_sigterm(app, lambda: _autosave_before_exit(window))
         window.show()
         QTimer.singleShot(0, window.view.fit_to_map)
         if path and initial is not None and initial.format == "cjm":
+            window.files.warn_if_open_elsewhere(path)
+            window.files.adopt(path)
             window.recent.add(path)
         if orphans:
             QTimer.singleShot(0, lambda: _offer_restore(window, orphans))
@@ -127,6 +133,12 @@ def _run_window(path: str | None, initial: Any) -> int:
         sys.excepthook = previous_hook
 
 
+def _autosave_before_exit(window: Any) -> None:
+    """SIGTERM: write unsaved work to the autosave (the next start offers it back), ask nothing."""
+    if window.autosaver is not None and window.document.is_modified:
+        window.autosaver.save_now()
+
+
 def _offer_restore(window: Any, orphans: list[Any]) -> None:
     """Offer the newest crashed session's map; older ones stay for the next start."""
     from journeymap.app import crash_restore
@@ -135,6 +147,7 @@ def _offer_restore(window: Any, orphans: list[Any]) -> None:
     newest, *others = orphans
     for orphan in others:
         orphan.release()
+    newest.others_waiting = len(others)
     choice = crash_restore.ask_restore(window, newest)
     if choice == crash_restore.RestoreChoice.RESTORE:
         try:
@@ -146,6 +159,7 @@ def _offer_restore(window: Any, orphans: list[Any]) -> None:
             newest.release()
             return
         window.document.load(journey, newest.original_path, modified=True)
+        window.files.adopt(newest.original_path)
         window.after_load(f"Restored unsaved work on “{journey.title}”")
         if window.autosaver is not None:
             window.autosaver.save_now()  # our own session holds it now, before the old copy goes

@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         self._save_geometry()
         if self.autosaver is not None:
             self.autosaver.close()
+        self.files.guard.release()  # the map's lock file: nobody has it open any more
         event.accept()
 
     def _save_geometry(self) -> None:

@@ -25,12 +25,12 @@ class RecentFiles:
         return [str(p) for p in value or [] if p]
 
     def add(self, path: str | os.PathLike[str]) -> None:
-        entry = str(Path(path).resolve())
+        entry = _entry(path)
         paths = [entry, *(p for p in self.paths() if p != entry)]
         self._store(paths[: self._limit])
 
     def remove(self, path: str | os.PathLike[str]) -> None:
-        entry = str(Path(path).resolve())
+        entry = _entry(path)
         self._store([p for p in self.paths() if p != entry])
 
     def clear(self) -> None:
@@ -39,3 +39,12 @@ class RecentFiles:
     def _store(self, paths: list[str]) -> None:
         self._settings.setValue(KEY, paths)
         self._settings.sync()
+
+
+def _entry(path: str | os.PathLike[str]) -> str:
+    """The path as the list keeps it: resolved, or only made absolute where it cannot be (a loop of
+    symbolic links, which Path.resolve() refuses with an error)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)

@@ -9,54 +9,90 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from journeymap.io.atomic import write_atomic
+from journeymap.io.cjm_json import (
+    MAX_FILE_BYTES,
+    MAX_ITEMS,
+    MAX_JSON_OBJECTS,
+    JsonObjects,
+    check_structure,
+    decode,
+    has_surrogate_escape,
+    repair_surrogates,
+)
 from journeymap.io.cjm_room import add_room_parts, read_room_parts
 from journeymap.io.errors import MapFileError, reading
+from journeymap.io.filekind import require_regular_file
+from journeymap.io.formats import LoadResult, Notice
 from journeymap.model import Flow, JourneyMap, Kind, Milestone, Persona, SheetRow, SheetShape, Stage, Touchpoint
 from journeymap.model.bulk import BulkLoadError, MapParts, load_parts
 
 FORMAT_NAME = "journeymap"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
 _STAGE_FIELDS = ("name", "goal", "success_criteria", "timeline", "owner")
 _PERSONA_FIELDS = ("name", "description", "goals", "pain_points")
 _CARD_FIELDS = ("title", "channel", "owner", "notes")
 
 
+@dataclass(frozen=True)
+class MapSnapshot:
+    """The map at one moment, as ids and its immutable records: cheap to take on the GUI thread,
+    safe to turn into a file on another thread while the room keeps editing."""
+
+    title: str
+    stages: list[tuple[str, Stage]]
+    personas: list[tuple[str, Persona]]
+    cards: list[tuple[str, str, str, Touchpoint]]  # id, stage id, persona id, record
+    milestones: list[tuple[str, str, str | None, Milestone]]
+    flows: list[tuple[str, str, Flow]]
+
+
+def snapshot(journey: JourneyMap) -> MapSnapshot:
+    """Walk the map's cells once (not card by card), so 50,000 cards take milliseconds."""
+    stage_ids, lane_ids = journey.stage_ids(), journey.lane_ids()
+    return MapSnapshot(
+        title=journey.title,
+        stages=[(s, journey.stage(s)) for s in stage_ids],
+        personas=[(p, journey.lane(p)) for p in lane_ids],
+        cards=[(c, s, p, journey.card(c)) for p in lane_ids for s in stage_ids for c in journey.cards_in(s, p)],
+        milestones=[(m, *journey.milestone_place(m), journey.milestone(m)) for m in journey.milestone_ids()],
+        flows=[(s, t, journey.flow(s, t)) for s, t in journey.flows()],
+    )
+
+
 def to_document(journey: JourneyMap) -> dict[str, Any]:
-    """The map as plain JSON data; also the canonical form tests compare maps by."""
-    stages = [{"id": s, **_fields(journey.stage(s), _STAGE_FIELDS)} for s in journey.stage_ids()]
-    personas = [{"id": p, **_fields(journey.lane(p), _PERSONA_FIELDS)} for p in journey.lane_ids()]
-    cards = []
-    for card_id in journey.card_ids():
-        card = journey.card(card_id)
-        stage, lane = journey.cell_of(card_id)
-        cards.append({
-            "id": card_id, "stage": stage, "persona": lane, **_fields(card, _CARD_FIELDS),
-            "kind": card.kind.value, "emotion": card.emotion,
-        })
-    milestones = []
-    for milestone_id in journey.milestone_ids():
-        milestone = journey.milestone(milestone_id)
-        stage, lane = journey.milestone_place(milestone_id)
-        milestones.append({
-            "id": milestone_id, "stage": stage, "persona": lane,
-            "title": milestone.title, "success_signal": milestone.success_signal,
-        })
-    flows = [{"from": s, "to": t, "label": journey.flow(s, t).label} for s, t in journey.flows()]
-    document = {
-        "format": FORMAT_NAME, "version": FORMAT_VERSION, "title": journey.title,
-        "stages": stages, "personas": personas, "touchpoints": cards,
-        "milestones": milestones, "flows": flows,
-    }
+    """The map as plain JSON data; also the canonical form tests compare maps by.
+
+    The autosave takes this on the GUI thread and encodes it on a worker: it must return new
+    containers, never the model's own lists or dicts.
+    """
+    document = snapshot_document(snapshot(journey))
     if journey.sheet_shape is not None:
         document["sheet_shape"] = shape_to_json(journey.sheet_shape)
     add_room_parts(journey, document)  # the room's inbox and votes, only when the map has them
     return document
+
+
+def snapshot_document(taken: MapSnapshot) -> dict[str, Any]:
+    """The JSON data of a snapshot (touches no model, so any thread may run it)."""
+    cards = [{"id": card_id, "stage": stage, "persona": lane, **_fields(card, _CARD_FIELDS),
+              "kind": card.kind.value, "emotion": card.emotion} for card_id, stage, lane, card in taken.cards]
+    milestones = [{"id": milestone_id, "stage": stage, "persona": lane, "title": milestone.title,
+                   "success_signal": milestone.success_signal}
+                  for milestone_id, stage, lane, milestone in taken.milestones]
+    return {
+        "format": FORMAT_NAME, "version": FORMAT_VERSION, "title": taken.title,
+        "stages": [{"id": s, **_fields(stage, _STAGE_FIELDS)} for s, stage in taken.stages],
+        "personas": [{"id": p, **_fields(persona, _PERSONA_FIELDS)} for p, persona in taken.personas],
+        "touchpoints": cards, "milestones": milestones,
+        "flows": [{"from": s, "to": t, "label": flow.label} for s, t, flow in taken.flows],
+    }
 
 
 def shape_to_json(shape: SheetShape) -> dict[str, Any]:
@@ -67,37 +103,77 @@ def shape_to_json(shape: SheetShape) -> dict[str, Any]:
 
 
 def dumps(journey: JourneyMap) -> str:
-    return json.dumps(to_document(journey), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return dumps_document(to_document(journey))
+
+
+def dumps_document(document: dict[str, Any]) -> str:
+    """The file's text. indent keeps json in its pure-Python encoder, which lets other threads run
+    while a background autosave encodes a large map."""
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def encode(text: str) -> bytes:
+    """UTF-8 bytes of the file; a lone surrogate (which UTF-8 cannot hold) is written as U+FFFD,
+    so no map is ever unsavable."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return repair_surrogates(text).encode("utf-8")
 
 
 def save_cjm(journey: JourneyMap, path: str | os.PathLike[str]) -> None:
     """Save atomically: the old file stays whole until the new one is complete on disk."""
-    write_atomic(path, dumps(journey).encode("utf-8"))
+    write_atomic(path, encode(dumps(journey)))
 
 
 def load_cjm(path: str | os.PathLike[str]) -> JourneyMap:
+    """The map in a .cjm file (what :func:`read_cjm` reads, without its notices)."""
+    return read_cjm(path).map
+
+
+def read_cjm(path: str | os.PathLike[str]) -> LoadResult:
+    """Read a .cjm file: the map, and notices for anything repaired on the way."""
     path = Path(path)
-    with reading(path, folder="is a folder, not a map file"):
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise MapFileError(path, f"is {size // 2**20} MB; a map file is at most {MAX_FILE_BYTES // 2**20} MB")
-        raw = path.read_bytes()
-    return loads(raw, path)
+    info = require_regular_file(path, folder="is a folder, not a map file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise _too_big(path, info.st_size)
+    with reading(path, folder="is a folder, not a map file"), open(path, "rb") as stream:
+        # Read one byte past the cap: the size may have grown since stat.
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_big(path, len(raw))
+    notices: list[Notice] = []
+    journey = loads(raw, path, notices)
+    return LoadResult(journey, notices, "cjm")
 
 
-def loads(raw: bytes | str, path: str | os.PathLike[str] = "<map>") -> JourneyMap:
+def _too_big(path: Path, size: int) -> MapFileError:
+    return MapFileError(path, f"is {size / 2**20:.0f} MB; a map file is at most {MAX_FILE_BYTES // 2**20} MB "
+                              f"(a map of {MAX_ITEMS['touchpoints']:,} cards with notes fits in a fraction of that)")
+
+
+def loads(raw: bytes | str, path: str | os.PathLike[str] = "<map>", notices: list[Notice] | None = None) -> JourneyMap:
+    """Parse a .cjm document; ``notices`` (if given) collects what was repaired."""
+    text = decode(raw, path)
+    check_structure(text, path)
+    parser = JsonObjects(path, MAX_JSON_OBJECTS, repair=has_surrogate_escape(text))
     try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError as error:
-        raise MapFileError(path, f"is not UTF-8 text (byte {error.start}); it is not a .cjm map") from None
-    try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=parser.hook)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise MapFileError(path, f"is not valid JSON ({where}: {error.msg})") from None
     except RecursionError:
         raise MapFileError(path, "is nested too deeply to be a map") from None
-    return from_document(document, path)
+    except ValueError as error:
+        # Python refuses to convert integers of more than 4,300 digits (a guard against slow parsing).
+        if "digits" in str(error):
+            raise MapFileError(path, f"holds a number with more than {sys.get_int_max_str_digits():,} digits, "
+                                     "which no map has") from None
+        raise MapFileError(path, f"is not valid JSON ({error})") from None
+    journey = from_document(document, path)
+    if notices is not None:
+        notices.extend(parser.notices())
+    return journey
 
 
 def shape_from_json(value: Any, path: str | os.PathLike[str] = "<map>") -> SheetShape:
@@ -193,6 +269,9 @@ class _DocumentReader:
         value = document.get(key, [])
         if not isinstance(value, list):
             raise self.fail(key, "must be a list")
+        limit = MAX_ITEMS.get(key)
+        if limit is not None and len(value) > limit:
+            raise self.fail(key, f"holds {len(value):,} items; a map holds at most {limit:,}")
         for i, item in enumerate(value):
             if not isinstance(item, dict):
                 raise self.fail(f"{key}[{i}]", "must be an object")

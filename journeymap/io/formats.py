@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymap.io.errors import MapFileError, UnsupportedFormatError, reading
+from journeymap.io.filekind import require_regular_file
 from journeymap.model import JourneyMap
 
 
@@ -73,6 +74,7 @@ _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 def sniff_format(path: str | os.PathLike[str]) -> str:
     """Name the format of a file from its first bytes, whatever its extension says."""
+    require_regular_file(path)
     with reading(path), open(path, "rb") as stream:
         head = stream.read(4096)
     if not head:
@@ -82,9 +84,16 @@ def sniff_format(path: str | os.PathLike[str]) -> str:
         return "ods" if head[30:38] == b"mimetype" and _ODS_MIMETYPE in head[38:200] else "xlsx"
     if head.startswith(_OLE2_MAGIC):
         return "ole2"
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") or _utf16_json(head):
         return "cjm"
     return "csv"
+
+
+def _utf16_json(head: bytes) -> bool:
+    """A .cjm saved as UTF-16 by a Windows editor: a BOM, then "{" (not a CSV's labels)."""
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return head[:64].decode("utf-16", errors="ignore").lstrip("\ufeff \t\r\n").startswith("{")
 
 
 def read_map(path: str | os.PathLike[str]) -> LoadResult:
@@ -114,6 +123,6 @@ def _resolve(target: str) -> Callable[..., Any]:
 
 
 def _read_cjm(path: str | os.PathLike[str]) -> LoadResult:
-    from journeymap.io.cjm import load_cjm
+    from journeymap.io.cjm import read_cjm
 
-    return LoadResult(load_cjm(path))
+    return read_cjm(path)

@@ -20,6 +20,7 @@ from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchp
 
 MAX_HEADER_FIELD_LINES = 4
 ELLIPSIS = "…"
+MAX_WRAPPED_CHARS = 2_000  # about 100 lines of a card: more than any box shows
 STAGE_FIELDS = (("Goal", "goal"), ("Success", "success_criteria"), ("Timeline", "timeline"), ("Owner", "owner"))
 
 
@@ -156,6 +157,11 @@ class LayoutEngine:
         self._lane_cache: dict[str, _LanePart] = {}
 
     def wrap(self, text: str, width: float, style: TextStyle) -> tuple[str, ...]:
+        # Wrapping measures every word (a word wider than a card, piece by piece): text far beyond
+        # what any box shows (a 50 MB title) is cut first, so no layout, on canvas or poster, is
+        # unbounded in time. The poster cuts sooner and says so (io/pdf/cut.py).
+        if len(text) > MAX_WRAPPED_CHARS:
+            text = text[: MAX_WRAPPED_CHARS - 1] + ELLIPSIS
         return self.wrapper.wrap(text, width, style)
 
     # -------------------------------------------------------------- pieces

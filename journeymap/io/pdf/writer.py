@@ -29,6 +29,7 @@ from journeymap.io.formats import Notice, Severity
 from journeymap.io.pdf.analysis_marks import draw_curve_bands, draw_handoff_marks, draw_ruler
 from journeymap.io.pdf.analysis_page import draw_analysis_pages
 from journeymap.io.pdf.board import draw_board
+from journeymap.io.pdf.cut import cut_long_texts
 from journeymap.io.pdf.fonts import FontSet, default_fonts, missing_characters
 from journeymap.io.pdf.paper import MM, PaperError
 from journeymap.io.pdf.plan import PosterOptions, PosterPlan, plan_poster
@@ -63,6 +64,7 @@ class Poster:
     curve_bands: list[CurveBand] = field(default_factory=list)
     marks: list[HandoffMark] = field(default_factory=list)
     analysis: bool = False  # add the pages of handoff ledger, gaps and timeline
+    cut_notices: list[Notice] = field(default_factory=list)  # text cut before layout; kept across replans
 
     @property
     def content_width(self) -> float:
@@ -84,6 +86,7 @@ def prepare_poster(journey: JourneyMap, options: PosterOptions, date: dt.date | 
     """
     fonts = fonts or default_fonts()
     measurer = PdfMeasurer(fonts)
+    journey, cut_notices = cut_long_texts(journey)
     if curve is None:
         curve = "lanes" if any(journey.card(c).emotion is not None for c in journey.card_ids()) else "off"
     try:
@@ -96,8 +99,8 @@ def prepare_poster(journey: JourneyMap, options: PosterOptions, date: dt.date | 
     plan = plan_poster(layout.width, block.height + layout.height, options)
     poster = Poster(journey, layout, block, plan, fonts, measurer, date, _author(author),
                     curve_bands=curve_bands(journey, layout), marks=handoff_marks(journey, layout, measurer),
-                    analysis=analysis)
-    poster.notices = _notices(poster, options)
+                    analysis=analysis, cut_notices=cut_notices)
+    poster.notices = cut_notices + _notices(poster, options)
     return poster
 
 
@@ -105,7 +108,7 @@ def replan_poster(poster: Poster, options: PosterOptions) -> Poster:
     """The same laid-out poster on other paper: cheap, for a dialog that previews as options change."""
     plan = plan_poster(poster.content_width, poster.content_height, options)
     other = replace(poster, plan=plan, notices=[])
-    other.notices = _notices(other, options)
+    other.notices = poster.cut_notices + _notices(other, options)
     return other
 
 

@@ -24,6 +24,7 @@ from journeymap.io.sheets.limits import DEFAULT_LIMITS, Limits
 from journeymap.io.sheets.mapping import FIELD_CHOICES, Layout, Mapping, label_key
 from journeymap.io.sheets.progress import ProgressFn, no_progress
 from journeymap.io.sheets.reconcile import reconcile
+from journeymap.io.sheets.repair import repair_surrogates
 from journeymap.io.sheets.report import Report
 from journeymap.io.sheets.safety import read_bytes
 from journeymap.io.sheets.team_shape import capture, capture_per_persona, mapping_of
@@ -42,6 +43,11 @@ class Spreadsheet:
     format: str
     grids: list[Grid]
     notices: list[Notice] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Half of a character (a lone surrogate, from "_xD83D_" in an xlsx) can never be saved:
+        # replaced by U+FFFD here, whichever reader made the grids, and the cells named.
+        self.notices = [*self.notices, *repair_surrogates(self.grids)]
 
     def sheet_names(self) -> list[str]:
         return [grid.name for grid in self.grids]

@@ -140,7 +140,7 @@ class MapBuilder:
                 self.stage_fields[key] = {}
             self.report.use(table.grid, position)
             if key[1] == 1:
-                self.report.warn(f"two stages are named \"{short(name)}\"; they are kept apart", table.grid, position)
+                self.report.info(f"two stages are named \"{short(name)}\"; they are kept apart", table.grid, position)
         return keys
 
     def _outside(self, table: Table, rows: dict[int, list[Position]]) -> None:

@@ -14,14 +14,20 @@ from journeymap.io.atomic import write_atomic
 from journeymap.io.formats import Notice, Severity
 from journeymap.io.sheets import template as shape
 from journeymap.io.sheets.checks import check_cell
+from journeymap.io.sheets.csv_fit import fit_for_csv
 from journeymap.io.sheets.grid import column_letter
 from journeymap.io.sheets.text import neutralise_formula
 from journeymap.model import JourneyMap
 
 
 def save_csv(journey: JourneyMap, path: str | os.PathLike[str]) -> list[Notice]:
-    """Export the map sheet (stages as columns) as CSV; the notice says what CSV could not hold."""
-    rows = shape.map_sheet_rows(journey)
+    """Export the map sheet (stages as columns) as CSV; the notices say what CSV could not hold.
+
+    What is written imports back exactly: every change a CSV forces (see ``csv_fit``) is made
+    before writing and named in a notice of its own.
+    """
+    fit = fit_for_csv(journey, path)
+    rows = shape.map_sheet_rows(fit.journey)
     width = max(len(row) for row in rows)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
@@ -32,9 +38,9 @@ def save_csv(journey: JourneyMap, path: str | os.PathLike[str]) -> list[Notice]:
     write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
     left_out = _left_out(journey)
     if not left_out:
-        return []
+        return fit.notices
     return [Notice(Severity.INFO, f"a CSV holds the map sheet only, so {', '.join(left_out)} are not in it; "
-                                  "export .xlsx or save .cjm to keep them")]
+                                  "export .xlsx or save .cjm to keep them"), *fit.notices]
 
 
 def _left_out(journey: JourneyMap) -> list[str]:

@@ -26,6 +26,9 @@ from journeymap.io.sheets.mapping import MEANINGFUL, Layout, Mapping, Target
 _LABEL_CHARS = 120
 _SENTENCE = re.compile(r"[.!?…。]$|https?://|:\s")
 _NOTE_WORDS = 5
+# A column headed only by one of these sums the others; any other header text is the user's stage name.
+_WORDS = re.compile(r"[^\W_]+")
+_TOTALS = frozenset({"total", "totals", "grand total", "sum", "subtotal", "average", "avg", "count"})
 # Fields of the inventory that show a sheet is one row per card, not stages as rows (an Emotions
 # column is common in both), unless stage fields such as Goal say each row is a stage.
 _CARD_ATTRIBUTES = frozenset({Field.PERSONA, Field.CHANNEL, Field.KIND, Field.NOTES, Field.CARD_OWNER})
@@ -118,7 +121,8 @@ def detect(grid: Grid, synonyms: SynonymTable, forced: Orientation | None = None
         return detection
     layout = mapping.layout or (Layout(forced.value) if forced is not None else None)
     detection.forced = layout is not None
-    if layout in (None, Layout.INVENTORY):
+    # An inventory's labels run across one row; a sheet whose best line of labels is a column is a grid.
+    if layout is Layout.INVENTORY or (layout is None and scores[Orientation.ROWS] >= scores[Orientation.COLUMNS]):
         inventory = _inventory_header(grid, labels, forced=layout is Layout.INVENTORY)
         if inventory is not None:
             detection.orientation = Orientation.ROWS
@@ -315,10 +319,13 @@ def _stage_columns(table: Table, synonyms: SynonymTable) -> None:
                          if r == header and c > table.label_column and not v.blank):
         text = grid.cells[(header, column)].text
         empty = column not in content_columns
-        if synonyms.is_computed(text):
+        if " ".join(_WORDS.findall(text.casefold())) in _TOTALS:
             table.outside[(header, column)] = "a total beside the table, not a stage"
             continue
-        if empty and (column - previous > 1 or looks_like_a_note(text)):
+        # A note typed under a stages-as-rows table reads, transposed, like a last stage without
+        # content; with stages as columns only a gap sets a note apart from the stage names.
+        prose = table.layout is Layout.ROWS and looks_like_a_note(text)
+        if empty and (column - previous > 1 or prose):
             table.outside[(header, column)] = "a note beside the table, not a stage"
             continue
         if column - previous > 1 and table.stage_cells and empty:

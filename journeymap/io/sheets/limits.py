@@ -30,7 +30,9 @@ class Limits:
     # The real used range and the non-empty cells of the whole workbook.
     rows: int = 100_000
     columns: int = 1_000
-    cells: int = 200_000
+    # Our own export of a 50,000-card map (the most the app holds) fills about 600,000 cells,
+    # 11 per card on its Cards sheet: it must import back, with room to spare.
+    cells: int = 1_000_000
     cell_chars: int = 32_767
 
 

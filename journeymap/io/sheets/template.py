@@ -149,3 +149,8 @@ def _chunks(items: list[str]) -> list[str]:
     if current:
         cells.append(current)
     return cells
+
+
+# The kinds of card the map sheet has a row for, in row order (other kinds: data sheets only).
+MAP_SHEET_ORDER = tuple(kind for kind, _label in _KIND_ROWS)
+MAP_SHEET_KINDS = frozenset(MAP_SHEET_ORDER)

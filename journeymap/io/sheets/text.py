@@ -29,6 +29,7 @@ _OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Any "_xHHHH", not only "_xHHHH_": the escape of a carriage return right after it ("_x000D_")
 # would otherwise supply the closing underscore ("_x0000" + CR read back as NUL + "x000D_").
 _OOXML_LITERAL = re.compile(r"_(?=x[0-9A-Fa-f]{4})")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def cell_text(value: Any) -> str:
@@ -92,10 +93,18 @@ def escape_ooxml(text: str) -> str:
 
 
 def unescape_ooxml(text: str) -> str:
-    """xlsx import: decode ``_xHHHH_`` as Excel does."""
+    """xlsx import: decode ``_xHHHH_`` as Excel does.
+
+    Escaped UTF-16 surrogates (``_xD83D__xDE00_``) join into their character. A lone one, which
+    no file can store, stays for :func:`journeymap.io.sheets.repair.repair_surrogates` to replace
+    and report with its cell.
+    """
     if "_x" not in text:
         return text
-    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    decoded = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if _SURROGATE.search(decoded):
+        decoded = decoded.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+    return decoded
 
 
 def short(text: str, limit: int = 40) -> str:
