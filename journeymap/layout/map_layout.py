@@ -1,7 +1,9 @@
 """The swimlane layout: stage columns, lane rows, cells that grow to fit their cards.
 
 Geometry is computed here, once per model change, never inside paint code or items. The result is
-plain data (rectangles and wrapped lines) that the canvas and the poster both draw.
+plain data (rectangles, wrapped lines and where they start, arrowheads, badge labels) that the
+canvas and the poster both draw without measuring anything. A line of text is placed by the top of
+its line box; ``MapLayout.baseline`` gives its baseline, the same for both renderers.
 
 Scene coordinates, top to bottom: the stage header band, a band for milestones that span all lanes
 (absent when there are none), then one row per lane. Left to right: the lane header column, then
@@ -14,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from journeymap.layout.geometry import Rect
-from journeymap.layout.style import LayoutStyle, TextStyle
+from journeymap.layout.style import EMOTION_TEXT, LayoutStyle, TextStyle
 from journeymap.layout.text import CachedWrapper, TextMeasurer
 from journeymap.model import JourneyMap, Milestone, Persona, Stage, Touchpoint
 
@@ -32,6 +34,9 @@ class CardBox:
     title_top: float  # baseline-free: the top of the first title line
     meta_top: float
     badge: Rect | None = None  # the emotion badge (top right), None when the card has no emotion
+    text_x: float = 0.0  # where title and meta lines start
+    badge_text: str = ""  # the badge's label ("+1"), centred on it from ``badge_origin`` (x, baseline)
+    badge_origin: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass
@@ -42,6 +47,9 @@ class StageBox:
     name_lines: tuple[str, ...]
     field_lines: list[tuple[str, tuple[str, ...]]]  # (label, lines); the first line starts with "Label: "
     truncated: bool = False
+    text_x: float = 0.0  # where the name and the fields start
+    name_top: float = 0.0
+    field_tops: tuple[float, ...] = ()  # the top of each field's first line
 
 
 @dataclass
@@ -52,6 +60,10 @@ class LaneBox:
     name_lines: tuple[str, ...]
     text_lines: tuple[str, ...]
     colour_index: int = 0
+    bar: Rect = Rect(0, 0, 0, 0)  # the colour bar at the header's left edge
+    text_x: float = 0.0
+    name_top: float = 0.0
+    text_top: float = 0.0  # the description's first line
 
 
 @dataclass
@@ -62,6 +74,8 @@ class MilestoneBox:
     title_lines: tuple[str, ...]
     stage: str
     lane: str | None
+    text_x: float = 0.0
+    title_top: float = 0.0
 
 
 @dataclass(slots=True)
@@ -74,9 +88,33 @@ class CellBox:
 
 @dataclass(slots=True)
 class FlowRoute:
+    """An arrow: its route, the line to stroke (it stops inside the head) and the head to fill."""
+
     source: str
     target: str
     points: list[tuple[float, float]]
+    line: list[tuple[float, float]] = field(default_factory=list)
+    head: tuple[tuple[float, float], ...] = ()
+
+
+def flow_route(source: str, target: str, points: list[tuple[float, float]], style: LayoutStyle) -> FlowRoute:
+    """The arrow along ``points``: the canvas (also while a card is dragged) and the poster draw this."""
+    line, head = arrow_shape(points, style)
+    return FlowRoute(source, target, points, line, head)
+
+
+def arrow_shape(points: list[tuple[float, float]],
+                style: LayoutStyle) -> tuple[list[tuple[float, float]], tuple[tuple[float, float], ...]]:
+    """The polyline, ending inside the arrowhead so its tip stays sharp, and the head's three corners."""
+    if len(points) < 2:
+        return list(points), ()
+    (ax, ay), (bx, by) = points[-2], points[-1]
+    length = max(((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5, 1e-6)
+    ux, uy = (bx - ax) / length, (by - ay) / length
+    head, half = style.arrow_head, style.arrow_half_width
+    line = [*points[:-1], (bx - ux * head * 0.8, by - uy * head * 0.8)]
+    base_x, base_y = bx - ux * head, by - uy * head
+    return line, ((bx, by), (base_x - uy * half, base_y + ux * half), (base_x + uy * half, base_y - ux * half))
 
 
 @dataclass
@@ -94,6 +132,11 @@ class MapLayout:
     flows: dict[tuple[str, str], FlowRoute]
     stage_order: list[str]
     lane_order: list[str]
+    measurer: TextMeasurer
+
+    def baseline(self, top: float, style: TextStyle) -> float:
+        """The baseline of a line of ``style`` whose line box starts at ``top``."""
+        return top + self.measurer.baseline(style)
 
     def stage_at(self, x: float) -> str | None:
         if not self.stage_order or x < self.style.lane_header_width:
@@ -184,11 +227,12 @@ class LayoutEngine:
 
     def milestone_lines(self, milestone: Milestone) -> tuple[str, ...]:
         s = self.style
-        return self.wrap(milestone.title, s.card_width - s.milestone_size - 6, s.milestone_title)
+        return self.wrap(milestone.title, s.card_width - s.milestone_size - s.milestone_gap, s.milestone_title)
 
     def milestone_height(self, milestone: Milestone) -> float:
         s = self.style
-        return max(s.milestone_size, len(self.milestone_lines(milestone)) * s.milestone_title.line_height) + 6
+        lines = len(self.milestone_lines(milestone))
+        return max(s.milestone_size, lines * s.milestone_title.line_height) + 2 * s.milestone_inset
 
     def stage_header(self, stage: Stage) -> tuple[tuple[str, ...], list[tuple[str, tuple[str, ...]]], bool, float]:
         s = self.style
@@ -208,12 +252,12 @@ class LayoutEngine:
             fields.append((label, lines))
         height = (2 * s.header_padding + len(name) * s.stage_name.line_height
                   + sum(len(lines) for _, lines in fields) * s.stage_field.line_height
-                  + (4 if fields else 0))
+                  + (s.header_gap if fields else 0))
         return name, fields, truncated, height
 
     def lane_header(self, lane: Persona) -> tuple[tuple[str, ...], tuple[str, ...], float]:
         s = self.style
-        width = s.lane_header_width - 2 * s.header_padding - 6
+        width = s.lane_header_width - 2 * s.header_padding - s.lane_bar
         name = self.wrap(lane.name, width, s.lane_name)
         text = self.wrap(" ".join(lane.description.split()), width, s.lane_text) if lane.description.strip() else ()
         height = 2 * s.header_padding + len(name) * s.lane_name.line_height + len(text) * s.lane_text.line_height
@@ -265,8 +309,14 @@ class LayoutEngine:
         stages: dict[str, StageBox] = {}
         for sid in stage_ids:
             name, fields, truncated, _ = headers[sid]
+            field_top = s.header_padding + len(name) * s.stage_name.line_height + s.header_gap
+            field_tops = []
+            for _label, lines in fields:
+                field_tops.append(field_top)
+                field_top += len(lines) * s.stage_field.line_height
             stages[sid] = StageBox(sid, Rect(column_x[sid], 0, s.column_width, header_height),
-                                   Rect(column_x[sid], 0, s.column_width, height), name, fields, truncated)
+                                   Rect(column_x[sid], 0, s.column_width, height), name, fields, truncated,
+                                   column_x[sid] + s.header_padding, s.header_padding, tuple(field_tops))
             top = header_height + s.cell_padding
             for mid in band_milestones[sid]:
                 milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, None,
@@ -277,10 +327,10 @@ class LayoutEngine:
         flows = {}
         for index, (a, b) in enumerate(journey.flows()):
             corridor = flow_corridor(lanes[lane_of[a]].row, s, index)
-            flows[(a, b)] = FlowRoute(a, b, route_flow(cards[a].rect, cards[b].rect, s, corridor))
+            flows[(a, b)] = flow_route(a, b, route_flow(cards[a].rect, cards[b].rect, s, corridor), s)
         width = s.lane_header_width + len(stage_ids) * s.column_width
         return MapLayout(s, width, height, header_height, band, stages, lanes, cells, cards, milestones,
-                         flows, stage_ids, lane_ids)
+                         flows, stage_ids, lane_ids, self.wrapper.measurer)
 
     def _lane_key(self, journey: JourneyMap, lane_id: str, lane_index: int, y: float, stage_ids: list[str],
                   lane_milestones: dict[tuple[str, str], list[str]]) -> list[object]:
@@ -310,7 +360,9 @@ class LayoutEngine:
             row_height = max(row_height, content + s.card_gap)
         part = _LanePart(LaneBox(lane_id, Rect(0, y, s.lane_header_width, row_height),
                                  Rect(0, y, s.lane_header_width + len(stage_ids) * s.column_width, row_height),
-                                 name, text, lane_index))
+                                 name, text, lane_index, Rect(0, y, s.lane_bar, row_height),
+                                 s.lane_bar + s.header_padding, y + s.header_padding,
+                                 y + s.header_padding + len(name) * s.lane_name.line_height))
         for sid in stage_ids:
             cell = CellBox(sid, lane_id, Rect(column_x[sid], y, s.column_width, row_height),
                            journey.cards_in(sid, lane_id))
@@ -330,17 +382,25 @@ class LayoutEngine:
         s = self.style
         title, meta, height, meta_offset = self.card_metrics(card)
         rect = Rect(x, y, s.card_width, height)
-        badge = None if card.emotion is None else Rect(rect.right - s.card_padding - s.badge_size,
-                                                       y + s.card_padding, s.badge_size, s.badge_size)
-        return CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, badge)
+        text_x = x + s.kind_stripe + s.card_padding
+        if card.emotion is None:
+            return CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, None, text_x)
+        badge = Rect(rect.right - s.card_padding - s.badge_size, y + s.card_padding, s.badge_size, s.badge_size)
+        label = EMOTION_TEXT[card.emotion]
+        # Centred on the disc: half the label's width left of the centre, the line box centred on it.
+        measurer = self.wrapper.measurer
+        cx, cy = badge.center
+        origin = (cx - measurer.width(label, s.card_meta) / 2,
+                  cy - s.card_meta.line_height / 2 + measurer.baseline(s.card_meta))
+        return CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, badge, text_x, label, origin)
 
     def _milestone_box(self, mid: str, milestone: Milestone, stage: str, lane: str | None,
                        x: float, y: float) -> MilestoneBox:
         s = self.style
         height = self.milestone_height(milestone)
-        diamond = Rect(x, y + 3, s.milestone_size, s.milestone_size)
+        diamond = Rect(x, y + s.milestone_inset, s.milestone_size, s.milestone_size)
         return MilestoneBox(mid, Rect(x, y, s.card_width, height), diamond, self.milestone_lines(milestone),
-                            stage, lane)
+                            stage, lane, diamond.right + s.milestone_gap, y + s.milestone_inset)
 
 
 def route_flow(source: Rect, target: Rect, style: LayoutStyle,

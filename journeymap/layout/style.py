@@ -26,6 +26,7 @@ KIND_COLOURS = {  # fill, border: readable on a projector and in print
 KIND_LABELS = {Kind.TOUCHPOINT: "Touchpoint", Kind.PAIN_POINT: "Pain point", Kind.OPPORTUNITY: "Opportunity",
                Kind.THOUGHT: "Thought"}
 EMOTION_COLOURS = {-2: "#c0392b", -1: "#e67e22", 0: "#7f8c8d", 1: "#52a447", 2: "#1e8449"}
+EMOTION_TEXT = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}  # what an emotion badge says
 EMOTION_LABELS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
 LANE_COLOURS = ("#6c5ce7", "#00a3a3", "#e17055", "#0984e3", "#b8860b", "#d63384", "#2d3436", "#27ae60")
 INK = "#1f2933"
@@ -53,6 +54,13 @@ class LayoutStyle:
     min_lane_height: float = 96
     header_padding: float = 10
     milestone_size: float = 14
+    milestone_inset: float = 3  # the diamond and the title start this far below the milestone's top
+    milestone_gap: float = 6  # between the diamond and the title
+    lane_bar: float = 6  # the lane's colour bar at the left of its header
+    header_gap: float = 4  # between a stage's name and its fields
+    corner_radius: float = 4  # of a card
+    arrow_head: float = 9  # arrowhead length
+    arrow_half_width: float = 4.5
     card_title: TextStyle = field(default_factory=lambda: TextStyle(11, bold=True))
     card_meta: TextStyle = field(default_factory=lambda: TextStyle(8.5))
     stage_name: TextStyle = field(default_factory=lambda: TextStyle(14, bold=True))

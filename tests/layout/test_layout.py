@@ -18,6 +18,9 @@ class MonoMeasurer:
     def width(self, text: str, style: TextStyle) -> float:
         return len(text) * style.size * 0.6
 
+    def baseline(self, style: TextStyle) -> float:
+        return style.size
+
 
 MEASURE = MonoMeasurer()
 

@@ -31,10 +31,10 @@ from journeymap.io.pdf.paper import MM, PaperError
 from journeymap.io.pdf.plan import PosterOptions, PosterPlan, plan_poster
 from journeymap.io.pdf.preflight import check_legibility, text_sizes
 from journeymap.io.pdf.surface import Surface
-from journeymap.io.pdf.text import PdfMeasurer
 from journeymap.io.pdf.tiling import draw_assembly_page, draw_tile, place_form
 from journeymap.io.pdf.title_block import TitleBlock, draw_title_block, layout_title_block
 from journeymap.layout import LayoutEngine, MapLayout
+from journeymap.layout.measure import FontMeasurer, default_measurer
 from journeymap.model import JourneyMap
 
 FORM = "poster"
@@ -50,7 +50,7 @@ class Poster:
     block: TitleBlock
     plan: PosterPlan
     fonts: FontSet
-    measurer: PdfMeasurer
+    measurer: FontMeasurer
     date: dt.date
     author: str
     notices: list[Notice] = field(default_factory=list)
@@ -68,7 +68,8 @@ def prepare_poster(journey: JourneyMap, options: PosterOptions, date: dt.date | 
                    author: str | None = None, fonts: FontSet | None = None) -> Poster:
     """Lay out, plan and preflight; raises :class:`PaperError` when the paper cannot work."""
     fonts = fonts or default_fonts()
-    measurer = PdfMeasurer(fonts)
+    # The canvas's measurer, over the files these fonts were made from: the same lines as on screen.
+    measurer = default_measurer() if fonts is default_fonts() else FontMeasurer(fonts.files)
     layout = LayoutEngine(measurer).compute(journey)
     date = date or dt.date.today()
     block = layout_title_block(journey, layout, measurer, date)
@@ -161,7 +162,7 @@ def _metadata(canvas: Canvas, poster: Poster) -> None:
 
 def _draw_form(canvas: Canvas, poster: Poster) -> None:
     canvas.beginForm(FORM, 0, 0, poster.content_width, poster.content_height)
-    surface = Surface(canvas, poster.fonts, poster.content_height)
+    surface = Surface(canvas, poster.fonts, poster.measurer, poster.content_height)
     draw_title_block(surface, poster.block)
     draw_board(surface, poster.layout, poster.journey, top=poster.block.height)
     canvas.endForm()
@@ -187,7 +188,7 @@ def _draw_tiled(canvas: Canvas, poster: Poster) -> None:
     sheet = plan.tile_sheet
     title = poster.journey.title or "Untitled journey map"
     date_text = poster.date.isoformat()
-    surface = Surface(canvas, poster.fonts, sheet.height)
+    surface = Surface(canvas, poster.fonts, poster.measurer, sheet.height)
     canvas.setPageSize((sheet.width, sheet.height))
     draw_assembly_page(canvas, surface, FORM, plan, title, date_text, poster.measurer)
     canvas.bookmarkPage("assembly", fit="Fit")

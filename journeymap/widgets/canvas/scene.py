@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymap.editing.document import Document
-from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect
+from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect, default_measurer, flow_route
 from journeymap.layout.map_layout import flow_corridor, route_flow
 from journeymap.model import Change, JourneyMap, MapEvent
 from journeymap.widgets.canvas.items import (
@@ -27,7 +27,7 @@ from journeymap.widgets.canvas.items import (
     StageHeaderItem,
 )
 from journeymap.widgets.canvas.palette import CanvasPalette
-from journeymap.widgets.canvas.qt_measure import QtTextMeasurer
+from journeymap.widgets.canvas.qt_fonts import CanvasFonts
 
 SCENE_MARGIN = 60.0
 PRESENTATION_SCALE = 1.5
@@ -48,8 +48,10 @@ class MapScene(QGraphicsScene):
         super().__init__(parent)
         self.setObjectName("mapScene")
         self.document = document
-        self.measurer = QtTextMeasurer()
-        self.ctx = CanvasContext(self.measurer, LayoutStyle(), CanvasPalette())
+        # The poster's measurer: the same line breaks and baselines on screen and on paper.
+        self.measurer = default_measurer()
+        self.fonts = CanvasFonts()
+        self.ctx = CanvasContext(self.fonts, self.measurer, LayoutStyle(), CanvasPalette())
         self.engine = LayoutEngine(self.measurer, self.ctx.style)
         self.stage_items: dict[str, StageHeaderItem] = {}
         self.lane_items: dict[str, LaneHeaderItem] = {}
@@ -91,7 +93,7 @@ class MapScene(QGraphicsScene):
             return
         self.presentation = on
         style = LayoutStyle().scaled(PRESENTATION_SCALE) if on else LayoutStyle()
-        self.ctx = CanvasContext(self.measurer, style, CanvasPalette(high_contrast=on))
+        self.ctx = CanvasContext(self.fonts, self.measurer, style, CanvasPalette(high_contrast=on))
         self.engine = LayoutEngine(self.measurer, style)
         self.drop_item.ctx = self.ctx
         selected = self.selected_keys()
@@ -170,8 +172,8 @@ class MapScene(QGraphicsScene):
                 start, end = self._live_card_rect(key[0]), self._live_card_rect(key[1])
                 lane = layout.lane_at(start.center[1])
                 corridor = flow_corridor(layout.lanes[lane].row, style) if lane else None
-                points = route_flow(start, end, style, corridor)
-                item.set_points(points, item.origin_y)
+                route = flow_route(*key, route_flow(start, end, style, corridor), style)
+                item.set_route(route, item.origin_y)
 
     def _live_card_rect(self, card_id: str) -> Rect:
         """Where a card is drawn now: its item's place during a drag, else the layout's (lane not shown yet)."""
@@ -282,7 +284,7 @@ class MapScene(QGraphicsScene):
             elif item.lane_id != source_item.lane_id:
                 item.setParentItem(container)
                 item.lane_id = source_item.lane_id
-            item.set_points(route.points, container.origin_y)
+            item.set_route(route, container.origin_y)
 
     def _remove_stale(self, layout: MapLayout) -> None:
         for key in [k for k in self.flow_items if k not in layout.flows]:

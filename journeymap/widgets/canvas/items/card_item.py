@@ -24,7 +24,6 @@ from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, 
 
 HANDLE_RADIUS = 6.0
 MARGIN = 4.0  # room for outlines around the card
-EMOTION_TEXT = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
@@ -120,14 +119,14 @@ class CardItem(QGraphicsRectItem):
             return
         painter.setPen(palette.kind_pen[kind])
         painter.setBrush(palette.kind_brush[kind])
-        painter.drawRoundedRect(rect, 4, 4)
+        painter.drawRoundedRect(rect, style.corner_radius, style.corner_radius)
         painter.fillRect(QRectF(0.5, 0.5, style.kind_stripe, rect.height() - 1), palette.kind_colour[kind])
         if self.current_match:
             painter.fillRect(rect, palette.current_match_brush)
         painter.setPen(palette.ink_pen)
-        x = style.kind_stripe + style.card_padding
         box = self.box
         assert box is not None
+        x = box.text_x - box.rect.x
         if self._title is None:
             self._title = TextBlock(box.title_lines, self.ctx, style.card_title)
             self._meta = TextBlock(box.meta_lines, self.ctx, style.card_meta) if box.meta_lines else None
@@ -137,8 +136,7 @@ class CardItem(QGraphicsRectItem):
             painter.setPen(palette.muted_pen)
             self._meta.draw(painter, x, box.meta_top - top)
         if box.badge is not None and record.emotion is not None:
-            self._paint_badge(painter, QRectF(box.badge.x - box.rect.x, box.badge.y - top,
-                                              box.badge.width, box.badge.height), record.emotion)
+            self._paint_badge(painter, box, record.emotion)
         if self.matched:
             painter.setPen(palette.match_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -152,11 +150,16 @@ class CardItem(QGraphicsRectItem):
             painter.setBrush(palette.handle_brush)
             painter.drawEllipse(QPointF(rect.right(), rect.center().y()), HANDLE_RADIUS, HANDLE_RADIUS)
 
-    def _paint_badge(self, painter: QPainter, badge: QRectF, emotion: int) -> None:
+    def _paint_badge(self, painter: QPainter, box: CardBox, emotion: int) -> None:
+        """The emotion disc and its label, both where the layout put them."""
+        assert box.badge is not None
         palette = self.ctx.palette
+        left, top = box.rect.x, box.rect.y
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.emotion_brush[emotion])
-        painter.drawEllipse(badge)
+        painter.drawEllipse(QRectF(box.badge.x - left, box.badge.y - top, box.badge.width, box.badge.height))
         painter.setPen(palette.white_pen)
-        painter.setFont(self.ctx.font(self.ctx.style.card_meta))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, EMOTION_TEXT[emotion])
+        x, baseline = box.badge_origin
+        style = self.ctx.style.card_meta
+        TextBlock((box.badge_text,), self.ctx, style).draw(painter, x - left,
+                                                          baseline - top - self.ctx.measurer.baseline(style))
