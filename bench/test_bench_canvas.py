@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from journeymap.editing.commands import MoveCardCommand
 from journeymap.editing.document import Document
 from journeymap.io.cjm import load_cjm, save_cjm
-from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
+from journeymap.model import ItemRef, JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
 from journeymap.widgets.canvas import MapView
 from journeymap.widgets.canvas.tools.move_tool import MoveCardsTool
 
@@ -189,7 +189,7 @@ def _middle_card(view: MapView) -> str:
 def test_drag_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
     view = opened
     card = _middle_card(view)
-    item = view.map_scene.item_for("card", card)
+    item = view.map_scene.item_for(ItemRef.card(card))
     view.set_zoom(1.0)
     view.centerOn(item)
     QApplication.processEvents()

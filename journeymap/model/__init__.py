@@ -3,9 +3,11 @@
 from journeymap.model.events import Change, EventHub, MapEvent
 from journeymap.model.journey_map import CardPolicy, Cell, JourneyMap, MapError, NodeType, Removal
 from journeymap.model.records import Flow, Kind, Milestone, Persona, Stage, Touchpoint
+from journeymap.model.refs import ItemKind, ItemRef
 from journeymap.model.timeline import parse_timeline
 
 __all__ = [
-    "CardPolicy", "Cell", "Change", "EventHub", "Flow", "JourneyMap", "Kind", "MapError", "MapEvent",
+    "CardPolicy", "Cell", "Change", "EventHub", "Flow", "ItemKind", "ItemRef", "JourneyMap", "Kind", "MapError",
+    "MapEvent",
     "Milestone", "NodeType", "Persona", "Removal", "Stage", "Touchpoint", "parse_timeline",
 ]

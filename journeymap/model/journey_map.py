@@ -33,6 +33,7 @@ from journeymap.model.records import (
     Stage,
     Touchpoint,
 )
+from journeymap.model.refs import ItemKind, ItemRef
 
 Cell = tuple[str, str]  # (stage id, lane id)
 
@@ -81,6 +82,10 @@ class Removal:
     milestones: list[tuple[int, str, Milestone, str, str | None]] = field(default_factory=list)
     moved_milestones: list[tuple[str, str, str | None]] = field(default_factory=list)
     flows: list[tuple[str, str, Flow]] = field(default_factory=list)
+
+
+_NODE_TYPES = {ItemKind.STAGE: NodeType.STAGE, ItemKind.LANE: NodeType.LANE, ItemKind.CARD: NodeType.CARD,
+               ItemKind.MILESTONE: NodeType.MILESTONE}
 
 
 class JourneyMap:
@@ -354,17 +359,43 @@ class JourneyMap:
         self.graph.add_edge(source, target, type=EdgeType.FLOW, record=flow or Flow())
         self.events.emit(MapEvent(Change.FLOW_ADDED, (source, target)))
 
-    def update_flow(self, source: str, target: str, **changes: Any) -> Flow:
-        old = self.flow(source, target)
-        self.graph.edges[source, target]["record"] = _replace(old, changes)
-        self.events.emit(MapEvent(Change.FLOW_CHANGED, (source, target)))
-        return old
-
     def remove_flow(self, source: str, target: str) -> Removal:
         removal = Removal(flows=[(source, target, self.flow(source, target))])
         self.graph.remove_edge(source, target)
         self.events.emit(MapEvent(Change.FLOW_REMOVED, (source, target)))
         return removal
+
+    # ----------------------------------------------------------------- by typed reference
+    def record(self, ref: ItemRef) -> Stage | Persona | Touchpoint | Milestone | Flow:
+        """The record a reference names; :class:`MapError` if the map has no such thing."""
+        if ref.kind is ItemKind.FLOW:
+            return self.flow(*ref.ends)
+        return self._record(ref.id, _NODE_TYPES[ref.kind])
+
+    def contains(self, ref: ItemRef) -> bool:
+        if ref.kind is ItemKind.FLOW:
+            return self.has_flow(*ref.ends)
+        return self.node_type(ref.id) is _NODE_TYPES[ref.kind]
+
+    def update(self, ref: ItemRef, **changes: Any) -> Stage | Persona | Touchpoint | Milestone | Flow:
+        """Change fields of what ``ref`` names; returns the record as it was (for undo)."""
+        if ref.kind is ItemKind.FLOW:
+            source, target = ref.ends
+            old_flow = self.flow(source, target)
+            self.graph.edges[source, target]["record"] = _replace(old_flow, changes)
+            self.events.emit(MapEvent(Change.FLOW_CHANGED, ref.ends))
+            return old_flow
+        updates = {ItemKind.STAGE: self.update_stage, ItemKind.LANE: self.update_lane,
+                   ItemKind.CARD: self.update_card, ItemKind.MILESTONE: self.update_milestone}
+        return updates[ref.kind](ref.id, **changes)
+
+    def reorder(self, ref: ItemRef, index: int) -> int:
+        """Move a stage column or a lane row to ``index``; returns where it was."""
+        if ref.kind is ItemKind.STAGE:
+            return self.move_stage(ref.id, index)
+        if ref.kind is ItemKind.LANE:
+            return self.move_lane(ref.id, index)
+        raise MapError(f"only stages and lanes are reordered, not a {ref.kind}")
 
     # ----------------------------------------------------------------- undoing a removal
     def restore(self, removal: Removal) -> None:

@@ -25,11 +25,12 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 
 EDIT_SCRIPT = """
 from journeymap.editing.commands import UpdateCommand
+from journeymap.model import ItemRef
 
 def on_window(window):
     journey = window.document.journey
     stage = journey.stage_ids()[0]
-    window.document.push(UpdateCommand(journey, "stage", stage, {"name": "Named in the workshop"}))
+    window.document.push(UpdateCommand(journey, ItemRef.stage(stage), {"name": "Named in the workshop"}))
     print("edited", flush=True)
 """
 

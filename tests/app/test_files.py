@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from journeymap.app import files as files_module
 from journeymap.editing.commands import SetTitleCommand, UpdateCommand
 from journeymap.io.cjm import load_cjm, save_cjm, to_document
+from journeymap.model import ItemRef
 from tests.factories import small_map
 
 Button = QMessageBox.StandardButton
@@ -74,7 +75,7 @@ def test_save_as_then_save_then_open_round_trip(make_window, dialogs, tmp_path) 
     assert window.document.path == tmp_path / "round.cjm"
     assert window.windowTitle().startswith("round.cjm")
 
-    window.document.push(UpdateCommand(journey, "stage", journey.stage_ids()[0], {"owner": "Sales"}, merge=True))
+    window.document.push(UpdateCommand(journey, ItemRef.stage(journey.stage_ids()[0]), {"owner": "Sales"}, merge=True))
     window.findChild(QAction, "actionSave").trigger()  # no dialog: it has a file now
     assert dialogs.kinds() == ["save"]
     expected = to_document(journey)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolBar
 
 from journeymap.editing.commands import MoveCardCommand, UpdateCommand
 from journeymap.io.templates import load_sample
+from journeymap.model import ItemRef
 
 MENUS = {
     "menuFile": ["actionNewFromTemplate", "actionOpen", "actionSave", "actionSaveAs", "actionImport",
@@ -82,7 +83,7 @@ def test_undo_and_redo_read_the_command(make_window) -> None:  # noqa: ANN001
 def test_the_title_marks_unsaved_changes(make_window, tmp_path) -> None:  # noqa: ANN001
     window = make_window()
     journey = window.document.journey
-    window.document.push(UpdateCommand(journey, "stage", journey.stage_ids()[0], {"owner": "CS"}))
+    window.document.push(UpdateCommand(journey, ItemRef.stage(journey.stage_ids()[0]), {"owner": "CS"}))
     assert window.isWindowModified()
     assert window.windowTitle().endswith("[*] — Journey Map Designer")
     window.document.save(tmp_path / "kickoff.cjm")
@@ -116,7 +117,7 @@ def test_selecting_on_the_canvas_shows_the_item_in_the_properties_panel(make_win
     window = make_window()
     journey = window.document.journey
     card = journey.card_ids()[0]
-    window.view.select("card", card)
+    window.view.select(ItemRef.card(card))
     assert window.properties.target == ("card", card)
     assert window.properties.field("card", "title").text() == journey.card(card).title
     window.view.map_scene.clearSelection()

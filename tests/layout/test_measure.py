@@ -48,4 +48,5 @@ def test_measuring_does_not_load_reportlab() -> None:
     code = ("import sys; from journeymap.layout import default_measurer, TextStyle; "
             "default_measurer().width('Kickoff', TextStyle(11)); "
             "print(sorted(m for m in sys.modules if m.startswith('reportlab')))")
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -150,3 +150,26 @@ def test_unknown_ids_are_refused_with_the_id_named() -> None:
         journey.add_card("nope", journey.lane_ids()[0], "x")
     with pytest.raises(MapError, match="no card"):
         journey.card(journey.stage_ids()[0])
+
+
+def test_typed_references_read_update_and_reorder_every_kind() -> None:
+    from journeymap.model import Flow, ItemRef
+
+    journey = small_map()
+    land, adopt = journey.stage_ids()
+    card = journey.card_ids()[0]
+    source, target = journey.flows()[0]
+    assert journey.record(ItemRef.card(card)) is journey.card(card)
+    old = journey.update(ItemRef.stage(land), goal="Win")
+    assert (old.goal, journey.stage(land).goal) == ("Close", "Win")
+    assert journey.update(ItemRef.flow(source, target), label="next") == Flow()
+    assert journey.flow(source, target).label == "next"
+    assert journey.reorder(ItemRef.stage(adopt), 0) == 1
+    assert journey.stage_ids() == [adopt, land]
+    assert journey.contains(ItemRef.card(card)) and not journey.contains(ItemRef.stage(card))
+    assert not journey.contains(ItemRef.flow(target, source))
+    with pytest.raises(MapError):
+        journey.reorder(ItemRef.card(card), 0)
+    with pytest.raises(MapError, match="no card"):
+        journey.record(ItemRef.card("missing"))
+    assert ItemRef.card(card) == ("card", card)  # a NamedTuple: plain tuples compare equal

@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from shiboken6 import Shiboken
 
 from journeymap.editing.commands import AddCardCommand, AddFlowCommand
-from journeymap.model import Flow, Kind, Touchpoint
+from journeymap.model import Flow, ItemKind, ItemRef, Kind, Touchpoint
 
 if TYPE_CHECKING:
     from journeymap.widgets.canvas.view import MapView
@@ -60,7 +60,7 @@ class CanvasClipboard:
         return self.view.map_scene.journey
 
     def selected_cards(self) -> list[str]:
-        chosen = {model_id for kind, model_id in self.view.selected() if kind == "card"}
+        chosen = {ref.id for ref in self.view.selected() if ref.kind is ItemKind.CARD}
         return [card for card in self.journey.card_ids() if card in chosen]
 
     # ------------------------------------------------------------------ copy
@@ -179,7 +179,7 @@ class CanvasClipboard:
         scene = self.view.map_scene
         scene.clearSelection()
         for card_id in card_ids:
-            item = scene.item_for("card", card_id)
+            item = scene.item_for(ItemRef.card(card_id))
             if item is not None:
                 item.setSelected(True)
 

@@ -8,14 +8,14 @@ they change the model, the model emits, the scene follows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QRectF, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymap.editing.document import Document
 from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect, default_measurer, flow_route
 from journeymap.layout.map_layout import flow_corridor, route_flow
-from journeymap.model import Change, JourneyMap, MapEvent
+from journeymap.model import Change, ItemKind, ItemRef, JourneyMap, MapEvent
 from journeymap.widgets.canvas.items import (
     CanvasContext,
     CardItem,
@@ -37,6 +37,10 @@ BULK_REMOVE = 2000
 # comes into view (or is asked for by id): making 10,000 card items took 0.6-0.8 s of opening a map,
 # and at fit-to-map such a map is drawn from the overview picture anyway. Smaller maps get every item.
 LAZY_LANES_FROM_CARDS = 2000
+# The items that stand for a model object; each has a ``ref``.
+ModelItem = CardItem | FlowItem | MilestoneItem | StageHeaderItem | LaneHeaderItem
+MODEL_ITEMS = (CardItem, FlowItem, MilestoneItem, StageHeaderItem, LaneHeaderItem)
+_SELECTION_ORDER = {ItemKind.CARD: 0, ItemKind.MILESTONE: 1, ItemKind.FLOW: 2, ItemKind.STAGE: 3, ItemKind.LANE: 4}
 
 
 class MapScene(QGraphicsScene):
@@ -81,7 +85,7 @@ class MapScene(QGraphicsScene):
 
     def refresh(self) -> None:
         """Re-lay out the map and bring the items in line with it."""
-        selected = self.selected_keys()
+        selected = self.selected_refs()
         self.layout = self.engine.compute(self.journey)
         self._sync(self.layout)
         self._reselect(selected)
@@ -96,7 +100,7 @@ class MapScene(QGraphicsScene):
         self.ctx = CanvasContext(self.fonts, self.measurer, style, CanvasPalette(high_contrast=on))
         self.engine = LayoutEngine(self.measurer, style)
         self.drop_item.ctx = self.ctx
-        selected = self.selected_keys()
+        selected = self.selected_refs()
         self._clear_items()
         self.refresh()
         self._reselect(selected)
@@ -106,16 +110,22 @@ class MapScene(QGraphicsScene):
         """The whole map in scene coordinates (what fit-to-map and exports show)."""
         return QRectF(0, 0, self.layout.width, self.layout.height)
 
-    def item_for(self, kind: str, model_id: str) -> QGraphicsItem | None:
+    def item_for(self, ref: ItemRef) -> ModelItem | None:
         """The item for a model object, made first if its lane has not been shown yet."""
-        if kind in ("card", "flow", "milestone"):
-            self._make_live(self._lane_holding(kind, model_id))
-        if kind == "flow":
-            source, _, target = model_id.partition("->")
-            return self.flow_items.get((source, target))
-        table = {"card": self.card_items, "stage": self.stage_items, "lane": self.lane_items,
-                 "milestone": self.milestone_items}.get(kind, {})
-        return table.get(model_id)
+        kind = ref.kind
+        if kind is ItemKind.FLOW:
+            self._make_live(self._lane_holding(ref.ends[0]))
+            return self.flow_items.get(ref.ends)
+        if kind is ItemKind.CARD:
+            self._make_live(self._lane_holding(ref.id))
+            return self.card_items.get(ref.id)
+        if kind is ItemKind.MILESTONE:
+            milestone = self.layout.milestones.get(ref.id)
+            self._make_live(milestone.lane if milestone else None)
+            return self.milestone_items.get(ref.id)
+        if kind is ItemKind.STAGE:
+            return self.stage_items.get(ref.id)
+        return self.lane_items.get(ref.id)
 
     def show_lanes_in(self, rect: QRectF) -> None:
         """Make the items of every lane that ``rect`` (scene coordinates) touches."""
@@ -129,16 +139,9 @@ class MapScene(QGraphicsScene):
         """Make every item (before rendering the whole map into a picture)."""
         self._make_live(*self.layout.lane_order)
 
-    def _lane_holding(self, kind: str, model_id: str) -> str | None:
-        layout = self.layout
-        if kind == "flow":
-            model_id = model_id.partition("->")[0]
-            kind = "card"
-        if kind == "card":
-            box = layout.cards.get(model_id)
-            return layout.lane_at(box.rect.center[1]) if box else None
-        milestone = layout.milestones.get(model_id)
-        return milestone.lane if milestone else None
+    def _lane_holding(self, card_id: str) -> str | None:
+        box = self.layout.cards.get(card_id)
+        return self.layout.lane_at(box.rect.center[1]) if box else None
 
     def _make_live(self, *lanes: str | None) -> None:
         new = {lane for lane in lanes if lane and lane not in self._live_lanes and lane in self.layout.lanes}
@@ -147,16 +150,15 @@ class MapScene(QGraphicsScene):
             self._sync_lane_contents(self.layout, new)
             self._apply_matches()
 
-    def selected_keys(self) -> list[tuple[str, str]]:
-        """(kind, id) of the selected items, cards first, each group in map order."""
-        keys = [(item.KIND, item.model_id) for item in self.selectedItems() if hasattr(item, "KIND")]
-        order = {"card": 0, "milestone": 1, "flow": 2, "stage": 3, "lane": 4}
-        return sorted(keys, key=lambda key: (order[key[0]], key[1]))
+    def selected_refs(self) -> list[ItemRef]:
+        """The selected items, cards first, then milestones, arrows, stages and lanes, each group sorted."""
+        refs = [item.ref for item in self.selectedItems() if isinstance(item, MODEL_ITEMS)]
+        return sorted(refs, key=lambda ref: (_SELECTION_ORDER[ref.kind], ref.key))
 
-    def model_item_at(self, scene_pos: object) -> QGraphicsItem | None:
+    def model_item_at(self, scene_pos: QPointF) -> ModelItem | None:
         """The topmost item that stands for a model object at a scene point."""
         for item in self.items(scene_pos):
-            if hasattr(item, "KIND"):
+            if isinstance(item, MODEL_ITEMS):
                 return item
         return None
 
@@ -315,9 +317,9 @@ class MapScene(QGraphicsScene):
                       self.milestone_items, self.flow_items):
             table.clear()
 
-    def _reselect(self, keys: list[tuple[str, str]]) -> None:
-        for kind, model_id in keys:
-            item = self.item_for(kind, model_id)
+    def _reselect(self, refs: list[ItemRef]) -> None:
+        for ref in refs:
+            item = self.item_for(ref)
             if item is not None and not item.isSelected():
                 item.setSelected(True)
 

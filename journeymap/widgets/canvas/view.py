@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGestureEvent, QGraphicsItem, QGraphicsView, QPinchGesture, QWidget
 
 from journeymap.editing.document import Document
+from journeymap.model import ItemRef
 from journeymap.widgets.canvas.actions import CanvasActions
 from journeymap.widgets.canvas.clipboard import CanvasClipboard
 from journeymap.widgets.canvas.finder import CardFinder
@@ -214,11 +215,11 @@ class MapView(QGraphicsView):
         return self.map_scene.presentation
 
     # ------------------------------------------------------------------ selection
-    def selected(self) -> list[tuple[str, str]]:
-        return self.map_scene.selected_keys()
+    def selected(self) -> list[ItemRef]:
+        return self.map_scene.selected_refs()
 
-    def select(self, kind: str, model_id: str, add: bool = False) -> None:
-        item = self.map_scene.item_for(kind, model_id)
+    def select(self, ref: ItemRef, add: bool = False) -> None:
+        item = self.map_scene.item_for(ref)
         if not add:
             self.map_scene.clearSelection()
         if item is not None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 
 from journeymap.editing.commands import MoveCardCommand
 from journeymap.editing.document import Document
-from journeymap.model import JourneyMap, Persona, Stage, Touchpoint
+from journeymap.model import ItemRef, JourneyMap, Persona, Stage, Touchpoint
 from journeymap.widgets.canvas import MapView
 from journeymap.widgets.canvas.scene import LAZY_LANES_FROM_CARDS
 
@@ -68,7 +68,7 @@ def test_selecting_or_finding_a_card_in_an_unseen_lane_makes_its_item(big_view: 
     journey = big_view.document.journey
     far = journey.cards_in(journey.stage_ids()[5], journey.lane_ids()[-2])[3]
     assert far not in big_view.map_scene.card_items
-    big_view.select("card", far)
+    big_view.select(ItemRef.card(far))
     assert big_view.selected() == [("card", far)]
     assert big_view.find(journey.card(far).title) == 1
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 
 from journeymap.editing.commands import UpdateCommand
+from journeymap.model import ItemRef
 from journeymap.widgets.canvas.pictures import render_scene_svg
 from tests.widgets.canvas.conftest import press_key
 
@@ -28,7 +29,7 @@ def test_find_highlights_matches_and_cycles(view) -> None:
     assert view.find("no such words") == 0
     card = journey.card_ids()[0]
     view.find("Pricing")
-    view.document.push(UpdateCommand(journey, "card", card, {"title": "Plans page"}))
+    view.document.push(UpdateCommand(journey, ItemRef.card(card), {"title": "Plans page"}))
     assert not view.map_scene.card_items[card].matched  # an edit that stops matching drops the highlight
 
 
@@ -46,7 +47,7 @@ def test_zoom_steps_fit_and_zoom_to_selection(view) -> None:
     assert visible.contains(view.map_scene.map_rect())
     assert levels and levels[-1] == view.zoom_level()
     card = view.document.journey.card_ids()[0]
-    view.select("card", card)
+    view.select(ItemRef.card(card))
     view.zoom_to_selection()
     assert view.zoom_level() == 1.5
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -76,7 +77,7 @@ def test_presentation_mode_uses_large_type_and_focuses_stages(view) -> None:
     land, adopt = journey.stage_ids()
     card = journey.card_ids()[0]
     normal_width = view.map_scene.layout.cards[card].rect.width
-    view.select("card", card)
+    view.select(ItemRef.card(card))
     view.set_presentation(True)
     assert view.is_presentation()
     assert view.map_scene.layout.cards[card].rect.width == normal_width * 1.5

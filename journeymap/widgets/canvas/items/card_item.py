@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymap.layout import CardBox, Rect
-from journeymap.model import Touchpoint
+from journeymap.model import ItemRef, Touchpoint
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock
 
 HANDLE_RADIUS = 6.0
@@ -28,12 +28,11 @@ _NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
 class CardItem(QGraphicsRectItem):
-    KIND = "card"
-
     def __init__(self, ctx: CanvasContext, card_id: str, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model_id = card_id
+        self.ref = ItemRef.card(card_id)
         self.lane_id = ""
         self.record: Touchpoint | None = None
         self.box: CardBox | None = None

@@ -12,19 +12,18 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymap.layout import FlowRoute
+from journeymap.model import ItemRef
 from journeymap.widgets.canvas.items.context import CanvasContext
 
 _HIT_PEN = QPen(QColor(0, 0, 0, 0), 10)
 
 
 class FlowItem(QGraphicsPathItem):
-    KIND = "flow"
-
     def __init__(self, ctx: CanvasContext, source: str, target: str, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.source, self.target = source, target
-        self.model_id = f"{source}->{target}"
+        self.ref = ItemRef.flow(source, target)
         self.points: list[tuple[float, float]] = []
         self.lane_id = ""
         self.origin_y = 0.0

@@ -10,17 +10,16 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymap.layout import LaneBox
-from journeymap.model import Persona
+from journeymap.model import ItemRef, Persona
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock, paint_header_frame
 
 
 class LaneHeaderItem(QGraphicsRectItem):
-    KIND = "lane"
-
     def __init__(self, ctx: CanvasContext, lane_id: str, parent: QGraphicsItem) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model_id = lane_id
+        self.ref = ItemRef.lane(lane_id)
         self.record: Persona | None = None
         self.box: LaneBox | None = None
         self._name: TextBlock | None = None

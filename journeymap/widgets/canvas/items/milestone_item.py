@@ -7,17 +7,16 @@ from PySide6.QtGui import QPainter, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymap.layout import MilestoneBox
-from journeymap.model import Milestone
+from journeymap.model import ItemRef, Milestone
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock
 
 
 class MilestoneItem(QGraphicsRectItem):
-    KIND = "milestone"
-
     def __init__(self, ctx: CanvasContext, milestone_id: str, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model_id = milestone_id
+        self.ref = ItemRef.milestone(milestone_id)
         self.lane_id: str | None = None
         self.record: Milestone | None = None
         self.box: MilestoneBox | None = None

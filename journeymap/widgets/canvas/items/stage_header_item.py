@@ -12,17 +12,16 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from journeymap.layout import StageBox
 from journeymap.layout.map_layout import STAGE_FIELDS
-from journeymap.model import Stage
+from journeymap.model import ItemRef, Stage
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock, paint_header_frame
 
 
 class StageHeaderItem(QGraphicsRectItem):
-    KIND = "stage"
-
     def __init__(self, ctx: CanvasContext, stage_id: str) -> None:
         super().__init__()
         self.ctx = ctx
         self.model_id = stage_id
+        self.ref = ItemRef.stage(stage_id)
         self.record: Stage | None = None
         self.box: StageBox | None = None
         self._name: TextBlock | None = None

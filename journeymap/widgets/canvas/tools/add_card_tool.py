@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF
 
 from journeymap.editing.commands import AddCardCommand
-from journeymap.model import Touchpoint
+from journeymap.model import ItemRef, Touchpoint
 from journeymap.widgets.canvas.tools.text_edit_tool import TextEditTool
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class AddCardTool(TextEditTool):
         self._next = False
         self.done()
         if self.added:
-            self.view.select("card", self.added)
+            self.view.select(ItemRef.card(self.added))
 
     def commit_and_next(self) -> None:
         self.finish()
