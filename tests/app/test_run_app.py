@@ -67,3 +67,20 @@ def test_the_exception_hook_shows_a_dialog_and_logs(qtbot, dialogs, private_fold
     assert "RuntimeError: scene lost an item" in text and "journeymap.log" in text
     log = (private_folders / "journeymap.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "scene lost an item" in log
+
+
+def test_quit_after_first_paint_opens_the_map_and_ends_cleanly(tmp_path: Path) -> None:
+    """The documented start-up timer: exit status 0 once the map is drawn, and no autosave left behind."""
+    from journeymap.io.cjm import save_cjm
+    from tests.factories import small_map
+
+    original = tmp_path / "workshop.cjm"
+    save_cjm(small_map(), original)
+    data = tmp_path / "data"
+    result = subprocess.run([sys.executable, "-m", "journeymap", "--quit-after-first-paint", str(original)],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOURNEYMAP_DATA_DIR": str(data),
+                                 "JOURNEYMAP_SETTINGS": str(tmp_path / "settings.ini")})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert list((data / "autosave").glob("*")) == []

@@ -52,11 +52,13 @@ class MapView(QGraphicsView):
 
     zoom_changed = Signal(float)
     selection_changed = Signal()
+    first_painted = Signal()  # once, after the viewport's first paint (start-up timing)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapView")
         self.document = document
+        self._painted_once = False
         self.map_scene = MapScene(document, self)
         self.setScene(self.map_scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -283,6 +285,12 @@ class MapView(QGraphicsView):
         self.resetCachedContent()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt virtual
+        self._paint(event)
+        if not self._painted_once:
+            self._painted_once = True
+            self.first_painted.emit()
+
+    def _paint(self, event: QPaintEvent) -> None:
         if not self.uses_overview():
             # On a big map a lane's items are made when it first shows (before the items are looked up).
             self.map_scene.show_lanes_in(self.mapToScene(self.viewport().rect()).boundingRect())
