@@ -33,24 +33,44 @@ class Surface:
         self.fonts = fonts
         self.height = height
         self._widths: dict[tuple[str, TextStyle], float] = {}
+        # What this surface last set on the current page (a new page starts from PDF's defaults).
+        self._page = -1
+        self._fill: Color | None = None
+        self._stroke: Color | None = None
+        self._line_width: float | None = None
+        self._round_joins = False
 
     def y(self, y: float) -> float:
         return self.height - y
 
     # reportlab writes every colour and width it is given; a poster sets the same few thousands of
-    # times. These compare with the canvas's own state (which save/restore and new pages keep
-    # right) and skip what would change nothing.
+    # times. The surface remembers what it set on this page and skips what would change nothing.
+    # Nothing else draws with colours between a surface's calls on one page (forms and tiles place
+    # whole drawings inside their own saved state).
+    def _on_page(self) -> None:
+        page = self.canvas.getPageNumber()
+        if page != self._page:
+            self._page = page
+            self._fill = self._stroke = None
+            self._line_width = None
+            self._round_joins = False
+
     def fill(self, value: str) -> None:
+        self._on_page()
         col = colour(value)
-        if self.canvas._fillColorObj is not col:
+        if self._fill is not col:
+            self._fill = col
             self.canvas.setFillColor(col)
 
     def stroke(self, value: str, width: float) -> None:
+        self._on_page()
         c = self.canvas
         col = colour(value)
-        if c._strokeColorObj is not col:
+        if self._stroke is not col:
+            self._stroke = col
             c.setStrokeColor(col)
-        if c._lineWidth != width:
+        if self._line_width != width:
+            self._line_width = width
             c.setLineWidth(width)
 
     def rect(self, rect: Rect, fill: str | None = None, stroke: str | None = None, width: float = 0.6,
@@ -114,7 +134,8 @@ class Surface:
         for x, y in line[1:]:
             path.lineTo(x, self.height - y)
         self.stroke(stroke, width)
-        if c._lineJoin != 1:
+        if not self._round_joins:
+            self._round_joins = True
             c.setLineJoin(1)
         c.drawPath(path, stroke=1, fill=0)
         if head:
