@@ -199,6 +199,50 @@ class MoveCardCommand(MapCommand):
         self.journey.move_card(self.card_id, *self.source, self.old_index)
 
 
+class MoveCardsCommand(MapCommand):
+    """Drop several cards into one cell, before the ``index``-th card that stays there: one undo step.
+
+    The cards keep their map order (as on the canvas, top to bottom and lane by lane). Each card's
+    place is taken from the map as it is when it moves, so redo replays exactly and undo puts every
+    card back where it was, in reverse.
+    """
+
+    def __init__(self, journey: JourneyMap, card_ids: list[str], stage_id: str, lane_id: str, index: int) -> None:
+        chosen = set(card_ids)
+        self.card_ids = [card for card in journey.card_ids() if card in chosen]
+        text = (f"Move '{label_of(journey, ItemRef.card(self.card_ids[0]))}'" if len(self.card_ids) == 1
+                else f"Move {len(self.card_ids)} cards")
+        super().__init__(journey, text)
+        self.cell, self.index = (stage_id, lane_id), index
+        self.origins: list[tuple[str, tuple[str, str], int]] = []
+
+    @staticmethod
+    def changes_anything(journey: JourneyMap, card_ids: list[str], stage_id: str, lane_id: str, index: int) -> bool:
+        """False when the cards would land exactly where they are (a drop in place)."""
+        chosen = set(card_ids)
+        moving = [card for card in journey.card_ids() if card in chosen]
+        current = journey.cards_in(stage_id, lane_id)
+        staying = [card for card in current if card not in chosen]
+        return bool(moving) and staying[:index] + moving + staying[index:] != current
+
+    def redo(self) -> None:
+        journey, cell = self.journey, self.cell
+        chosen = set(self.card_ids)
+        staying = [card for card in journey.cards_in(*cell) if card not in chosen]
+        anchor = staying[self.index - 1] if 0 < self.index <= len(staying) else None
+        self.origins = []
+        for card in self.card_ids:
+            others = [c for c in journey.cards_in(*cell) if c != card]
+            position = others.index(anchor) + 1 if anchor is not None else 0
+            old_cell, old_index = journey.move_card(card, *cell, position)
+            self.origins.append((card, old_cell, old_index))
+            anchor = card
+
+    def undo(self) -> None:
+        for card, cell, index in reversed(self.origins):
+            self.journey.move_card(card, *cell, index)
+
+
 class MoveMilestoneCommand(MapCommand):
     def __init__(self, journey: JourneyMap, milestone_id: str, stage_id: str, lane_id: str | None) -> None:
         super().__init__(journey, f"Move milestone '{label_of(journey, ItemRef.milestone(milestone_id))}'")

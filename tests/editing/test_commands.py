@@ -14,6 +14,7 @@ from journeymap.editing.commands import (
     AddMilestoneCommand,
     AddStageCommand,
     MoveCardCommand,
+    MoveCardsCommand,
     MoveMilestoneCommand,
     RemoveCardsCommand,
     RemoveFlowCommand,
@@ -49,6 +50,7 @@ COMMANDS: dict[str, Factory] = {
     "reorder stage": lambda j: ReorderCommand(j, ItemRef.stage(_ids(j)[0][0]), 1),
     "reorder lane": lambda j: ReorderCommand(j, ItemRef.lane(_ids(j)[1][1]), 0),
     "move card": lambda j: MoveCardCommand(j, _ids(j)[2][0], _ids(j)[0][1], _ids(j)[1][1], 0),
+    "move cards": lambda j: MoveCardsCommand(j, [_ids(j)[2][3], _ids(j)[2][0]], _ids(j)[0][1], _ids(j)[1][0], 1),
     "move milestone": lambda j: MoveMilestoneCommand(j, j.milestone_ids()[0], _ids(j)[0][0], _ids(j)[1][1]),
     "delete stage, move cards": lambda j: RemoveStageCommand(j, _ids(j)[0][0], CardPolicy.MOVE, _ids(j)[0][1]),
     "delete stage with cards": lambda j: RemoveStageCommand(j, _ids(j)[0][0], CardPolicy.DELETE),
@@ -203,3 +205,24 @@ def test_a_macro_of_one_command_reads_as_that_command() -> None:
     with document.macro("Delete"):
         document.push(RemoveCardsCommand(journey, [journey.card_ids()[0]]))
     assert document.undo_stack.undoText() == "Delete 'Pricing page'"
+
+
+def test_moving_several_cards_keeps_their_order_and_lands_them_together() -> None:
+    """Two cards from different cells dropped between the cards of a third: one step, in map order."""
+    journey = small_map()
+    land, adopt = journey.stage_ids()
+    smb, ent = journey.lane_ids()
+    pricing, checkout = journey.cards_in(land, smb)
+    stuck, admin = journey.cards_in(adopt, smb)[0], journey.cards_in(adopt, ent)[0]
+    stack = QUndoStack()
+    assert MoveCardsCommand.changes_anything(journey, [admin, pricing], adopt, smb, 1)
+    command = MoveCardsCommand(journey, [admin, pricing], adopt, smb, 1)
+    assert command.text() == "Move 2 cards"
+    stack.push(command)
+    assert journey.cards_in(adopt, smb) == [stuck, pricing, admin]
+    assert journey.cards_in(land, smb) == [checkout] and journey.cards_in(adopt, ent) == []
+    stack.undo()
+    assert journey.cards_in(land, smb) == [pricing, checkout] and journey.cards_in(adopt, ent) == [admin]
+    assert journey.cards_in(adopt, smb) == [stuck]
+    # Dropping cards exactly where they already are is no edit at all.
+    assert not MoveCardsCommand.changes_anything(journey, [pricing, checkout], land, smb, 0)

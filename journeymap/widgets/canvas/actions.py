@@ -31,17 +31,18 @@ from journeymap.widgets.canvas.tools.text_edit_tool import TextEditTool
 from journeymap.widgets.dialogs.delete_dialog import DeleteDialog
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
+    from journeymap.widgets.canvas.scene import MapScene
 
 _FIELD = {ItemKind.CARD: "title", ItemKind.MILESTONE: "title", ItemKind.STAGE: "name", ItemKind.LANE: "name"}
 
 
 class CanvasActions:
-    def __init__(self, view: MapView) -> None:
+    def __init__(self, view: ToolHost) -> None:
         self.view = view
 
     @property
-    def scene(self):  # noqa: ANN201 - MapScene, imported lazily to avoid a cycle
+    def scene(self) -> MapScene:
         return self.view.map_scene
 
     # ------------------------------------------------------------------ delete
@@ -90,7 +91,7 @@ class CanvasActions:
         if not cards and not milestones:
             return CardPolicy.DELETE, None
         name = journey.stage(model_id).name if kind is ItemKind.STAGE else journey.lane(model_id).name
-        dialog = DeleteDialog(kind, name, cards, milestones, others, self.view)
+        dialog = DeleteDialog(kind, name, cards, milestones, others, self.view.window())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.policy(), dialog.move_to()
@@ -127,7 +128,7 @@ class CanvasActions:
         self.start_edit(ItemRef.lane(command.lane_id))
 
     def add_card_in_selected_cell(self) -> None:
-        cell = self.view.clipboard.target_cell()
+        cell = self.view.target_cell()
         selected = self.view.selected()
         stages = [i for k, i in selected if k == "stage"]
         lanes = [i for k, i in selected if k == "lane"]

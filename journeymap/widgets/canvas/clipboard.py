@@ -22,7 +22,7 @@ from journeymap.editing.commands import AddCardCommand, AddFlowCommand
 from journeymap.model import Flow, ItemKind, ItemRef, Kind, Touchpoint
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 MIME_TYPE = "application/x-journeymap-cards"
 MAX_PASTED_ROWS = 5000
@@ -52,7 +52,7 @@ def _hand_clipboard_to_qt() -> None:
 atexit.register(_hand_clipboard_to_qt)
 
 class CanvasClipboard:
-    def __init__(self, view: MapView) -> None:
+    def __init__(self, view: ToolHost) -> None:
         self.view = view
 
     @property

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 from journeymap.model import ItemRef
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 
 class CardFinder:
-    def __init__(self, view: MapView) -> None:
+    def __init__(self, view: ToolHost) -> None:
         self.view = view
         self.text = ""
         self.matches: list[str] = []

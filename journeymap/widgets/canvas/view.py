@@ -8,10 +8,8 @@ main window binds to menus (delete, copy, connect, add...) are thin methods over
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
-    QFontMetricsF,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -29,6 +27,7 @@ from journeymap.model import ItemRef
 from journeymap.widgets.canvas.actions import CanvasActions
 from journeymap.widgets.canvas.clipboard import CanvasClipboard
 from journeymap.widgets.canvas.finder import CardFinder
+from journeymap.widgets.canvas.focus import paint_stage_focus
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM
 from journeymap.widgets.canvas.overview import OverviewCache
 from journeymap.widgets.canvas.pictures import render_scene_image
@@ -44,8 +43,7 @@ OVERVIEW_MIN_CARDS = 1000
 FIT_MARGIN = 24
 # A focused stage is never drawn below this zoom (presentation type is already 1.5x): taller columns scroll.
 FOCUS_MIN_ZOOM = 1.0
-# How strongly the stages around a focused one fade (0-255): still readable, clearly not the focus.
-FOCUS_VEIL_ALPHA = 150
+
 
 class MapView(QGraphicsView):
     """A QGraphicsView over a :class:`MapScene` for one document."""
@@ -228,6 +226,13 @@ class MapView(QGraphicsView):
             item.setSelected(True)
             self.ensureVisible(item, 40, 40)
 
+    def start_edit(self, ref: ItemRef, type_over: str | None = None) -> None:
+        """Open the inline editor on a card's title or a header's name."""
+        self.actions_.start_edit(ref, type_over)
+
+    def target_cell(self) -> tuple[str, str] | None:
+        return self.clipboard.target_cell()
+
     # ------------------------------------------------------------------ editing entry points
     def delete_selection(self) -> None:
         self.actions_.delete_selection()
@@ -309,54 +314,9 @@ class MapView(QGraphicsView):
         painter.end()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt virtual
-        """While presenting one stage, the others fade back so the room looks where the facilitator is."""
-        layout = self.map_scene.layout
-        if self.focused_stage is None or self.focused_stage not in layout.stages or not self.is_presentation():
-            return
-        veil = QColor(self.map_scene.ctx.palette.background)
-        veil.setAlpha(FOCUS_VEIL_ALPHA)
-        for stage_id, box in layout.stages.items():
-            if stage_id != self.focused_stage:
-                column = QRectF(box.column.x, box.column.y, box.column.width, box.column.height)
-                if column.intersects(rect):
-                    painter.fillRect(column, veil)
-        self._paint_sticky_lane_names(painter)
-
-    def _paint_sticky_lane_names(self, painter: QPainter) -> None:
-        """A frozen lane-name column at the screen's left edge, like a spreadsheet's frozen pane,
-        so the room knows whose cards these are when the real lane headers are off screen."""
-        scene = self.map_scene
-        layout, palette, style = scene.layout, scene.ctx.palette, scene.ctx.style
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        if visible.left() <= style.lane_header_width / 2 or not layout.lane_order:
-            return  # the lane headers themselves are on screen
-        top = max(visible.top(), layout.lanes[layout.lane_order[0]].row.y)
-        bottom = min(visible.bottom(), layout.lanes[layout.lane_order[-1]].row.bottom)
-        font = scene.ctx.font(style.lane_name)
-        pad, bar = style.header_padding, style.kind_stripe
-        # As narrow as the longest name allows (it wraps past a fifth of the screen): it covers the
-        # faded stage to the left, never the focused one.
-        widest = max(QFontMetricsF(font).horizontalAdvance(" ".join(layout.lanes[lane].name_lines))
-                     for lane in layout.lane_order)
-        width = min(widest + bar + 2 * pad + 1, visible.width() * 0.2, style.lane_header_width)
-        strip = QRectF(visible.left(), top, width, max(0.0, bottom - top))
-        painter.fillRect(strip, palette.header_brush)
-        painter.setFont(font)
-        for lane_id in layout.lane_order:
-            row = layout.lanes[lane_id]
-            cell = QRectF(strip.left(), row.row.y, strip.width(), row.row.height).intersected(strip)
-            if cell.isEmpty():
-                continue
-            painter.fillRect(QRectF(cell.left(), cell.top(), bar, cell.height()),
-                             palette.lane_colour[row.colour_index % len(palette.lane_colour)])
-            painter.setPen(palette.ink_pen)
-            painter.drawText(cell.adjusted(bar + pad, pad, -pad, -pad),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                             " ".join(row.name_lines))
-            painter.setPen(palette.grid_pen)
-            painter.drawLine(QLineF(cell.bottomLeft(), cell.bottomRight()))
-        painter.setPen(palette.grid_pen)
-        painter.drawLine(QLineF(strip.topRight(), strip.bottomRight()))
+        if self.focused_stage is not None and self.is_presentation():
+            visible = self.mapToScene(self.viewport().rect()).boundingRect()
+            paint_stage_focus(painter, rect, self.map_scene, self.focused_stage, visible)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt virtual
         super().scrollContentsBy(dx, dy)

@@ -13,13 +13,13 @@ from journeymap.widgets.canvas.items import LaneHeaderItem, StageHeaderItem
 from journeymap.widgets.canvas.tools.base import Tool
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 
 class HeaderDragTool(Tool):
     name = "header_drag"
 
-    def __init__(self, view: MapView, item: StageHeaderItem | LaneHeaderItem, press: QPointF) -> None:
+    def __init__(self, view: ToolHost, item: StageHeaderItem | LaneHeaderItem, press: QPointF) -> None:
         super().__init__(view)
         self.item = item
         self.ref = item.ref
