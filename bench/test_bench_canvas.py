@@ -107,7 +107,7 @@ def _cards(view: MapView) -> int:
     return len(view.map_scene.layout.cards)
 
 
-def test_open_to_first_frame(benchmark, map_file: Path, qapp: QApplication) -> None:  # noqa: ANN001
+def test_open_to_first_frame(benchmark, map_file: Path, qapp: QApplication) -> None:
     image = QImage(*VIEWPORT, QImage.Format.Format_ARGB32_Premultiplied)
     views: list[MapView] = []
 
@@ -131,7 +131,7 @@ def test_open_to_first_frame(benchmark, map_file: Path, qapp: QApplication) -> N
     cleanup()
 
 
-def test_repaint_fit_to_map(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_repaint_fit_to_map(benchmark, opened: MapView) -> None:
     image = QImage(*VIEWPORT, QImage.Format.Format_ARGB32_Premultiplied)
     opened.fit_to_map()
     _paint(opened, image)  # builds the overview picture once for big maps
@@ -139,7 +139,7 @@ def test_repaint_fit_to_map(benchmark, opened: MapView) -> None:  # noqa: ANN001
     benchmark.pedantic(_paint, args=(opened, image), rounds=ROUNDS[_cards(opened)], iterations=1)
 
 
-def test_repaint_at_100_percent(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_repaint_at_100_percent(benchmark, opened: MapView) -> None:
     image = QImage(*VIEWPORT, QImage.Format.Format_ARGB32_Premultiplied)
     opened.set_zoom(1.0)
     opened.centerOn(opened.map_scene.map_rect().center())
@@ -147,7 +147,7 @@ def test_repaint_at_100_percent(benchmark, opened: MapView) -> None:  # noqa: AN
     benchmark.pedantic(_paint, args=(opened, image), rounds=ROUNDS[_cards(opened)], iterations=1)
 
 
-def test_scroll_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_scroll_step(benchmark, opened: MapView) -> None:
     opened.set_zoom(1.0)
     opened.centerOn(opened.map_scene.map_rect().center())
     QApplication.processEvents()
@@ -162,7 +162,7 @@ def test_scroll_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
     benchmark.pedantic(scroll, rounds=ROUNDS[_cards(opened)] * 2, iterations=1)
 
 
-def test_zoom_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_zoom_step(benchmark, opened: MapView) -> None:
     """One Ctrl+wheel notch around 100 %: every visible card repaints (its cached picture is stale)."""
     image = QImage(*VIEWPORT, QImage.Format.Format_ARGB32_Premultiplied)
     opened.set_zoom(1.0)
@@ -186,7 +186,7 @@ def _middle_card(view: MapView) -> str:
     return (with_flows or cards)[0]
 
 
-def test_drag_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_drag_step(benchmark, opened: MapView) -> None:
     view = opened
     card = _middle_card(view)
     item = view.map_scene.item_for(ItemRef.card(card))
@@ -209,7 +209,7 @@ def test_drag_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
     tool.cancel()
 
 
-def test_drop_commit_and_undo(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_drop_commit_and_undo(benchmark, opened: MapView) -> None:
     """For information: a drop pushes one command; the scene re-lays out and updates its items."""
     view = opened
     journey = view.map_scene.journey

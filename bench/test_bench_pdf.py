@@ -133,25 +133,25 @@ def _render(poster: object) -> bytes:
     return buffer.getvalue()
 
 
-def test_layout_and_preflight(benchmark, journey: JourneyMap) -> None:  # noqa: ANN001
+def test_layout_and_preflight(benchmark, journey: JourneyMap) -> None:
     poster = benchmark.pedantic(prepare_poster, args=(journey, PosterOptions.from_values("A0")),
                                 kwargs={"date": DATE}, rounds=3, iterations=1)
     assert len(poster.layout.cards) == 2000
 
 
-def test_bare_reportlab(benchmark, whole: object) -> None:  # noqa: ANN001
+def test_bare_reportlab(benchmark, whole: object) -> None:
     layout = whole.layout
     data = benchmark.pedantic(bare_reportlab, args=(layout, whole.journey, whole.fonts, layout.width, layout.height),
                               rounds=5, iterations=1, warmup_rounds=1)
     benchmark.extra_info["bytes"] = len(data)
 
 
-def test_whole_a0(benchmark, whole: object) -> None:  # noqa: ANN001
+def test_whole_a0(benchmark, whole: object) -> None:
     data = benchmark.pedantic(_render, args=(whole,), rounds=5, iterations=1, warmup_rounds=1)
     benchmark.extra_info["bytes"] = len(data)
 
 
-def test_tiled_a0_on_a4(benchmark, tiled: object) -> None:  # noqa: ANN001
+def test_tiled_a0_on_a4(benchmark, tiled: object) -> None:
     data = benchmark.pedantic(_render, args=(tiled,), rounds=5, iterations=1, warmup_rounds=1)
     benchmark.extra_info["bytes"] = len(data)
     benchmark.extra_info["pages"] = tiled.plan.page_count

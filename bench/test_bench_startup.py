@@ -65,17 +65,17 @@ def commands(tmp_path: Path) -> dict[str, list[str]]:
             "app": [sys.executable, "-m", "journeymap", "--quit-after-first-paint"]}
 
 
-def test_bare_pyside_window(benchmark, commands, tmp_path: Path) -> None:  # noqa: ANN001
+def test_bare_pyside_window(benchmark, commands, tmp_path: Path) -> None:
     env = _environment(tmp_path)
     benchmark.pedantic(lambda: _timed(commands["bare"], env), rounds=ROUNDS, iterations=1, warmup_rounds=1)
 
 
-def test_app_on_the_sample_map(benchmark, commands, tmp_path: Path) -> None:  # noqa: ANN001
+def test_app_on_the_sample_map(benchmark, commands, tmp_path: Path) -> None:
     env = _environment(tmp_path)
     benchmark.pedantic(lambda: _timed(commands["app"], env), rounds=ROUNDS, iterations=1, warmup_rounds=1)
 
 
-def test_networkx_import_alone(benchmark, tmp_path: Path) -> None:  # noqa: ANN001
+def test_networkx_import_alone(benchmark, tmp_path: Path) -> None:
     """Reference row: the model's graph library, which every start pays before any Qt work."""
     env = _environment(tmp_path)
     benchmark.pedantic(lambda: _timed([sys.executable, "-c", "import networkx"], env), rounds=ROUNDS, iterations=1,

@@ -94,7 +94,8 @@ def _run_window(path: str | None, initial: Any, on_window: Callable[[MainWindow]
     from journeymap import __version__
     from journeymap.app.paths import APPLICATION, ORGANISATION
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)

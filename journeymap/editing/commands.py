@@ -73,24 +73,28 @@ class MapCommand(QUndoCommand):
 class AddStageCommand(MapCommand):
     def __init__(self, journey: JourneyMap, stage: Stage, index: int | None = None) -> None:
         super().__init__(journey, f"Add stage '{_short(stage.name)}'")
-        self.stage, self.index, self.stage_id = stage, index, None
+        self.stage, self.index = stage, index
+        self.stage_id: str | None = None
 
     def redo(self) -> None:
         self.stage_id = self.journey.add_stage(self.stage, self.index, self.stage_id)
 
     def undo(self) -> None:
+        assert self.stage_id is not None
         self.journey.remove_stage(self.stage_id, CardPolicy.DELETE)
 
 
 class AddLaneCommand(MapCommand):
     def __init__(self, journey: JourneyMap, persona: Persona, index: int | None = None) -> None:
         super().__init__(journey, f"Add lane '{_short(persona.name)}'")
-        self.persona, self.index, self.lane_id = persona, index, None
+        self.persona, self.index = persona, index
+        self.lane_id: str | None = None
 
     def redo(self) -> None:
         self.lane_id = self.journey.add_lane(self.persona, self.index, self.lane_id)
 
     def undo(self) -> None:
+        assert self.lane_id is not None
         self.journey.remove_lane(self.lane_id, CardPolicy.DELETE)
 
 
@@ -98,25 +102,29 @@ class AddCardCommand(MapCommand):
     def __init__(self, journey: JourneyMap, stage_id: str, lane_id: str, card: Touchpoint,
                  index: int | None = None) -> None:
         super().__init__(journey, f"Add card '{_short(card.title)}'")
-        self.cell, self.card, self.index, self.card_id = (stage_id, lane_id), card, index, None
+        self.cell, self.card, self.index = (stage_id, lane_id), card, index
+        self.card_id: str | None = None
 
     def redo(self) -> None:
         self.card_id = self.journey.add_card(*self.cell, self.card, self.index, self.card_id)
 
     def undo(self) -> None:
+        assert self.card_id is not None
         self.journey.remove_card(self.card_id)
 
 
 class AddMilestoneCommand(MapCommand):
     def __init__(self, journey: JourneyMap, stage_id: str, milestone: Milestone, lane_id: str | None = None) -> None:
         super().__init__(journey, f"Add milestone '{_short(milestone.title)}'")
-        self.stage_id, self.lane_id, self.milestone, self.milestone_id = stage_id, lane_id, milestone, None
+        self.stage_id, self.lane_id, self.milestone = stage_id, lane_id, milestone
+        self.milestone_id: str | None = None
 
     def redo(self) -> None:
         self.milestone_id = self.journey.add_milestone(self.stage_id, self.milestone, self.lane_id,
                                                        milestone_id=self.milestone_id)
 
     def undo(self) -> None:
+        assert self.milestone_id is not None
         self.journey.remove_milestone(self.milestone_id)
 
 

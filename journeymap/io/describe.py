@@ -31,11 +31,11 @@ def describe(journey: JourneyMap) -> dict[str, Any]:
         })
     milestones = []
     for milestone_id in journey.milestone_ids():
-        stage_id, lane_id = journey.milestone_place(milestone_id)
+        stage_id, place = journey.milestone_place(milestone_id)
         milestone = journey.milestone(milestone_id)
         milestones.append({
             "id": milestone_id, "title": milestone.title, "stage": stage_names[stage_id],
-            "persona": lane_names[lane_id] if lane_id else None, "success_signal": milestone.success_signal,
+            "persona": lane_names[place] if place else None, "success_signal": milestone.success_signal,
         })
     flows = [{"from": s, "to": t} for s, t in journey.flows()]
     return {"title": journey.title, "stages": stages, "personas": personas, "touchpoints": touchpoints,

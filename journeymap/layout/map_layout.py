@@ -13,6 +13,7 @@ one column per stage.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from journeymap.layout.geometry import Rect
@@ -156,9 +157,9 @@ class MapLayout:
         stage, lane = self.stage_at(x), self.lane_at(y)
         return (stage, lane) if stage and lane else None
 
-    def insertion_index(self, stage: str, lane: str, y: float, ignore: str | None = None) -> int:
-        """Where a card dropped at height ``y`` goes in its cell (before the first card below)."""
-        cards = [c for c in self.cells[(stage, lane)].card_ids if c != ignore]
+    def insertion_index(self, stage: str, lane: str, y: float, ignore: Collection[str] = ()) -> int:
+        """Where cards dropped at height ``y`` go among the cell's other cards (before the first one below)."""
+        cards = [c for c in self.cells[(stage, lane)].card_ids if c not in ignore]
         for index, card in enumerate(cards):
             if y < self.cards[card].rect.center[1]:
                 return index
@@ -373,9 +374,9 @@ class LayoutEngine:
                                                            column_x[sid] + s.cell_padding, top)
                 top += box.rect.height + s.card_gap
             for mid in lane_milestones.get((sid, lane_id), ()):
-                box = part.milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, lane_id,
-                                                                 column_x[sid] + s.cell_padding, top)
-                top += box.rect.height
+                milestone = part.milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, lane_id,
+                                                                       column_x[sid] + s.cell_padding, top)
+                top += milestone.rect.height
         return part
 
     def _card_box(self, card_id: str, card: Touchpoint, x: float, y: float) -> CardBox:

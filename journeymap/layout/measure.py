@@ -45,12 +45,12 @@ class FaceChain:
             self.pending = list(fallback_files())
         while self.pending:
             path, index = self.pending.pop(0)
-            face = _face(path, index)
-            if face is None or face in self.faces:
+            found = _face(path, index)
+            if found is None or found in self.faces:
                 continue
-            self.faces.append(face)
-            if face.covers(code):
-                return face
+            self.faces.append(found)
+            if found.covers(code):
+                return found
         return None
 
 

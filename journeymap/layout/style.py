@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from journeymap.model import Kind
 
@@ -75,7 +76,7 @@ class LayoutStyle:
 
     def scaled(self, factor: float) -> LayoutStyle:
         """The same layout with every size multiplied, for large type on a projector."""
-        values = {}
+        values: dict[str, Any] = {}
         for name, value in vars(self).items():
             if isinstance(value, TextStyle):
                 values[name] = TextStyle(round(value.size * factor, 2), value.bold)

@@ -45,8 +45,8 @@ def merge_maps(base: JourneyMap, incoming: JourneyMap) -> MergeResult:
         cards[card_id] = merged.add_card(stages[stage], lanes[lane], incoming.card(card_id))
         added["cards"] += 1
     for milestone_id in incoming.milestone_ids():
-        stage, lane = incoming.milestone_place(milestone_id)
-        merged.add_milestone(stages[stage], incoming.milestone(milestone_id), lanes[lane] if lane else None)
+        stage, place = incoming.milestone_place(milestone_id)
+        merged.add_milestone(stages[stage], incoming.milestone(milestone_id), lanes[place] if place else None)
         added["milestones"] += 1
     for source, target in incoming.flows():
         merged.add_flow(cards[source], cards[target], incoming.flow(source, target))

@@ -56,12 +56,12 @@ class FontChain:
                 return face
         while self.pending:
             path, index = self.pending.pop(0)
-            face = load_face(path, index)
-            if face is None or face in self.faces:
+            found = load_face(path, index)
+            if found is None or found in self.faces:
                 continue
-            self.faces.append(face)
-            if code in face.coverage:
-                return face
+            self.faces.append(found)
+            if code in found.coverage:
+                return found
         return None
 
 
@@ -109,7 +109,7 @@ class FontSet:
         return result
 
     def width(self, text: str, size: float, bold: bool) -> float:
-        return sum(face.font.stringWidth(piece, size) for face, piece in self.runs(text, bold))
+        return float(sum(face.font.stringWidth(piece, size) for face, piece in self.runs(text, bold)))
 
     def can_draw(self, char: str) -> bool:
         code = ord(char)

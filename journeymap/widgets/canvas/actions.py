@@ -117,6 +117,7 @@ class CanvasActions:
         index = journey.stage_ids().index(stages[-1]) + 1 if stages else None
         command = AddStageCommand(journey, Stage(name="New stage"), index)
         self.scene.document.push(command)
+        assert command.stage_id is not None  # set when the command ran
         self.start_edit(ItemRef.stage(command.stage_id))
 
     def add_lane(self) -> None:
@@ -125,14 +126,15 @@ class CanvasActions:
         index = journey.lane_ids().index(lanes[-1]) + 1 if lanes else None
         command = AddLaneCommand(journey, Persona(name="New persona"), index)
         self.scene.document.push(command)
+        assert command.lane_id is not None  # set when the command ran
         self.start_edit(ItemRef.lane(command.lane_id))
 
     def add_card_in_selected_cell(self) -> None:
         cell = self.view.target_cell()
         selected = self.view.selected()
-        stages = [i for k, i in selected if k == "stage"]
-        lanes = [i for k, i in selected if k == "lane"]
-        cards = [i for k, i in selected if k == "card"]
+        stages = [ref.id for ref in selected if ref.kind is ItemKind.STAGE]
+        lanes = [ref.id for ref in selected if ref.kind is ItemKind.LANE]
+        cards = [ref.id for ref in selected if ref.kind is ItemKind.CARD]
         if cards:
             cell = self.scene.journey.cell_of(cards[-1])
         elif stages and lanes:

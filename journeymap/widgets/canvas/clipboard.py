@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from shiboken6 import Shiboken
 
 from journeymap.editing.commands import AddCardCommand, AddFlowCommand
-from journeymap.model import Flow, ItemKind, ItemRef, Kind, Touchpoint
+from journeymap.model import Flow, ItemKind, ItemRef, JourneyMap, Kind, Touchpoint
 
 if TYPE_CHECKING:
     from journeymap.widgets.canvas.host import ToolHost
@@ -56,7 +56,7 @@ class CanvasClipboard:
         self.view = view
 
     @property
-    def journey(self) -> Any:
+    def journey(self) -> JourneyMap:
         return self.view.map_scene.journey
 
     def selected_cards(self) -> list[str]:
@@ -123,6 +123,7 @@ class CanvasClipboard:
                 index = journey.index_in_cell(card_id) + 1
                 command = AddCardCommand(journey, stage, lane, journey.card(card_id), index)
                 document.push(command)
+                assert command.card_id is not None  # set when the command ran
                 new_ids[card_id] = command.card_id
             for source, target in journey.flows():
                 if source in new_ids and target in new_ids:
@@ -168,6 +169,7 @@ class CanvasClipboard:
                 lane = lanes[min(max(base[1] + int(entry.get("lane", 0)), 0), len(lanes) - 1)]
                 command = AddCardCommand(journey, stage, lane, _touchpoint(entry))
                 document.push(command)
+                assert command.card_id is not None  # set when the command ran
                 created.append(command.card_id)
             for source, target, label in flows:
                 if 0 <= source < len(created) and 0 <= target < len(created) and source != target:

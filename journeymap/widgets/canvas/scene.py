@@ -8,7 +8,7 @@ they change the model, the model emits, the scene follows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
+from PySide6.QtCore import QLineF, QObject, QPointF, QRect, QRectF, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -48,7 +48,7 @@ class MapScene(QGraphicsScene):
 
     layout_changed = Signal()
 
-    def __init__(self, document: Document, parent: QGraphicsScene | None = None) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapScene")
         self.document = document
@@ -183,7 +183,8 @@ class MapScene(QGraphicsScene):
         return item.scene_card_rect() if item is not None else self.layout.cards[card_id].rect
 
     # ------------------------------------------------------------------ background
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt virtual
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt virtual
+        rect = QRectF(rect)
         palette, layout = self.ctx.palette, self.layout
         painter.fillRect(rect, palette.background)
         width = layout.width
@@ -263,30 +264,30 @@ class MapScene(QGraphicsScene):
         for milestone_id, box in layout.milestones.items():
             if box.lane is not None and box.lane not in lanes:
                 continue
-            item = self.milestone_items.get(milestone_id)
+            marker = self.milestone_items.get(milestone_id)
             parent = self.containers[box.lane] if box.lane else None
-            if item is None:
-                item = self.milestone_items[milestone_id] = MilestoneItem(ctx, milestone_id, parent)
+            if marker is None:
+                marker = self.milestone_items[milestone_id] = MilestoneItem(ctx, milestone_id, parent)
                 if parent is None:
-                    self.addItem(item)
-            elif item.lane_id != box.lane:
-                item.setParentItem(parent)
-                if parent is None and item.scene() is None:
-                    self.addItem(item)
-            item.set_box(box, journey.milestone(milestone_id), parent.origin_y if parent else 0.0)
+                    self.addItem(marker)
+            elif marker.lane_id != box.lane:
+                marker.setParentItem(parent)  # type: ignore[arg-type]  # None makes it top-level, as Qt documents
+                if parent is None and marker.scene() is None:
+                    self.addItem(marker)
+            marker.set_box(box, journey.milestone(milestone_id), parent.origin_y if parent else 0.0)
         for key, route in layout.flows.items():
             source_item = cards.get(key[0])
             if source_item is None or source_item.lane_id not in lanes:
                 continue
             container = self.containers[source_item.lane_id]
-            item = self.flow_items.get(key)
-            if item is None:
-                item = self.flow_items[key] = FlowItem(ctx, *key, container)
-                item.lane_id = source_item.lane_id
-            elif item.lane_id != source_item.lane_id:
-                item.setParentItem(container)
-                item.lane_id = source_item.lane_id
-            item.set_route(route, container.origin_y)
+            arrow = self.flow_items.get(key)
+            if arrow is None:
+                arrow = self.flow_items[key] = FlowItem(ctx, *key, container)
+                arrow.lane_id = source_item.lane_id
+            elif arrow.lane_id != source_item.lane_id:
+                arrow.setParentItem(container)
+                arrow.lane_id = source_item.lane_id
+            arrow.set_route(route, container.origin_y)
 
     def _remove_stale(self, layout: MapLayout) -> None:
         for key in [k for k in self.flow_items if k not in layout.flows]:
@@ -334,9 +335,9 @@ class MapScene(QGraphicsScene):
                 if item.matched:
                     item.set_match(False)
         for card_id in self.matches:
-            item = self.card_items.get(card_id)
-            if item is not None:
-                item.set_match(True, card_id == self.current_match)
+            matched = self.card_items.get(card_id)
+            if matched is not None:
+                matched.set_match(True, card_id == self.current_match)
 
     def scene_rect_of(self, rect: Rect) -> QRectF:
         return QRectF(rect.x, rect.y, rect.width, rect.height)

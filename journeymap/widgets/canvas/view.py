@@ -8,7 +8,7 @@ main window binds to menus (delete, copy, connect, add...) are thin methods over
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QImage,
     QKeyEvent,
@@ -264,7 +264,7 @@ class MapView(QGraphicsView):
     def edit_selected(self) -> None:
         self.actions_.edit_selected()
 
-    def find(self, text: str) -> int:
+    def find(self, text: str) -> int:  # type: ignore[override]  # not QWidget.find(id): the map's Find
         return self.finder.find(text)
 
     def find_next(self) -> None:
@@ -313,7 +313,8 @@ class MapView(QGraphicsView):
         self._paint_overview_marks(painter)
         painter.end()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt virtual
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt virtual
+        rect = QRectF(rect)
         if self.focused_stage is not None and self.is_presentation():
             visible = self.mapToScene(self.viewport().rect()).boundingRect()
             paint_stage_focus(painter, rect, self.map_scene, self.focused_stage, visible)
@@ -371,7 +372,8 @@ class MapView(QGraphicsView):
         if isinstance(pinch, QPinchGesture):
             flags = pinch.changeFlags()
             if flags & QPinchGesture.ChangeFlag.ScaleFactorChanged:
-                self.set_zoom(self._zoom * pinch.scaleFactor(), self.mapFromGlobal(pinch.centerPoint().toPoint()))
+                centre = QPointF(self.mapFromGlobal(pinch.centerPoint().toPoint()))
+                self.set_zoom(self._zoom * pinch.scaleFactor(), centre)
             event.accept()
             return True
         return False

@@ -100,9 +100,14 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progre
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
-    outcome: list[Any] = []
+    outcome: list[T] = []
     loop = QEventLoop()
-    job.signals.finished.connect(lambda result: (outcome.append(result), loop.quit()))
+
+    def finished(result: T) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    job.signals.finished.connect(finished)
     job.signals.failed.connect(lambda _message: loop.quit())
     job.signals.cancelled.connect(loop.quit)
     job.signals.progressed.connect(lambda step, _text: _show_step(dialog, step))

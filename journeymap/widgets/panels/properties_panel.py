@@ -249,11 +249,12 @@ class PropertiesPanel(QDockWidget):
 
     def _place_text(self, kind: str, node_id: str) -> str:
         journey = self._document.journey
+        place: str | None
         if kind == "card":
-            stage, lane = journey.cell_of(node_id)
+            stage, place = journey.cell_of(node_id)
         else:
-            stage, lane = journey.milestone_place(node_id)
-        lane_name = journey.lane(lane).name if lane else "all lanes"
+            stage, place = journey.milestone_place(node_id)
+        lane_name = journey.lane(place).name if place else "all lanes"
         return f"{journey.stage(stage).name} · {lane_name}"
 
     def _show_flow(self, ref: ItemRef) -> None:

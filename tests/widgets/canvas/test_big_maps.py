@@ -31,7 +31,7 @@ def big_map(lanes: int = 20, stages: int = 12, per_cell: int = 9) -> JourneyMap:
 
 
 @pytest.fixture
-def big_view(qtbot) -> Iterator[MapView]:  # noqa: ANN001 - pytest-qt fixture
+def big_view(qtbot) -> Iterator[MapView]:
     document = Document(big_map())
     view = MapView(document)
     qtbot.addWidget(view)

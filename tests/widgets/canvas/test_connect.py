@@ -80,7 +80,7 @@ def test_select_an_arrow_and_delete_it(view) -> None:
     assert (source, target) in view.map_scene.flow_items
 
 
-def test_an_arrow_between_cards_whose_ids_contain_an_arrow_can_be_deleted(qtbot) -> None:  # noqa: ANN001
+def test_an_arrow_between_cards_whose_ids_contain_an_arrow_can_be_deleted(qtbot) -> None:
     """Ids are any string in a .cjm; ``step->1`` once made the selected arrow's key parse as 'step'."""
     from journeymap.editing.document import Document
     from journeymap.model import JourneyMap, Touchpoint

@@ -156,7 +156,7 @@ def test_presenting_one_stage_fades_the_others(view) -> None:
     neighbour = view.map_scene.layout.cards[journey.cards_in(land, journey.lane_ids()[0])[0]].rect
     focused = view.map_scene.layout.cards[journey.cards_in(adopt, journey.lane_ids()[0])[0]].rect
 
-    def lightness_at(rect) -> int:  # noqa: ANN001 - a layout Rect
+    def lightness_at(rect) -> int:
         image = view.grab().toImage()
         point = view.mapFromScene(QPointF(rect.x + 3, rect.center[1]))  # on the card's kind stripe
         return image.pixelColor(point).lightness()

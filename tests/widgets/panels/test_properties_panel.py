@@ -14,7 +14,7 @@ from tests.factories import small_map
 
 
 @pytest.fixture
-def panel(qtbot):  # noqa: ANN001, ANN201
+def panel(qtbot):
     document = Document(small_map())
     widget = PropertiesPanel(document)
     qtbot.addWidget(widget)
@@ -23,7 +23,7 @@ def panel(qtbot):  # noqa: ANN001, ANN201
 
 
 def _document(panel: PropertiesPanel) -> Document:
-    return panel._document  # noqa: SLF001 - the test needs the document the panel edits
+    return panel._document
 
 
 def _ids(panel: PropertiesPanel) -> dict[str, str]:
@@ -61,7 +61,7 @@ def test_every_field_of_a_stage_lane_and_milestone_is_shown(panel: PropertiesPan
     assert panel.field("milestone", "place").text() == "Adoption · all lanes"
 
 
-def test_typing_a_word_edits_the_model_as_one_undo_step(panel: PropertiesPanel, qtbot) -> None:  # noqa: ANN001
+def test_typing_a_word_edits_the_model_as_one_undo_step(panel: PropertiesPanel, qtbot) -> None:
     document, card = _document(panel), _ids(panel)["card"]
     panel.show_selection([ItemRef.card(card)])
     title = panel.field("card", "title")
@@ -78,7 +78,7 @@ def test_typing_a_word_edits_the_model_as_one_undo_step(panel: PropertiesPanel, 
     assert title.text() == "Pricing page"  # model -> panel
 
 
-def test_multiline_notes_merge_too(panel: PropertiesPanel, qtbot) -> None:  # noqa: ANN001
+def test_multiline_notes_merge_too(panel: PropertiesPanel, qtbot) -> None:
     document, card = _document(panel), _ids(panel)["card"]
     panel.show_selection([ItemRef.card(card)])
     notes = panel.field("card", "notes")
@@ -124,7 +124,7 @@ def test_refreshing_never_pushes_a_command(panel: PropertiesPanel) -> None:
     assert document.undo_stack.count() == 1
 
 
-def test_map_title_commits_when_editing_finishes(panel: PropertiesPanel, qtbot) -> None:  # noqa: ANN001
+def test_map_title_commits_when_editing_finishes(panel: PropertiesPanel, qtbot) -> None:
     document = _document(panel)
     title = panel.field("map", "title")
     title.setFocus()
@@ -161,7 +161,7 @@ def test_several_items_selected_shows_a_summary(panel: PropertiesPanel) -> None:
     assert "2 items selected" in panel.message
 
 
-def test_edits_of_a_field_after_a_pause_are_separate_steps(panel: PropertiesPanel, qtbot) -> None:  # noqa: ANN001
+def test_edits_of_a_field_after_a_pause_are_separate_steps(panel: PropertiesPanel, qtbot) -> None:
     document, card = _document(panel), _ids(panel)["card"]
     panel.show_selection([ItemRef.card(card)])
     owner = panel.field("card", "owner")

@@ -57,13 +57,7 @@ class MoveCardsTool(Tool):
         cell = layout.cell_at(pos.x(), pos.y())
         if cell is None:
             return None
-        staying = [c for c in layout.cells[cell].card_ids if c not in self._origins]
-        index = len(staying)
-        for i, card in enumerate(staying):
-            if pos.y() < layout.cards[card].rect.center[1]:
-                index = i
-                break
-        return cell, index
+        return cell, layout.insertion_index(*cell, pos.y(), ignore=self._origins.keys())
 
     def _insert_y(self, cell: tuple[str, str], index: int) -> float:
         layout = self.scene.layout
