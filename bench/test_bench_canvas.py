@@ -178,6 +178,25 @@ def test_zoom_step(benchmark, opened: MapView) -> None:
     benchmark.pedantic(zoom, rounds=ROUNDS[_cards(opened)] * 2, iterations=1)
 
 
+def test_zoom_gesture_step(benchmark, opened: MapView) -> None:
+    """One Ctrl+wheel notch as the wheel sends it: the screen's picture scales until the gesture rests."""
+    image = QImage(*VIEWPORT, QImage.Format.Format_ARGB32_Premultiplied)
+    opened.set_zoom(1.0)
+    opened.centerOn(opened.map_scene.map_rect().center())
+    _paint(opened, image)
+    centre = QPointF(VIEWPORT[0] / 2, VIEWPORT[1] / 2)
+    levels = [1.25, 1.0]
+    step = [0]
+
+    def zoom() -> None:
+        opened.zoom_gesture_step(levels[step[0] % 2], centre)
+        step[0] += 1
+        _paint(opened, image)
+
+    benchmark.pedantic(zoom, rounds=ROUNDS[_cards(opened)] * 2, iterations=1)
+    opened.end_zoom_gesture()
+
+
 def _middle_card(view: MapView) -> str:
     journey = view.map_scene.journey
     stages, lanes = journey.stage_ids(), journey.lane_ids()

@@ -93,23 +93,24 @@ def _format_12(data: bytes, offset: int) -> dict[int, int]:
 
 def _format_4(data: bytes, offset: int) -> dict[int, int]:
     segments = struct.unpack_from(">H", data, offset + 6)[0] // 2
+    length = struct.unpack_from(">H", data, offset + 2)[0]
     ends = struct.unpack_from(f">{segments}H", data, offset + 14)
     starts_at = offset + 16 + 2 * segments
     starts = struct.unpack_from(f">{segments}H", data, starts_at)
     deltas = struct.unpack_from(f">{segments}h", data, starts_at + 2 * segments)
     ranges_at = starts_at + 4 * segments
     ranges = struct.unpack_from(f">{segments}H", data, ranges_at)
+    # The glyph id array follows the range offsets; read it (and them) as one run of words.
+    words = struct.unpack_from(f">{(offset + length - ranges_at) // 2}H", data, ranges_at)
     glyphs: dict[int, int] = {}
     for segment in range(segments):
         first, last, delta, range_offset = starts[segment], ends[segment], deltas[segment], ranges[segment]
         if first == 0xFFFF:
             continue
         if range_offset == 0:
-            for code in range(first, last + 1):
-                glyphs[code] = (code + delta) & 0xFFFF
+            glyphs.update((code, (code + delta) & 0xFFFF) for code in range(first, last + 1))
             continue
-        base = ranges_at + 2 * segment + range_offset
-        for code in range(first, last + 1):
-            glyph = struct.unpack_from(">H", data, base + 2 * (code - first))[0]
-            glyphs[code] = (glyph + delta) & 0xFFFF if glyph else 0
+        base = segment + range_offset // 2 - first  # index into ``words`` of the glyph for ``code``
+        glyphs.update((code, (words[base + code] + delta) & 0xFFFF if words[base + code] else 0)
+                      for code in range(first, last + 1))
     return glyphs

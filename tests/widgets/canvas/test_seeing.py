@@ -72,6 +72,30 @@ def test_ctrl_wheel_zooms_around_the_pointer(view, qtbot) -> None:
     assert abs(after.x() - under.x()) < 2 and abs(after.y() - under.y()) < 2
 
 
+def test_a_wheel_zoom_scales_the_screen_then_paints_the_map_afresh(view, qtbot) -> None:
+    """While the wheel turns, the picture of the screen scales (cheap); once it rests, cards repaint."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view.set_zoom(1.0)
+    view.centerOn(view.map_scene.map_rect().center())
+    point = QPoint(400, 300)
+    event = QWheelEvent(QPointF(point), QPointF(view.viewport().mapToGlobal(point)), QPoint(), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.zoom_level() == 1.25 and view.zooming
+    during = view.viewport().grab().toImage()
+    qtbot.waitUntil(lambda: not view.zooming, timeout=3000)
+    after = view.viewport().grab().toImage()
+    # The scaled picture is the map at the new zoom, only softer: nearly every pixel agrees.
+    differing = sum(1 for x in range(0, after.width(), 4) for y in range(0, after.height(), 4)
+                    if max(abs(a - b) for a, b in zip(during.pixelColor(x, y).getRgb()[:3],
+                                                      after.pixelColor(x, y).getRgb()[:3], strict=True)) > 80)
+    assert differing < (after.width() // 4) * (after.height() // 4) * 0.03
+
+
 def test_presentation_mode_uses_large_type_and_focuses_stages(view) -> None:
     journey = view.document.journey
     land, adopt = journey.stage_ids()
