@@ -59,14 +59,14 @@ def handoff_marks(journey: JourneyMap, layout: MapLayout, measurer: TextMeasurer
             x = layout.stages[handoff.from_stage].column.right
             marks.append(HandoffMark("stage", (handoff.from_stage, handoff.to_stage), label, text,
                                      Rect(x - width / 2, top, width, height), risk))
-    for number, handoff in enumerate(flow_handoffs(journey), 1):
-        route = layout.flows.get((handoff.source, handoff.target))
+    for number, flow in enumerate(flow_handoffs(journey), 1):
+        route = layout.flows.get((flow.source, flow.target))
         if route is None:
             continue
-        label = handoff.from_owner + ARROW + handoff.to_owner
+        label = flow.from_owner + ARROW + flow.to_owner
         text, rect = _on_arrow(route.points, label, str(number), style, measurer, pad, height)
         rect = _clear_of_cards(rect, [box.rect for box in layout.cards.values() if box.rect.intersects(rect)])
-        marks.append(HandoffMark("flow", (handoff.source, handoff.target), label, text, rect, handoff.risk, number))
+        marks.append(HandoffMark("flow", (flow.source, flow.target), label, text, rect, flow.risk, number))
     return marks
 
 

@@ -16,8 +16,8 @@ from journeymap.analysis.report import ledger_emotion_text
 from journeymap.analysis.timeline import days_text, stage_timeline, start_text
 from journeymap.io.pdf.fonts import FontSet
 from journeymap.io.pdf.surface import Surface
-from journeymap.io.pdf.text import PdfMeasurer
 from journeymap.layout import TextStyle, wrap_text
+from journeymap.layout.measure import FontMeasurer
 from journeymap.layout.style import HANDOFF_INK, INK, MUTED_INK, RISK_INK
 from journeymap.model import JourneyMap
 
@@ -108,10 +108,9 @@ def analysis_lines(journey: JourneyMap, size: float) -> list[tuple[str, TextStyl
     return out
 
 
-def draw_analysis_pages(canvas: Canvas, fonts: FontSet, journey: JourneyMap, width: float, height: float,
-                        margin: float) -> int:
+def draw_analysis_pages(canvas: Canvas, fonts: FontSet, measurer: FontMeasurer, journey: JourneyMap, width: float,
+                        height: float, margin: float) -> int:
     """Draw the analysis on pages of ``width`` x ``height``; returns how many pages it took."""
-    measurer = PdfMeasurer(fonts)
     size = max(8.0, min(28.0, min(width, height) / 60))
     columns = 3 if width > height * 1.15 else 2
     gap = size * 2
@@ -128,7 +127,7 @@ def draw_analysis_pages(canvas: Canvas, fonts: FontSet, journey: JourneyMap, wid
     position = 0
     while position < len(lines) or pages == 0:
         canvas.setPageSize((width, height))
-        surface = Surface(canvas, fonts, height)
+        surface = Surface(canvas, fonts, measurer, height)
         surface.text(margin, margin, title if pages == 0 else f"{title} (continued)", title_style, INK)
         for column in range(columns):
             x = margin + column * (column_width + gap)
