@@ -186,8 +186,9 @@ def _native(sheet: Spreadsheet, report: Report) -> JourneyMap:
     map_grid = next((g for g in sheet.grids if g.name == MAP_SHEET), None)
     changes = native.map_sheet_edited(sheet.grids, exported, map_grid) if map_grid is not None else []
     if map_grid is None or not changes:
-        for position in map_grid.filled() if map_grid is not None else ():
-            report.use(map_grid, position)
+        if map_grid is not None:
+            for position in map_grid.filled():
+                report.use(map_grid, position)
         report.info("our own export: read exactly from its data sheets")
         return exported
     # The team's edits on the map sheet win; ids and details come from the data sheets.
@@ -290,9 +291,9 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
     journey = builder.build(Path(sheet.path).stem)
     if not several:
         # One table: the export can write the team's shape back (one sheet per persona is not kept yet).
-        located = found[0][1].table
-        assert located is not None
-        journey.sheet_shape = capture(located, DEFAULT_LANE)
+        first = found[0][1].table
+        assert first is not None
+        journey.sheet_shape = capture(first, DEFAULT_LANE)
     return Analysis(LoadResult(journey, report.finish(sheet.grids), sheet.format), summaries)
 
 

@@ -128,7 +128,8 @@ def map_texts(result: LoadResult) -> set[str]:
     for lane_id in journey.lane_ids():
         texts.add(journey.lane(lane_id).name)
     for card_id in journey.card_ids():
-        texts.add(journey.card(card_id).title)
+        card = journey.card(card_id)
+        texts |= {card.title, card.channel, card.owner, card.notes, *card.notes.split("\n")}
     for milestone_id in journey.milestone_ids():
         texts.add(journey.milestone(milestone_id).title)
     return texts
