@@ -43,25 +43,25 @@ def saver(document: Document, tmp_path: Path) -> Iterator[Autosaver]:
     saver.close()
 
 
-def test_gui_thread_block_synchronous_write(benchmark, saver: Autosaver) -> None:  # noqa: ANN001
+def test_gui_thread_block_synchronous_write(benchmark, saver: Autosaver) -> None:
     """The old way, and what SIGTERM still does: encode and write on the GUI thread."""
     benchmark.pedantic(saver.save_now, rounds=3, iterations=1)
     assert saver.map_path.exists()
 
 
-def test_gui_thread_block_background_write(benchmark, saver: Autosaver) -> None:  # noqa: ANN001
+def test_gui_thread_block_background_write(benchmark, saver: Autosaver) -> None:
     """What the GUI thread does now: take the snapshot and start the worker."""
     benchmark.pedantic(saver.save_in_background, setup=saver.wait, rounds=5, iterations=1)
     saver.wait()
     assert saver.map_path.exists()
 
 
-def test_to_document_alone(benchmark, document: Document) -> None:  # noqa: ANN001
+def test_to_document_alone(benchmark, document: Document) -> None:
     data = benchmark(to_document, document.journey)
     assert len(data["touchpoints"]) == CARDS
 
 
-def test_background_write_to_disk(benchmark, saver: Autosaver) -> None:  # noqa: ANN001
+def test_background_write_to_disk(benchmark, saver: Autosaver) -> None:
     """From the snapshot to the file on disk, worker thread included (the work at risk meanwhile)."""
     def write() -> None:
         saver.save_in_background()

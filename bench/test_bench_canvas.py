@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from journeymap.editing.commands import MoveCardCommand
 from journeymap.editing.document import Document
 from journeymap.io.cjm import load_cjm, save_cjm
-from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
+from journeymap.model import ItemRef, JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
 from journeymap.widgets.canvas import MapView
 from journeymap.widgets.canvas.tools.move_tool import MoveCardsTool
 
@@ -107,7 +107,7 @@ def _cards(view: MapView) -> int:
     return len(view.map_scene.layout.cards)
 
 
-def test_open_to_first_frame(benchmark, map_file: Path, qapp: QApplication) -> None:  # noqa: ANN001
+def test_open_to_first_frame(benchmark, map_file: Path, qapp: QApplication) -> None:
     image = QImage(*VIEWPORT, QImage.Format.Format_ARGB32_Premultiplied)
     views: list[MapView] = []
 
@@ -131,7 +131,7 @@ def test_open_to_first_frame(benchmark, map_file: Path, qapp: QApplication) -> N
     cleanup()
 
 
-def test_repaint_fit_to_map(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_repaint_fit_to_map(benchmark, opened: MapView) -> None:
     image = QImage(*VIEWPORT, QImage.Format.Format_ARGB32_Premultiplied)
     opened.fit_to_map()
     _paint(opened, image)  # builds the overview picture once for big maps
@@ -139,7 +139,7 @@ def test_repaint_fit_to_map(benchmark, opened: MapView) -> None:  # noqa: ANN001
     benchmark.pedantic(_paint, args=(opened, image), rounds=ROUNDS[_cards(opened)], iterations=1)
 
 
-def test_repaint_at_100_percent(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_repaint_at_100_percent(benchmark, opened: MapView) -> None:
     image = QImage(*VIEWPORT, QImage.Format.Format_ARGB32_Premultiplied)
     opened.set_zoom(1.0)
     opened.centerOn(opened.map_scene.map_rect().center())
@@ -147,7 +147,7 @@ def test_repaint_at_100_percent(benchmark, opened: MapView) -> None:  # noqa: AN
     benchmark.pedantic(_paint, args=(opened, image), rounds=ROUNDS[_cards(opened)], iterations=1)
 
 
-def test_scroll_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_scroll_step(benchmark, opened: MapView) -> None:
     opened.set_zoom(1.0)
     opened.centerOn(opened.map_scene.map_rect().center())
     QApplication.processEvents()
@@ -162,7 +162,7 @@ def test_scroll_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
     benchmark.pedantic(scroll, rounds=ROUNDS[_cards(opened)] * 2, iterations=1)
 
 
-def test_zoom_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_zoom_step(benchmark, opened: MapView) -> None:
     """One Ctrl+wheel notch around 100 %: every visible card repaints (its cached picture is stale)."""
     image = QImage(*VIEWPORT, QImage.Format.Format_ARGB32_Premultiplied)
     opened.set_zoom(1.0)
@@ -178,6 +178,25 @@ def test_zoom_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
     benchmark.pedantic(zoom, rounds=ROUNDS[_cards(opened)] * 2, iterations=1)
 
 
+def test_zoom_gesture_step(benchmark, opened: MapView) -> None:
+    """One Ctrl+wheel notch as the wheel sends it: the screen's picture scales until the gesture rests."""
+    image = QImage(*VIEWPORT, QImage.Format.Format_ARGB32_Premultiplied)
+    opened.set_zoom(1.0)
+    opened.centerOn(opened.map_scene.map_rect().center())
+    _paint(opened, image)
+    centre = QPointF(VIEWPORT[0] / 2, VIEWPORT[1] / 2)
+    levels = [1.25, 1.0]
+    step = [0]
+
+    def zoom() -> None:
+        opened.zoom_gesture_step(levels[step[0] % 2], centre)
+        step[0] += 1
+        _paint(opened, image)
+
+    benchmark.pedantic(zoom, rounds=ROUNDS[_cards(opened)] * 2, iterations=1)
+    opened.end_zoom_gesture()
+
+
 def _middle_card(view: MapView) -> str:
     journey = view.map_scene.journey
     stages, lanes = journey.stage_ids(), journey.lane_ids()
@@ -186,10 +205,10 @@ def _middle_card(view: MapView) -> str:
     return (with_flows or cards)[0]
 
 
-def test_drag_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_drag_step(benchmark, opened: MapView) -> None:
     view = opened
     card = _middle_card(view)
-    item = view.map_scene.item_for("card", card)
+    item = view.map_scene.item_for(ItemRef.card(card))
     view.set_zoom(1.0)
     view.centerOn(item)
     QApplication.processEvents()
@@ -209,7 +228,7 @@ def test_drag_step(benchmark, opened: MapView) -> None:  # noqa: ANN001
     tool.cancel()
 
 
-def test_drop_commit_and_undo(benchmark, opened: MapView) -> None:  # noqa: ANN001
+def test_drop_commit_and_undo(benchmark, opened: MapView) -> None:
     """For information: a drop pushes one command; the scene re-lays out and updates its items."""
     view = opened
     journey = view.map_scene.journey

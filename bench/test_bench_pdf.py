@@ -19,7 +19,6 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymap.io.pdf import PosterOptions, prepare_poster, render_pdf
-from journeymap.io.pdf.text import baseline
 from journeymap.io.pdf.writer import binary_streams
 from journeymap.layout import MapLayout
 from journeymap.layout.style import KIND_COLOURS
@@ -73,14 +72,14 @@ def _bare_draw(canvas: Canvas, layout: MapLayout, journey: JourneyMap, regular: 
         canvas.rect(stage.header.x, height - stage.header.bottom, stage.header.width, stage.header.height, fill=1)
         for i, line in enumerate(stage.name_lines):
             canvas.setFont(bold, s.stage_name.size)
-            canvas.drawString(stage.header.x + 10, height - baseline(10 + i * s.stage_name.line_height, s.stage_name),
-                              line)
+            top = 10 + i * s.stage_name.line_height
+            canvas.drawString(stage.header.x + 10, height - layout.baseline(top, s.stage_name), line)
     for lane in layout.lanes.values():
         canvas.rect(lane.row.x, height - lane.row.bottom, lane.row.width, lane.row.height, fill=1)
         canvas.setFont(bold, s.lane_name.size)
         for i, line in enumerate(lane.name_lines):
             top = lane.header.y + 10 + i * s.lane_name.line_height
-            canvas.drawString(16, height - baseline(top, s.lane_name), line)
+            canvas.drawString(16, height - layout.baseline(top, s.lane_name), line)
     for card_id, box in layout.cards.items():
         r = box.rect
         fill, border = colours[journey.card(card_id).kind]
@@ -92,12 +91,12 @@ def _bare_draw(canvas: Canvas, layout: MapLayout, journey: JourneyMap, regular: 
         canvas.setFillColor(ink)
         canvas.setFont(bold, s.card_title.size)
         for i, line in enumerate(box.title_lines):
-            canvas.drawString(r.x + 13, height - baseline(box.title_top + i * s.card_title.line_height, s.card_title),
-                              line)
+            top = box.title_top + i * s.card_title.line_height
+            canvas.drawString(r.x + 13, height - layout.baseline(top, s.card_title), line)
         canvas.setFont(regular, s.card_meta.size)
         for i, line in enumerate(box.meta_lines):
-            canvas.drawString(r.x + 13, height - baseline(box.meta_top + i * s.card_meta.line_height, s.card_meta),
-                              line)
+            top = box.meta_top + i * s.card_meta.line_height
+            canvas.drawString(r.x + 13, height - layout.baseline(top, s.card_meta), line)
         if box.badge is not None:
             canvas.setFillColor(ink)
             canvas.circle(*box.badge.center, box.badge.width / 2, stroke=0, fill=1)
@@ -134,25 +133,25 @@ def _render(poster: object) -> bytes:
     return buffer.getvalue()
 
 
-def test_layout_and_preflight(benchmark, journey: JourneyMap) -> None:  # noqa: ANN001
+def test_layout_and_preflight(benchmark, journey: JourneyMap) -> None:
     poster = benchmark.pedantic(prepare_poster, args=(journey, PosterOptions.from_values("A0")),
                                 kwargs={"date": DATE}, rounds=3, iterations=1)
     assert len(poster.layout.cards) == 2000
 
 
-def test_bare_reportlab(benchmark, whole: object) -> None:  # noqa: ANN001
+def test_bare_reportlab(benchmark, whole: object) -> None:
     layout = whole.layout
     data = benchmark.pedantic(bare_reportlab, args=(layout, whole.journey, whole.fonts, layout.width, layout.height),
                               rounds=5, iterations=1, warmup_rounds=1)
     benchmark.extra_info["bytes"] = len(data)
 
 
-def test_whole_a0(benchmark, whole: object) -> None:  # noqa: ANN001
+def test_whole_a0(benchmark, whole: object) -> None:
     data = benchmark.pedantic(_render, args=(whole,), rounds=5, iterations=1, warmup_rounds=1)
     benchmark.extra_info["bytes"] = len(data)
 
 
-def test_tiled_a0_on_a4(benchmark, tiled: object) -> None:  # noqa: ANN001
+def test_tiled_a0_on_a4(benchmark, tiled: object) -> None:
     data = benchmark.pedantic(_render, args=(tiled,), rounds=5, iterations=1, warmup_rounds=1)
     benchmark.extra_info["bytes"] = len(data)
     benchmark.extra_info["pages"] = tiled.plan.page_count

@@ -65,7 +65,7 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def test_room_load_60_participants(benchmark, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_room_load_60_participants(benchmark, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("JOURNEYMAP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("JOURNEYMAP_SETTINGS", str(tmp_path / "settings.ini"))
     QApplication.instance() or QApplication([])

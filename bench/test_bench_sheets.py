@@ -56,24 +56,24 @@ def exported(journey: JourneyMap, tmp_path_factory: pytest.TempPathFactory) -> P
     return path
 
 
-def test_export_xlsx(benchmark, journey: JourneyMap, tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_xlsx(benchmark, journey: JourneyMap, tmp_path: Path) -> None:
     benchmark(save_xlsx, journey, tmp_path / "out.xlsx")
 
 
-def test_export_csv(benchmark, journey: JourneyMap, tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_csv(benchmark, journey: JourneyMap, tmp_path: Path) -> None:
     benchmark(save_csv, journey, tmp_path / "out.csv")
 
 
-def test_import_xlsx_ours(benchmark, exported: Path, journey: JourneyMap) -> None:  # noqa: ANN001
+def test_import_xlsx_ours(benchmark, exported: Path, journey: JourneyMap) -> None:
     result = benchmark(load_spreadsheet, exported)
     assert result.map.counts() == journey.counts()
 
 
-def test_bare_openpyxl_load_workbook(benchmark, exported: Path) -> None:  # noqa: ANN001
+def test_bare_openpyxl_load_workbook(benchmark, exported: Path) -> None:
     benchmark(openpyxl.load_workbook, exported)
 
 
-def test_bare_openpyxl_read_only_values(benchmark, exported: Path) -> None:  # noqa: ANN001
+def test_bare_openpyxl_read_only_values(benchmark, exported: Path) -> None:
     def read() -> int:
         workbook = openpyxl.load_workbook(exported, read_only=True, data_only=True)
         count = sum(1 for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True) for _ in row)
@@ -83,7 +83,7 @@ def test_bare_openpyxl_read_only_values(benchmark, exported: Path) -> None:  # n
     benchmark(read)
 
 
-def test_import_map_sheet_only_xlsx(benchmark, journey: JourneyMap, tmp_path: Path) -> None:  # noqa: ANN001
+def test_import_map_sheet_only_xlsx(benchmark, journey: JourneyMap, tmp_path: Path) -> None:
     """The generic path (orientation scoring, labels, multi-line cells) on the map sheet alone."""
     path = tmp_path / "map-only.xlsx"
     save_xlsx(journey, path)
@@ -95,7 +95,7 @@ def test_import_map_sheet_only_xlsx(benchmark, journey: JourneyMap, tmp_path: Pa
     assert result.map.counts()["cards"] == CARDS
 
 
-def test_import_csv(benchmark, journey: JourneyMap, tmp_path: Path) -> None:  # noqa: ANN001
+def test_import_csv(benchmark, journey: JourneyMap, tmp_path: Path) -> None:
     path = tmp_path / "map.csv"
     save_csv(journey, path)
     result = benchmark(load_spreadsheet, path)
@@ -117,14 +117,14 @@ def _inventory_csv(journey: JourneyMap, path: Path) -> Path:
     return path
 
 
-def test_import_inventory_csv(benchmark, journey: JourneyMap, tmp_path: Path) -> None:  # noqa: ANN001
+def test_import_inventory_csv(benchmark, journey: JourneyMap, tmp_path: Path) -> None:
     """The inventory layout: detection, then one card per row with its attributes."""
     path = _inventory_csv(journey, tmp_path / "inventory.csv")
     result = benchmark(load_spreadsheet, path)
     assert result.map.counts()["cards"] == CARDS and len(result.map.stage_ids()) == STAGES
 
 
-def test_bare_csv_reader_inventory(benchmark, journey: JourneyMap, tmp_path: Path) -> None:  # noqa: ANN001
+def test_bare_csv_reader_inventory(benchmark, journey: JourneyMap, tmp_path: Path) -> None:
     """Baseline for the line above: Python's csv module reading the same file, nothing else."""
     import csv
 
@@ -150,7 +150,7 @@ def map_sheet_only(journey: JourneyMap, tmp_path_factory: pytest.TempPathFactory
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) makes the .ods and .xls")
 @pytest.mark.parametrize("extension", ["ods", "xls"])
-def test_import_map_sheet_other_formats(benchmark, map_sheet_only: Path, extension: str,  # noqa: ANN001
+def test_import_map_sheet_other_formats(benchmark, map_sheet_only: Path, extension: str,
                                         tmp_path: Path) -> None:
     """The map sheet saved by LibreOffice as .ods / .xls, read through python-calamine."""
     subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",

@@ -23,12 +23,12 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     return path, to_document(journey)
 
 
-def test_export_50000_cards(benchmark, tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_50000_cards(benchmark, tmp_path: Path) -> None:
     journey = _big_map(APP_CARDS)
     benchmark.pedantic(save_xlsx, args=(journey, tmp_path / "big.xlsx"), rounds=1, iterations=1)
 
 
-def test_import_back_50000_cards(benchmark, exported: tuple[Path, dict]) -> None:  # noqa: ANN001
+def test_import_back_50000_cards(benchmark, exported: tuple[Path, dict]) -> None:
     path, expected = exported
     result = benchmark.pedantic(load_spreadsheet, args=(path,), rounds=1, iterations=1)
     assert to_document(result.map) == expected

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from journeymap.model import ItemKind, ItemRef
 from journeymap.widgets.canvas.overlay import Overlay, set_shown_overlay
 from journeymap.widgets.panels.gaps_panel import GapsPanel
 
@@ -98,13 +99,13 @@ class AnalysisView:
         kind = place[0]
         if kind == "cell":
             stage_id, lane_id = place[1], place[2]
-            view.select("stage", stage_id)
-            view.select("lane", lane_id, add=True)
+            view.select(ItemRef.stage(stage_id))
+            view.select(ItemRef.lane(lane_id), add=True)
             cell = view.map_scene.layout.cells.get((stage_id, lane_id))
             if cell is not None:
                 view.centerOn(QPointF(*cell.rect.center))
         elif kind == "flow":
-            view.select("flow", f"{place[1]}->{place[2]}")
+            view.select(ItemRef.flow(place[1], place[2]))  # keyed by its two cards, never a parsed string
         else:
-            view.select(kind, place[1])
+            view.select(ItemRef(ItemKind(kind), place[1]))
         view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -160,7 +160,7 @@ class Autosaver(QObject):
     def _snapshot(self) -> tuple[dict[str, Any], dict[str, object]]:
         """The part that runs on the GUI thread: the map's JSON data (a cell walk, no encoding)."""
         path = self._document.path
-        info = {"path": str(path) if path else None, "title": self._document.journey.title,
+        info: dict[str, object] = {"path": str(path) if path else None, "title": self._document.journey.title,
                 "saved": time.time(), "pid": os.getpid()}
         return to_document(self._document.journey), info
 

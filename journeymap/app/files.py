@@ -10,12 +10,11 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from journeymap.app import disk_conflict
@@ -314,40 +313,25 @@ class DocumentFiles(QObject):
             self._window.statusBar().showMessage(f"Exported poster {Path(written).name}", 5000)
 
     def _busy(self, label: str, work: Callable[[], T], threaded: bool = True) -> T:
-        """Run ``work`` with a progress dialog that appears if it takes more than a moment."""
+        """Run ``work`` with a progress dialog that appears if it takes more than a moment.
+
+        Threaded work runs as a background job (``widgets/dialogs/progress.py``, the one way the app
+        runs work off the GUI thread); Qt painting (images) must stay on this thread.
+        """
+        if threaded:
+            from journeymap.widgets.dialogs.progress import run_with_progress
+
+            return run_with_progress(self._window, label, lambda _progress: work())
         progress = QProgressDialog(label, "", 0, 0, self._window)
         progress.setObjectName("exportProgress")
         progress.setWindowTitle("Export")
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if not threaded:
-                progress.show()
-                QApplication.processEvents()
-                return work()
-            outcome: dict[str, Any] = {}
-
-            def run() -> None:
-                try:
-                    outcome["value"] = work()
-                except BaseException as error:  # noqa: BLE001 - re-raised on this thread below
-                    outcome["error"] = error
-
-            thread = threading.Thread(target=run, name="journeymap-export", daemon=True)
-            thread.start()
-            loop = QEventLoop()
-            poll = QTimer()
-            poll.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
-            poll.start(20)
-            if thread.is_alive():
-                loop.exec()
-            poll.stop()
-            thread.join()
-            if "error" in outcome:
-                raise outcome["error"]
-            return outcome["value"]
+            progress.show()
+            QApplication.processEvents()
+            return work()
         finally:
             QApplication.restoreOverrideCursor()
             progress.reset()

@@ -90,7 +90,7 @@ def _encode(image: QImage, image_format: str, path: str | os.PathLike[str]) -> b
     array = QByteArray()
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, image_format):
+    if not image.save(buffer, image_format):  # type: ignore[call-overload]  # QIODevice overload missing in stubs
         raise MapFileError(path, f"the {image_format} picture could not be encoded")
     buffer.close()
     return bytes(array.data())

@@ -7,9 +7,10 @@ is looking there, and opening the sample instead would look as if their file had
 the window on FILE or the sample map, then the offer to restore work a crash left behind.
 Nothing here imports openpyxl or reportlab: they load when a spreadsheet or PDF is used.
 
-For tests only, ``JOURNEYMAP_TEST_SCRIPT`` names a Python file run once the QApplication exists
-(with ``app`` in its globals, so it can patch a dialog); if it defines ``on_window(window)``,
-that is called once the window is shown. Tests use it to stand in for a user in a child process.
+:func:`run_app` is the one public entry: the command line calls it, and so do scripted checks that
+drive the real program in a child process (``on_window`` gets the main window once it is shown).
+``journeymap --quit-after-first-paint [FILE]`` exits 0 right after the map view's first paint,
+for start-up benchmarks.
 """
 
 from __future__ import annotations
@@ -17,21 +18,29 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
-import runpy
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from journeymap.app.main_window import MainWindow
 
 PROGRAM = "journeymap"
-TEST_SCRIPT_ENV = "JOURNEYMAP_TEST_SCRIPT"
 XCB_PACKAGES = "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0"
 XCB_LIBRARIES = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxkbcommon-x11.so.0")
 INSTALL_HINT = f"On Debian or Ubuntu: sudo apt-get install {XCB_PACKAGES}"
 
 
-def run_app(path: str | None) -> int:
-    """Open the main window on FILE (or the sample map) and run until it closes; returns the exit code."""
+def run_app(path: str | None = None, on_window: Callable[[MainWindow], object] | None = None, *,
+            quit_after_first_paint: bool = False) -> int:
+    """Open the main window on ``path`` (or the sample map) and run until it closes; returns the exit code.
+
+    ``on_window`` is called with the main window once it is shown (scripted checks drive the real
+    program through it). With ``quit_after_first_paint`` the program ends, status 0, right after
+    the map view has painted for the first time.
+    """
     problem = display_problem()
     if problem:
         print(f"{PROGRAM}: error: {problem}", file=sys.stderr)
@@ -55,7 +64,7 @@ def run_app(path: str | None) -> int:
             return 1
         for notice in initial.notices:
             print(f"{PROGRAM}: {notice.severity.value}: {notice}", file=sys.stderr)
-    return _run_window(path, initial)
+    return _run_window(path, initial, on_window, quit_after_first_paint)
 
 
 def display_problem() -> str:
@@ -82,14 +91,16 @@ def _library_loadable(name: str) -> bool:
     return True
 
 
-def _run_window(path: str | None, initial: Any) -> int:
+def _run_window(path: str | None, initial: Any, on_window: Callable[[MainWindow], object] | None,
+                quit_after_first_paint: bool) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from journeymap import __version__
     from journeymap.app.paths import APPLICATION, ORGANISATION
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
@@ -97,7 +108,6 @@ def _run_window(path: str | None, initial: Any) -> int:
     previous_hook = sys.excepthook
     sys.excepthook = _ExceptionHook()
     try:
-        hooks = _run_test_script(app)
         from journeymap.app.autosave import find_orphans
         from journeymap.app.main_window import MainWindow
         from journeymap.app.paths import autosave_dir
@@ -126,9 +136,15 @@ def _run_window(path: str | None, initial: Any) -> int:
             window.recent.add(path)
         if orphans:
             QTimer.singleShot(0, lambda: _offer_restore(window, orphans))
-        if "on_window" in hooks:
-            QTimer.singleShot(0, lambda: hooks["on_window"](window))
-        return app.exec()
+        if on_window is not None:
+            QTimer.singleShot(0, lambda: on_window(window))
+        if quit_after_first_paint:
+            # After this paint has reached the screen. No "save changes?" question: nothing was edited.
+            window.view.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+        status = app.exec()
+        if quit_after_first_paint and window.autosaver is not None:
+            window.autosaver.close()  # a clean end: nothing to offer to restore next time
+        return status
     finally:
         sys.excepthook = previous_hook
 
@@ -168,13 +184,6 @@ def _offer_restore(window: Any, orphans: list[Any]) -> None:
         newest.remove()
     else:
         newest.release()
-
-
-def _run_test_script(app: Any) -> dict[str, Any]:
-    script = os.environ.get(TEST_SCRIPT_ENV)
-    if not script:
-        return {}
-    return runpy.run_path(script, init_globals={"app": app})
 
 
 class _ExceptionHook:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from journeymap import __version__
@@ -190,13 +190,17 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ drop files to open
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt virtual
+        self._accept_file_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt virtual
+        self._accept_file_drag(event)
+
+    @staticmethod
+    def _accept_file_drag(event: QDragMoveEvent) -> None:
         if _dropped_file(event) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
-
-    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt virtual
-        self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt virtual
         path = _dropped_file(event)
@@ -260,7 +264,7 @@ def _keys_text(sequences: list[QKeySequence]) -> str:
 _TYPABLE = re.compile(r".|F\d+|Del|Ins|Home|End|Esc|PgUp|PgDown|Return|Enter|Backspace|Tab|Space|Left|Right|Up|Down")
 
 
-def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
+def _dropped_file(event: QDragMoveEvent | QDropEvent) -> str | None:
     """The one local map or spreadsheet being dropped, if that is what the drag carries."""
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
     files = [url.toLocalFile() for url in urls if url.isLocalFile()]

@@ -22,7 +22,9 @@ class RecentFiles:
         value = self._settings.value(KEY, [])
         if isinstance(value, str):  # QSettings gives a single-entry list back as a string
             value = [value]
-        return [str(p) for p in value or [] if p]
+        if not isinstance(value, list | tuple):
+            return []
+        return [str(p) for p in value if p]
 
     def add(self, path: str | os.PathLike[str]) -> None:
         entry = _entry(path)

@@ -78,7 +78,10 @@ class RoomController(QObject):
         menu = QMenu("&Workshop", window.menuBar())
         menu.setObjectName("menuWorkshop")
         help_menu = window.menuBar().findChild(QMenu, "menuHelp")
-        window.menuBar().insertMenu(help_menu.menuAction() if help_menu else None, menu)
+        if help_menu is not None:
+            window.menuBar().insertMenu(help_menu.menuAction(), menu)
+        else:
+            window.menuBar().addMenu(menu)
         actions: dict[str, QAction] = {}
         for name, text, slot in (
             ("actionOpenRoom", "Open &Room…", self.open_room_dialog),
@@ -94,7 +97,7 @@ class RoomController(QObject):
             ("actionStartTimer", "Start &Timer…", self.start_timer_dialog),
             ("actionStopTimer", "Stop Ti&mer", lambda: self.set_timer(None)),
         ):
-            if name is None:
+            if name is None or text is None:
                 menu.addSeparator()
                 continue
             action = QAction(text, window)

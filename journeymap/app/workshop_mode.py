@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QToolBar, QWidget
 
 
 class WorkshopMode(QObject):
@@ -67,7 +67,7 @@ class WorkshopMode(QObject):
             widget.hide()
         for child in window.children():
             # Docks and tool bars: their visibility comes back from saveState() on leave.
-            if child.inherits("QDockWidget") or child.inherits("QToolBar"):
+            if isinstance(child, QDockWidget | QToolBar):
                 child.hide()
         self._active = True
         self._set_navigation(True)

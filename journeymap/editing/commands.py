@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from journeymap.model import (
     CardPolicy,
     Flow,
+    ItemRef,
     JourneyMap,
     Milestone,
     Persona,
@@ -28,18 +29,21 @@ from journeymap.model import (
 MERGE_WINDOW_SECONDS = 2.0
 _UPDATE_ID = 0x4A4D01
 
-_KIND_NAMES = {"stage": "stage", "lane": "lane", "card": "card", "milestone": "milestone"}
-
 
 def _short(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def label_of(journey: JourneyMap, kind: str, node_id: str) -> str:
+def label_of(journey: JourneyMap, ref: ItemRef) -> str:
     """The name people know an item by, for command texts like "Move 'Kickoff call'"."""
-    record = getattr(journey, kind)(node_id)
-    return _short(getattr(record, "name", None) or getattr(record, "title", ""))
+    record = journey.record(ref)
+    if isinstance(record, Stage | Persona):
+        return _short(record.name)
+    if isinstance(record, Touchpoint | Milestone):
+        return _short(record.title)
+    source, target = ref.ends
+    return f"{label_of(journey, ItemRef.card(source))} → {label_of(journey, ItemRef.card(target))}"
 
 
 def _batched(method: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -69,24 +73,28 @@ class MapCommand(QUndoCommand):
 class AddStageCommand(MapCommand):
     def __init__(self, journey: JourneyMap, stage: Stage, index: int | None = None) -> None:
         super().__init__(journey, f"Add stage '{_short(stage.name)}'")
-        self.stage, self.index, self.stage_id = stage, index, None
+        self.stage, self.index = stage, index
+        self.stage_id: str | None = None
 
     def redo(self) -> None:
         self.stage_id = self.journey.add_stage(self.stage, self.index, self.stage_id)
 
     def undo(self) -> None:
+        assert self.stage_id is not None
         self.journey.remove_stage(self.stage_id, CardPolicy.DELETE)
 
 
 class AddLaneCommand(MapCommand):
     def __init__(self, journey: JourneyMap, persona: Persona, index: int | None = None) -> None:
         super().__init__(journey, f"Add lane '{_short(persona.name)}'")
-        self.persona, self.index, self.lane_id = persona, index, None
+        self.persona, self.index = persona, index
+        self.lane_id: str | None = None
 
     def redo(self) -> None:
         self.lane_id = self.journey.add_lane(self.persona, self.index, self.lane_id)
 
     def undo(self) -> None:
+        assert self.lane_id is not None
         self.journey.remove_lane(self.lane_id, CardPolicy.DELETE)
 
 
@@ -94,31 +102,35 @@ class AddCardCommand(MapCommand):
     def __init__(self, journey: JourneyMap, stage_id: str, lane_id: str, card: Touchpoint,
                  index: int | None = None) -> None:
         super().__init__(journey, f"Add card '{_short(card.title)}'")
-        self.cell, self.card, self.index, self.card_id = (stage_id, lane_id), card, index, None
+        self.cell, self.card, self.index = (stage_id, lane_id), card, index
+        self.card_id: str | None = None
 
     def redo(self) -> None:
         self.card_id = self.journey.add_card(*self.cell, self.card, self.index, self.card_id)
 
     def undo(self) -> None:
+        assert self.card_id is not None
         self.journey.remove_card(self.card_id)
 
 
 class AddMilestoneCommand(MapCommand):
     def __init__(self, journey: JourneyMap, stage_id: str, milestone: Milestone, lane_id: str | None = None) -> None:
         super().__init__(journey, f"Add milestone '{_short(milestone.title)}'")
-        self.stage_id, self.lane_id, self.milestone, self.milestone_id = stage_id, lane_id, milestone, None
+        self.stage_id, self.lane_id, self.milestone = stage_id, lane_id, milestone
+        self.milestone_id: str | None = None
 
     def redo(self) -> None:
         self.milestone_id = self.journey.add_milestone(self.stage_id, self.milestone, self.lane_id,
                                                        milestone_id=self.milestone_id)
 
     def undo(self) -> None:
+        assert self.milestone_id is not None
         self.journey.remove_milestone(self.milestone_id)
 
 
 class AddFlowCommand(MapCommand):
     def __init__(self, journey: JourneyMap, source: str, target: str, flow: Flow | None = None) -> None:
-        text = f"Connect '{label_of(journey, 'card', source)}' to '{label_of(journey, 'card', target)}'"
+        text = f"Connect '{label_of(journey, ItemRef.card(source))}' to '{label_of(journey, ItemRef.card(target))}'"
         super().__init__(journey, text)
         self.source, self.target, self.flow = source, target, flow or Flow()
 
@@ -130,23 +142,27 @@ class AddFlowCommand(MapCommand):
 
 
 class UpdateCommand(MapCommand):
-    """Change fields of a stage, lane, card or milestone. Typing in one field merges into one step."""
+    """Change fields of a stage, lane, card or milestone. Typing in one field merges into one step.
 
-    def __init__(self, journey: JourneyMap, kind: str, node_id: str, changes: dict[str, Any],
-                 merge: bool = False) -> None:
-        name = label_of(journey, kind, node_id)
+    ``clock`` says when the edit was made (seconds, any origin); edits of one field within
+    ``MERGE_WINDOW_SECONDS`` of each other merge. Tests pass their own clock.
+    """
+
+    def __init__(self, journey: JourneyMap, ref: ItemRef, changes: dict[str, Any], merge: bool = False,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        name = label_of(journey, ref)
         what = "Rename" if set(changes) <= {"name", "title"} else "Edit"
-        super().__init__(journey, f"{what} {_KIND_NAMES[kind]} '{name}'")
-        self.kind, self.node_id, self.changes = kind, node_id, dict(changes)
+        super().__init__(journey, f"{what} {ref.kind} '{name}'")
+        self.ref, self.changes = ref, dict(changes)
         self.old: Any = None
-        self.merge, self.stamp = merge, time.monotonic()
+        self.merge, self.stamp = merge, clock()
 
     def redo(self) -> None:
-        self.old = getattr(self.journey, f"update_{self.kind}")(self.node_id, **self.changes)
+        self.old = self.journey.update(self.ref, **self.changes)
 
     def undo(self) -> None:
         previous = {name: getattr(self.old, name) for name in self.changes}
-        getattr(self.journey, f"update_{self.kind}")(self.node_id, **previous)
+        self.journey.update(self.ref, **previous)
 
     def id(self) -> int:
         return _UPDATE_ID
@@ -154,7 +170,7 @@ class UpdateCommand(MapCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt virtual
         if not (isinstance(other, UpdateCommand) and self.merge and other.merge):
             return False
-        same_target = (other.kind, other.node_id, set(other.changes)) == (self.kind, self.node_id, set(self.changes))
+        same_target = (other.ref, set(other.changes)) == (self.ref, set(self.changes))
         if not same_target or other.stamp - self.stamp > MERGE_WINDOW_SECONDS:
             return False
         self.changes = dict(other.changes)
@@ -165,21 +181,21 @@ class UpdateCommand(MapCommand):
 class ReorderCommand(MapCommand):
     """Move a stage column or a lane row to another position."""
 
-    def __init__(self, journey: JourneyMap, kind: str, node_id: str, index: int) -> None:
-        super().__init__(journey, f"Move {_KIND_NAMES[kind]} '{label_of(journey, kind, node_id)}'")
-        self.kind, self.node_id, self.index, self.old_index = kind, node_id, index, 0
+    def __init__(self, journey: JourneyMap, ref: ItemRef, index: int) -> None:
+        super().__init__(journey, f"Move {ref.kind} '{label_of(journey, ref)}'")
+        self.ref, self.index, self.old_index = ref, index, 0
 
     def redo(self) -> None:
-        self.old_index = getattr(self.journey, f"move_{self.kind}")(self.node_id, self.index)
+        self.old_index = self.journey.reorder(self.ref, self.index)
 
     def undo(self) -> None:
-        getattr(self.journey, f"move_{self.kind}")(self.node_id, self.old_index)
+        self.journey.reorder(self.ref, self.old_index)
 
 
 class MoveCardCommand(MapCommand):
     def __init__(self, journey: JourneyMap, card_id: str, stage_id: str, lane_id: str,
                  index: int | None = None) -> None:
-        super().__init__(journey, f"Move '{label_of(journey, 'card', card_id)}'")
+        super().__init__(journey, f"Move '{label_of(journey, ItemRef.card(card_id))}'")
         self.card_id, self.target, self.index = card_id, (stage_id, lane_id), index
         self.source: tuple[str, str] = ("", "")
         self.old_index = 0
@@ -191,9 +207,53 @@ class MoveCardCommand(MapCommand):
         self.journey.move_card(self.card_id, *self.source, self.old_index)
 
 
+class MoveCardsCommand(MapCommand):
+    """Drop several cards into one cell, before the ``index``-th card that stays there: one undo step.
+
+    The cards keep their map order (as on the canvas, top to bottom and lane by lane). Each card's
+    place is taken from the map as it is when it moves, so redo replays exactly and undo puts every
+    card back where it was, in reverse.
+    """
+
+    def __init__(self, journey: JourneyMap, card_ids: list[str], stage_id: str, lane_id: str, index: int) -> None:
+        chosen = set(card_ids)
+        self.card_ids = [card for card in journey.card_ids() if card in chosen]
+        text = (f"Move '{label_of(journey, ItemRef.card(self.card_ids[0]))}'" if len(self.card_ids) == 1
+                else f"Move {len(self.card_ids)} cards")
+        super().__init__(journey, text)
+        self.cell, self.index = (stage_id, lane_id), index
+        self.origins: list[tuple[str, tuple[str, str], int]] = []
+
+    @staticmethod
+    def changes_anything(journey: JourneyMap, card_ids: list[str], stage_id: str, lane_id: str, index: int) -> bool:
+        """False when the cards would land exactly where they are (a drop in place)."""
+        chosen = set(card_ids)
+        moving = [card for card in journey.card_ids() if card in chosen]
+        current = journey.cards_in(stage_id, lane_id)
+        staying = [card for card in current if card not in chosen]
+        return bool(moving) and staying[:index] + moving + staying[index:] != current
+
+    def redo(self) -> None:
+        journey, cell = self.journey, self.cell
+        chosen = set(self.card_ids)
+        staying = [card for card in journey.cards_in(*cell) if card not in chosen]
+        anchor = staying[self.index - 1] if 0 < self.index <= len(staying) else None
+        self.origins = []
+        for card in self.card_ids:
+            others = [c for c in journey.cards_in(*cell) if c != card]
+            position = others.index(anchor) + 1 if anchor is not None else 0
+            old_cell, old_index = journey.move_card(card, *cell, position)
+            self.origins.append((card, old_cell, old_index))
+            anchor = card
+
+    def undo(self) -> None:
+        for card, cell, index in reversed(self.origins):
+            self.journey.move_card(card, *cell, index)
+
+
 class MoveMilestoneCommand(MapCommand):
     def __init__(self, journey: JourneyMap, milestone_id: str, stage_id: str, lane_id: str | None) -> None:
-        super().__init__(journey, f"Move milestone '{label_of(journey, 'milestone', milestone_id)}'")
+        super().__init__(journey, f"Move milestone '{label_of(journey, ItemRef.milestone(milestone_id))}'")
         self.milestone_id, self.target = milestone_id, (stage_id, lane_id)
         self.source: tuple[str, str | None] = ("", None)
 
@@ -222,7 +282,7 @@ class _RemovalCommand(MapCommand):
 
 class RemoveStageCommand(_RemovalCommand):
     def __init__(self, journey: JourneyMap, stage_id: str, policy: CardPolicy, move_to: str | None = None) -> None:
-        super().__init__(journey, f"Delete stage '{label_of(journey, 'stage', stage_id)}'")
+        super().__init__(journey, f"Delete stage '{label_of(journey, ItemRef.stage(stage_id))}'")
         self.stage_id, self.policy, self.move_to = stage_id, CardPolicy(policy), move_to
 
     def remove(self) -> Removal:
@@ -231,7 +291,7 @@ class RemoveStageCommand(_RemovalCommand):
 
 class RemoveLaneCommand(_RemovalCommand):
     def __init__(self, journey: JourneyMap, lane_id: str, policy: CardPolicy, move_to: str | None = None) -> None:
-        super().__init__(journey, f"Delete lane '{label_of(journey, 'lane', lane_id)}'")
+        super().__init__(journey, f"Delete lane '{label_of(journey, ItemRef.lane(lane_id))}'")
         self.lane_id, self.policy, self.move_to = lane_id, CardPolicy(policy), move_to
 
     def remove(self) -> Removal:
@@ -240,7 +300,7 @@ class RemoveLaneCommand(_RemovalCommand):
 
 class RemoveCardsCommand(_RemovalCommand):
     def __init__(self, journey: JourneyMap, card_ids: list[str]) -> None:
-        text = (f"Delete '{label_of(journey, 'card', card_ids[0])}'" if len(card_ids) == 1
+        text = (f"Delete '{label_of(journey, ItemRef.card(card_ids[0]))}'" if len(card_ids) == 1
                 else f"Delete {len(card_ids)} cards")
         super().__init__(journey, text)
         self.card_ids = list(card_ids)
@@ -251,7 +311,7 @@ class RemoveCardsCommand(_RemovalCommand):
 
 class RemoveMilestoneCommand(_RemovalCommand):
     def __init__(self, journey: JourneyMap, milestone_id: str) -> None:
-        super().__init__(journey, f"Delete milestone '{label_of(journey, 'milestone', milestone_id)}'")
+        super().__init__(journey, f"Delete milestone '{label_of(journey, ItemRef.milestone(milestone_id))}'")
         self.milestone_id = milestone_id
 
     def remove(self) -> Removal:
@@ -260,7 +320,8 @@ class RemoveMilestoneCommand(_RemovalCommand):
 
 class RemoveFlowCommand(_RemovalCommand):
     def __init__(self, journey: JourneyMap, source: str, target: str) -> None:
-        text = f"Delete arrow '{label_of(journey, 'card', source)}' → '{label_of(journey, 'card', target)}'"
+        source_name, target_name = label_of(journey, ItemRef.card(source)), label_of(journey, ItemRef.card(target))
+        text = f"Delete arrow '{source_name}' → '{target_name}'"
         super().__init__(journey, text)
         self.source, self.target = source, target
 

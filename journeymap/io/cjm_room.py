@@ -8,7 +8,7 @@ names its JSON place, like the rest of the file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from journeymap.model import (
     InboxError,
@@ -110,6 +110,7 @@ def _read_round(item: Any, journey: JourneyMap, fail: Fail) -> None:
     if stage is not None and journey.node_type(stage) != "stage":
         raise fail("voting.stage", f"dangling reference: there is no stage with id {stage!r}")
     try:
-        journey.voting.set_round(VotingRound(item.get("dots"), scope, stage))
+        # Any JSON value: VotingRound checks it and says what is wrong with it.
+        journey.voting.set_round(VotingRound(cast(int, item.get("dots")), scope, stage))
     except InboxError as error:
         raise fail("voting", str(error)) from None

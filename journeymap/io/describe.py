@@ -32,11 +32,11 @@ def describe(journey: JourneyMap) -> dict[str, Any]:
         })
     milestones = []
     for milestone_id in journey.milestone_ids():
-        stage_id, lane_id = journey.milestone_place(milestone_id)
+        stage_id, place = journey.milestone_place(milestone_id)
         milestone = journey.milestone(milestone_id)
         milestones.append({
             "id": milestone_id, "title": milestone.title, "stage": stage_names[stage_id],
-            "persona": lane_names[lane_id] if lane_id else None, "success_signal": milestone.success_signal,
+            "persona": lane_names[place] if place else None, "success_signal": milestone.success_signal,
         })
     flows = [{"from": s, "to": t} for s, t in journey.flows()]
     inbox = []
@@ -44,7 +44,7 @@ def describe(journey: JourneyMap) -> dict[str, Any]:
         submission = journey.inbox.get(submission_id)
         inbox.append({
             "id": submission_id, "title": submission.title, "kind": submission.kind.value,
-            "stage": stage_names.get(submission.stage), "persona": lane_names.get(submission.persona),
+            "stage": stage_names.get(submission.stage or ""), "persona": lane_names.get(submission.persona or ""),
             "author": submission.author,
         })
     return {"title": journey.title, "stages": stages, "personas": personas, "touchpoints": touchpoints,

@@ -1,8 +1,9 @@
 """Where everything goes, computed from the model with no Qt: one geometry for canvas and poster.
 
 The canvas (Qt) and the poster (reportlab) both draw the same :class:`MapLayout`, so the printed
-map is exactly the map on screen. Text is measured through a :class:`TextMeasurer` that each
-renderer provides for its own font engine.
+map is exactly the map on screen. Both measure text with one :class:`FontMeasurer` (the bundled
+DejaVu Sans through reportlab's metrics, no Qt), so line breaks, text origins, arrowheads and badge
+labels are computed here once and only drawn by the renderers.
 """
 
 from journeymap.layout.geometry import Rect
@@ -15,12 +16,16 @@ from journeymap.layout.map_layout import (
     MapLayout,
     MilestoneBox,
     StageBox,
+    arrow_shape,
     compute_layout,
+    flow_route,
 )
+from journeymap.layout.measure import FontMeasurer, default_measurer
 from journeymap.layout.style import LayoutStyle, TextStyle
 from journeymap.layout.text import TextMeasurer, wrap_text
 
 __all__ = [
-    "CardBox", "CellBox", "FlowRoute", "LaneBox", "LayoutEngine", "LayoutStyle", "MapLayout", "MilestoneBox", "Rect",
-    "StageBox", "TextMeasurer", "TextStyle", "compute_layout", "wrap_text",
+    "CardBox", "CellBox", "FlowRoute", "FontMeasurer", "LaneBox", "LayoutEngine", "LayoutStyle", "MapLayout",
+    "MilestoneBox", "Rect", "StageBox", "TextMeasurer", "TextStyle", "arrow_shape", "compute_layout",
+    "default_measurer", "flow_route", "wrap_text",
 ]

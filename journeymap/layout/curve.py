@@ -109,8 +109,7 @@ def _line(journey: JourneyMap, layout: MapLayout, rect: Rect, lane_id: str, poin
     for point in points:
         if point.mean is None:
             continue
-        scored = [(c, journey.card(c).emotion) for c in journey.cards_in(point.stage, lane_id)]
-        scored = [(c, e) for c, e in scored if e is not None]
+        scored = [(c, e) for c in journey.cards_in(point.stage, lane_id) if (e := journey.card(c).emotion) is not None]
         left = stages[point.stage].column.x + layout.style.cell_padding
         for index, (card_id, score) in enumerate(scored):
             cards.append((left + (index + 0.5) / len(scored) * inner + offset, level_y(rect, score), card_id, score))

@@ -60,18 +60,19 @@ def handoff_marks(journey: JourneyMap, layout: MapLayout, measurer: TextMeasurer
             x = layout.stages[handoff.from_stage].column.right
             marks.append(HandoffMark("stage", (handoff.from_stage, handoff.to_stage), label, text,
                                      Rect(x - width / 2, top, width, height), risk))
-    for number, handoff in enumerate(flow_handoffs(journey), 1):
-        route = layout.flows.get((handoff.source, handoff.target))
+    for number, flow in enumerate(flow_handoffs(journey), 1):
+        route = layout.flows.get((flow.source, flow.target))
         if route is None:
             continue
-        label = handoff.from_owner + ARROW + handoff.to_owner
+        label = flow.from_owner + ARROW + flow.to_owner
         text, rect = _on_arrow(route.points, label, str(number), style, measurer, pad, height)
-        lanes = {layout.lane_at(rect.y), layout.lane_at(rect.bottom)} - {None}
-        near = [layout.cards[card].rect for stage in {layout.stage_at(rect.x), layout.stage_at(rect.right)} - {None}
-                for lane in lanes for card in layout.cells[(stage, lane)].card_ids
-                if layout.cards[card].rect.intersects(rect)]
+        # Only the cards of the cells the mark touches can be under it (a big map has thousands).
+        lanes = {lane for lane in (layout.lane_at(rect.y), layout.lane_at(rect.bottom)) if lane is not None}
+        stages = {stage for stage in (layout.stage_at(rect.x), layout.stage_at(rect.right)) if stage is not None}
+        near = [layout.cards[card].rect for stage in stages for lane in lanes
+                for card in layout.cells[(stage, lane)].card_ids if layout.cards[card].rect.intersects(rect)]
         rect = _clear_of_cards(rect, near)
-        marks.append(HandoffMark("flow", (handoff.source, handoff.target), label, text, rect, handoff.risk, number))
+        marks.append(HandoffMark("flow", (flow.source, flow.target), label, text, rect, flow.risk, number))
     return marks
 
 

@@ -1,7 +1,9 @@
 """The swimlane layout: stage columns, lane rows, cells that grow to fit their cards.
 
 Geometry is computed here, once per model change, never inside paint code or items. The result is
-plain data (rectangles and wrapped lines) that the canvas and the poster both draw.
+plain data (rectangles, wrapped lines and where they start, arrowheads, badge labels) that the
+canvas and the poster both draw without measuring anything. A line of text is placed by the top of
+its line box; ``MapLayout.baseline`` gives its baseline, the same for both renderers.
 
 Scene coordinates, top to bottom: the stage header band, a band for milestones that span all lanes
 (absent when there are none), then one row per lane. Left to right: the lane header column, then
@@ -11,10 +13,11 @@ one column per stage.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from journeymap.layout.geometry import Rect
-from journeymap.layout.style import LayoutStyle, TextStyle
+from journeymap.layout.style import EMOTION_TEXT, LayoutStyle, TextStyle
 from journeymap.layout.text import CachedWrapper, TextMeasurer
 from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
 
@@ -33,9 +36,19 @@ class CardBox:
     title_top: float  # baseline-free: the top of the first title line
     meta_top: float
     badge: Rect | None = None  # the emotion badge (top right), None when the card has no emotion
-    text_left: float = 0.0  # where title and meta lines start, from the card's left edge
+    text_x: float = 0.0  # where title and meta lines start
+    badge_text: str = ""  # the badge's label ("+1"), centred on it from ``badge_origin`` (x, baseline)
+    badge_origin: tuple[float, float] = (0.0, 0.0)
     quote: Rect | None = None  # a thought's quotation mark: the line box to draw QUOTE_MARK in
     tail: tuple[tuple[float, float], ...] = ()  # a thought bubble's tail below the card: three points
+
+    def moved(self, dx: float) -> CardBox:
+        """The same card ``dx`` to the right, every origin with it (the timeline mode widens columns)."""
+        return CardBox(self.id, self.rect.moved(dx, 0), self.title_lines, self.meta_lines, self.title_top,
+                       self.meta_top, None if self.badge is None else self.badge.moved(dx, 0), self.text_x + dx,
+                       self.badge_text, (self.badge_origin[0] + dx, self.badge_origin[1]),
+                       None if self.quote is None else self.quote.moved(dx, 0),
+                       tuple((x + dx, y) for x, y in self.tail))
 
 
 @dataclass
@@ -46,6 +59,9 @@ class StageBox:
     name_lines: tuple[str, ...]
     field_lines: list[tuple[str, tuple[str, ...]]]  # (label, lines); the first line starts with "Label: "
     truncated: bool = False
+    text_x: float = 0.0  # where the name and the fields start
+    name_top: float = 0.0
+    field_tops: tuple[float, ...] = ()  # the top of each field's first line
 
 
 @dataclass
@@ -56,6 +72,10 @@ class LaneBox:
     name_lines: tuple[str, ...]
     text_lines: tuple[str, ...]
     colour_index: int = 0
+    bar: Rect = Rect(0, 0, 0, 0)  # the colour bar at the header's left edge
+    text_x: float = 0.0
+    name_top: float = 0.0
+    text_top: float = 0.0  # the description's first line
     curve: Rect | None = None  # the experience-curve band at the foot of the row (style.curve_band)
 
 
@@ -67,6 +87,8 @@ class MilestoneBox:
     title_lines: tuple[str, ...]
     stage: str
     lane: str | None
+    text_x: float = 0.0
+    title_top: float = 0.0
 
 
 @dataclass(slots=True)
@@ -79,9 +101,33 @@ class CellBox:
 
 @dataclass(slots=True)
 class FlowRoute:
+    """An arrow: its route, the line to stroke (it stops inside the head) and the head to fill."""
+
     source: str
     target: str
     points: list[tuple[float, float]]
+    line: list[tuple[float, float]] = field(default_factory=list)
+    head: tuple[tuple[float, float], ...] = ()
+
+
+def flow_route(source: str, target: str, points: list[tuple[float, float]], style: LayoutStyle) -> FlowRoute:
+    """The arrow along ``points``: the canvas (also while a card is dragged) and the poster draw this."""
+    line, head = arrow_shape(points, style)
+    return FlowRoute(source, target, points, line, head)
+
+
+def arrow_shape(points: list[tuple[float, float]],
+                style: LayoutStyle) -> tuple[list[tuple[float, float]], tuple[tuple[float, float], ...]]:
+    """The polyline, ending inside the arrowhead so its tip stays sharp, and the head's three corners."""
+    if len(points) < 2:
+        return list(points), ()
+    (ax, ay), (bx, by) = points[-2], points[-1]
+    length = max(((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5, 1e-6)
+    ux, uy = (bx - ax) / length, (by - ay) / length
+    head, half = style.arrow_head, style.arrow_half_width
+    line = [*points[:-1], (bx - ux * head * 0.8, by - uy * head * 0.8)]
+    base_x, base_y = bx - ux * head, by - uy * head
+    return line, ((bx, by), (base_x - uy * half, base_y + ux * half), (base_x + uy * half, base_y - ux * half))
 
 
 @dataclass
@@ -99,7 +145,12 @@ class MapLayout:
     flows: dict[tuple[str, str], FlowRoute]
     stage_order: list[str]
     lane_order: list[str]
+    measurer: TextMeasurer
     curve_band: Rect | None = None  # the one shared experience-curve band under the last lane
+
+    def baseline(self, top: float, style: TextStyle) -> float:
+        """The baseline of a line of ``style`` whose line box starts at ``top``."""
+        return top + self.measurer.baseline(style)
 
     def stage_at(self, x: float) -> str | None:
         if not self.stage_order or x < self.style.lane_header_width:
@@ -119,9 +170,9 @@ class MapLayout:
         stage, lane = self.stage_at(x), self.lane_at(y)
         return (stage, lane) if stage and lane else None
 
-    def insertion_index(self, stage: str, lane: str, y: float, ignore: str | None = None) -> int:
-        """Where a card dropped at height ``y`` goes in its cell (before the first card below)."""
-        cards = [c for c in self.cells[(stage, lane)].card_ids if c != ignore]
+    def insertion_index(self, stage: str, lane: str, y: float, ignore: Collection[str] = ()) -> int:
+        """Where cards dropped at height ``y`` go among the cell's other cards (before the first one below)."""
+        cards = [c for c in self.cells[(stage, lane)].card_ids if c not in ignore]
         for index, card in enumerate(cards):
             if y < self.cards[card].rect.center[1]:
                 return index
@@ -178,7 +229,7 @@ class LayoutEngine:
         if cached is not None and cached[0] is card:
             return cached[1]
         s = self.style
-        inner = s.card_width - self.text_left(card) - s.card_padding
+        inner = s.card_width - self.text_inset(card) - s.card_padding
         title = self.wrap(card.title, inner - s.badge_size - 4, self.title_style(card))
         meta_text = " · ".join(part for part in (card.channel, card.owner) if part.strip())
         meta = self.wrap(meta_text, inner, s.card_meta) if meta_text else ()
@@ -197,8 +248,8 @@ class LayoutEngine:
         """Thoughts are italic, the words of the persona rather than ours."""
         return self.style.thought_title if card.kind is Kind.THOUGHT else self.style.card_title
 
-    def text_left(self, card: Touchpoint) -> float:
-        """Where a card's text starts: after the kind stripe, or after a thought's quotation mark."""
+    def text_inset(self, card: Touchpoint) -> float:
+        """How far right of a card's left edge its text starts: after the kind stripe, or a thought's quote mark."""
         s = self.style
         if card.kind is Kind.THOUGHT:
             return s.card_padding + s.quote_width + 2
@@ -206,11 +257,12 @@ class LayoutEngine:
 
     def milestone_lines(self, milestone: Milestone) -> tuple[str, ...]:
         s = self.style
-        return self.wrap(milestone.title, s.card_width - s.milestone_size - 6, s.milestone_title)
+        return self.wrap(milestone.title, s.card_width - s.milestone_size - s.milestone_gap, s.milestone_title)
 
     def milestone_height(self, milestone: Milestone) -> float:
         s = self.style
-        return max(s.milestone_size, len(self.milestone_lines(milestone)) * s.milestone_title.line_height) + 6
+        lines = len(self.milestone_lines(milestone))
+        return max(s.milestone_size, lines * s.milestone_title.line_height) + 2 * s.milestone_inset
 
     def stage_header(self, stage: Stage) -> tuple[tuple[str, ...], list[tuple[str, tuple[str, ...]]], bool, float]:
         s = self.style
@@ -230,12 +282,12 @@ class LayoutEngine:
             fields.append((label, lines))
         height = (2 * s.header_padding + len(name) * s.stage_name.line_height
                   + sum(len(lines) for _, lines in fields) * s.stage_field.line_height
-                  + (4 if fields else 0))
+                  + (s.header_gap if fields else 0))
         return name, fields, truncated, height
 
     def lane_header(self, lane: Persona) -> tuple[tuple[str, ...], tuple[str, ...], float]:
         s = self.style
-        width = s.lane_header_width - 2 * s.header_padding - 6
+        width = s.lane_header_width - 2 * s.header_padding - s.lane_bar
         name = self.wrap(lane.name, width, s.lane_name)
         text = self.wrap(" ".join(lane.description.split()), width, s.lane_text) if lane.description.strip() else ()
         height = 2 * s.header_padding + len(name) * s.lane_name.line_height + len(text) * s.lane_text.line_height
@@ -292,8 +344,14 @@ class LayoutEngine:
         stages: dict[str, StageBox] = {}
         for sid in stage_ids:
             name, fields, truncated, _ = headers[sid]
+            field_top = s.header_padding + len(name) * s.stage_name.line_height + s.header_gap
+            field_tops = []
+            for _label, lines in fields:
+                field_tops.append(field_top)
+                field_top += len(lines) * s.stage_field.line_height
             stages[sid] = StageBox(sid, Rect(column_x[sid], 0, s.column_width, header_height),
-                                   Rect(column_x[sid], 0, s.column_width, height), name, fields, truncated)
+                                   Rect(column_x[sid], 0, s.column_width, height), name, fields, truncated,
+                                   column_x[sid] + s.header_padding, s.header_padding, tuple(field_tops))
             top = header_height + s.cell_padding
             for mid in band_milestones[sid]:
                 milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, None,
@@ -304,10 +362,10 @@ class LayoutEngine:
         flows = {}
         for index, (a, b) in enumerate(journey.flows()):
             corridor = flow_corridor(card_area(lanes[lane_of[a]]), s, index)
-            flows[(a, b)] = FlowRoute(a, b, route_flow(cards[a].rect, cards[b].rect, s, corridor))
+            flows[(a, b)] = flow_route(a, b, route_flow(cards[a].rect, cards[b].rect, s, corridor), s)
         width = s.lane_header_width + len(stage_ids) * s.column_width
         return MapLayout(s, width, height, header_height, band, stages, lanes, cells, cards, milestones,
-                         flows, stage_ids, lane_ids, curve_band)
+                         flows, stage_ids, lane_ids, self.wrapper.measurer, curve_band)
 
     def _lane_key(self, journey: JourneyMap, lane_id: str, lane_index: int, y: float, stage_ids: list[str],
                   lane_milestones: dict[tuple[str, str], list[str]]) -> list[object]:
@@ -340,7 +398,9 @@ class LayoutEngine:
                      s.curve_band) if s.curve_band else None
         part = _LanePart(LaneBox(lane_id, Rect(0, y, s.lane_header_width, row_height),
                                  Rect(0, y, s.lane_header_width + len(stage_ids) * s.column_width, row_height),
-                                 name, text, lane_index, curve))
+                                 name, text, lane_index, Rect(0, y, s.lane_bar, row_height),
+                                 s.lane_bar + s.header_padding, y + s.header_padding,
+                                 y + s.header_padding + len(name) * s.lane_name.line_height, curve))
         for sid in stage_ids:
             cell = CellBox(sid, lane_id, Rect(column_x[sid], y, s.column_width, row_height),
                            journey.cards_in(sid, lane_id))
@@ -351,18 +411,26 @@ class LayoutEngine:
                                                            column_x[sid] + s.cell_padding, top)
                 top += box.rect.height + s.card_gap
             for mid in lane_milestones.get((sid, lane_id), ()):
-                box = part.milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, lane_id,
-                                                                 column_x[sid] + s.cell_padding, top)
-                top += box.rect.height
+                milestone = part.milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, lane_id,
+                                                                       column_x[sid] + s.cell_padding, top)
+                top += milestone.rect.height
         return part
 
     def _card_box(self, card_id: str, card: Touchpoint, x: float, y: float) -> CardBox:
         s = self.style
         title, meta, height, meta_offset = self.card_metrics(card)
         rect = Rect(x, y, s.card_width, height)
-        badge = None if card.emotion is None else Rect(rect.right - s.card_padding - s.badge_size,
-                                                       y + s.card_padding, s.badge_size, s.badge_size)
-        box = CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, badge, self.text_left(card))
+        text_x = x + self.text_inset(card)
+        box = CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, None, text_x)
+        if card.emotion is not None:
+            box.badge = badge = Rect(rect.right - s.card_padding - s.badge_size, y + s.card_padding,
+                                     s.badge_size, s.badge_size)
+            box.badge_text = label = EMOTION_TEXT[card.emotion]
+            # Centred on the disc: half the label's width left of the centre, the line box centred on it.
+            measurer = self.wrapper.measurer
+            cx, cy = badge.center
+            box.badge_origin = (cx - measurer.width(label, s.card_meta) / 2,
+                                cy - s.card_meta.line_height / 2 + measurer.baseline(s.card_meta))
         if card.kind is Kind.THOUGHT:
             # The quotation mark's glyph sits high in its line box: lift the box so the mark's top
             # lines up with the title's first line.
@@ -378,9 +446,9 @@ class LayoutEngine:
                        x: float, y: float) -> MilestoneBox:
         s = self.style
         height = self.milestone_height(milestone)
-        diamond = Rect(x, y + 3, s.milestone_size, s.milestone_size)
+        diamond = Rect(x, y + s.milestone_inset, s.milestone_size, s.milestone_size)
         return MilestoneBox(mid, Rect(x, y, s.card_width, height), diamond, self.milestone_lines(milestone),
-                            stage, lane)
+                            stage, lane, diamond.right + s.milestone_gap, y + s.milestone_inset)
 
 
 def route_flow(source: Rect, target: Rect, style: LayoutStyle,

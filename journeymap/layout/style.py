@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from journeymap.model import Kind
 
@@ -11,7 +12,7 @@ from journeymap.model import Kind
 class TextStyle:
     size: float
     bold: bool = False
-    italic: bool = False  # thought cards: a quote reads as speech (the poster slants the upright face)
+    italic: bool = False  # thought cards: a quote reads as speech (drawn slanted by ITALIC_SLANT)
 
     @property
     def line_height(self) -> float:
@@ -27,6 +28,7 @@ KIND_COLOURS = {  # fill, border: readable on a projector and in print
 KIND_LABELS = {Kind.TOUCHPOINT: "Touchpoint", Kind.PAIN_POINT: "Pain point", Kind.OPPORTUNITY: "Opportunity",
                Kind.THOUGHT: "Thought"}
 EMOTION_COLOURS = {-2: "#c0392b", -1: "#e67e22", 0: "#7f8c8d", 1: "#52a447", 2: "#1e8449"}
+EMOTION_TEXT = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}  # what an emotion badge says
 EMOTION_LABELS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
 LANE_COLOURS = ("#6c5ce7", "#00a3a3", "#e17055", "#0984e3", "#b8860b", "#d63384", "#2d3436", "#27ae60")
 INK = "#1f2933"
@@ -39,6 +41,9 @@ MILESTONE_BORDER = "#5c4400"
 BAND_FILL = "#fff6d6"  # the band of milestones that span all lanes
 FLOW_COLOUR = "#4a5563"
 QUOTE_MARK = "\u201c"  # the opening quotation mark a thought card shows before its words
+# Italic text is the upright face slanted about its baseline, on screen and on paper alike, so it is
+# measured with the upright metrics and breaks at the same words (no oblique face is bundled).
+ITALIC_SLANT = 0.21  # tan(12°), as a synthesised oblique face leans
 CURVE_BAND = 64.0  # the experience-curve band heights that views turn on (scene units at scale 1)
 SHARED_CURVE_BAND = 96.0
 HANDOFF_STRIP = 20.0
@@ -61,6 +66,13 @@ class LayoutStyle:
     min_lane_height: float = 96
     header_padding: float = 10
     milestone_size: float = 14
+    milestone_inset: float = 3  # the diamond and the title start this far below the milestone's top
+    milestone_gap: float = 6  # between the diamond and the title
+    lane_bar: float = 6  # the lane's colour bar at the left of its header
+    header_gap: float = 4  # between a stage's name and its fields
+    corner_radius: float = 4  # of a card
+    arrow_head: float = 9  # arrowhead length
+    arrow_half_width: float = 4.5
     card_title: TextStyle = field(default_factory=lambda: TextStyle(11, bold=True))
     card_meta: TextStyle = field(default_factory=lambda: TextStyle(8.5))
     stage_name: TextStyle = field(default_factory=lambda: TextStyle(14, bold=True))
@@ -87,7 +99,7 @@ class LayoutStyle:
 
     def scaled(self, factor: float) -> LayoutStyle:
         """The same layout with every size multiplied, for large type on a projector."""
-        values = {}
+        values: dict[str, Any] = {}
         for name, value in vars(self).items():
             if isinstance(value, TextStyle):
                 values[name] = TextStyle(round(value.size * factor, 2), value.bold, value.italic)

@@ -14,13 +14,19 @@ from journeymap.layout.style import TextStyle
 
 
 class TextMeasurer(Protocol):
-    """Gives the advance width of a string in a style; each renderer measures with its own fonts.
+    """Gives the advance width of a string in a style, and where a line's baseline sits.
+
+    The app has one: :class:`journeymap.layout.measure.FontMeasurer` (tests use simpler ones).
 
     Widths must add up (no kerning, no ligatures): a line is as wide as its words and spaces, which
     lets wrapping measure each word once instead of every candidate line.
     """
 
     def width(self, text: str, style: TextStyle) -> float: ...
+
+    def baseline(self, style: TextStyle) -> float:
+        """How far below the top of a line of ``style`` its baseline is."""
+        ...
 
 
 def wrap_text(text: str, max_width: float, style: TextStyle, measurer: TextMeasurer) -> list[str]:

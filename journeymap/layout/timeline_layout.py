@@ -21,6 +21,7 @@ from journeymap.layout.map_layout import (
     MapLayout,
     card_area,
     flow_corridor,
+    flow_route,
     route_flow,
 )
 from journeymap.layout.style import LayoutStyle
@@ -100,34 +101,36 @@ def stretch_to_timeline(layout: MapLayout, journey: JourneyMap) -> TimelineLayou
         shift[stage] = total
         total += widths[stage] - s.column_width
     stages = {sid: replace(box, header=Rect(box.header.x + shift[sid], box.header.y, widths[sid], box.header.height),
-                           column=Rect(box.column.x + shift[sid], box.column.y, widths[sid], box.column.height))
+                           column=Rect(box.column.x + shift[sid], box.column.y, widths[sid], box.column.height),
+                           text_x=box.text_x + shift[sid])
               for sid, box in layout.stages.items()}
     cells, cards, milestones = {}, {}, {}
     for (sid, lane), cell in layout.cells.items():
         dx = shift[sid]
         cells[(sid, lane)] = replace(cell, rect=Rect(cell.rect.x + dx, cell.rect.y, widths[sid], cell.rect.height))
         for card in cell.card_ids:
-            box = layout.cards[card]
-            cards[card] = replace(box, rect=box.rect.moved(dx, 0),
-                                  badge=box.badge.moved(dx, 0) if box.badge is not None else None)
+            cards[card] = layout.cards[card].moved(dx)
     for mid, box in layout.milestones.items():
         dx = shift[box.stage]
-        milestones[mid] = replace(box, rect=box.rect.moved(dx, 0), diamond=box.diamond.moved(dx, 0))
+        milestones[mid] = replace(box, rect=box.rect.moved(dx, 0), diamond=box.diamond.moved(dx, 0),
+                                  text_x=box.text_x + dx)
     width = layout.width + total
 
-    def widen(rect: Rect | None) -> Rect | None:
-        return None if rect is None else Rect(rect.x, rect.y, rect.width + total, rect.height)
+    def widen(rect: Rect) -> Rect:
+        return Rect(rect.x, rect.y, rect.width + total, rect.height)
 
-    lanes = {lid: replace(box, row=widen(box.row), curve=widen(box.curve)) for lid, box in layout.lanes.items()}
+    lanes = {lid: replace(box, row=widen(box.row), curve=None if box.curve is None else widen(box.curve))
+             for lid, box in layout.lanes.items()}
     lane_of = {card: lane for (_, lane), cell in cells.items() for card in cell.card_ids}
     flows = {}
-    for index, ((a, b), route) in enumerate(layout.flows.items()):
+    for index, (a, b) in enumerate(layout.flows):
         corridor = flow_corridor(card_area(lanes[lane_of[a]]), s, index)
-        flows[(a, b)] = replace(route, points=route_flow(cards[a].rect, cards[b].rect, s, corridor))
+        flows[(a, b)] = flow_route(a, b, route_flow(cards[a].rect, cards[b].rect, s, corridor), s)
     spans = {span.stage: span for span in stage_timeline(journey)}
-    result = TimelineLayout(s, width, layout.height, layout.header_height, widen(layout.band) or layout.band,
-                            stages, lanes, cells, cards, milestones, flows, layout.stage_order, layout.lane_order,
-                            widen(layout.curve_band), spans=spans)
+    curve_band = None if layout.curve_band is None else widen(layout.curve_band)
+    result = TimelineLayout(s, width, layout.height, layout.header_height, widen(layout.band), stages, lanes,
+                            cells, cards, milestones, flows, layout.stage_order, layout.lane_order, layout.measurer,
+                            curve_band, spans=spans)
     result.ruler = ruler(result) if s.ruler_strip else None
     return result
 

@@ -14,8 +14,8 @@ from journeymap.model.events import Change, MapEvent
 from journeymap.model.journey_map import EdgeType, JourneyMap, MapError, NodeType, _check_record
 from journeymap.model.records import Flow, Milestone, Persona, Stage, Touchpoint
 
-_IN_STAGE = {"type": EdgeType.IN_STAGE}
-_IN_LANE = {"type": EdgeType.IN_LANE}
+_IN_STAGE: dict[str, object] = {"type": EdgeType.IN_STAGE}
+_IN_LANE: dict[str, object] = {"type": EdgeType.IN_LANE}
 
 
 class BulkLoadError(MapError):
@@ -53,13 +53,13 @@ def load_parts(journey: JourneyMap, parts: MapParts) -> None:
         builder.expect("touchpoints", index, lane_id, NodeType.LANE)
         builder.edges += ((card_id, stage_id, _IN_STAGE), (card_id, lane_id, _IN_LANE))
         cells.setdefault((stage_id, lane_id), []).append(card_id)
-    for index, (milestone_id, stage_id, lane_id, milestone) in enumerate(parts.milestones):
+    for index, (milestone_id, stage_id, place, milestone) in enumerate(parts.milestones):
         builder.claim("milestones", index, milestone_id, NodeType.MILESTONE, milestone)
         builder.expect("milestones", index, stage_id, NodeType.STAGE)
         builder.edges.append((milestone_id, stage_id, _IN_STAGE))
-        if lane_id is not None:
-            builder.expect("milestones", index, lane_id, NodeType.LANE)
-            builder.edges.append((milestone_id, lane_id, _IN_LANE))
+        if place is not None:
+            builder.expect("milestones", index, place, NodeType.LANE)
+            builder.edges.append((milestone_id, place, _IN_LANE))
     flows: set[tuple[str, str]] = set()
     for index, (source, target, flow) in enumerate(parts.flows):
         builder.expect("flows", index, source, NodeType.CARD)
@@ -77,8 +77,8 @@ def load_parts(journey: JourneyMap, parts: MapParts) -> None:
     journey._lane_order = [lane_id for lane_id, _ in parts.lanes]
     journey._milestone_order = [milestone_id for milestone_id, *_ in parts.milestones]
     journey._cells = cells
-    for node_id, data in builder.nodes:
-        journey._count_id(data["type"], node_id)
+    for node_id, node_type in builder.types.items():
+        journey._count_id(node_type, node_id)
     journey.events.emit(MapEvent(Change.RESET))
 
 

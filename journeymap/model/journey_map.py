@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import Any, Literal, TypeVar, overload
 
 import networkx as nx
 
@@ -35,6 +35,7 @@ from journeymap.model.records import (
     Stage,
     Touchpoint,
 )
+from journeymap.model.refs import ItemKind, ItemRef
 
 Cell = tuple[str, str]  # (stage id, lane id)
 
@@ -86,6 +87,11 @@ class Removal:
     votes: dict[str, int] = field(default_factory=dict)
     inbox_hints: list[tuple[str, Submission]] = field(default_factory=list)
     closed_round: list[VotingRound] = field(default_factory=list)
+
+
+R = TypeVar("R", Stage, Persona, Touchpoint, Milestone)
+_NODE_TYPES = {ItemKind.STAGE: NodeType.STAGE, ItemKind.LANE: NodeType.LANE, ItemKind.CARD: NodeType.CARD,
+               ItemKind.MILESTONE: NodeType.MILESTONE}
 
 
 class JourneyMap:
@@ -164,9 +170,6 @@ class JourneyMap:
         assert stage is not None
         return stage, lane
 
-    def milestones_in(self, stage_id: str, lane_id: str | None) -> list[str]:
-        return [m for m in self._milestone_order if self.milestone_place(m) == (stage_id, lane_id)]
-
     def flows(self) -> list[tuple[str, str]]:
         """Flows in a stable order: by the source card's position, then the target's."""
         position = {card: i for i, card in enumerate(self.card_ids())}
@@ -177,7 +180,8 @@ class JourneyMap:
         data = self.graph.get_edge_data(source, target)
         if data is None or data["type"] is not EdgeType.FLOW:
             raise MapError(f"there is no flow from {source} to {target}")
-        return data["record"]
+        record: Flow = data["record"]
+        return record
 
     def has_flow(self, source: str, target: str) -> bool:
         data = self.graph.get_edge_data(source, target)
@@ -249,7 +253,7 @@ class JourneyMap:
 
     def update_stage(self, stage_id: str, **changes: Any) -> Stage:
         """Change fields of a stage; returns the previous record (for undo)."""
-        return self._update(stage_id, NodeType.STAGE, changes, Change.STAGE_CHANGED)
+        return self._update(self.stage(stage_id), stage_id, changes, Change.STAGE_CHANGED)
 
     def move_stage(self, stage_id: str, index: int) -> int:
         """Move a stage column to ``index``; returns its old index."""
@@ -269,7 +273,7 @@ class JourneyMap:
         return new_id
 
     def update_lane(self, lane_id: str, **changes: Any) -> Persona:
-        return self._update(lane_id, NodeType.LANE, changes, Change.LANE_CHANGED)
+        return self._update(self.lane(lane_id), lane_id, changes, Change.LANE_CHANGED)
 
     def move_lane(self, lane_id: str, index: int) -> int:
         return self._reorder(self._lane_order, lane_id, NodeType.LANE, index, Change.LANES_REORDERED)
@@ -292,7 +296,7 @@ class JourneyMap:
     def update_card(self, card_id: str, **changes: Any) -> Touchpoint:
         if "kind" in changes:
             changes["kind"] = _kind(changes["kind"])
-        return self._update(card_id, NodeType.CARD, changes, Change.CARD_CHANGED)
+        return self._update(self.card(card_id), card_id, changes, Change.CARD_CHANGED)
 
     def move_card(self, card_id: str, stage_id: str, lane_id: str, index: int | None = None) -> tuple[Cell, int]:
         """Move a card to a cell (and a place in it); returns where it was, for undo."""
@@ -335,7 +339,7 @@ class JourneyMap:
         return new_id
 
     def update_milestone(self, milestone_id: str, **changes: Any) -> Milestone:
-        return self._update(milestone_id, NodeType.MILESTONE, changes, Change.MILESTONE_CHANGED)
+        return self._update(self.milestone(milestone_id), milestone_id, changes, Change.MILESTONE_CHANGED)
 
     def move_milestone(self, milestone_id: str, stage_id: str, lane_id: str | None) -> tuple[str, str | None]:
         """Place a milestone in another stage or lane (None: all lanes); returns the old place."""
@@ -369,44 +373,89 @@ class JourneyMap:
         self.graph.add_edge(source, target, type=EdgeType.FLOW, record=flow or Flow())
         self.events.emit(MapEvent(Change.FLOW_ADDED, (source, target)))
 
-    def update_flow(self, source: str, target: str, **changes: Any) -> Flow:
-        old = self.flow(source, target)
-        self.graph.edges[source, target]["record"] = _replace(old, changes)
-        self.events.emit(MapEvent(Change.FLOW_CHANGED, (source, target)))
-        return old
-
     def remove_flow(self, source: str, target: str) -> Removal:
         removal = Removal(flows=[(source, target, self.flow(source, target))])
         self.graph.remove_edge(source, target)
         self.events.emit(MapEvent(Change.FLOW_REMOVED, (source, target)))
         return removal
 
+    # ----------------------------------------------------------------- by typed reference
+    def record(self, ref: ItemRef) -> Stage | Persona | Touchpoint | Milestone | Flow:
+        """The record a reference names; :class:`MapError` if the map has no such thing."""
+        if ref.kind is ItemKind.FLOW:
+            return self.flow(*ref.ends)
+        return self._record(ref.id, _NODE_TYPES[ref.kind])
+
+    def contains(self, ref: ItemRef) -> bool:
+        if ref.kind is ItemKind.FLOW:
+            return self.has_flow(*ref.ends)
+        return self.node_type(ref.id) is _NODE_TYPES[ref.kind]
+
+    def update(self, ref: ItemRef, **changes: Any) -> Stage | Persona | Touchpoint | Milestone | Flow:
+        """Change fields of what ``ref`` names; returns the record as it was (for undo)."""
+        if ref.kind is ItemKind.FLOW:
+            source, target = ref.ends
+            old_flow = self.flow(source, target)
+            self.graph.edges[source, target]["record"] = _replace(old_flow, changes)
+            self.events.emit(MapEvent(Change.FLOW_CHANGED, ref.ends))
+            return old_flow
+        if ref.kind is ItemKind.STAGE:
+            return self.update_stage(ref.id, **changes)
+        if ref.kind is ItemKind.LANE:
+            return self.update_lane(ref.id, **changes)
+        if ref.kind is ItemKind.CARD:
+            return self.update_card(ref.id, **changes)
+        return self.update_milestone(ref.id, **changes)
+
+    def reorder(self, ref: ItemRef, index: int) -> int:
+        """Move a stage column or a lane row to ``index``; returns where it was."""
+        if ref.kind is ItemKind.STAGE:
+            return self.move_stage(ref.id, index)
+        if ref.kind is ItemKind.LANE:
+            return self.move_lane(ref.id, index)
+        raise MapError(f"only stages and lanes are reordered, not a {ref.kind}")
+
     # ----------------------------------------------------------------- undoing a removal
     def restore(self, removal: Removal) -> None:
         """Put back exactly what a ``remove_*`` call took away, in the places it had."""
-        for index, stage_id, record in sorted(removal.stages, key=lambda s: s[0]):
-            self.add_stage(record, index, stage_id)
-        for index, lane_id, record in sorted(removal.lanes, key=lambda s: s[0]):
-            self.add_lane(record, index, lane_id)
+        for index, stage_id, stage in sorted(removal.stages, key=lambda s: s[0]):
+            self.add_stage(stage, index, stage_id)
+        for index, lane_id, persona in sorted(removal.lanes, key=lambda s: s[0]):
+            self.add_lane(persona, index, lane_id)
         for card_id, cell, index in removal.moved_cards:
             self.move_card(card_id, *cell, index)
-        for cell, index, card_id, record in sorted(removal.cards, key=lambda c: c[1]):
-            self.add_card(*cell, record, index, card_id)
-        for milestone_id, stage_id, lane_id in removal.moved_milestones:
-            self.move_milestone(milestone_id, stage_id, lane_id)
+        for cell, index, card_id, card in sorted(removal.cards, key=lambda c: c[1]):
+            self.add_card(*cell, card, index, card_id)
+        for milestone_id, stage_id, place in removal.moved_milestones:
+            self.move_milestone(milestone_id, stage_id, place)
         # Milestone indices were taken one removal after another, so they go back in reverse.
-        for index, milestone_id, record, stage_id, lane_id in reversed(removal.milestones):
-            self.add_milestone(stage_id, record, lane_id, index, milestone_id)
-        for source, target, record in removal.flows:
-            self.add_flow(source, target, record)
+        for index, milestone_id, milestone, stage_id, place in reversed(removal.milestones):
+            self.add_milestone(stage_id, milestone, place, index, milestone_id)
+        for source, target, flow in removal.flows:
+            self.add_flow(source, target, flow)
         for card_id, count in removal.votes.items():
             self.voting.set(card_id, count)
-        for submission_id, record in removal.inbox_hints:
-            self.inbox.put_back(submission_id, record)
+        for submission_id, submission in removal.inbox_hints:
+            self.inbox.put_back(submission_id, submission)
         for voting_round in removal.closed_round:
             self.voting.set_round(voting_round)
 
     # ----------------------------------------------------------------- internals
+    @overload
+    def _record(self, node_id: str, node_type: Literal[NodeType.STAGE]) -> Stage: ...
+
+    @overload
+    def _record(self, node_id: str, node_type: Literal[NodeType.LANE]) -> Persona: ...
+
+    @overload
+    def _record(self, node_id: str, node_type: Literal[NodeType.CARD]) -> Touchpoint: ...
+
+    @overload
+    def _record(self, node_id: str, node_type: Literal[NodeType.MILESTONE]) -> Milestone: ...
+
+    @overload
+    def _record(self, node_id: str, node_type: NodeType) -> Stage | Persona | Touchpoint | Milestone: ...
+
     def _record(self, node_id: str, node_type: NodeType) -> Any:
         # The hottest read of the model (layout reads every card): index the NodeView directly,
         # which is several times cheaper than its Mapping.get.
@@ -441,8 +490,7 @@ class JourneyMap:
             if match:
                 self._next_number[prefix] = max(self._next_number.get(prefix, 1), int(match.group(1)) + 1)
 
-    def _update(self, node_id: str, node_type: NodeType, changes: dict[str, Any], change: Change) -> Any:
-        old = self._record(node_id, node_type)
+    def _update(self, old: R, node_id: str, changes: dict[str, Any], change: Change) -> R:
         new = _replace(old, changes)
         self.graph.nodes[node_id]["record"] = new
         self.events.emit(MapEvent(change, (node_id,)))
@@ -539,7 +587,11 @@ class JourneyMap:
                 continue
             if policy is CardPolicy.MOVE:
                 removal.moved_milestones.append((milestone_id, stage, lane))
-                self.move_milestone(milestone_id, *((move_to, lane) if is_stage else (stage, move_to)))
+                if is_stage:
+                    assert move_to is not None
+                    self.move_milestone(milestone_id, move_to, lane)
+                else:
+                    self.move_milestone(milestone_id, stage, move_to)
             else:
                 removal.milestones += self.remove_milestone(milestone_id).milestones
         index = order.index(node_id)
@@ -548,8 +600,10 @@ class JourneyMap:
         self.graph.remove_node(node_id)
         removal.inbox_hints += self.inbox.clear_hints(
             lambda s: (is_stage and s.stage == node_id, not is_stage and s.persona == node_id))
-        if is_stage and self.voting.round is not None and self.voting.round.stage == node_id:
-            removal.closed_round.append(self.voting.set_round(None))
+        voting_round = self.voting.round
+        if is_stage and voting_round is not None and voting_round.stage == node_id:
+            self.voting.set_round(None)
+            removal.closed_round.append(voting_round)
         if is_stage:
             removal.stages.append((index, node_id, record))
             self.events.emit(MapEvent(Change.STAGE_REMOVED, (node_id,)))
@@ -583,12 +637,13 @@ def _kind(value: Any) -> Kind:
 
 
 @cache
-def _field_names(record_type: type) -> tuple[str, ...]:
+def _field_names(record_type: Any) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(record_type))
 
 
 def _check_record(record: Any) -> None:
-    for name in _field_names(type(record)):
+    record_type: Any = type(record)
+    for name in _field_names(record_type):
         value = getattr(record, name)
         if name == "emotion":
             if value is not None and (isinstance(value, bool) or value not in EMOTION_RANGE):
@@ -601,7 +656,8 @@ def _check_record(record: Any) -> None:
 
 
 def _replace(record: Any, changes: dict[str, Any]) -> Any:
-    unknown = set(changes) - set(_field_names(type(record)))
+    record_type: Any = type(record)
+    unknown = set(changes) - set(_field_names(record_type))
     if unknown:
         raise MapError(f"{type(record).__name__} has no field {sorted(unknown)[0]!r}")
     new = dataclasses.replace(record, **changes)

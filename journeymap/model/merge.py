@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from journeymap.model.journey_map import JourneyMap
 from journeymap.model.records import Persona, Stage
+from journeymap.model.refs import ItemKind, ItemRef
 
 
 @dataclass
@@ -36,16 +37,16 @@ def merge_maps(base: JourneyMap, incoming: JourneyMap) -> MergeResult:
     """A copy of ``base`` with ``incoming`` merged in; neither argument is changed."""
     merged = base.copy()
     added = Counter({"stages": 0, "lanes": 0, "cards": 0, "milestones": 0, "flows": 0})
-    stages = _match(merged, incoming, "stage", added)
-    lanes = _match(merged, incoming, "lane", added)
+    stages = _match(merged, incoming, ItemKind.STAGE, added)
+    lanes = _match(merged, incoming, ItemKind.LANE, added)
     cards: dict[str, str] = {}
     for card_id in incoming.card_ids():
         stage, lane = incoming.cell_of(card_id)
         cards[card_id] = merged.add_card(stages[stage], lanes[lane], incoming.card(card_id))
         added["cards"] += 1
     for milestone_id in incoming.milestone_ids():
-        stage, lane = incoming.milestone_place(milestone_id)
-        merged.add_milestone(stages[stage], incoming.milestone(milestone_id), lanes[lane] if lane else None)
+        stage, place = incoming.milestone_place(milestone_id)
+        merged.add_milestone(stages[stage], incoming.milestone(milestone_id), lanes[place] if place else None)
         added["milestones"] += 1
     for source, target in incoming.flows():
         merged.add_flow(cards[source], cards[target], incoming.flow(source, target))
@@ -53,30 +54,35 @@ def merge_maps(base: JourneyMap, incoming: JourneyMap) -> MergeResult:
     return MergeResult(merged, dict(added))
 
 
-def _match(merged: JourneyMap, incoming: JourneyMap, kind: str, added: Counter[str]) -> dict[str, str]:
+def _match(merged: JourneyMap, incoming: JourneyMap, kind: ItemKind, added: Counter[str]) -> dict[str, str]:
     """Map each incoming stage (or lane) id to the id it matches or is appended as in ``merged``."""
-    ids = merged.stage_ids if kind == "stage" else merged.lane_ids
-    record_of = getattr(merged, kind)
+    is_stage = kind is ItemKind.STAGE
+
+    def ids(journey: JourneyMap) -> list[str]:
+        return journey.stage_ids() if is_stage else journey.lane_ids()
+
+    def record_of(journey: JourneyMap, node_id: str) -> Stage | Persona:
+        return journey.stage(node_id) if is_stage else journey.lane(node_id)
+
     existing: dict[str, list[str]] = {}
-    for node_id in ids():
-        existing.setdefault(record_of(node_id).name, []).append(node_id)
+    for node_id in ids(merged):
+        existing.setdefault(record_of(merged, node_id).name, []).append(node_id)
     seen: Counter[str] = Counter()
     mapping: dict[str, str] = {}
-    for node_id in (incoming.stage_ids() if kind == "stage" else incoming.lane_ids()):
-        record: Stage | Persona = getattr(incoming, kind)(node_id)
+    for node_id in ids(incoming):
+        record = record_of(incoming, node_id)
         occurrence = seen[record.name]
         seen[record.name] += 1
         candidates = existing.get(record.name, [])
         if occurrence < len(candidates):
             target = candidates[occurrence]
-            blanks = _blank_fields(record_of(target), record)
+            blanks = _blank_fields(record_of(merged, target), record)
             if blanks:
-                getattr(merged, f"update_{kind}")(target, **blanks)
+                merged.update(ItemRef(kind, target), **blanks)
             mapping[node_id] = target
         else:
-            adder = merged.add_stage if kind == "stage" else merged.add_lane
-            mapping[node_id] = adder(record)
-            added["stages" if kind == "stage" else "lanes"] += 1
+            mapping[node_id] = merged.add_stage(record) if isinstance(record, Stage) else merged.add_lane(record)
+            added["stages" if is_stage else "lanes"] += 1
     return mapping
 
 

@@ -39,7 +39,11 @@ def run_headless(map_path: str | os.PathLike[str], host: str = "127.0.0.1", port
     wake, stop = threading.Event(), threading.Event()
     room = RoomHost(journey, map_path, host, port, notify=wake.set)
     url = room.open()
-    restore = _on_signals(lambda: (stop.set(), wake.set()))
+    def stop_room() -> None:
+        stop.set()
+        wake.set()
+
+    restore = _on_signals(stop_room)
     try:
         save_cjm(journey, map_path)  # the mark and any --vote round are on disk from the start
         print(f"Room open at {url}", file=out, flush=True)

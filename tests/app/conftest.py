@@ -71,7 +71,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 
 @pytest.fixture
-def make_window(qtbot):  # noqa: ANN001, ANN201
+def make_window(qtbot):
     """Build main windows like run_app does (on the sample map unless told otherwise)."""
     from journeymap.app.main_window import MainWindow
     from journeymap.editing.document import Document

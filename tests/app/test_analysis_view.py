@@ -22,11 +22,11 @@ def forget_shown_overlay() -> Iterator[None]:
     set_shown_overlay(Overlay())
 
 
-def _items(window: object, kind: type) -> list:  # noqa: ANN202 - test helper
+def _items(window: object, kind: type) -> list:
     return [item for item in window.view.map_scene.items() if isinstance(item, kind)]  # type: ignore[attr-defined]
 
 
-def test_view_menu_turns_on_the_curve_the_shared_band_and_the_marks(make_window) -> None:  # noqa: ANN001
+def test_view_menu_turns_on_the_curve_the_shared_band_and_the_marks(make_window) -> None:
     window = make_window(small_map())
     names = [a.objectName() for a in window.findChild(type(window.menuBar().actions()[0].menu()), "menuView")
              .actions()]
@@ -46,7 +46,7 @@ def test_view_menu_turns_on_the_curve_the_shared_band_and_the_marks(make_window)
     assert _items(window, CurveBandItem) == [] and shown_overlay() == Overlay("off", handoffs=True)
 
 
-def test_the_choice_is_remembered_by_the_next_window(make_window) -> None:  # noqa: ANN001
+def test_the_choice_is_remembered_by_the_next_window(make_window) -> None:
     first = make_window(small_map())
     first.action_map["actionShowCurve"].trigger()
     first.action_map["actionShowHandoffs"].trigger()
@@ -56,7 +56,7 @@ def test_the_choice_is_remembered_by_the_next_window(make_window) -> None:  # no
     assert second.view.map_scene.overlay == Overlay("lanes", handoffs=True)
 
 
-def test_pictures_exported_from_the_app_show_what_the_canvas_shows(make_window, tmp_path: Path) -> None:  # noqa: ANN001
+def test_pictures_exported_from_the_app_show_what_the_canvas_shows(make_window, tmp_path: Path) -> None:
     window = make_window(small_map())
     plain = tmp_path / "plain.png"
     window.files.export_to(plain)
@@ -67,7 +67,7 @@ def test_pictures_exported_from_the_app_show_what_the_canvas_shows(make_window, 
     assert QImage(str(curved)).width() == QImage(str(plain)).width()
 
 
-def test_command_line_pictures_take_the_curve_option(qapp: object, tmp_path: Path,  # noqa: ANN001
+def test_command_line_pictures_take_the_curve_option(qapp: object, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "map.cjm"
     save_cjm(small_map(), source)
@@ -81,7 +81,7 @@ def test_command_line_pictures_take_the_curve_option(qapp: object, tmp_path: Pat
     assert export_png(small_map(), tmp_path / "y.png", dpi=72) and shown_overlay() == Overlay()
 
 
-def test_timeline_mode_from_the_view_menu(make_window) -> None:  # noqa: ANN001
+def test_timeline_mode_from_the_view_menu(make_window) -> None:
     from journeymap.layout.timeline_layout import TimelineLayout
 
     window = make_window(small_map())
@@ -92,7 +92,7 @@ def test_timeline_mode_from_the_view_menu(make_window) -> None:  # noqa: ANN001
     assert not isinstance(window.view.map_scene.layout, TimelineLayout)
 
 
-def test_command_line_pictures_take_the_timeline_option(qapp: object, tmp_path: Path) -> None:  # noqa: ANN001
+def test_command_line_pictures_take_the_timeline_option(qapp: object, tmp_path: Path) -> None:
     source = tmp_path / "map.cjm"
     save_cjm(small_map(), source)
     assert main(["convert", str(source), str(tmp_path / "plain.png"), "--dpi", "72"]) == 0

@@ -1,8 +1,8 @@
 """Never lose work, shown with real processes: edit, get killed (SIGKILL), start again, restore.
 
-Each child is ``python -m journeymap`` offscreen, with its data folder and settings in tmp_path.
-It is driven through the documented test hook JOURNEYMAP_TEST_SCRIPT (see journeymap/app/main.py):
-a small script that patches the restore question to record it, and acts once the window is shown.
+Each child is the real program, offscreen, with its data folder and settings in tmp_path, started
+through the public entry ``journeymap.app.main.run_app(path, on_window)`` by a small script that
+patches the restore question to record it, and acts once the window is shown.
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 
 EDIT_SCRIPT = """
 from journeymap.editing.commands import UpdateCommand
+from journeymap.model import ItemRef
 
 def on_window(window):
     journey = window.document.journey
     stage = journey.stage_ids()[0]
-    window.document.push(UpdateCommand(journey, "stage", stage, {"name": "Named in the workshop"}))
+    window.document.push(UpdateCommand(journey, ItemRef.stage(stage), {"name": "Named in the workshop"}))
     print("edited", flush=True)
 """
 
@@ -58,7 +59,14 @@ def on_window(window):
     with open(RESULT, "w", encoding="utf-8") as stream:
         json.dump(report, stream)
     document.undo_stack.setClean()  # so quitting does not ask to save
-    app.quit()
+    from PySide6.QtWidgets import QApplication
+    QApplication.instance().quit()
+"""
+# Every child script ends by starting the program on the file given on its command line, if any.
+RUN = """
+import sys
+from journeymap.app.main import run_app
+raise SystemExit(run_app(sys.argv[1] if len(sys.argv) > 1 else None, on_window=on_window))
 """
 
 
@@ -67,12 +75,11 @@ class Child:
 
     def __init__(self, tmp_path: Path, name: str, script: str, *args: str) -> None:
         script_path = tmp_path / f"{name}.py"
-        script_path.write_text(textwrap.dedent(script), encoding="utf-8")
+        script_path.write_text(textwrap.dedent(script) + RUN, encoding="utf-8")
         self.result = tmp_path / f"{name}.json"
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOURNEYMAP_DATA_DIR": str(tmp_path / "data"),
-               "JOURNEYMAP_SETTINGS": str(tmp_path / "settings.ini"), "JOURNEYMAP_TEST_SCRIPT": str(script_path),
-               "RESULT_FILE": str(self.result)}
-        self.process = subprocess.Popen([sys.executable, "-m", "journeymap", *args], env=env,
+               "JOURNEYMAP_SETTINGS": str(tmp_path / "settings.ini"), "RESULT_FILE": str(self.result)}
+        self.process = subprocess.Popen([sys.executable, str(script_path), *args], env=env,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def finish(self, timeout: float = 60) -> dict:

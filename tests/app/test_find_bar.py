@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 
-def _first_card_title(window) -> str:  # noqa: ANN001
+def _first_card_title(window) -> str:
     journey = window.document.journey
     return journey.card(journey.card_ids()[0]).title
 
 
-def test_ctrl_f_opens_the_bar_and_counts_matches(make_window, qtbot) -> None:  # noqa: ANN001
+def test_ctrl_f_opens_the_bar_and_counts_matches(make_window, qtbot) -> None:
     window = make_window()
     bar = window.find_bar
     window.view.setFocus()
@@ -29,7 +29,7 @@ def test_ctrl_f_opens_the_bar_and_counts_matches(make_window, qtbot) -> None:  #
     assert bar.count_label.text() == "No matches"
 
 
-def test_enter_and_shift_enter_cycle_esc_closes(make_window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_enter_and_shift_enter_cycle_esc_closes(make_window, qtbot, monkeypatch) -> None:
     window = make_window()
     bar = window.find_bar
     steps: list[str] = []
@@ -49,7 +49,7 @@ def test_enter_and_shift_enter_cycle_esc_closes(make_window, qtbot, monkeypatch)
     assert not bar.isVisible() and cleared
 
 
-def test_find_next_moves_through_the_matches(make_window, qtbot) -> None:  # noqa: ANN001
+def test_find_next_moves_through_the_matches(make_window, qtbot) -> None:
     window = make_window()
     bar = window.find_bar
     bar.open_bar()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolBar
 
 from journeymap.editing.commands import MoveCardCommand, UpdateCommand
 from journeymap.io.templates import load_sample
+from journeymap.model import ItemRef
 
 MENUS = {
     "menuFile": ["actionNewFromTemplate", "actionOpen", "actionSave", "actionSaveAs", "actionImport",
@@ -20,7 +21,7 @@ MENUS = {
 }
 
 
-def test_the_window_opens_on_the_sample_map(make_window) -> None:  # noqa: ANN001
+def test_the_window_opens_on_the_sample_map(make_window) -> None:
     window = make_window()
     sample = load_sample()
     assert window.windowTitle().startswith(f"{sample.title}[*]")
@@ -33,7 +34,7 @@ def test_the_window_opens_on_the_sample_map(make_window) -> None:  # noqa: ANN00
     assert window.findChild(QToolBar, "mainToolbar").isVisible()
 
 
-def test_every_menu_holds_its_actions(make_window) -> None:  # noqa: ANN001
+def test_every_menu_holds_its_actions(make_window) -> None:
     window = make_window()
     for menu_name, action_names in MENUS.items():
         menu = window.menuBar().findChild(QMenu, menu_name)
@@ -43,7 +44,7 @@ def test_every_menu_holds_its_actions(make_window) -> None:  # noqa: ANN001
     assert window.findChild(QMenu, "menuRecent") is not None
 
 
-def test_the_expected_shortcuts(make_window) -> None:  # noqa: ANN001
+def test_the_expected_shortcuts(make_window) -> None:
     window = make_window()
 
     def keys(name: str) -> list[str]:
@@ -61,7 +62,7 @@ def test_the_expected_shortcuts(make_window) -> None:  # noqa: ANN001
     assert not duplicates, f"ambiguous shortcuts never fire: {duplicates}"
 
 
-def test_undo_and_redo_read_the_command(make_window) -> None:  # noqa: ANN001
+def test_undo_and_redo_read_the_command(make_window) -> None:
     window = make_window()
     journey = window.document.journey
     card = journey.card_ids()[0]
@@ -79,10 +80,10 @@ def test_undo_and_redo_read_the_command(make_window) -> None:  # noqa: ANN001
     assert journey.cell_of(card) == target
 
 
-def test_the_title_marks_unsaved_changes(make_window, tmp_path) -> None:  # noqa: ANN001
+def test_the_title_marks_unsaved_changes(make_window, tmp_path) -> None:
     window = make_window()
     journey = window.document.journey
-    window.document.push(UpdateCommand(journey, "stage", journey.stage_ids()[0], {"owner": "CS"}))
+    window.document.push(UpdateCommand(journey, ItemRef.stage(journey.stage_ids()[0]), {"owner": "CS"}))
     assert window.isWindowModified()
     assert window.windowTitle().endswith("[*] — Journey Map Designer")
     window.document.save(tmp_path / "kickoff.cjm")
@@ -92,7 +93,7 @@ def test_the_title_marks_unsaved_changes(make_window, tmp_path) -> None:  # noqa
     assert window.isWindowModified()
 
 
-def test_counts_follow_edits(make_window, qtbot) -> None:  # noqa: ANN001
+def test_counts_follow_edits(make_window, qtbot) -> None:
     from journeymap.editing.commands import AddStageCommand
     from journeymap.model import Stage
 
@@ -103,7 +104,7 @@ def test_counts_follow_edits(make_window, qtbot) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: f"{before + 1} stages" in label.text(), timeout=2000)
 
 
-def test_zoom_shows_in_the_status_bar(make_window) -> None:  # noqa: ANN001
+def test_zoom_shows_in_the_status_bar(make_window) -> None:
     window = make_window()
     window.view.set_zoom(1.0)
     window.findChild(QAction, "actionZoomIn").trigger()
@@ -112,18 +113,18 @@ def test_zoom_shows_in_the_status_bar(make_window) -> None:  # noqa: ANN001
     assert window.findChild(QLabel, "statusZoom").text() == "Zoom 100%"
 
 
-def test_selecting_on_the_canvas_shows_the_item_in_the_properties_panel(make_window) -> None:  # noqa: ANN001
+def test_selecting_on_the_canvas_shows_the_item_in_the_properties_panel(make_window) -> None:
     window = make_window()
     journey = window.document.journey
     card = journey.card_ids()[0]
-    window.view.select("card", card)
+    window.view.select(ItemRef.card(card))
     assert window.properties.target == ("card", card)
     assert window.properties.field("card", "title").text() == journey.card(card).title
     window.view.map_scene.clearSelection()
     assert window.properties.target is None
 
 
-def test_hiding_the_properties_panel(make_window) -> None:  # noqa: ANN001
+def test_hiding_the_properties_panel(make_window) -> None:
     window = make_window()
     toggle = window.findChild(QAction, "actionShowProperties")
     toggle.trigger()
@@ -132,7 +133,7 @@ def test_hiding_the_properties_panel(make_window) -> None:  # noqa: ANN001
     assert window.properties.isVisible()
 
 
-def test_help_lists_the_live_shortcuts(make_window) -> None:  # noqa: ANN001
+def test_help_lists_the_live_shortcuts(make_window) -> None:
     window = make_window()
     sections = dict(window.shortcut_sections())
     assert ("Find", "Ctrl+F") in sections["Edit"]
@@ -140,13 +141,13 @@ def test_help_lists_the_live_shortcuts(make_window) -> None:  # noqa: ANN001
     assert any(keys.startswith("F5") for _what, keys in sections["View"])
 
 
-def test_about(make_window, dialogs) -> None:  # noqa: ANN001
+def test_about(make_window, dialogs) -> None:
     window = make_window()
     window.findChild(QAction, "actionAbout").trigger()
     assert dialogs.kinds() == ["about"]
 
 
-def test_the_shortcuts_dialog_lists_menus_gestures_and_workshop_keys(make_window, qtbot) -> None:  # noqa: ANN001
+def test_the_shortcuts_dialog_lists_menus_gestures_and_workshop_keys(make_window, qtbot) -> None:
     from PySide6.QtWidgets import QTextBrowser
 
     from journeymap.widgets.dialogs.shortcuts_dialog import ShortcutsDialog

@@ -26,22 +26,22 @@ def saved_map(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def room_window(make_window, saved_map: Path):  # noqa: ANN001, ANN201
+def room_window(make_window, saved_map: Path):
     window = make_window(load_cjm(saved_map), saved_map)
     yield window
     window.room.close_room()
 
 
-def _open(window) -> str:  # noqa: ANN001
+def _open(window) -> str:
     assert window.room.open_room(RoomOptions("127.0.0.1", 0))
     return window.room.host.url
 
 
-def _arrive(window, qtbot, count: int) -> None:  # noqa: ANN001
+def _arrive(window, qtbot, count: int) -> None:
     qtbot.waitUntil(lambda: len(window.document.journey.inbox) == count, timeout=5000)
 
 
-def test_the_workshop_menu_has_the_room_and_the_board_shows_how_to_join(room_window, qtbot) -> None:  # noqa: ANN001
+def test_the_workshop_menu_has_the_room_and_the_board_shows_how_to_join(room_window, qtbot) -> None:
     menu = room_window.menuBar().findChild(QMenu, "menuWorkshop")
     names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
     assert names[:3] == ["actionOpenRoom", "actionCloseRoom", "actionLockRoom"]
@@ -55,7 +55,7 @@ def test_the_workshop_menu_has_the_room_and_the_board_shows_how_to_join(room_win
     assert room_window.findChild(QAction, "actionCloseRoom").isEnabled()
 
 
-def test_ideas_arrive_in_the_inbox_and_accept_is_one_undo_step(room_window, qtbot) -> None:  # noqa: ANN001
+def test_ideas_arrive_in_the_inbox_and_accept_is_one_undo_step(room_window, qtbot) -> None:
     url = _open(room_window)
     journey = room_window.document.journey
     adoption = journey.stage_ids()[1]
@@ -93,7 +93,7 @@ def test_ideas_arrive_in_the_inbox_and_accept_is_one_undo_step(room_window, qtbo
     assert journey.card(journey.cards_in(land, smb)[-1]).title == "Bold idea"
 
 
-def test_merge_and_reject_each_undo_in_one_step(room_window, qtbot) -> None:  # noqa: ANN001
+def test_merge_and_reject_each_undo_in_one_step(room_window, qtbot) -> None:
     url = _open(room_window)
     phone = Phone(url)
     phone.card("Import is confusing", "1", kind="pain_point")
@@ -116,7 +116,7 @@ def test_merge_and_reject_each_undo_in_one_step(room_window, qtbot) -> None:  # 
     assert journey.inbox.ids() == ["idea-1", "idea-2"] and journey.card(stuck).notes == ""
 
 
-def test_voting_shows_dots_on_cards_and_a_ranking(room_window, qtbot) -> None:  # noqa: ANN001
+def test_voting_shows_dots_on_cards_and_a_ranking(room_window, qtbot) -> None:
     url = _open(room_window)
     room_window.room.start_voting(VotingRound(3, VoteScope.ALL))
     journey = room_window.document.journey
@@ -141,7 +141,7 @@ def test_voting_shows_dots_on_cards_and_a_ranking(room_window, qtbot) -> None:  
     qtbot.waitUntil(lambda: badges.badge(stuck) is not None and badges.badge(stuck).count == 2, timeout=3000)
 
 
-def test_the_timer_is_large_on_the_projector_and_on_phones(room_window) -> None:  # noqa: ANN001
+def test_the_timer_is_large_on_the_projector_and_on_phones(room_window) -> None:
     url = _open(room_window)
     room_window.room.set_timer(120)
     board = room_window.room.board
@@ -155,7 +155,7 @@ def test_the_timer_is_large_on_the_projector_and_on_phones(room_window) -> None:
     assert not board.timer.isVisible()
 
 
-def test_close_room_frees_the_port_and_saving_retires_the_journal(room_window, saved_map: Path, qtbot) -> None:  # noqa: ANN001
+def test_close_room_frees_the_port_and_saving_retires_the_journal(room_window, saved_map: Path, qtbot) -> None:
     url = _open(room_window)
     port = room_window.room.host.server.port
     Phone(url).card("Keep me", "1")
@@ -171,7 +171,7 @@ def test_close_room_frees_the_port_and_saving_retires_the_journal(room_window, s
         load_cjm(saved_map))["inbox"]] == ["Keep me"]
 
 
-def test_opening_a_map_a_killed_room_left_replays_its_journal(make_window, saved_map: Path, qtbot) -> None:  # noqa: ANN001
+def test_opening_a_map_a_killed_room_left_replays_its_journal(make_window, saved_map: Path, qtbot) -> None:
     from journeymap.room.host import RoomHost
 
     host = RoomHost(load_cjm(saved_map), saved_map)

@@ -18,7 +18,7 @@ def _no_display(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(main.sys, "platform", "linux")
 
 
-def test_no_display_prints_the_xcb_hint_and_exits_1(monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_no_display_prints_the_xcb_hint_and_exits_1(monkeypatch, capsys) -> None:
     _no_display(monkeypatch)
     assert main.run_app(None) == 1
     err = capsys.readouterr().err
@@ -26,7 +26,7 @@ def test_no_display_prints_the_xcb_hint_and_exits_1(monkeypatch, capsys) -> None
     assert "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0" in err
 
 
-def test_missing_xcb_libraries_are_named_before_qt_aborts(monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_missing_xcb_libraries_are_named_before_qt_aborts(monkeypatch, capsys) -> None:
     _no_display(monkeypatch)
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.setattr(main, "_library_loadable", lambda name: name != "libxcb-icccm.so.4")
@@ -35,7 +35,7 @@ def test_missing_xcb_libraries_are_named_before_qt_aborts(monkeypatch, capsys) -
     assert "missing libxcb-icccm.so.4" in err and "sudo apt-get install" in err
 
 
-def test_offscreen_or_a_complete_display_passes(monkeypatch) -> None:  # noqa: ANN001
+def test_offscreen_or_a_complete_display_passes(monkeypatch) -> None:
     _no_display(monkeypatch)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert main.display_problem() == ""
@@ -57,8 +57,8 @@ def test_an_unreadable_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
-def test_the_exception_hook_shows_a_dialog_and_logs(qtbot, dialogs, private_folders: Path) -> None:  # noqa: ANN001
-    hook = main._ExceptionHook()  # noqa: SLF001
+def test_the_exception_hook_shows_a_dialog_and_logs(qtbot, dialogs, private_folders: Path) -> None:
+    hook = main._ExceptionHook()
     try:
         raise RuntimeError("scene lost an item")
     except RuntimeError as error:
@@ -67,3 +67,20 @@ def test_the_exception_hook_shows_a_dialog_and_logs(qtbot, dialogs, private_fold
     assert "RuntimeError: scene lost an item" in text and "journeymap.log" in text
     log = (private_folders / "journeymap.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "scene lost an item" in log
+
+
+def test_quit_after_first_paint_opens_the_map_and_ends_cleanly(tmp_path: Path) -> None:
+    """The documented start-up timer: exit status 0 once the map is drawn, and no autosave left behind."""
+    from journeymap.io.cjm import save_cjm
+    from tests.factories import small_map
+
+    original = tmp_path / "workshop.cjm"
+    save_cjm(small_map(), original)
+    data = tmp_path / "data"
+    result = subprocess.run([sys.executable, "-m", "journeymap", "--quit-after-first-paint", str(original)],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOURNEYMAP_DATA_DIR": str(data),
+                                 "JOURNEYMAP_SETTINGS": str(tmp_path / "settings.ini")})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert list((data / "autosave").glob("*")) == []

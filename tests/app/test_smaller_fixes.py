@@ -15,7 +15,7 @@ from journeymap.editing.document import Document
 from tests.factories import small_map
 
 
-def test_a_symlink_loop_is_one_message_not_two(make_window, dialogs, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_symlink_loop_is_one_message_not_two(make_window, dialogs, tmp_path: Path) -> None:
     first, second = tmp_path / "a.cjm", tmp_path / "b.cjm"
     first.symlink_to(second)
     second.symlink_to(first)
@@ -33,11 +33,11 @@ def _crashed_session(folder: Path, title: str) -> None:
     saver = Autosaver(document, folder)
     document.push(SetTitleCommand(document.journey, title))
     saver.save_now()
-    saver._lock.unlock()  # noqa: SLF001 - stands in for a process that died
+    saver._lock.unlock()
     (folder / f"{saver.session}.lock").write_text("999999999\npython3\n\n", encoding="utf-8")
 
 
-def test_the_offer_says_how_many_more_crashed_sessions_wait(make_window, tmp_path: Path,  # noqa: ANN001
+def test_the_offer_says_how_many_more_crashed_sessions_wait(make_window, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from journeymap.app.main import _offer_restore
 
@@ -60,7 +60,7 @@ def test_the_offer_says_how_many_more_crashed_sessions_wait(make_window, tmp_pat
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
-def test_the_app_refuses_a_fifo_at_once(make_window, dialogs, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_app_refuses_a_fifo_at_once(make_window, dialogs, tmp_path: Path) -> None:
     """Item 4: opening a FIFO hung the window; now one message names it."""
     import os
 
@@ -72,7 +72,7 @@ def test_the_app_refuses_a_fifo_at_once(make_window, dialogs, tmp_path: Path) ->
     assert "pipe.cjm: is a named pipe (FIFO), not a file" in dialogs.texts("critical")[0]
 
 
-def test_the_app_names_the_file_of_a_huge_integer(make_window, dialogs, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_app_names_the_file_of_a_huge_integer(make_window, dialogs, tmp_path: Path) -> None:
     """Item 8: "Something went wrong" before; now the file and the problem."""
     path = tmp_path / "digits.cjm"
     path.write_text('{"format": "journeymap", "version": ' + "9" * 5000 + ', "title": "t"}', encoding="utf-8")

@@ -46,7 +46,7 @@ def conflicts(monkeypatch: pytest.MonkeyPatch) -> Asked:
     return asked
 
 
-def _opened(make_window, path: Path):  # noqa: ANN001, ANN202
+def _opened(make_window, path: Path):
     window = make_window()
     assert window.files.open_path(path)
     return window
@@ -58,12 +58,12 @@ def _other_copy_saves(path: Path, title: str) -> None:
     save_cjm(journey, path)  # atomic, as every copy of the app saves: a new file under the name
 
 
-def _edit(window, title: str = "Edited here") -> None:  # noqa: ANN001
+def _edit(window, title: str = "Edited here") -> None:
     window.document.push(SetTitleCommand(window.document.journey, title))
 
 
 @pytest.mark.parametrize("answer", [Conflict.CANCEL, Conflict.OVERWRITE])
-def test_save_asks_when_another_copy_saved_the_file(make_window, conflicts, map_file: Path,  # noqa: ANN001
+def test_save_asks_when_another_copy_saved_the_file(make_window, conflicts, map_file: Path,
                                                     answer: Conflict) -> None:
     window = _opened(make_window, map_file)
     _other_copy_saves(map_file, "Saved by the other copy")
@@ -82,7 +82,7 @@ def test_save_asks_when_another_copy_saved_the_file(make_window, conflicts, map_
         assert conflicts == ["workshop.cjm"]
 
 
-def test_reload_shows_the_file_as_it_is_now(make_window, conflicts, map_file: Path) -> None:  # noqa: ANN001
+def test_reload_shows_the_file_as_it_is_now(make_window, conflicts, map_file: Path) -> None:
     window = _opened(make_window, map_file)
     _other_copy_saves(map_file, "Saved by the other copy")
     _edit(window)
@@ -95,7 +95,7 @@ def test_reload_shows_the_file_as_it_is_now(make_window, conflicts, map_file: Pa
     assert load_cjm(map_file).title == "Edited here"
 
 
-def test_save_as_keeps_both(make_window, conflicts, dialogs, map_file: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_save_as_keeps_both(make_window, conflicts, dialogs, map_file: Path, tmp_path: Path) -> None:
     window = _opened(make_window, map_file)
     _other_copy_saves(map_file, "Saved by the other copy")
     _edit(window)
@@ -106,14 +106,14 @@ def test_save_as_keeps_both(make_window, conflicts, dialogs, map_file: Path, tmp
     assert load_cjm(tmp_path / "mine.cjm").title == "Edited here"
 
 
-def test_an_unchanged_file_saves_without_a_question(make_window, conflicts, map_file: Path) -> None:  # noqa: ANN001
+def test_an_unchanged_file_saves_without_a_question(make_window, conflicts, map_file: Path) -> None:
     window = _opened(make_window, map_file)
     _edit(window)
     assert window.files.save()
     assert conflicts == []
 
 
-def test_a_read_only_map_is_refused_with_a_message(make_window, dialogs, map_file: Path) -> None:  # noqa: ANN001
+def test_a_read_only_map_is_refused_with_a_message(make_window, dialogs, map_file: Path) -> None:
     window = _opened(make_window, map_file)
     map_file.chmod(0o444)
     _edit(window)
@@ -129,7 +129,7 @@ def on_window(window):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_opening_a_map_another_instance_has_open_says_so(make_window, dialogs, map_file: Path,  # noqa: ANN001
+def test_opening_a_map_another_instance_has_open_says_so(make_window, dialogs, map_file: Path,
                                                          tmp_path: Path) -> None:
     other = Child(tmp_path, "other", HOLD_SCRIPT, str(map_file))
     try:
@@ -153,7 +153,7 @@ def test_opening_a_map_another_instance_has_open_says_so(make_window, dialogs, m
     assert dialogs.calls[calls:] == []
 
 
-def test_a_clean_close_removes_the_lock(make_window, map_file: Path) -> None:  # noqa: ANN001
+def test_a_clean_close_removes_the_lock(make_window, map_file: Path) -> None:
     window = _opened(make_window, map_file)
     assert lock_path(map_file).exists()
     assert window.close()
@@ -162,7 +162,7 @@ def test_a_clean_close_removes_the_lock(make_window, map_file: Path) -> None:  #
 
 WARNED_SCRIPT = """
 import json, os
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 warnings = []
 QMessageBox.warning = lambda parent, title, text, *args, **kwargs: warnings.append(text)
@@ -170,7 +170,8 @@ QMessageBox.warning = lambda parent, title, text, *args, **kwargs: warnings.appe
 def on_window(window):
     with open(os.environ["RESULT_FILE"], "w", encoding="utf-8") as stream:
         json.dump({"warnings": warnings}, stream)
-    app.quit()
+    window.document.undo_stack.setClean()
+    QApplication.instance().quit()
 """
 
 

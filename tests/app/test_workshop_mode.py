@@ -8,11 +8,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolBar
 
 
-def _key(window, key: Qt.Key) -> None:  # noqa: ANN001
+def _key(window, key: Qt.Key) -> None:
     QTest.keyClick(window.view, key)
 
 
-def test_entering_and_leaving_restores_the_window(make_window, qtbot) -> None:  # noqa: ANN001
+def test_entering_and_leaving_restores_the_window(make_window, qtbot) -> None:
     window = make_window()
     window.resize(700, 500)
     toolbar = window.findChild(QToolBar, "mainToolbar")
@@ -35,7 +35,7 @@ def test_entering_and_leaving_restores_the_window(make_window, qtbot) -> None:  
     qtbot.waitUntil(lambda: (window.width(), window.height()) == (700, 500), timeout=2000)
 
 
-def test_f5_leaves_too(make_window) -> None:  # noqa: ANN001
+def test_f5_leaves_too(make_window) -> None:
     window = make_window()
     window.findChild(QAction, "actionPresent").trigger()
     assert window.workshop.active
@@ -44,7 +44,7 @@ def test_f5_leaves_too(make_window) -> None:  # noqa: ANN001
     assert not window.workshop.active
 
 
-def test_arrow_keys_focus_one_stage_at_a_time(make_window) -> None:  # noqa: ANN001
+def test_arrow_keys_focus_one_stage_at_a_time(make_window) -> None:
     window = make_window()
     stages = window.document.journey.stage_ids()
     window.workshop.enter()
@@ -68,21 +68,21 @@ def test_arrow_keys_focus_one_stage_at_a_time(make_window) -> None:  # noqa: ANN
     window.workshop.leave()
 
 
-def test_stage_keys_do_nothing_outside_workshop_mode(make_window) -> None:  # noqa: ANN001
+def test_stage_keys_do_nothing_outside_workshop_mode(make_window) -> None:
     window = make_window()
     window.view.setFocus()
     _key(window, Qt.Key.Key_Right)
     assert window.view.focused_stage is None
 
 
-def test_closing_while_presenting_restores_first(make_window) -> None:  # noqa: ANN001
+def test_closing_while_presenting_restores_first(make_window) -> None:
     window = make_window()
     window.workshop.enter()
     assert window.close()
     assert not window.workshop.active
 
 
-def _double_click_empty_cell(window, stage: str, lane: str) -> None:  # noqa: ANN001
+def _double_click_empty_cell(window, stage: str, lane: str) -> None:
     from PySide6.QtCore import QPointF
 
     view = window.view
@@ -91,7 +91,7 @@ def _double_click_empty_cell(window, stage: str, lane: str) -> None:  # noqa: AN
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
 
-def test_quick_capture_still_works_while_presenting(make_window) -> None:  # noqa: ANN001
+def test_quick_capture_still_works_while_presenting(make_window) -> None:
     window = make_window()
     journey = window.document.journey
     stage, lane = journey.stage_ids()[0], journey.lane_ids()[0]

@@ -134,7 +134,7 @@ def test_python_dash_m_journeymap_runs_the_same_cli() -> None:
     assert done.returncode == 0 and "cs-led" in done.stdout
 
 
-def test_inspect_counts_read_as_people_write_them(tmp_path, capsys) -> None:  # noqa: ANN001
+def test_inspect_counts_read_as_people_write_them(tmp_path, capsys) -> None:
     from journeymap.io.cjm import save_cjm
     from journeymap.model import JourneyMap, Stage, Touchpoint
 
@@ -147,7 +147,7 @@ def test_inspect_counts_read_as_people_write_them(tmp_path, capsys) -> None:  # 
     assert "1 stage, 1 lane, 1 card, 0 milestones, 0 flows" in capsys.readouterr().out
 
 
-def test_a_binary_file_says_to_save_the_sheet_again(tmp_path, capsys) -> None:  # noqa: ANN001
+def test_a_binary_file_says_to_save_the_sheet_again(tmp_path, capsys) -> None:
     path = tmp_path / "photo.csv"
     path.write_bytes(b"GIF89a\x00\x01\x02" * 10)
     assert main(["inspect", str(path)]) == 1

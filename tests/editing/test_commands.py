@@ -14,6 +14,7 @@ from journeymap.editing.commands import (
     AddMilestoneCommand,
     AddStageCommand,
     MoveCardCommand,
+    MoveCardsCommand,
     MoveMilestoneCommand,
     RemoveCardsCommand,
     RemoveFlowCommand,
@@ -27,7 +28,7 @@ from journeymap.editing.commands import (
 )
 from journeymap.editing.document import Document
 from journeymap.io.cjm import load_cjm, to_document
-from journeymap.model import CardPolicy, JourneyMap, Milestone, Persona, Stage, Touchpoint
+from journeymap.model import CardPolicy, ItemRef, JourneyMap, Milestone, Persona, Stage, Touchpoint
 from journeymap.model.invariants import check_invariants
 from tests.factories import small_map
 
@@ -44,11 +45,12 @@ COMMANDS: dict[str, Factory] = {
     "add card": lambda j: AddCardCommand(j, _ids(j)[0][0], _ids(j)[1][0], Touchpoint("Webinar"), 0),
     "add milestone": lambda j: AddMilestoneCommand(j, _ids(j)[0][1], Milestone("Live")),
     "add flow": lambda j: AddFlowCommand(j, _ids(j)[2][0], _ids(j)[2][3]),
-    "edit card": lambda j: UpdateCommand(j, "card", _ids(j)[2][0], {"title": "New", "emotion": -1}),
-    "edit stage": lambda j: UpdateCommand(j, "stage", _ids(j)[0][0], {"goal": "Win"}),
-    "reorder stage": lambda j: ReorderCommand(j, "stage", _ids(j)[0][0], 1),
-    "reorder lane": lambda j: ReorderCommand(j, "lane", _ids(j)[1][1], 0),
+    "edit card": lambda j: UpdateCommand(j, ItemRef.card(_ids(j)[2][0]), {"title": "New", "emotion": -1}),
+    "edit stage": lambda j: UpdateCommand(j, ItemRef.stage(_ids(j)[0][0]), {"goal": "Win"}),
+    "reorder stage": lambda j: ReorderCommand(j, ItemRef.stage(_ids(j)[0][0]), 1),
+    "reorder lane": lambda j: ReorderCommand(j, ItemRef.lane(_ids(j)[1][1]), 0),
     "move card": lambda j: MoveCardCommand(j, _ids(j)[2][0], _ids(j)[0][1], _ids(j)[1][1], 0),
+    "move cards": lambda j: MoveCardsCommand(j, [_ids(j)[2][3], _ids(j)[2][0]], _ids(j)[0][1], _ids(j)[1][0], 1),
     "move milestone": lambda j: MoveMilestoneCommand(j, j.milestone_ids()[0], _ids(j)[0][0], _ids(j)[1][1]),
     "delete stage, move cards": lambda j: RemoveStageCommand(j, _ids(j)[0][0], CardPolicy.MOVE, _ids(j)[0][1]),
     "delete stage with cards": lambda j: RemoveStageCommand(j, _ids(j)[0][0], CardPolicy.DELETE),
@@ -95,7 +97,7 @@ def test_command_texts_read_well_in_the_edit_menu() -> None:
     card = journey.card_ids()[0]
     stack.push(MoveCardCommand(journey, card, journey.stage_ids()[1], journey.lane_ids()[0]))
     assert stack.undoText() == "Move 'Pricing page'"
-    stack.push(UpdateCommand(journey, "card", card, {"title": "Pricing page v2"}))
+    stack.push(UpdateCommand(journey, ItemRef.card(card), {"title": "Pricing page v2"}))
     assert stack.undoText() == "Rename card 'Pricing page'"
     stack.push(RemoveCardsCommand(journey, journey.card_ids()[:2]))
     assert stack.undoText() == "Delete 2 cards"
@@ -106,9 +108,9 @@ def test_typing_in_one_field_merges_into_one_undo_step() -> None:
     stack = QUndoStack()
     card = journey.card_ids()[0]
     for text in ("K", "Ki", "Kic", "Kick"):
-        stack.push(UpdateCommand(journey, "card", card, {"title": text}, merge=True))
+        stack.push(UpdateCommand(journey, ItemRef.card(card), {"title": text}, merge=True))
     assert stack.count() == 1 and journey.card(card).title == "Kick"
-    stack.push(UpdateCommand(journey, "card", card, {"owner": "CSM"}, merge=True))
+    stack.push(UpdateCommand(journey, ItemRef.card(card), {"owner": "CSM"}, merge=True))
     assert stack.count() == 2, "another field is another step"
     stack.undo()
     stack.undo()
@@ -119,8 +121,8 @@ def test_edits_not_marked_mergeable_stay_separate() -> None:
     journey = small_map()
     stack = QUndoStack()
     card = journey.card_ids()[0]
-    stack.push(UpdateCommand(journey, "card", card, {"title": "A"}))
-    stack.push(UpdateCommand(journey, "card", card, {"title": "B"}))
+    stack.push(UpdateCommand(journey, ItemRef.card(card), {"title": "A"}))
+    stack.push(UpdateCommand(journey, ItemRef.card(card), {"title": "B"}))
     assert stack.count() == 2
 
 
@@ -171,7 +173,7 @@ def test_a_command_reaches_listeners_as_one_event_however_many_changes_it_makes(
     assert len(seen) == 1
     stack.undo()
     assert len(seen) == 2
-    stack.push(UpdateCommand(journey, "card", journey.card_ids()[0], {"title": "Renamed"}))
+    stack.push(UpdateCommand(journey, ItemRef.card(journey.card_ids()[0]), {"title": "Renamed"}))
     assert seen[-1].change.value == "card_changed", "a single change keeps its own event"
 
 
@@ -203,3 +205,24 @@ def test_a_macro_of_one_command_reads_as_that_command() -> None:
     with document.macro("Delete"):
         document.push(RemoveCardsCommand(journey, [journey.card_ids()[0]]))
     assert document.undo_stack.undoText() == "Delete 'Pricing page'"
+
+
+def test_moving_several_cards_keeps_their_order_and_lands_them_together() -> None:
+    """Two cards from different cells dropped between the cards of a third: one step, in map order."""
+    journey = small_map()
+    land, adopt = journey.stage_ids()
+    smb, ent = journey.lane_ids()
+    pricing, checkout = journey.cards_in(land, smb)
+    stuck, admin = journey.cards_in(adopt, smb)[0], journey.cards_in(adopt, ent)[0]
+    stack = QUndoStack()
+    assert MoveCardsCommand.changes_anything(journey, [admin, pricing], adopt, smb, 1)
+    command = MoveCardsCommand(journey, [admin, pricing], adopt, smb, 1)
+    assert command.text() == "Move 2 cards"
+    stack.push(command)
+    assert journey.cards_in(adopt, smb) == [stuck, pricing, admin]
+    assert journey.cards_in(land, smb) == [checkout] and journey.cards_in(adopt, ent) == []
+    stack.undo()
+    assert journey.cards_in(land, smb) == [pricing, checkout] and journey.cards_in(adopt, ent) == [admin]
+    assert journey.cards_in(adopt, smb) == [stuck]
+    # Dropping cards exactly where they already are is no edit at all.
+    assert not MoveCardsCommand.changes_anything(journey, [pricing, checkout], land, smb, 0)

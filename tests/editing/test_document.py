@@ -6,7 +6,7 @@ from journeymap.editing.document import Document
 from tests.factories import small_map
 
 
-def test_opening_a_saved_map_after_an_unsaved_import_is_not_marked_unsaved(qtbot, tmp_path) -> None:  # noqa: ANN001
+def test_opening_a_saved_map_after_an_unsaved_import_is_not_marked_unsaved(qtbot, tmp_path) -> None:
     document = Document(small_map())
     document.load(small_map(), None, modified=True)  # an import as a new map: unsaved work
     assert document.is_modified
@@ -17,7 +17,7 @@ def test_opening_a_saved_map_after_an_unsaved_import_is_not_marked_unsaved(qtbot
     assert not document.undo_stack.canUndo()
 
 
-def test_a_restored_autosave_stays_marked_after_a_clean_load(qtbot) -> None:  # noqa: ANN001
+def test_a_restored_autosave_stays_marked_after_a_clean_load(qtbot) -> None:
     document = Document(small_map())
     document.load(small_map(), None)
     document.load(small_map(), None, modified=True)

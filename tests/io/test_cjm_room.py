@@ -15,7 +15,7 @@ from journeymap.model.invariants import check_invariants
 from tests.factories import small_map
 
 
-def _roomy_map():  # noqa: ANN202 - a JourneyMap
+def _roomy_map():
     journey = small_map()
     land, adoption = journey.stage_ids()
     smb, _ = journey.lane_ids()
@@ -65,7 +65,7 @@ def test_inbox_votes_round_and_mark_round_trip_deterministically(tmp_path: Path)
     (lambda d: d["voting"].update(stage="stage-9"), "voting.stage"),
     (lambda d: d.update(room_journal={"id": "x"}), "room_journal"),
 ])
-def test_bad_room_parts_name_the_place(change, place: str) -> None:  # noqa: ANN001
+def test_bad_room_parts_name_the_place(change, place: str) -> None:
     document = to_document(_roomy_map())
     change(document)
     with pytest.raises(MapFileError) as caught:

@@ -130,7 +130,7 @@ def test_the_lane_colour_line_shows_in_the_printed_band(tmp_path: Path) -> None:
     (tmp_path / "p.pdf").write_bytes(data)
     subprocess.run(["pdftoppm", "-r", "72", "-png", "-singlefile", str(tmp_path / "p.pdf"), str(tmp_path / "p")],
                    check=True, timeout=60)
-    from PIL import Image  # noqa: PLC0415 - pillow comes with reportlab
+    from PIL import Image
 
     image = Image.open(tmp_path / "p.png").convert("RGB")
     scale = image.width / poster.plan.page.width

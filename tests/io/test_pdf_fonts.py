@@ -12,9 +12,10 @@ import reportlab
 from pypdf import PdfReader
 
 from journeymap.io.pdf import PosterOptions, prepare_poster, render_pdf
-from journeymap.io.pdf.fonts import build_font_set, default_fonts, find_primary_files, load_face, missing_characters
-from journeymap.io.pdf.text import PdfMeasurer
+from journeymap.io.pdf.fonts import build_font_set, default_fonts, load_face, missing_characters
 from journeymap.layout import TextStyle
+from journeymap.layout.fonts import bundled_font_files
+from journeymap.layout.measure import FontMeasurer
 from journeymap.model import JourneyMap, Touchpoint
 
 VERA = str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")
@@ -22,9 +23,7 @@ VERA_BOLD = str(Path(reportlab.__file__).parent / "fonts" / "VeraBd.ttf")
 
 
 def unicode_primary() -> str:
-    regular, _ = find_primary_files()
-    if Path(regular).name == "Vera.ttf":
-        pytest.skip("no Unicode TrueType font on this machine (install fonts-dejavu-core)")
+    regular, _ = bundled_font_files()
     return regular
 
 
@@ -49,7 +48,7 @@ def test_characters_the_primary_lacks_fall_back_per_character() -> None:
     bold = fonts.runs("Bold Ж", bold=True)
     assert bold[0][0].path.endswith("VeraBd.ttf")
     # The width is the sum of the runs' widths, each in its own font.
-    measurer = PdfMeasurer(fonts)
+    measurer = FontMeasurer(fonts.files)
     style = TextStyle(10)
     assert measurer.width("abc Привет def", style) == pytest.approx(
         sum(face.font.stringWidth(piece, 10) for face, piece in runs))
@@ -107,8 +106,8 @@ def test_fonts_reportlab_cannot_embed_are_skipped(tmp_path: Path) -> None:
 
 def test_cjk_prints_as_itself_when_a_cjk_font_is_installed(tmp_path: Path) -> None:
     """Chinese, Japanese and Korean titles print with the installed CJK font, not as boxes."""
-    from journeymap.io.pdf.fonts import find_cjk_files
     from journeymap.io.pdf.writer import pdf_bytes
+    from journeymap.layout.fonts import find_cjk_files
 
     if not find_cjk_files():
         pytest.skip("no CJK TrueType font here (Debian: fonts-wqy-zenhei; make test installs it as root)")

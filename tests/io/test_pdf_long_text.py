@@ -46,15 +46,14 @@ def test_a_card_title_is_cut_to_its_ceiling() -> None:
 
 def test_the_shared_layout_never_wraps_megabytes(tmp_path: Path) -> None:
     """The canvas lays out with the same engine: a 2 MB card title is cut before wrapping there too."""
-    from journeymap.io.pdf.fonts import default_fonts
-    from journeymap.io.pdf.text import PdfMeasurer
     from journeymap.layout import LayoutEngine
     from journeymap.layout.map_layout import ELLIPSIS, MAX_WRAPPED_CHARS
+    from journeymap.layout.measure import default_measurer
 
     journey = small_map()
     card = journey.card_ids()[0]
     journey.update_card(card, title=HUGE)
-    layout = LayoutEngine(PdfMeasurer(default_fonts())).compute(journey)
+    layout = LayoutEngine(default_measurer()).compute(journey)
     lines = layout.cards[card].title_lines
     assert lines[-1].endswith(ELLIPSIS)
     assert sum(len(line) for line in lines) <= MAX_WRAPPED_CHARS

@@ -16,8 +16,11 @@ class WidthPerCharacter:
     def width(self, text: str, style: object) -> float:
         return 6.0 * len(text)
 
+    def baseline(self, style: object) -> float:
+        return 9.0
 
-def _layout(journey: JourneyMap, curve: str, handoffs: bool = True):  # noqa: ANN202 - test helper
+
+def _layout(journey: JourneyMap, curve: str, handoffs: bool = True):
     return LayoutEngine(WidthPerCharacter(), with_overlay(LayoutStyle(), curve, handoffs)).compute(journey)
 
 

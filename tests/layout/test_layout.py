@@ -18,6 +18,9 @@ class MonoMeasurer:
     def width(self, text: str, style: TextStyle) -> float:
         return len(text) * style.size * 0.6
 
+    def baseline(self, style: TextStyle) -> float:
+        return style.size
+
 
 MEASURE = MonoMeasurer()
 
@@ -106,7 +109,7 @@ def test_hit_tests_find_cells_and_drop_positions() -> None:
     top_of_first = layout.cards[first].rect.y
     assert layout.insertion_index(land, smb, top_of_first - 1) == 0
     assert layout.insertion_index(land, smb, layout.cards[second].rect.bottom + 1) == 2
-    assert layout.insertion_index(land, smb, layout.cards[second].rect.bottom + 1, ignore=first) == 1
+    assert layout.insertion_index(land, smb, layout.cards[second].rect.bottom + 1, ignore={first}) == 1
 
 
 def test_flow_routes_start_and_end_on_their_cards() -> None:

@@ -12,6 +12,9 @@ class MonoMeasurer:
     def width(self, text: str, style: TextStyle) -> float:
         return len(text) * style.size * 0.6
 
+    def baseline(self, style: TextStyle) -> float:
+        return style.size
+
 
 def _map() -> tuple[JourneyMap, list[str]]:
     journey = JourneyMap("Thoughts")
@@ -31,15 +34,15 @@ def test_a_thought_has_its_quote_mark_inside_and_its_tail_in_the_gap_below(style
     box, next_box, last_box = layout.cards[thought], layout.cards[touchpoint], layout.cards[last]
     rect = box.rect
     assert box.quote is not None and next_box.quote is None and not next_box.tail
-    assert rect.x <= box.quote.x and box.quote.right <= rect.x + box.text_left
+    assert rect.x <= box.quote.x and box.quote.right <= box.text_x
     assert rect.y <= box.quote.y + box.quote.height / 2 < rect.bottom
-    assert box.text_left > next_box.text_left  # the words start after the mark
+    assert box.text_x - rect.x > next_box.text_x - next_box.rect.x  # the words start after the mark
     (ax, ay), (bx, by), (tx, ty) = box.tail
     assert ay == by == rect.bottom and rect.x < tx < ax < bx < rect.right
     assert rect.bottom < ty <= next_box.rect.y - 2  # inside the gap: never touches the next card
     cell = layout.lanes[journey.lane_ids()[0]].row
     assert max(y for _, y in last_box.tail) <= cell.bottom - 2  # the last card's tail stays in its lane
-    width = style.card_width - box.text_left - style.card_padding - style.badge_size - 4
+    width = style.card_width - (box.text_x - rect.x) - style.card_padding - style.badge_size - 4
     assert all(MonoMeasurer().width(line, style.thought_title) <= width for line in box.title_lines)
 
 

@@ -14,6 +14,9 @@ class WidthPerCharacter:
     def width(self, text: str, style: object) -> float:
         return 6.0 * len(text)
 
+    def baseline(self, style: object) -> float:
+        return 9.0
+
 
 def _journey(*timelines: str) -> JourneyMap:
     journey = JourneyMap("Time")

@@ -75,7 +75,8 @@ def test_deleting_a_stage_needs_a_choice_and_can_move_its_cards() -> None:
     removal = journey.remove_stage(adopt, CardPolicy.MOVE, move_to=land)
     assert journey.stage_ids() == [land]
     assert journey.counts()["cards"] == 4, "moving must keep every card"
-    assert [journey.milestone(m).title for m in journey.milestones_in(land, None)] == ["5 users added"]
+    assert [journey.milestone(m).title for m in journey.milestone_ids()
+            if journey.milestone_place(m) == (land, None)] == ["5 users added"]
     check_invariants(journey)
     journey.restore(removal)
     assert to_document(journey) == before
@@ -114,8 +115,8 @@ def test_milestones_sit_in_a_lane_or_across_all_lanes_and_move() -> None:
     across = journey.milestone_ids()[0]
     assert journey.milestone_place(across) == (adopt, None)
     assert journey.move_milestone(across, land, smb) == (adopt, None)
-    assert across in journey.milestones_in(land, smb)
-    assert journey.milestones_in(adopt, None) == []
+    assert journey.milestone_place(across) == (land, smb)
+    assert [m for m in journey.milestone_ids() if journey.milestone_place(m) == (adopt, None)] == []
 
 
 def test_every_change_is_announced_to_listeners() -> None:
@@ -150,3 +151,26 @@ def test_unknown_ids_are_refused_with_the_id_named() -> None:
         journey.add_card("nope", journey.lane_ids()[0], "x")
     with pytest.raises(MapError, match="no card"):
         journey.card(journey.stage_ids()[0])
+
+
+def test_typed_references_read_update_and_reorder_every_kind() -> None:
+    from journeymap.model import Flow, ItemRef
+
+    journey = small_map()
+    land, adopt = journey.stage_ids()
+    card = journey.card_ids()[0]
+    source, target = journey.flows()[0]
+    assert journey.record(ItemRef.card(card)) is journey.card(card)
+    old = journey.update(ItemRef.stage(land), goal="Win")
+    assert (old.goal, journey.stage(land).goal) == ("Close", "Win")
+    assert journey.update(ItemRef.flow(source, target), label="next") == Flow()
+    assert journey.flow(source, target).label == "next"
+    assert journey.reorder(ItemRef.stage(adopt), 0) == 1
+    assert journey.stage_ids() == [adopt, land]
+    assert journey.contains(ItemRef.card(card)) and not journey.contains(ItemRef.stage(card))
+    assert not journey.contains(ItemRef.flow(target, source))
+    with pytest.raises(MapError):
+        journey.reorder(ItemRef.card(card), 0)
+    with pytest.raises(MapError, match="no card"):
+        journey.record(ItemRef.card("missing"))
+    assert ItemRef.card(card) == ("card", card)  # a NamedTuple: plain tuples compare equal

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromiu
 
 
 @pytest.fixture
-def page(room: RoomHost) -> Iterator:  # noqa: ANN202 - a Playwright page
+def page(room: RoomHost) -> Iterator:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -37,7 +37,7 @@ def page(room: RoomHost) -> Iterator:  # noqa: ANN202 - a Playwright page
         browser.close()
 
 
-def test_a_phone_adds_a_card_votes_and_sees_the_timer(room: RoomHost, page, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_phone_adds_a_card_votes_and_sees_the_timer(room: RoomHost, page, tmp_path: Path) -> None:
     page.goto(room.url)
     page.wait_for_function("document.getElementById('title').textContent === 'Workshop map'")
     page.get_by_text("Connected to the facilitator's laptop").wait_for()
@@ -77,7 +77,7 @@ def test_a_phone_adds_a_card_votes_and_sees_the_timer(room: RoomHost, page, tmp_
     assert page.problems == []
 
 
-def test_a_refused_card_says_why_and_is_not_marked_sent(room: RoomHost, page) -> None:  # noqa: ANN001
+def test_a_refused_card_says_why_and_is_not_marked_sent(room: RoomHost, page) -> None:
     page.goto(room.url)
     page.get_by_text("Connected to the facilitator's laptop").wait_for()
     room.set_locked(True)

@@ -14,7 +14,7 @@ OpenImport = Callable[..., ImportDialog]
 
 
 @pytest.fixture
-def open_import(qtbot) -> Iterator[OpenImport]:  # noqa: ANN001 - pytest-qt fixture
+def open_import(qtbot) -> Iterator[OpenImport]:
     """Open the import dialog on a file and wait until its preview shows (or the read failed)."""
     dialogs: list[ImportDialog] = []
 

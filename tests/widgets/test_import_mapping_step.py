@@ -28,7 +28,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def opened(open_import, settings: QSettings) -> Callable[[Path], ImportDialog]:  # noqa: ANN001
+def opened(open_import, settings: QSettings) -> Callable[[Path], ImportDialog]:
     return lambda path: open_import(path, settings)
 
 
@@ -37,14 +37,14 @@ def rows_shown(dialog: ImportDialog) -> dict[str, str]:
     return {table.item(r, 0).text(): table.field_combo(r).currentText() for r in range(table.rowCount())}
 
 
-def test_every_label_is_shown_with_what_it_becomes_unknown_ones_as_ignore(opened, tmp_path: Path) -> None:  # noqa: ANN001
+def test_every_label_is_shown_with_what_it_becomes_unknown_ones_as_ignore(opened, tmp_path: Path) -> None:
     dialog = opened(write_xlsx(tmp_path / "map.xlsx", {"Journey": SHEET}))
     assert rows_shown(dialog) == {"Goal": "Stage goal", "Touchpoints": "Touchpoints", "Customer voice": "Ignore"}
     row = dialog.mapping_table.row_of("Customer voice")
     assert dialog.mapping_table.item(row, 0).font().italic()
 
 
-def test_changing_a_rows_meaning_changes_the_preview_and_the_imported_map(opened, tmp_path: Path) -> None:  # noqa: ANN001
+def test_changing_a_rows_meaning_changes_the_preview_and_the_imported_map(opened, tmp_path: Path) -> None:
     dialog = opened(write_xlsx(tmp_path / "map.xlsx", {"Journey": SHEET}))
     assert dialog.counts_label.text().startswith("2 cards")
     table = dialog.mapping_table
@@ -65,7 +65,7 @@ def test_changing_a_rows_meaning_changes_the_preview_and_the_imported_map(opened
         "Finally!", "Which one?"]
 
 
-def test_a_sheet_with_the_same_labels_gets_the_remembered_mapping(opened, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_sheet_with_the_same_labels_gets_the_remembered_mapping(opened, tmp_path: Path) -> None:
     first = opened(write_xlsx(tmp_path / "week1.xlsx", {"Journey": SHEET}))
     first.mapping_table.choose("Customer voice", Target(Field.PAIN_POINTS))
     first.mapping_table.choose("Goal", Target(Field.IGNORE))
@@ -85,7 +85,7 @@ def test_a_sheet_with_the_same_labels_gets_the_remembered_mapping(opened, tmp_pa
     assert other.memory_label.text() == ""
 
 
-def test_an_unclear_sheet_opens_the_mapping_step_and_a_choice_makes_it_importable(opened, tmp_path: Path) -> None:  # noqa: ANN001
+def test_an_unclear_sheet_opens_the_mapping_step_and_a_choice_makes_it_importable(opened, tmp_path: Path) -> None:
     house_words = [["Phase", "Recherche", "Kauf"], ["Stimme des Kunden", "Zu teuer?", "Endlich!"],
                    ["Wer kümmert sich", "Sales", "CS"]]
     dialog = opened(write_csv(tmp_path / "de.csv", house_words))
@@ -99,7 +99,7 @@ def test_an_unclear_sheet_opens_the_mapping_step_and_a_choice_makes_it_importabl
 
 
 def test_the_inventory_layout_is_shown_and_a_mapping_can_be_saved_for_the_command_line(
-        opened, tmp_path: Path) -> None:  # noqa: ANN001
+        opened, tmp_path: Path) -> None:
     inventory = [["Stage", "Touchpoint", "Channel", "Mood"], ["Land", "Demo", "Zoom", "+1"],
                  ["Land", "Contract", "Email", "0"], ["Adopt", "QBR", "Zoom", "-1"]]
     source = write_csv(tmp_path / "inventory.csv", inventory)
@@ -116,7 +116,7 @@ def test_the_inventory_layout_is_shown_and_a_mapping_can_be_saved_for_the_comman
         "Demo": 1, "Contract": 0, "QBR": -1}
 
 
-def test_hidden_rows_can_be_taken_in(opened, tmp_path: Path) -> None:  # noqa: ANN001
+def test_hidden_rows_can_be_taken_in(opened, tmp_path: Path) -> None:
     import openpyxl
 
     path = write_xlsx(tmp_path / "hidden.xlsx", {"Journey": SHEET})

@@ -27,7 +27,7 @@ def wide_map() -> JourneyMap:
 
 
 @pytest.fixture
-def dialog(qtbot) -> PosterDialog:  # noqa: ANN001
+def dialog(qtbot) -> PosterDialog:
     window = PosterDialog(Document(small_map()))
     qtbot.addWidget(window)
     window.show()
@@ -40,7 +40,15 @@ def test_opens_on_a1_with_a_summary_and_a_picture(dialog: PosterDialog) -> None:
     assert "A1 (" in dialog.summary.text()
     assert dialog.preview.picture is not None and not dialog.preview.picture.isNull()
     assert dialog.poster is not None and dialog.poster.plan.page_count == 1
-    assert dialog.preview.grab().width() > 0
+    # What the person sees: a white A1 page on the grey desk, with the map drawn on the page.
+    image = dialog.preview.grab().toImage()
+    width, height = image.width(), image.height()
+    assert image.pixelColor(2, 2).name() == "#d5d9de"
+    samples = [image.pixelColor(x, y).name() for x in range(0, width, 3) for y in range(0, height, 3)]
+    assert "#ffffff" in samples
+    # Not the page, the desk, nor the title block's band: the map (without its picture this is ~4 %).
+    drawn = [colour for colour in samples if colour not in ("#ffffff", "#d5d9de", "#eef1f4")]
+    assert len(drawn) > len(samples) // 10, "the map picture is on the page"
 
 
 def test_changing_options_replans_the_pages(dialog: PosterDialog) -> None:
@@ -73,7 +81,7 @@ def test_custom_sizes_and_their_errors(dialog: PosterDialog) -> None:
     assert dialog.poster.plan.page.width == pytest.approx(900 * MM)
 
 
-def test_preflight_warnings_are_shown(qtbot) -> None:  # noqa: ANN001
+def test_preflight_warnings_are_shown(qtbot) -> None:
     window = PosterDialog(Document(wide_map()))
     qtbot.addWidget(window)
     window.paper.setCurrentText("A4")
@@ -83,7 +91,7 @@ def test_preflight_warnings_are_shown(qtbot) -> None:  # noqa: ANN001
     assert window.warnings.text() == ""
 
 
-def test_export_runs_on_a_worker_thread_and_writes_the_pdf(dialog: PosterDialog, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_runs_on_a_worker_thread_and_writes_the_pdf(dialog: PosterDialog, qtbot, tmp_path: Path) -> None:
     dialog.paper.setCurrentText("A2")
     dialog.tile.setChecked(True)
     target = tmp_path / "poster.pdf"
@@ -97,7 +105,7 @@ def test_export_runs_on_a_worker_thread_and_writes_the_pdf(dialog: PosterDialog,
     assert len(reader.pages) == 1 + len(dialog.poster.plan.tiles)
 
 
-def test_a_failed_export_is_reported_in_the_dialog(dialog: PosterDialog, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_failed_export_is_reported_in_the_dialog(dialog: PosterDialog, qtbot, tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "poster.pdf"
     dialog.export_to(str(target))
     qtbot.waitUntil(lambda: "not saved" in dialog.warnings.text(), timeout=30_000)
@@ -105,7 +113,7 @@ def test_a_failed_export_is_reported_in_the_dialog(dialog: PosterDialog, qtbot, 
     assert dialog.export_button.isEnabled()
 
 
-def test_run_poster_dialog_returns_the_written_path(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_run_poster_dialog_returns_the_written_path(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "from-dialog"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
 
@@ -119,7 +127,7 @@ def test_run_poster_dialog_returns_the_written_path(qtbot, tmp_path: Path, monke
     assert Path(path).read_bytes().startswith(b"%PDF")
 
 
-def test_cancel_returns_none(qtbot) -> None:  # noqa: ANN001
+def test_cancel_returns_none(qtbot) -> None:
     def cancel() -> None:
         dialog = next(w for w in _top_level() if w.objectName() == "posterDialog")
         dialog.reject()

@@ -13,14 +13,14 @@ from journeymap.widgets.dialogs.poster_dialog import PosterDialog
 from tests.factories import small_map
 
 
-def _dialog(qtbot) -> PosterDialog:  # noqa: ANN001
+def _dialog(qtbot) -> PosterDialog:
     window = PosterDialog(Document(small_map()))
     qtbot.addWidget(window)
     window.show()
     return window
 
 
-def test_the_curve_starts_as_the_canvas_shows_it(qtbot) -> None:  # noqa: ANN001
+def test_the_curve_starts_as_the_canvas_shows_it(qtbot) -> None:
     assert _dialog(qtbot).curve.currentText() == "Off"
     set_shown_overlay(Overlay("shared"))
     try:
@@ -31,7 +31,7 @@ def test_the_curve_starts_as_the_canvas_shows_it(qtbot) -> None:  # noqa: ANN001
         set_shown_overlay(Overlay())
 
 
-def test_choosing_a_curve_lays_the_poster_out_again(qtbot) -> None:  # noqa: ANN001
+def test_choosing_a_curve_lays_the_poster_out_again(qtbot) -> None:
     dialog = _dialog(qtbot)
     dialog.paper.setCurrentText("A2")
     flat = dialog.poster.content_height
@@ -42,7 +42,7 @@ def test_choosing_a_curve_lays_the_poster_out_again(qtbot) -> None:  # noqa: ANN
     assert dialog.poster.plan.page.name == "A2"  # the paper stays as chosen
 
 
-def test_the_analysis_page_is_exported(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_analysis_page_is_exported(qtbot, tmp_path: Path) -> None:
     dialog = _dialog(qtbot)
     dialog.analysis.setChecked(True)
     target = tmp_path / "poster.pdf"
@@ -57,7 +57,7 @@ def _reset() -> None:
     set_shown_overlay(Overlay())
 
 
-def test_the_timeline_box_lays_the_poster_out_in_time(qtbot) -> None:  # noqa: ANN001
+def test_the_timeline_box_lays_the_poster_out_in_time(qtbot) -> None:
     from journeymap.layout.timeline_layout import TimelineLayout
 
     dialog = _dialog(qtbot)

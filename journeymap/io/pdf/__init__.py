@@ -1,6 +1,6 @@
 """PDF posters with reportlab: the map whole on one page, or tiled over office sheets. No Qt.
 
-Modules: :mod:`paper` (sizes), :mod:`fonts` (Unicode fonts and fallback), :mod:`text` (measuring
+Modules: :mod:`paper` (sizes), :mod:`text` (measuring
 and drawing runs), :mod:`plan` (page, scale, tiles), :mod:`preflight` (legibility),
 :mod:`title_block`, :mod:`board` and :mod:`tiling` (drawing), :mod:`writer` (the export).
 """

@@ -76,11 +76,11 @@ def draw_handoff_marks(surface: Surface, marks: list[HandoffMark], layout: MapLa
         if mark.kind == "flow" and mark.text == str(mark.number):
             cx, cy = rect.center
             _disc(surface, cx, cy, rect.width / 2, ink, "#ffffff")
-            width = surface.fonts.width(mark.text, style.size, style.bold)
+            width = surface.measurer.width(mark.text, style)
             surface.text(cx - width / 2, cy - style.line_height / 2, mark.text, style, "#ffffff")
             continue
         surface.rect(rect, fill="#ffffff", stroke=ink, width=1.2, radius=rect.height / 2)
-        width = surface.fonts.width(mark.text, style.size, style.bold)
+        width = surface.measurer.width(mark.text, style)
         surface.text(rect.center[0] - width / 2, rect.y + (rect.height - style.line_height) / 2, mark.text, style, ink)
 
 
@@ -117,12 +117,4 @@ def _disc(surface: Surface, x: float, y: float, radius: float, fill: str, stroke
 
 
 def _polyline(surface: Surface, points: list[tuple[float, float]], colour: str, width: float) -> None:
-    c = surface.canvas
-    path = c.beginPath()
-    path.moveTo(points[0][0], surface.y(points[0][1]))
-    for x, y in points[1:]:
-        path.lineTo(x, surface.y(y))
-    surface.stroke(colour, width)
-    if c._lineJoin != 1:
-        c.setLineJoin(1)
-    c.drawPath(path, stroke=1, fill=0)
+    surface.arrow(points, (), colour, width)  # an arrow without a head: the polyline, round joins

@@ -16,8 +16,8 @@ from journeymap.analysis.report import ledger_emotion_text
 from journeymap.analysis.timeline import StageSpan, days_text, stage_timeline, start_text
 from journeymap.io.pdf.fonts import FontSet
 from journeymap.io.pdf.surface import Surface
-from journeymap.io.pdf.text import PdfMeasurer
 from journeymap.layout import Rect, TextStyle, wrap_text
+from journeymap.layout.measure import FontMeasurer
 from journeymap.layout.style import HANDOFF_INK, INK, MUTED_INK, RISK_INK
 from journeymap.model import JourneyMap
 
@@ -123,10 +123,9 @@ def analysis_lines(journey: JourneyMap, size: float) -> list[tuple[str, TextStyl
     return out
 
 
-def draw_analysis_pages(canvas: Canvas, fonts: FontSet, journey: JourneyMap, width: float, height: float,
-                        margin: float) -> int:
+def draw_analysis_pages(canvas: Canvas, fonts: FontSet, measurer: FontMeasurer, journey: JourneyMap, width: float,
+                        height: float, margin: float) -> int:
     """Draw the analysis on pages of ``width`` x ``height``; returns how many pages it took."""
-    measurer = PdfMeasurer(fonts)
     size = max(8.0, min(28.0, min(width, height) / 60))
     columns = 3 if width > height * 1.15 else 2
     gap = size * 2
@@ -149,7 +148,7 @@ def draw_analysis_pages(canvas: Canvas, fonts: FontSet, journey: JourneyMap, wid
     position = 0
     while position < len(lines) or pages == 0:
         canvas.setPageSize((width, height))
-        surface = Surface(canvas, fonts, height)
+        surface = Surface(canvas, fonts, measurer, height)
         surface.text(margin, margin, title if pages == 0 else f"{title} (continued)", title_style, INK)
         for column in range(columns):
             x = margin + column * (column_width + gap)
@@ -181,7 +180,7 @@ def chart_height(spans: list[StageSpan], size: float) -> float:
     return (len(spans) + 1.6) * size * 1.6
 
 
-def draw_timeline_chart(surface: Surface, measurer: PdfMeasurer, x: float, y: float, width: float,
+def draw_timeline_chart(surface: Surface, measurer: FontMeasurer, x: float, y: float, width: float,
                         spans: list[StageSpan], names: dict[str, str], size: float) -> None:
     """One bar per stage on a shared axis of days from the start.
 
@@ -193,7 +192,7 @@ def draw_timeline_chart(surface: Surface, measurer: PdfMeasurer, x: float, y: fl
     small = TextStyle(round(size * 0.8, 2))
     label_width = width * 0.36
     left, right = x + label_width + size * 0.5, x + width - size
-    horizon = max([s.end_max if s.end_max is not None else s.end_min for s in spans if s.parsed] + [1])
+    horizon = max([s.end_max if s.end_max is not None else s.end_min for s in spans if s.parsed] + [1.0])
     if any(s.parsed and s.end_max is None for s in spans):
         horizon *= 1.15  # room to show an open end running on
     scale = (right - left) / horizon

@@ -8,8 +8,7 @@ grid, then cards, then flows on top (as the canvas stacks its items).
 from __future__ import annotations
 
 from journeymap.io.pdf.surface import Surface
-from journeymap.io.pdf.text import baseline
-from journeymap.layout import CardBox, MapLayout, MilestoneBox, Rect, TextStyle
+from journeymap.layout import CardBox, MapLayout, MilestoneBox, Rect
 from journeymap.layout.style import (
     BAND_FILL,
     FLOW_COLOUR,
@@ -26,12 +25,10 @@ from journeymap.layout.style import (
 )
 from journeymap.model import JourneyMap, Kind
 
-# Line widths follow the canvas's palette (colours come from layout.style), so print and screen look alike.
+# Line widths follow the canvas's palette (colours and sizes come from layout.style), so print and
+# screen look alike.
 GRID_WIDTH = 1.0
 CARD_BORDER_WIDTH = 1.2
-LANE_STRIPE = 6.0
-CARD_RADIUS = 4.0
-SLANT = 0.21  # tan(12°): how far italic text leans, as a synthesised oblique face does
 
 
 def draw_board(surface: Surface, layout: MapLayout, journey: JourneyMap, top: float = 0.0) -> None:
@@ -49,7 +46,7 @@ def draw_board(surface: Surface, layout: MapLayout, journey: JourneyMap, top: fl
         _draw_milestone(surface, layout, box, top)
     # Arrows over cards, as the canvas stacks them, so every flow stays visible end to end.
     for route in layout.flows.values():
-        surface.arrow([(x, y + top) for x, y in route.points], FLOW_COLOUR)
+        surface.arrow([(x, y + top) for x, y in route.line], tuple((x, y + top) for x, y in route.head), FLOW_COLOUR)
     surface.rect(Rect(0.5, top + 0.5, layout.width - 1, layout.height - 1), stroke=GRID, width=GRID_WIDTH)
 
 
@@ -61,12 +58,9 @@ def _draw_lanes(surface: Surface, layout: MapLayout, top: float) -> None:
         header = lane.header.moved(0, top)
         surface.rect(header, fill=HEADER_FILL)
         stripe_colour = LANE_COLOURS[lane.colour_index % len(LANE_COLOURS)]
-        surface.rect(Rect(header.x, header.y, LANE_STRIPE, header.height), fill=stripe_colour)
-        x = header.x + LANE_STRIPE + s.header_padding
-        text_top = header.y + s.header_padding
-        surface.text_lines(x, text_top, lane.name_lines, s.lane_name, INK)
-        surface.text_lines(x, text_top + len(lane.name_lines) * s.lane_name.line_height, lane.text_lines,
-                           s.lane_text, MUTED_INK)
+        surface.rect(lane.bar.moved(0, top), fill=stripe_colour)
+        surface.text_lines(lane.text_x, lane.name_top + top, lane.name_lines, s.lane_name, INK)
+        surface.text_lines(lane.text_x, lane.text_top + top, lane.text_lines, s.lane_text, MUTED_INK)
 
 
 def _draw_stage_headers(surface: Surface, layout: MapLayout, top: float) -> None:
@@ -75,13 +69,9 @@ def _draw_stage_headers(surface: Surface, layout: MapLayout, top: float) -> None
         stage = layout.stages[stage_id]
         header = stage.header.moved(0, top)
         surface.rect(header, fill=HEADER_FILL)
-        x = header.x + s.header_padding
-        y = header.y + s.header_padding
-        surface.text_lines(x, y, stage.name_lines, s.stage_name, INK)
-        y += len(stage.name_lines) * s.stage_name.line_height + 4
-        for _label, lines in stage.field_lines:
-            surface.text_lines(x, y, lines, s.stage_field, MUTED_INK)
-            y += len(lines) * s.stage_field.line_height
+        surface.text_lines(stage.text_x, stage.name_top + top, stage.name_lines, s.stage_name, INK)
+        for (_label, lines), field_top in zip(stage.field_lines, stage.field_tops, strict=True):
+            surface.text_lines(stage.text_x, field_top + top, lines, s.stage_field, MUTED_INK)
 
 
 def _draw_grid(surface: Surface, layout: MapLayout, top: float) -> None:
@@ -120,34 +110,34 @@ def _draw_cards(surface: Surface, layout: MapLayout, journey: JourneyMap, top: f
             continue
         for box in boxes:
             surface.rect(box.rect.moved(0, top), fill=fill, stroke=border, width=CARD_BORDER_WIDTH,
-                         radius=CARD_RADIUS)
+                         radius=s.corner_radius)
         for box in boxes:
             rect = box.rect
             surface.rect(Rect(rect.x + 0.5, rect.y + top + 0.5, s.kind_stripe, rect.height - 1), fill=border)
-    thoughts = by_kind.get(Kind.THOUGHT, [])
-    for box in layout.cards.values():
-        if box.quote is None:
-            surface.text_lines(box.rect.x + box.text_left, box.title_top + top, box.title_lines, s.card_title, INK)
-    for box in thoughts:
-        _draw_slanted(surface, box.rect.x + box.text_left, box.title_top + top, box.title_lines, s.thought_title)
+    for card_id, box in layout.cards.items():
+        title_style = s.thought_title if records[card_id].kind is Kind.THOUGHT else s.card_title
+        surface.text_lines(box.text_x, box.title_top + top, box.title_lines, title_style, INK)
+    for box in by_kind.get(Kind.THOUGHT, []):
         if box.quote is not None:
             surface.text(box.quote.x, box.quote.y + top, QUOTE_MARK, s.quote_mark, KIND_COLOURS[Kind.THOUGHT][1])
     for box in layout.cards.values():
-        surface.text_lines(box.rect.x + box.text_left, box.meta_top + top, box.meta_lines, s.card_meta, MUTED_INK)
-    badges = sorted(((records[card_id].emotion, box.badge) for card_id, box in layout.cards.items()
-                     if box.badge is not None and records[card_id].emotion is not None),
+        surface.text_lines(box.text_x, box.meta_top + top, box.meta_lines, s.card_meta, MUTED_INK)
+    badges = sorted(((emotion, box) for card_id, box in layout.cards.items()
+                     if box.badge is not None and (emotion := records[card_id].emotion) is not None),
                     key=lambda item: item[0])
-    for emotion, badge in badges:
-        surface.badge_disc(badge.moved(0, top), emotion)
-    for emotion, badge in badges:
-        surface.badge_label(badge.moved(0, top), emotion, s.card_meta)
+    for emotion, box in badges:
+        assert box.badge is not None
+        surface.badge_disc(box.badge.moved(0, top), emotion)
+    for _emotion, box in badges:
+        x, baseline = box.badge_origin
+        surface.badge_label(box.badge_text, x, baseline + top, s.card_meta)
 
 
 def _draw_milestone(surface: Surface, layout: MapLayout, box: MilestoneBox, top: float) -> None:
     s = layout.style
     diamond = box.diamond.moved(0, top)
     surface.diamond(diamond, MILESTONE_FILL, MILESTONE_BORDER)
-    surface.text_lines(diamond.right + 6, box.rect.y + top + 3, box.title_lines, s.milestone_title, INK)
+    surface.text_lines(box.text_x, box.title_top + top, box.title_lines, s.milestone_title, INK)
 
 
 def _draw_bubble(surface: Surface, box: CardBox, top: float, fill: str, border: str, radius: float) -> None:
@@ -167,17 +157,3 @@ def _draw_bubble(surface: Surface, box: CardBox, top: float, fill: str, border: 
     c.drawPath(path, stroke=0, fill=1)
     surface.line(ax, ay + top, tx, ty + top, border, CARD_BORDER_WIDTH)
     surface.line(bx, by + top, tx, ty + top, border, CARD_BORDER_WIDTH)
-
-
-def _draw_slanted(surface: Surface, x: float, first_top: float, lines: tuple[str, ...], style: TextStyle) -> None:
-    """Italic lines: the upright face slanted about each line's baseline, so widths stay as measured."""
-    c = surface.canvas
-    for index, line in enumerate(lines):
-        if not line:
-            continue
-        line_top = first_top + index * style.line_height
-        y = surface.y(baseline(line_top, style))
-        c.saveState()
-        c.transform(1, 0, SLANT, 1, -SLANT * y, 0)
-        surface.text(x, line_top, line, style, INK)
-        c.restoreState()

@@ -1,30 +1,19 @@
-"""Which TrueType fonts the poster uses, and where they come from.
+"""The poster's fonts: the layout's font files registered with reportlab, with per-character fallback.
 
 Built-in Helvetica is cp1252 only: Greek, Cyrillic and CJK would print as black squares. The poster
-therefore embeds DejaVu Sans (Latin, Greek, Cyrillic and much more), the same family the canvas
-draws with, and falls back character by character to a CJK-capable TrueType font when one is
-installed. Fonts are looked up, in order, in:
-
-1. ``JOURNEYMAP_FONTS``: extra font files (``os.pathsep``-separated) tried as fallbacks first;
-2. fontconfig (``fc-match``), which finds Debian's ``fonts-dejavu-core`` and the CJK fonts of any
-   Linux distribution;
-3. the usual font folders of Linux, macOS and Windows (user and system);
-4. Arial or Liberation Sans when DejaVu Sans is absent (they cover Greek and Cyrillic too);
-5. reportlab's own Bitstream Vera, Latin only, as the last resort.
-
-reportlab cannot embed ``.otf`` (CFF) fonts; such candidates are skipped. A character that no font
-can draw is reported by :func:`missing_characters`, never printed as a box silently.
+therefore embeds the bundled DejaVu Sans (the files the canvas draws with and the layout measures
+with, see :mod:`journeymap.layout.fonts`) and falls back character by character to the CJK-capable
+TrueType fonts found there. reportlab cannot embed ``.otf`` (CFF) fonts; such candidates are
+skipped. A character that no font can draw is reported by :func:`missing_characters`, never printed
+as a box silently.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import subprocess
-import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -32,21 +21,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-_DEJAVU = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-# Unicode-capable sans fonts that cover Greek and Cyrillic, for systems without DejaVu.
-_ALTERNATIVES = (
-    ("arial.ttf", "arialbd.ttf"),                    # Windows
-    ("Arial.ttf", "Arial Bold.ttf"),                 # macOS
-    ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
-)
-# TrueType (not CFF) fonts with CJK glyphs, by file name, wherever they are installed.
-_CJK_FILES = (
-    "wqy-zenhei.ttc", "wqy-microhei.ttc", "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf",
-    "NotoSansCJK-Regular.ttc", "uming.ttc", "ukai.ttc", "fonts-japanese-gothic.ttf", "ipag.ttf", "ipagp.ttf",
-    "msyh.ttc", "msgothic.ttc", "simsun.ttc", "malgun.ttf", "meiryo.ttc", "YuGothR.ttc",
-    "Arial Unicode.ttf", "PingFang.ttc", "AppleSDGothicNeo.ttc", "Hiragino Sans GB.ttc",
-)
-_FC_LANGUAGES = ("zh-cn", "ja", "ko", "zh-tw")
+from journeymap.layout.fonts import bundled_font_files, fallback_files
+from journeymap.layout.measure import FontFiles
 
 
 @dataclass
@@ -80,21 +56,22 @@ class FontChain:
                 return face
         while self.pending:
             path, index = self.pending.pop(0)
-            face = load_face(path, index)
-            if face is None or face in self.faces:
+            found = load_face(path, index)
+            if found is None or found in self.faces:
                 continue
-            self.faces.append(face)
-            if code in face.coverage:
-                return face
+            self.faces.append(found)
+            if code in found.coverage:
+                return found
         return None
 
 
 class FontSet:
     """Regular and bold chains; splits text into runs that each one face can draw."""
 
-    def __init__(self, regular: FontChain, bold: FontChain) -> None:
+    def __init__(self, regular: FontChain, bold: FontChain, files: FontFiles) -> None:
         self.regular = regular
         self.bold = bold
+        self.files = files  # what the layout's measurer must measure with, for the same widths
         self._runs: dict[tuple[str, bool], tuple[tuple[Face, str], ...]] = {}
 
     def chain(self, bold: bool) -> FontChain:
@@ -132,7 +109,7 @@ class FontSet:
         return result
 
     def width(self, text: str, size: float, bold: bool) -> float:
-        return sum(face.font.stringWidth(piece, size) for face, piece in self.runs(text, bold))
+        return float(sum(face.font.stringWidth(piece, size) for face, piece in self.runs(text, bold)))
 
     def can_draw(self, char: str) -> bool:
         code = ord(char)
@@ -193,9 +170,8 @@ def _load_face(path: str, index: int) -> Face | None:
 @cache
 def default_fonts() -> FontSet:
     """The fonts this machine offers, found once per process."""
-    regular_path, bold_path = find_primary_files()
-    fallbacks = [(path, 0) for path in _env_fonts()] + find_cjk_files()
-    return build_font_set(regular_path, bold_path, fallbacks)
+    regular_path, bold_path = bundled_font_files()
+    return build_font_set(regular_path, bold_path, fallback_files())
 
 
 def build_font_set(regular_path: str, bold_path: str | None,
@@ -209,88 +185,4 @@ def build_font_set(regular_path: str, bold_path: str | None,
     regular_chain = FontChain([regular], list(pending))
     # Bold text falls back to the regular face before the other fonts: same design, same widths.
     bold_chain = FontChain([bold, regular] if bold else [regular], list(pending))
-    return FontSet(regular_chain, bold_chain)
-
-
-def find_primary_files() -> tuple[str, str | None]:
-    """DejaVu Sans (regular, bold), else a Unicode sans, else reportlab's Latin-only Vera."""
-    for regular_name, bold_name in (_DEJAVU, *_ALTERNATIVES):
-        hit = _fontconfig_query("DejaVu Sans:style=Book") if regular_name == _DEJAVU[0] else None
-        regular = hit[0] if hit and Path(hit[0]).name == regular_name else _find_in_folders(regular_name)
-        if regular:
-            bold = str(Path(regular).with_name(bold_name))
-            return regular, bold if os.path.exists(bold) else _find_in_folders(bold_name)
-    import reportlab
-
-    folder = Path(reportlab.__file__).parent / "fonts"
-    return str(folder / "Vera.ttf"), str(folder / "VeraBd.ttf")
-
-
-def find_cjk_files() -> list[tuple[str, int]]:
-    """TrueType files that can draw Chinese, Japanese or Korean, best first, without duplicates."""
-    found: list[tuple[str, int]] = []
-    for language in _FC_LANGUAGES:
-        hit = _fontconfig_query(f":lang={language}")
-        if hit and hit[0].lower().endswith((".ttf", ".ttc")):
-            found.append(hit)
-    for name in _CJK_FILES:
-        path = _find_in_folders(name)
-        if path:
-            found.append((path, 0))
-    unique: list[tuple[str, int]] = []
-    for item in found:
-        if item not in unique:
-            unique.append(item)
-    return unique
-
-
-def _env_fonts() -> list[str]:
-    value = os.environ.get("JOURNEYMAP_FONTS", "")
-    return [part for part in value.split(os.pathsep) if part and os.path.isfile(part)]
-
-
-@cache
-def _fontconfig_query(pattern: str) -> tuple[str, int] | None:
-    executable = shutil.which("fc-match")
-    if not executable:
-        return None
-    try:
-        output = subprocess.run([executable, "-f", "%{file}|%{index}", pattern], capture_output=True,
-                                text=True, timeout=10, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    path, _, index = output.strip().partition("|")
-    if not path or not os.path.isfile(path):
-        return None
-    return path, int(index) if index.isdigit() else 0
-
-
-def _font_folders() -> Iterator[Path]:
-    home = Path.home()
-    if sys.platform == "win32":
-        windir = os.environ.get("WINDIR", r"C:\Windows")
-        yield Path(windir) / "Fonts"
-        local = os.environ.get("LOCALAPPDATA")
-        if local:
-            yield Path(local) / "Microsoft" / "Windows" / "Fonts"
-    elif sys.platform == "darwin":
-        yield from (home / "Library" / "Fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts"),
-                    Path("/System/Library/Fonts/Supplemental"))
-    else:
-        yield from (home / ".local" / "share" / "fonts", home / ".fonts", Path("/usr/local/share/fonts"),
-                    Path("/usr/share/fonts"))
-
-
-@cache
-def _find_in_folders(file_name: str) -> str | None:
-    for folder in _font_folders():
-        direct = folder / file_name
-        if direct.is_file():
-            return str(direct)
-    for folder in _font_folders():
-        if not folder.is_dir():
-            continue
-        for root, _dirs, files in os.walk(folder):
-            if file_name in files:
-                return os.path.join(root, file_name)
-    return None
+    return FontSet(regular_chain, bold_chain, (regular_path, bold_path, tuple(pending)))

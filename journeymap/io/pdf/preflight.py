@@ -77,8 +77,9 @@ def _suggest(plan: PosterPlan, smallest: float, options: PosterOptions, minimum:
     margin = 0.0 if options.tile else options.margin
     families = [ISO_PAPERS, ARCH_PAPERS, US_PAPERS]
     # Suggest within the family the user chose first: someone printing on ARCH sheets wants ARCH.
-    if options.paper is not None:
-        families.sort(key=lambda family: options.paper.name not in {p.name for p in family})
+    chosen = options.paper
+    if chosen is not None:
+        families.sort(key=lambda family: chosen.name not in {p.name for p in family})
     for family in families:
         for paper in family:
             turned = best_orientation(plan.content_width, plan.content_height, paper, margin, options.landscape)

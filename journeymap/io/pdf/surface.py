@@ -13,11 +13,10 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymap.io.pdf.fonts import FontSet
-from journeymap.io.pdf.text import ASCENT, DESCENT, baseline, draw_block, draw_text
+from journeymap.io.pdf.text import draw_block, draw_text
 from journeymap.layout import Rect, TextStyle
-from journeymap.layout.style import EMOTION_COLOURS
-
-EMOTION_TEXT = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}  # the canvas's badge labels
+from journeymap.layout.measure import FontMeasurer
+from journeymap.layout.style import EMOTION_COLOURS, EMOTION_TEXT, ITALIC_SLANT
 
 
 @cache
@@ -28,29 +27,50 @@ def colour(value: str) -> Color:
 class Surface:
     """Draws rectangles, lines, text and marks in y-down coordinates on a canvas or form."""
 
-    def __init__(self, canvas: Canvas, fonts: FontSet, height: float) -> None:
+    def __init__(self, canvas: Canvas, fonts: FontSet, measurer: FontMeasurer, height: float) -> None:
         self.canvas = canvas
+        self.measurer = measurer
         self.fonts = fonts
         self.height = height
         self._widths: dict[tuple[str, TextStyle], float] = {}
+        # What this surface last set on the current page (a new page starts from PDF's defaults).
+        self._page = -1
+        self._fill: Color | None = None
+        self._stroke: Color | None = None
+        self._line_width: float | None = None
+        self._round_joins = False
 
     def y(self, y: float) -> float:
         return self.height - y
 
     # reportlab writes every colour and width it is given; a poster sets the same few thousands of
-    # times. These compare with the canvas's own state (which save/restore and new pages keep
-    # right) and skip what would change nothing.
+    # times. The surface remembers what it set on this page and skips what would change nothing.
+    # Nothing else draws with colours between a surface's calls on one page (forms and tiles place
+    # whole drawings inside their own saved state).
+    def _on_page(self) -> None:
+        page = self.canvas.getPageNumber()
+        if page != self._page:
+            self._page = page
+            self._fill = self._stroke = None
+            self._line_width = None
+            self._round_joins = False
+
     def fill(self, value: str) -> None:
+        self._on_page()
         col = colour(value)
-        if self.canvas._fillColorObj is not col:
+        if self._fill is not col:
+            self._fill = col
             self.canvas.setFillColor(col)
 
     def stroke(self, value: str, width: float) -> None:
+        self._on_page()
         c = self.canvas
         col = colour(value)
-        if c._strokeColorObj is not col:
+        if self._stroke is not col:
+            self._stroke = col
             c.setStrokeColor(col)
-        if c._lineWidth != width:
+        if self._line_width != width:
+            self._line_width = width
             c.setLineWidth(width)
 
     def rect(self, rect: Rect, fill: str | None = None, stroke: str | None = None, width: float = 0.6,
@@ -82,13 +102,26 @@ class Surface:
         if not lines:
             return
         self.fill(ink)
-        draw_block(self.canvas, self.fonts, x, self.height - baseline(top, style), lines, style)
+        first = self.height - top - self.measurer.baseline(style)
+        if not style.italic:
+            draw_block(self.canvas, self.fonts, x, first, lines, style)
+            return
+        # Italic: the upright face slanted about each line's own baseline, so widths stay as measured.
+        c = self.canvas
+        for index, line in enumerate(lines):
+            if not line:
+                continue
+            y = first - index * style.line_height
+            c.saveState()
+            c.transform(1, 0, ITALIC_SLANT, 1, -ITALIC_SLANT * y, 0)
+            draw_text(c, self.fonts, x, y, line, style)
+            c.restoreState()
 
     def text(self, x: float, top: float, text: str, style: TextStyle, ink: str) -> float:
         """One line; returns its width, for what follows on the same line."""
         self.fill(ink)
-        draw_text(self.canvas, self.fonts, x, self.height - baseline(top, style), text, style)
-        return self.fonts.width(text, style.size, style.bold)
+        draw_text(self.canvas, self.fonts, x, self.height - top - self.measurer.baseline(style), text, style)
+        return self.measurer.width(text, style)
 
     def diamond(self, rect: Rect, fill: str, stroke: str, width: float = 1.0) -> None:
         c = self.canvas
@@ -103,55 +136,51 @@ class Surface:
         self.stroke(stroke, width)
         c.drawPath(path, stroke=1, fill=1)
 
-    def arrow(self, points: list[tuple[float, float]], stroke: str, width: float = 1.4, head: float = 9.0,
-              half: float = 4.5) -> None:
-        """An orthogonal polyline ending in a filled arrowhead that touches the last point."""
-        if len(points) < 2:
+    def arrow(self, line: list[tuple[float, float]], head: tuple[tuple[float, float], ...], stroke: str,
+              width: float = 1.4) -> None:
+        """A flow as the layout shaped it: the polyline, then its filled head."""
+        if len(line) < 2:
             return
         c = self.canvas
-        (ax, ay), (bx, by) = points[-2], points[-1]
-        length = max(((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5, 1e-6)
-        ux, uy = (bx - ax) / length, (by - ay) / length
-        # The line stops at the arrowhead's base, so the head's point stays sharp.
-        base = (bx - ux * head * 0.8, by - uy * head * 0.8)
         path = c.beginPath()
-        path.moveTo(points[0][0], self.height - points[0][1])
-        for x, y in (*points[1:-1], base):
+        path.moveTo(line[0][0], self.height - line[0][1])
+        for x, y in line[1:]:
             path.lineTo(x, self.height - y)
         self.stroke(stroke, width)
-        if c._lineJoin != 1:
+        if not self._round_joins:
+            self._round_joins = True
             c.setLineJoin(1)
         c.drawPath(path, stroke=1, fill=0)
-        tip = c.beginPath()
-        tip.moveTo(bx, self.height - by)
-        tip.lineTo(bx - ux * head - uy * half, self.height - (by - uy * head + ux * half))
-        tip.lineTo(bx - ux * head + uy * half, self.height - (by - uy * head - ux * half))
-        tip.close()
-        self.fill(stroke)
-        c.drawPath(tip, stroke=0, fill=1)
+        if head:
+            tip = c.beginPath()
+            tip.moveTo(head[0][0], self.height - head[0][1])
+            for x, y in head[1:]:
+                tip.lineTo(x, self.height - y)
+            tip.close()
+            self.fill(stroke)
+            c.drawPath(tip, stroke=0, fill=1)
 
     def emotion_badge(self, badge: Rect, emotion: int, style: TextStyle) -> None:
-        """A disc in the emotion's colour with its value (-2..+2), as the canvas paints it."""
+        """A disc in the emotion's colour with its value (-2..+2), for the legend (cards use the layout's)."""
         self.badge_disc(badge, emotion)
-        self.badge_label(badge, emotion, style)
+        label = EMOTION_TEXT[emotion]
+        cx, cy = badge.center
+        self.badge_label(label, cx - self._label_width(label, style) / 2,
+                         cy - style.line_height / 2 + self.measurer.baseline(style), style)
 
     def badge_disc(self, badge: Rect, emotion: int) -> None:
         cx, cy = badge.center
         self.fill(EMOTION_COLOURS[emotion])
         self.canvas.circle(cx, self.height - cy, badge.width / 2, stroke=0, fill=1)
 
-    def badge_label(self, badge: Rect, emotion: int, style: TextStyle) -> None:
-        label = EMOTION_TEXT[emotion]
-        width = self._label_width(label, style)
-        cx, cy = badge.center
+    def badge_label(self, label: str, x: float, baseline: float, style: TextStyle) -> None:
+        """A badge's label, white, from the origin the layout computed (centred on the disc)."""
         self.fill("#ffffff")
-        # Centred like Qt's AlignCenter: the glyph box (ascent + descent) centred on the disc.
-        y = self.height - (cy + (ASCENT - DESCENT) * style.size / 2)
-        draw_text(self.canvas, self.fonts, cx - width / 2, y, label, style)
+        draw_text(self.canvas, self.fonts, x, self.height - baseline, label, style)
 
     def _label_width(self, label: str, style: TextStyle) -> float:
         key = (label, style)
         width = self._widths.get(key)
         if width is None:
-            width = self._widths[key] = self.fonts.width(label, style.size, style.bold)
+            width = self._widths[key] = self.measurer.width(label, style)
         return width

@@ -79,7 +79,8 @@ def layout_title_block(journey: JourneyMap, layout: MapLayout, measurer: TextMea
     y += len(subtitle) * SUBTITLE.line_height + 8
     block = TitleBlock(width, 0.0, title, subtitle)
     groups: list[tuple[str, list[tuple[str, str | int, str]]]] = []
-    personas = [("persona", layout.lanes[lane].colour_index, journey.lane(lane).name) for lane in layout.lane_order]
+    personas: list[tuple[str, str | int, str]] = [("persona", layout.lanes[lane].colour_index, journey.lane(lane).name)
+                                                  for lane in layout.lane_order]
     if personas:
         groups.append(("Personas", personas))
     groups.append(("Cards", [("card", kind.value, KIND_LABELS[kind]) for kind in Kind]))
@@ -120,10 +121,10 @@ def draw_title_block(surface: Surface, block: TitleBlock) -> None:
         swatch = Rect(item.x, swatch_top, SWATCH, SWATCH)
         if item.kind == "persona":
             surface.rect(swatch, fill=LANE_COLOURS[int(item.value) % len(LANE_COLOURS)], radius=2)
-        elif item.kind == "card" and Kind(item.value) is Kind.THOUGHT:
+        elif item.kind == "card" and Kind(str(item.value)) is Kind.THOUGHT:
             _thought_swatch(surface, swatch)
         elif item.kind == "card":
-            fill, border = KIND_COLOURS[Kind(item.value)]
+            fill, border = KIND_COLOURS[Kind(str(item.value))]
             surface.rect(swatch, fill=fill, stroke=border, width=0.7, radius=2)
             surface.rect(Rect(item.x, swatch_top, 2.5, SWATCH), fill=border)
         else:

@@ -35,12 +35,12 @@ from journeymap.io.pdf.paper import MM, PaperError
 from journeymap.io.pdf.plan import PosterOptions, PosterPlan, plan_poster
 from journeymap.io.pdf.preflight import check_legibility, text_sizes
 from journeymap.io.pdf.surface import Surface
-from journeymap.io.pdf.text import PdfMeasurer
 from journeymap.io.pdf.tiling import draw_assembly_page, draw_tile, place_form
 from journeymap.io.pdf.title_block import TitleBlock, draw_title_block, layout_title_block
 from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout
 from journeymap.layout.curve import CurveBand, curve_bands, with_overlay
 from journeymap.layout.handoff_marks import HandoffMark, handoff_marks
+from journeymap.layout.measure import FontMeasurer, default_measurer
 from journeymap.layout.timeline_layout import TimelineEngine, TimelineLayout
 from journeymap.model import JourneyMap
 
@@ -57,7 +57,7 @@ class Poster:
     block: TitleBlock
     plan: PosterPlan
     fonts: FontSet
-    measurer: PdfMeasurer
+    measurer: FontMeasurer
     date: dt.date
     author: str
     notices: list[Notice] = field(default_factory=list)
@@ -77,20 +77,23 @@ class Poster:
 
 def prepare_poster(journey: JourneyMap, options: PosterOptions, date: dt.date | None = None,
                    author: str | None = None, fonts: FontSet | None = None, curve: str | None = None,
-                   analysis: bool = False, timeline: bool = False) -> Poster:
+                   analysis: bool = False, timeline: bool = False, handoffs: bool | None = None) -> Poster:
     """Lay out, plan and preflight; raises :class:`PaperError` when the paper cannot work.
 
     ``curve`` is "lanes", "shared" or "off"; by default a band per lane when any card is scored.
-    Stage handoff labels get their strip whenever the map has a stage handoff. ``timeline`` makes
-    each stage as wide as its duration, with a ruler (as the canvas's timeline mode).
+    ``handoffs``: by default, stage handoff labels get their strip whenever the map has a stage handoff
+    and arrows their marks; False leaves all handoff marks out. ``timeline`` makes each stage as wide
+    as its duration, with a ruler (as the canvas's timeline mode).
     """
     fonts = fonts or default_fonts()
-    measurer = PdfMeasurer(fonts)
+    # The canvas's measurer, over the files these fonts were made from: the same lines as on screen.
+    measurer = default_measurer() if fonts is default_fonts() else FontMeasurer(fonts.files)
     journey, cut_notices = cut_long_texts(journey)
     if curve is None:
         curve = "lanes" if any(journey.card(c).emotion is not None for c in journey.card_ids()) else "off"
     try:
-        style = with_overlay(LayoutStyle(), curve, handoffs=bool(stage_handoffs(journey)), timeline=timeline)
+        strip = bool(stage_handoffs(journey)) if handoffs is None else handoffs
+        style = with_overlay(LayoutStyle(), curve, handoffs=strip, timeline=timeline)
     except ValueError as error:
         raise PaperError(str(error)) from None
     layout = (TimelineEngine if timeline else LayoutEngine)(measurer, style).compute(journey)
@@ -98,7 +101,8 @@ def prepare_poster(journey: JourneyMap, options: PosterOptions, date: dt.date | 
     block = layout_title_block(journey, layout, measurer, date)
     plan = plan_poster(layout.width, block.height + layout.height, options)
     poster = Poster(journey, layout, block, plan, fonts, measurer, date, _author(author),
-                    curve_bands=curve_bands(journey, layout), marks=handoff_marks(journey, layout, measurer),
+                    curve_bands=curve_bands(journey, layout),
+                    marks=[] if handoffs is False else handoff_marks(journey, layout, measurer),
                     analysis=analysis, cut_notices=cut_notices)
     poster.notices = cut_notices + _notices(poster, options)
     return poster
@@ -125,7 +129,7 @@ def render_pdf(poster: Poster, stream: BinaryIO) -> None:
         else:
             _draw_whole(canvas, poster)
         if poster.analysis:
-            draw_analysis_pages(canvas, poster.fonts, poster.journey, first.width, first.height,
+            draw_analysis_pages(canvas, poster.fonts, poster.measurer, poster.journey, first.width, first.height,
                                 max(plan.margin, 8 * MM))
         canvas.save()
 
@@ -192,7 +196,7 @@ def _metadata(canvas: Canvas, poster: Poster) -> None:
 
 def _draw_form(canvas: Canvas, poster: Poster) -> None:
     canvas.beginForm(FORM, 0, 0, poster.content_width, poster.content_height)
-    surface = Surface(canvas, poster.fonts, poster.content_height)
+    surface = Surface(canvas, poster.fonts, poster.measurer, poster.content_height)
     draw_title_block(surface, poster.block)
     draw_board(surface, poster.layout, poster.journey, top=poster.block.height)
     draw_curve_bands(surface, poster.curve_bands, poster.layout, poster.journey, poster.block.height)
@@ -222,7 +226,7 @@ def _draw_tiled(canvas: Canvas, poster: Poster) -> None:
     sheet = plan.tile_sheet
     title = poster.journey.title or "Untitled journey map"
     date_text = poster.date.isoformat()
-    surface = Surface(canvas, poster.fonts, sheet.height)
+    surface = Surface(canvas, poster.fonts, poster.measurer, sheet.height)
     canvas.setPageSize((sheet.width, sheet.height))
     draw_assembly_page(canvas, surface, FORM, plan, title, date_text, poster.measurer)
     canvas.bookmarkPage("assembly", fit="Fit")

@@ -391,7 +391,7 @@ def kind_of(text: str) -> Kind | None:
 
     label = synonyms().match(text)
     field = label.field if label is not None else None
-    return CARD_KIND.get(field) if field is not None else None  # type: ignore[arg-type]
+    return CARD_KIND.get(field) if field is not None else None
 
 
 def set_attribute(card: _Card, field: Field, value: str, table: SynonymTable) -> None:

@@ -137,8 +137,8 @@ def _items(fit: CsvFit) -> None:
     if empty:
         fit.note(f"{empty} card(s) or milestone(s) without a title are left out: a CSV cell cannot hold an "
                  "empty item")
-    for kind, count in sorted(other_kinds.items()):
-        fit.note(f"{count} card(s) of kind “{kind}” are left out: the map sheet has no row for them (an .xlsx "
+    for kind_name, count in sorted(other_kinds.items()):
+        fit.note(f"{count} card(s) of kind “{kind_name}” are left out: the map sheet has no row for them (an .xlsx "
                  "export keeps them on its Cards sheet)")
 
 

@@ -120,7 +120,7 @@ def sniff_delimiter(text: str) -> str:
     sample = text[:_SNIFF_CHARS]
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
-        widths = Counter()
+        widths: Counter[int] = Counter()
         try:
             for i, record in enumerate(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)):
                 if i >= 50:

@@ -130,8 +130,8 @@ class _DataReader:
     def rows(self, grid: Grid, add: Callable[[_Row], Any]) -> None:
         columns = self._columns(grid)
         by_row: dict[int, list[int]] = {}
-        for row, column in grid.filled():
-            by_row.setdefault(row, []).append(column)
+        for number, column in grid.filled():
+            by_row.setdefault(number, []).append(column)
         rows = []
         for number in sorted(r for r in by_row if r > 1):
             row = _Row(self, grid, number, columns)

@@ -94,7 +94,7 @@ def format_value(value: Value, code: str) -> str | None:
         return None
     try:
         sections = _parse(code)
-    except _Unsupported:
+    except _UnsupportedError:
         return None
     if not sections:
         return None
@@ -106,7 +106,7 @@ def format_value(value: Value, code: str) -> str | None:
         else:
             section = sections[0]
             text = _format_date(value, section) if section.is_date else None
-    except (_Unsupported, ArithmeticError, InvalidOperation, OverflowError, ValueError):
+    except (_UnsupportedError, ArithmeticError, InvalidOperation, OverflowError, ValueError):
         return None
     if text is None:
         return None
@@ -115,7 +115,7 @@ def format_value(value: Value, code: str) -> str | None:
     return text or None
 
 
-class _Unsupported(Exception):
+class _UnsupportedError(Exception):
     """A code (or a use of it) this module does not render; the caller shows General."""
 
 
@@ -157,11 +157,11 @@ def _parse(code: str) -> tuple[_Section, ...]:
         elif text == "/":
             tokens.append(_Token("slash", text))
         elif text in "BbGg":
-            raise _Unsupported(code)  # Buddhist and Japanese era calendars
+            raise _UnsupportedError(code)  # Buddhist and Japanese era calendars
         else:
             tokens.append(_Token("literal", text))
     if len(sections) > 4:
-        raise _Unsupported(code)
+        raise _UnsupportedError(code)
     return tuple(_Section(tuple(tokens), any(t.kind in ("date", "ampm", "elapsed") for t in tokens))
                  for tokens in sections)
 
@@ -176,8 +176,8 @@ def _bracket(text: str) -> list[_Token]:
     if _ELAPSED.fullmatch(text):
         return [_Token("elapsed", text.lower())]
     if _CONDITION.fullmatch(text):
-        raise _Unsupported(text)
-    raise _Unsupported(text)
+        raise _UnsupportedError(text)
+    raise _UnsupportedError(text)
 
 
 # Numbers -----------------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ def _number_section(value: float, tokens: tuple[_Token, ...]) -> tuple[str, bool
     """The section's text for a value >= 0, and whether it shows as zero (then no minus sign)."""
     kinds = [t.kind for t in tokens]
     if "slash" in kinds and "digit" in kinds:
-        raise _Unsupported("fraction")
+        raise _UnsupportedError("fraction")
     if "digit" not in kinds:
         # No placeholders: "General", "@", or a section of literals only ("-" for zero).
         out = []
@@ -403,9 +403,9 @@ def _format_date(value: dt.datetime | dt.date | dt.time | dt.timedelta | Number,
             skip_fraction = True
         elif kind == "digit":
             if not skip_fraction:
-                raise _Unsupported("digit in a date")
+                raise _UnsupportedError("digit in a date")
         elif kind in ("general", "at"):
-            raise _Unsupported("General in a date")
+            raise _UnsupportedError("General in a date")
         else:
             out.append(text)
     return "".join(out)
@@ -469,4 +469,4 @@ def _date_part(text: str, moment: dt.datetime, minutes: bool, twelve: bool) -> s
         return f"{hour:02d}" if size >= 2 else str(hour)
     if letter == "s":
         return f"{moment.second:02d}" if size >= 2 else str(moment.second)
-    raise _Unsupported(text)
+    raise _UnsupportedError(text)

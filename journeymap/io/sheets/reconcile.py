@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from journeymap.model import JourneyMap
@@ -65,7 +66,8 @@ def reconcile(exported: JourneyMap, edited: JourneyMap) -> Reconciled:
     return result
 
 
-def _match_names(old_ids: list[str], new_ids: list[str], old_name, new_name) -> dict[str, str]:
+def _match_names(old_ids: list[str], new_ids: list[str], old_name: Callable[[str], str],
+                 new_name: Callable[[str], str]) -> dict[str, str]:
     """New id -> old id for items with the same name (the k-th "Onboarding" matches the k-th)."""
     pools: dict[str, deque[str]] = defaultdict(deque)
     for old in old_ids:

@@ -174,7 +174,8 @@ def _inventory(journey: JourneyMap, shape: SheetShape) -> list[list[str]]:
     for stage_id in journey.stage_ids():
         stage = journey.stage(stage_id)
         cards = [c for lane in journey.lane_ids() for c in journey.cards_in(stage_id, lane)]
-        for card_id in cards or [None]:
+        card_ids: list[str | None] = [*cards] or [None]  # a stage without cards still has its row
+        for card_id in card_ids:
             rows.append([_inventory_cell(journey, stage, card_id, target, targets) for target in targets])
     return rows
 

@@ -62,7 +62,8 @@ def map_sheet_rows(journey: JourneyMap) -> list[list[str]]:
     rows: list[list[str]] = [[journey.title], [], ["Stage", *(journey.stage(s).name for s in stages)]]
     for label, name in STAGE_ROWS:
         rows.append([label, *(getattr(journey.stage(s), name) for s in stages)])
-    milestones = {(stage, lane): [] for stage in stages for lane in [None, *journey.lane_ids()]}
+    milestones: dict[tuple[str, str | None], list[str]] = {
+        (stage, lane): [] for stage in stages for lane in [None, *journey.lane_ids()]}
     for milestone_id in journey.milestone_ids():
         milestones[journey.milestone_place(milestone_id)].append(journey.milestone(milestone_id).title)
     rows += _list_rows("Milestones", [milestones[(s, None)] for s in stages])

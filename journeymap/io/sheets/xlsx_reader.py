@@ -470,7 +470,7 @@ class _Archive(zipfile.ZipFile):
                 raise
             return info
 
-    def open(self, name: str | zipfile.ZipInfo, mode: str = "r", pwd: bytes | None = None, *,  # type: ignore[override]
+    def open(self, name: str | zipfile.ZipInfo, mode: str = "r", pwd: bytes | None = None, *,
              force_zip64: bool = False) -> IO[bytes]:
         stream = super().open(name, mode, pwd, force_zip64=force_zip64)  # type: ignore[arg-type]
         if not self.strict or mode != "r":

@@ -94,12 +94,12 @@ def _plan(journey: JourneyMap, path: str | os.PathLike[str]) -> list[_Sheet]:
     sheets.append(_Sheet(shape.ABOUT_SHEET, (_WIDTHS["name"], 80), "",
                          [[(key, "bold"), (value, "plain")] for key, value in about]))
     for sheet in sheets:
-        for number, row in enumerate(sheet.rows, 1):
-            for column, (value, style) in enumerate(row, 1):
+        for number, styled in enumerate(sheet.rows, 1):
+            for column, (value, style) in enumerate(styled, 1):
                 if isinstance(value, str) and value:
                     stored = escape_ooxml(value)
                     check_cell(path, value, f"{sheet.name}!{column_letter(column)}{number}", stored)
-                    row[column - 1] = (stored, style)
+                    styled[column - 1] = (stored, style)
     return sheets
 
 
@@ -132,7 +132,7 @@ def _fill(workbook: Any, sheets: list[_Sheet]) -> None:
             height = _row_height(row, plan.widths)
             if height is not None:
                 sheet.row_dimensions[number].height = height
-            cells = []
+            cells: list[WriteOnlyCell | None] = []
             for value, style in row:
                 if value is None or value == "":
                     cells.append(None)
@@ -143,7 +143,7 @@ def _fill(workbook: Any, sheets: list[_Sheet]) -> None:
                     cell.data_type = "s"
                 # A copy of a prepared style: setting font and alignment cell by cell hashes them
                 # each time, a fifth of the time a 50,000-card export took.
-                cell._style = copy(styles[style])  # noqa: SLF001 - openpyxl's own copy idiom
+                cell._style = copy(styles[style])
                 cells.append(cell)
             sheet.append(cells)
 
@@ -163,7 +163,7 @@ def _styles(sheet: Any) -> dict[str, Any]:
         cell.alignment = one_line if name == "title" else wrap
         if font is not None:
             cell.font = font
-        styles[name] = cell._style  # noqa: SLF001
+        styles[name] = cell._style
     return styles
 
 
@@ -200,8 +200,8 @@ def _data_rows(journey: JourneyMap) -> dict[str, list[list[Any]]]:
     milestones = []
     for milestone_id in journey.milestone_ids():
         milestone = journey.milestone(milestone_id)
-        stage, lane = journey.milestone_place(milestone_id)
-        milestones.append([milestone_id, stage, stage_name[stage], lane, lane_name.get(lane or "", ""),
+        place, place_lane = journey.milestone_place(milestone_id)
+        milestones.append([milestone_id, place, stage_name[place], place_lane, lane_name.get(place_lane or "", ""),
                            milestone.title, milestone.success_signal])
     flows = [[s, journey.card(s).title, t, journey.card(t).title, journey.flow(s, t).label]
              for s, t in journey.flows()]

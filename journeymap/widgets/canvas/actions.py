@@ -23,25 +23,26 @@ from journeymap.editing.commands import (
     RemoveStageCommand,
     UpdateCommand,
 )
-from journeymap.model import CardPolicy, Persona, Stage
-from journeymap.widgets.canvas.items import CardItem, LaneHeaderItem, MilestoneItem, StageHeaderItem
+from journeymap.model import CardPolicy, ItemKind, ItemRef, Persona, Stage
+from journeymap.widgets.canvas.items import CardItem, FlowItem, LaneHeaderItem, MilestoneItem, StageHeaderItem
 from journeymap.widgets.canvas.tools.add_card_tool import AddCardTool
 from journeymap.widgets.canvas.tools.milestone_tool import PlaceMilestoneTool
 from journeymap.widgets.canvas.tools.text_edit_tool import TextEditTool
 from journeymap.widgets.dialogs.delete_dialog import DeleteDialog
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
+    from journeymap.widgets.canvas.scene import MapScene
 
-_FIELD = {"card": "title", "milestone": "title", "stage": "name", "lane": "name"}
+_FIELD = {ItemKind.CARD: "title", ItemKind.MILESTONE: "title", ItemKind.STAGE: "name", ItemKind.LANE: "name"}
 
 
 class CanvasActions:
-    def __init__(self, view: MapView) -> None:
+    def __init__(self, view: ToolHost) -> None:
         self.view = view
 
     @property
-    def scene(self):  # noqa: ANN201 - MapScene, imported lazily to avoid a cycle
+    def scene(self) -> MapScene:
         return self.view.map_scene
 
     # ------------------------------------------------------------------ delete
@@ -51,17 +52,18 @@ class CanvasActions:
         if not selected:
             return
         journey, document = self.scene.journey, self.scene.document
-        cards = [i for k, i in selected if k == "card"]
-        flows = [tuple(i.split("->", 1)) for k, i in selected if k == "flow"]
-        flows = [f for f in flows if f[0] not in cards and f[1] not in cards]
-        milestones = [i for k, i in selected if k == "milestone"]
-        columns = [(k, i) for k, i in selected if k in ("stage", "lane")]
-        choices: dict[tuple[str, str], tuple[CardPolicy, str | None]] = {}
-        for kind, model_id in columns:
-            choice = self.ask_card_policy(kind, model_id, {i for k, i in columns if k == kind})
+        cards = [ref.id for ref in selected if ref.kind is ItemKind.CARD]
+        # Arrows of deleted cards go with their cards.
+        flows = [ref.ends for ref in selected if ref.kind is ItemKind.FLOW
+                 and ref.ends[0] not in cards and ref.ends[1] not in cards]
+        milestones = [ref.id for ref in selected if ref.kind is ItemKind.MILESTONE]
+        columns = [ref for ref in selected if ref.kind in (ItemKind.STAGE, ItemKind.LANE)]
+        choices: dict[ItemRef, tuple[CardPolicy, str | None]] = {}
+        for ref in columns:
+            choice = self.ask_card_policy(ref, {other.id for other in columns if other.kind is ref.kind})
             if choice is None:
                 return  # cancelled: delete nothing at all
-            choices[(kind, model_id)] = choice
+            choices[ref] = choice
         count = len(cards) + len(flows) + len(milestones) + len(columns)
         with document.macro(f"Delete {count} items" if count > 1 else "Delete"):
             for source, target in flows:
@@ -70,14 +72,15 @@ class CanvasActions:
                 document.push(RemoveMilestoneCommand(journey, milestone_id))
             if cards:
                 document.push(RemoveCardsCommand(journey, cards))
-            for (kind, model_id), (policy, move_to) in choices.items():
-                command = RemoveStageCommand if kind == "stage" else RemoveLaneCommand
-                document.push(command(journey, model_id, policy, move_to))
+            for ref, (policy, move_to) in choices.items():
+                command = RemoveStageCommand if ref.kind is ItemKind.STAGE else RemoveLaneCommand
+                document.push(command(journey, ref.id, policy, move_to))
 
-    def ask_card_policy(self, kind: str, model_id: str, also_deleted: set[str]) -> tuple[CardPolicy, str | None] | None:
+    def ask_card_policy(self, ref: ItemRef, also_deleted: set[str]) -> tuple[CardPolicy, str | None] | None:
         """What to do with a stage's or lane's cards; None when the user cancels."""
         journey = self.scene.journey
-        if kind == "stage":
+        kind, model_id = ref.kind, ref.id
+        if kind is ItemKind.STAGE:
             cards = sum(len(journey.cards_in(model_id, lane)) for lane in journey.lane_ids())
             milestones = sum(1 for m in journey.milestone_ids() if journey.milestone_place(m)[0] == model_id)
             others = [(s, journey.stage(s).name) for s in journey.stage_ids() if s not in also_deleted]
@@ -87,8 +90,8 @@ class CanvasActions:
             others = [(lane, journey.lane(lane).name) for lane in journey.lane_ids() if lane not in also_deleted]
         if not cards and not milestones:
             return CardPolicy.DELETE, None
-        name = getattr(journey, kind)(model_id).name
-        dialog = DeleteDialog(kind, name, cards, milestones, others, self.view)
+        name = journey.stage(model_id).name if kind is ItemKind.STAGE else journey.lane(model_id).name
+        dialog = DeleteDialog(kind, name, cards, milestones, others, self.view.window())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.policy(), dialog.move_to()
@@ -96,7 +99,7 @@ class CanvasActions:
     # ------------------------------------------------------------------ connect
     def connect_selected(self) -> bool:
         """Two selected cards get an arrow, from the one earlier in the journey to the later one."""
-        cards = [i for k, i in self.view.selected() if k == "card"]
+        cards = [ref.id for ref in self.view.selected() if ref.kind is ItemKind.CARD]
         if len(cards) != 2:
             return False
         layout, journey = self.scene.layout, self.scene.journey
@@ -110,26 +113,28 @@ class CanvasActions:
     def add_stage(self) -> None:
         """A new stage after the selected one (or at the end), with its name open for typing."""
         journey = self.scene.journey
-        stages = [i for k, i in self.view.selected() if k == "stage"]
+        stages = [ref.id for ref in self.view.selected() if ref.kind is ItemKind.STAGE]
         index = journey.stage_ids().index(stages[-1]) + 1 if stages else None
         command = AddStageCommand(journey, Stage(name="New stage"), index)
         self.scene.document.push(command)
-        self.start_edit("stage", command.stage_id)
+        assert command.stage_id is not None  # set when the command ran
+        self.start_edit(ItemRef.stage(command.stage_id))
 
     def add_lane(self) -> None:
         journey = self.scene.journey
-        lanes = [i for k, i in self.view.selected() if k == "lane"]
+        lanes = [ref.id for ref in self.view.selected() if ref.kind is ItemKind.LANE]
         index = journey.lane_ids().index(lanes[-1]) + 1 if lanes else None
         command = AddLaneCommand(journey, Persona(name="New persona"), index)
         self.scene.document.push(command)
-        self.start_edit("lane", command.lane_id)
+        assert command.lane_id is not None  # set when the command ran
+        self.start_edit(ItemRef.lane(command.lane_id))
 
     def add_card_in_selected_cell(self) -> None:
-        cell = self.view.clipboard.target_cell()
+        cell = self.view.target_cell()
         selected = self.view.selected()
-        stages = [i for k, i in selected if k == "stage"]
-        lanes = [i for k, i in selected if k == "lane"]
-        cards = [i for k, i in selected if k == "card"]
+        stages = [ref.id for ref in selected if ref.kind is ItemKind.STAGE]
+        lanes = [ref.id for ref in selected if ref.kind is ItemKind.LANE]
+        cards = [ref.id for ref in selected if ref.kind is ItemKind.CARD]
         if cards:
             cell = self.scene.journey.cell_of(cards[-1])
         elif stages and lanes:
@@ -143,21 +148,21 @@ class CanvasActions:
 
     # ------------------------------------------------------------------ inline editing
     def edit_selected(self, type_over: str | None = None) -> bool:
-        selected = [key for key in self.view.selected() if key[0] != "flow"]
+        selected = [ref for ref in self.view.selected() if ref.kind is not ItemKind.FLOW]
         if not selected:
             return False
-        self.start_edit(*selected[0], type_over=type_over)
+        self.start_edit(selected[0], type_over=type_over)
         return True
 
-    def start_edit(self, kind: str, model_id: str, type_over: str | None = None) -> None:
+    def start_edit(self, ref: ItemRef, type_over: str | None = None) -> None:
         scene = self.scene
-        item = scene.item_for(kind, model_id)
-        if item is None:
+        item = scene.item_for(ref)
+        if item is None or isinstance(item, FlowItem):
             return
         self.view.ensureVisible(item, 40, 40)
         style = scene.ctx.style
-        record = getattr(scene.journey, kind)(model_id)
-        field = _FIELD[kind]
+        field = _FIELD[ref.kind]
+        text = getattr(scene.journey.record(ref), field)
         if isinstance(item, CardItem):
             rect = item.card_rect()
             font = scene.ctx.font(style.card_title)
@@ -170,9 +175,9 @@ class CanvasActions:
             rect, font = item.title_rect(), scene.ctx.font(style.milestone_title)
 
         def commit(text: str) -> None:
-            scene.document.push(UpdateCommand(scene.journey, kind, model_id, {field: text}))
+            scene.document.push(UpdateCommand(scene.journey, ref, {field: text}))
 
-        self.view.set_tool(TextEditTool(self.view, rect, getattr(record, field), font, commit, type_over))
+        self.view.set_tool(TextEditTool(self.view, rect, text, font, commit, type_over))
 
     # ------------------------------------------------------------------ keys
     def handle_key(self, event: QKeyEvent) -> bool:
@@ -203,7 +208,7 @@ class CanvasActions:
             view.clear_find()
         elif view.is_presentation() and not view.selected() and key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
             view.focus_next_stage() if key == Qt.Key.Key_Right else view.focus_previous_stage()
-        elif self._is_typing(event) and [k for k, _ in view.selected()] == ["card"]:
+        elif self._is_typing(event) and [ref.kind for ref in view.selected()] == [ItemKind.CARD]:
             return self.edit_selected(type_over=event.text())
         else:
             return False

@@ -19,10 +19,10 @@ from PySide6.QtGui import QGuiApplication
 from shiboken6 import Shiboken
 
 from journeymap.editing.commands import AddCardCommand, AddFlowCommand
-from journeymap.model import Flow, Kind, Touchpoint
+from journeymap.model import Flow, ItemKind, ItemRef, JourneyMap, Kind, Touchpoint
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 MIME_TYPE = "application/x-journeymap-cards"
 MAX_PASTED_ROWS = 5000
@@ -52,15 +52,15 @@ def _hand_clipboard_to_qt() -> None:
 atexit.register(_hand_clipboard_to_qt)
 
 class CanvasClipboard:
-    def __init__(self, view: MapView) -> None:
+    def __init__(self, view: ToolHost) -> None:
         self.view = view
 
     @property
-    def journey(self) -> Any:
+    def journey(self) -> JourneyMap:
         return self.view.map_scene.journey
 
     def selected_cards(self) -> list[str]:
-        chosen = {model_id for kind, model_id in self.view.selected() if kind == "card"}
+        chosen = {ref.id for ref in self.view.selected() if ref.kind is ItemKind.CARD}
         return [card for card in self.journey.card_ids() if card in chosen]
 
     # ------------------------------------------------------------------ copy
@@ -123,6 +123,7 @@ class CanvasClipboard:
                 index = journey.index_in_cell(card_id) + 1
                 command = AddCardCommand(journey, stage, lane, journey.card(card_id), index)
                 document.push(command)
+                assert command.card_id is not None  # set when the command ran
                 new_ids[card_id] = command.card_id
             for source, target in journey.flows():
                 if source in new_ids and target in new_ids:
@@ -168,6 +169,7 @@ class CanvasClipboard:
                 lane = lanes[min(max(base[1] + int(entry.get("lane", 0)), 0), len(lanes) - 1)]
                 command = AddCardCommand(journey, stage, lane, _touchpoint(entry))
                 document.push(command)
+                assert command.card_id is not None  # set when the command ran
                 created.append(command.card_id)
             for source, target, label in flows:
                 if 0 <= source < len(created) and 0 <= target < len(created) and source != target:
@@ -179,7 +181,7 @@ class CanvasClipboard:
         scene = self.view.map_scene
         scene.clearSelection()
         for card_id in card_ids:
-            item = scene.item_for("card", card_id)
+            item = scene.item_for(ItemRef.card(card_id))
             if item is not None:
                 item.setSelected(True)
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from journeymap.model import ItemRef
+
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 
 class CardFinder:
-    def __init__(self, view: MapView) -> None:
+    def __init__(self, view: ToolHost) -> None:
         self.view = view
         self.text = ""
         self.matches: list[str] = []
@@ -41,7 +43,7 @@ class CardFinder:
         card = self.matches[self.index]
         scene = self.view.map_scene
         scene.set_matches(set(self.matches), card)
-        item = scene.item_for("card", card)
+        item = scene.item_for(ItemRef.card(card))
         if item is not None:
             if self.view.zoom_level() < 0.6:
                 self.view.set_zoom(0.8)

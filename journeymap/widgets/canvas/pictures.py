@@ -41,7 +41,7 @@ def render_scene_image(scene: MapScene, scale: float = 1.0) -> QImage:
     image = QImage(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)),
                    QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.white)
-    dots_per_metre = round(scene.measurer.dpi / 0.0254)
+    dots_per_metre = round(scene.fonts.dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
     painter = QPainter(image)
@@ -61,9 +61,8 @@ def render_scene_svg(scene: MapScene, title: str) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
-    # Fonts are sized for the screen DPI the canvas measured with; the same resolution here keeps
-    # every line the width the layout wrapped it to.
-    generator.setResolution(round(scene.measurer.dpi))
+    # Map units are drawn as pixels at the screen's DPI; Qt states the size in those, fixed below.
+    generator.setResolution(round(scene.fonts.dpi))
     generator.setSize(rect.size().toSize())
     generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
     generator.setTitle(title)

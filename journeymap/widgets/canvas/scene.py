@@ -8,15 +8,15 @@ they change the model, the model emits, the scene follows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QRectF, Signal
+from PySide6.QtCore import QLineF, QObject, QPointF, QRect, QRectF, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymap.editing.document import Document
-from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect
+from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect, default_measurer, flow_route
 from journeymap.layout.map_layout import card_area, flow_corridor, route_flow
 from journeymap.layout.timeline_layout import TimelineEngine
-from journeymap.model import Change, JourneyMap, MapEvent
+from journeymap.model import Change, ItemKind, ItemRef, JourneyMap, MapEvent
 from journeymap.model.events import ROOM_ONLY
 from journeymap.widgets.canvas.analysis_overlay import AnalysisOverlay
 from journeymap.widgets.canvas.items import (
@@ -31,7 +31,7 @@ from journeymap.widgets.canvas.items import (
 )
 from journeymap.widgets.canvas.overlay import Overlay
 from journeymap.widgets.canvas.palette import CanvasPalette
-from journeymap.widgets.canvas.qt_measure import QtTextMeasurer
+from journeymap.widgets.canvas.qt_fonts import CanvasFonts
 
 SCENE_MARGIN = 60.0
 PRESENTATION_SCALE = 1.5
@@ -41,6 +41,10 @@ BULK_REMOVE = 2000
 # comes into view (or is asked for by id): making 10,000 card items took 0.6-0.8 s of opening a map,
 # and at fit-to-map such a map is drawn from the overview picture anyway. Smaller maps get every item.
 LAZY_LANES_FROM_CARDS = 2000
+# The items that stand for a model object; each has a ``ref``.
+ModelItem = CardItem | FlowItem | MilestoneItem | StageHeaderItem | LaneHeaderItem
+MODEL_ITEMS = (CardItem, FlowItem, MilestoneItem, StageHeaderItem, LaneHeaderItem)
+_SELECTION_ORDER = {ItemKind.CARD: 0, ItemKind.MILESTONE: 1, ItemKind.FLOW: 2, ItemKind.STAGE: 3, ItemKind.LANE: 4}
 
 
 class MapScene(QGraphicsScene):
@@ -48,12 +52,14 @@ class MapScene(QGraphicsScene):
 
     layout_changed = Signal()
 
-    def __init__(self, document: Document, parent: QGraphicsScene | None = None) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapScene")
         self.document = document
-        self.measurer = QtTextMeasurer()
-        self.ctx = CanvasContext(self.measurer, LayoutStyle(), CanvasPalette())
+        # The poster's measurer: the same line breaks and baselines on screen and on paper.
+        self.measurer = default_measurer()
+        self.fonts = CanvasFonts()
+        self.ctx = CanvasContext(self.fonts, self.measurer, LayoutStyle(), CanvasPalette())
         self.engine = LayoutEngine(self.measurer, self.ctx.style)
         self.stage_items: dict[str, StageHeaderItem] = {}
         self.lane_items: dict[str, LaneHeaderItem] = {}
@@ -85,7 +91,7 @@ class MapScene(QGraphicsScene):
 
     def refresh(self) -> None:
         """Re-lay out the map and bring the items in line with it."""
-        selected = self.selected_keys()
+        selected = self.selected_refs()
         self.layout = self.engine.compute(self.journey)
         self._sync(self.layout)
         self._reselect(selected)
@@ -108,10 +114,10 @@ class MapScene(QGraphicsScene):
         on = self.presentation
         base = self.overlay.style()
         style = base.scaled(PRESENTATION_SCALE) if on else base
-        self.ctx = CanvasContext(self.measurer, style, CanvasPalette(high_contrast=on))
+        self.ctx = CanvasContext(self.fonts, self.measurer, style, CanvasPalette(high_contrast=on))
         self.engine = (TimelineEngine if self.overlay.timeline else LayoutEngine)(self.measurer, style)
         self.drop_item.ctx = self.ctx
-        selected = self.selected_keys()
+        selected = self.selected_refs()
         self._clear_items()
         self.refresh()
         self._reselect(selected)
@@ -121,16 +127,22 @@ class MapScene(QGraphicsScene):
         """The whole map in scene coordinates (what fit-to-map and exports show)."""
         return QRectF(0, 0, self.layout.width, self.layout.height)
 
-    def item_for(self, kind: str, model_id: str) -> QGraphicsItem | None:
+    def item_for(self, ref: ItemRef) -> ModelItem | None:
         """The item for a model object, made first if its lane has not been shown yet."""
-        if kind in ("card", "flow", "milestone"):
-            self._make_live(self._lane_holding(kind, model_id))
-        if kind == "flow":
-            source, _, target = model_id.partition("->")
-            return self.flow_items.get((source, target))
-        table = {"card": self.card_items, "stage": self.stage_items, "lane": self.lane_items,
-                 "milestone": self.milestone_items}.get(kind, {})
-        return table.get(model_id)
+        kind = ref.kind
+        if kind is ItemKind.FLOW:
+            self._make_live(self._lane_holding(ref.ends[0]))
+            return self.flow_items.get(ref.ends)
+        if kind is ItemKind.CARD:
+            self._make_live(self._lane_holding(ref.id))
+            return self.card_items.get(ref.id)
+        if kind is ItemKind.MILESTONE:
+            milestone = self.layout.milestones.get(ref.id)
+            self._make_live(milestone.lane if milestone else None)
+            return self.milestone_items.get(ref.id)
+        if kind is ItemKind.STAGE:
+            return self.stage_items.get(ref.id)
+        return self.lane_items.get(ref.id)
 
     def show_lanes_in(self, rect: QRectF) -> None:
         """Make the items of every lane that ``rect`` (scene coordinates) touches."""
@@ -144,16 +156,9 @@ class MapScene(QGraphicsScene):
         """Make every item (before rendering the whole map into a picture)."""
         self._make_live(*self.layout.lane_order)
 
-    def _lane_holding(self, kind: str, model_id: str) -> str | None:
-        layout = self.layout
-        if kind == "flow":
-            model_id = model_id.partition("->")[0]
-            kind = "card"
-        if kind == "card":
-            box = layout.cards.get(model_id)
-            return layout.lane_at(box.rect.center[1]) if box else None
-        milestone = layout.milestones.get(model_id)
-        return milestone.lane if milestone else None
+    def _lane_holding(self, card_id: str) -> str | None:
+        box = self.layout.cards.get(card_id)
+        return self.layout.lane_at(box.rect.center[1]) if box else None
 
     def _make_live(self, *lanes: str | None) -> None:
         new = {lane for lane in lanes if lane and lane not in self._live_lanes and lane in self.layout.lanes}
@@ -162,16 +167,15 @@ class MapScene(QGraphicsScene):
             self._sync_lane_contents(self.layout, new)
             self._apply_matches()
 
-    def selected_keys(self) -> list[tuple[str, str]]:
-        """(kind, id) of the selected items, cards first, each group in map order."""
-        keys = [(item.KIND, item.model_id) for item in self.selectedItems() if hasattr(item, "KIND")]
-        order = {"card": 0, "milestone": 1, "flow": 2, "stage": 3, "lane": 4}
-        return sorted(keys, key=lambda key: (order[key[0]], key[1]))
+    def selected_refs(self) -> list[ItemRef]:
+        """The selected items, cards first, then milestones, arrows, stages and lanes, each group sorted."""
+        refs = [item.ref for item in self.selectedItems() if isinstance(item, MODEL_ITEMS)]
+        return sorted(refs, key=lambda ref: (_SELECTION_ORDER[ref.kind], ref.key))
 
-    def model_item_at(self, scene_pos: object) -> QGraphicsItem | None:
+    def model_item_at(self, scene_pos: QPointF) -> ModelItem | None:
         """The topmost item that stands for a model object at a scene point."""
         for item in self.items(scene_pos):
-            if hasattr(item, "KIND"):
+            if isinstance(item, MODEL_ITEMS):
                 return item
         return None
 
@@ -187,8 +191,8 @@ class MapScene(QGraphicsScene):
                 start, end = self._live_card_rect(key[0]), self._live_card_rect(key[1])
                 lane = layout.lane_at(start.center[1])
                 corridor = flow_corridor(card_area(layout.lanes[lane]), style) if lane else None
-                points = route_flow(start, end, style, corridor)
-                item.set_points(points, item.origin_y)
+                route = flow_route(*key, route_flow(start, end, style, corridor), style)
+                item.set_route(route, item.origin_y)
 
     def _live_card_rect(self, card_id: str) -> Rect:
         """Where a card is drawn now: its item's place during a drag, else the layout's (lane not shown yet)."""
@@ -196,7 +200,8 @@ class MapScene(QGraphicsScene):
         return item.scene_card_rect() if item is not None else self.layout.cards[card_id].rect
 
     # ------------------------------------------------------------------ background
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt virtual
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt virtual
+        rect = QRectF(rect)
         palette, layout = self.ctx.palette, self.layout
         painter.fillRect(rect, palette.background)
         width = layout.width
@@ -276,30 +281,30 @@ class MapScene(QGraphicsScene):
         for milestone_id, box in layout.milestones.items():
             if box.lane is not None and box.lane not in lanes:
                 continue
-            item = self.milestone_items.get(milestone_id)
+            marker = self.milestone_items.get(milestone_id)
             parent = self.containers[box.lane] if box.lane else None
-            if item is None:
-                item = self.milestone_items[milestone_id] = MilestoneItem(ctx, milestone_id, parent)
+            if marker is None:
+                marker = self.milestone_items[milestone_id] = MilestoneItem(ctx, milestone_id, parent)
                 if parent is None:
-                    self.addItem(item)
-            elif item.lane_id != box.lane:
-                item.setParentItem(parent)
-                if parent is None and item.scene() is None:
-                    self.addItem(item)
-            item.set_box(box, journey.milestone(milestone_id), parent.origin_y if parent else 0.0)
+                    self.addItem(marker)
+            elif marker.lane_id != box.lane:
+                marker.setParentItem(parent)  # type: ignore[arg-type]  # None makes it top-level, as Qt documents
+                if parent is None and marker.scene() is None:
+                    self.addItem(marker)
+            marker.set_box(box, journey.milestone(milestone_id), parent.origin_y if parent else 0.0)
         for key, route in layout.flows.items():
             source_item = cards.get(key[0])
             if source_item is None or source_item.lane_id not in lanes:
                 continue
             container = self.containers[source_item.lane_id]
-            item = self.flow_items.get(key)
-            if item is None:
-                item = self.flow_items[key] = FlowItem(ctx, *key, container)
-                item.lane_id = source_item.lane_id
-            elif item.lane_id != source_item.lane_id:
-                item.setParentItem(container)
-                item.lane_id = source_item.lane_id
-            item.set_points(route.points, container.origin_y)
+            arrow = self.flow_items.get(key)
+            if arrow is None:
+                arrow = self.flow_items[key] = FlowItem(ctx, *key, container)
+                arrow.lane_id = source_item.lane_id
+            elif arrow.lane_id != source_item.lane_id:
+                arrow.setParentItem(container)
+                arrow.lane_id = source_item.lane_id
+            arrow.set_route(route, container.origin_y)
 
     def _remove_stale(self, layout: MapLayout) -> None:
         for key in [k for k in self.flow_items if k not in layout.flows]:
@@ -330,9 +335,9 @@ class MapScene(QGraphicsScene):
                       self.milestone_items, self.flow_items):
             table.clear()
 
-    def _reselect(self, keys: list[tuple[str, str]]) -> None:
-        for kind, model_id in keys:
-            item = self.item_for(kind, model_id)
+    def _reselect(self, refs: list[ItemRef]) -> None:
+        for ref in refs:
+            item = self.item_for(ref)
             if item is not None and not item.isSelected():
                 item.setSelected(True)
 
@@ -347,9 +352,9 @@ class MapScene(QGraphicsScene):
                 if item.matched:
                     item.set_match(False)
         for card_id in self.matches:
-            item = self.card_items.get(card_id)
-            if item is not None:
-                item.set_match(True, card_id == self.current_match)
+            matched = self.card_items.get(card_id)
+            if matched is not None:
+                matched.set_match(True, card_id == self.current_match)
 
     def scene_rect_of(self, rect: Rect) -> QRectF:
         return QRectF(rect.x, rect.y, rect.width, rect.height)

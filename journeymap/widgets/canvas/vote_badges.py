@@ -81,12 +81,14 @@ class VoteBadges:
             item = items.get(card_id)
             if item is None:
                 continue  # a lane not shown right now (very large maps)
-            badge = self._badges.get(card_id)
-            if badge is None:
+            known = self._badges.get(card_id)
+            if known is None:
                 badge = self._badges[card_id] = VoteBadgeItem(count, item)
-            elif badge.count != count:
-                badge.count = count
-                badge.update()
+            else:
+                badge = known
+                if badge.count != count:
+                    badge.count = count
+                    badge.update()
             # Bottom-right: the top-right corner already carries the emotion badge.
             card_rect = getattr(item, "card_rect", None)
             corner = item.mapFromScene(card_rect().bottomRight()) if card_rect else item.boundingRect().bottomRight()

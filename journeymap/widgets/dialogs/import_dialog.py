@@ -80,8 +80,8 @@ class ImportDialog(QDialog):
         self.flip_button.setToolTip("Read stages as rows instead of columns, or the other way round")
         self.flip_button.clicked.connect(self.flip_orientation)
         self.layout_combo = QComboBox(objectName="layoutCombo")
-        for text, layout in _LAYOUTS:
-            self.layout_combo.addItem(text, layout.value if layout else None)
+        for text, shape in _LAYOUTS:
+            self.layout_combo.addItem(text, shape.value if shape else None)
         self.layout_combo.currentIndexChanged.connect(self._on_layout_chosen)
         self.hidden_check = QCheckBox("Take in hidden rows and columns", objectName="includeHiddenCheck")
         self.hidden_check.toggled.connect(self._on_hidden_toggled)
@@ -235,16 +235,15 @@ class ImportDialog(QDialog):
             self.analysis = analyse(self.sheet, sheets=self.selected_sheets(), mapping=self.mapping)
         except MapFileError as error:
             self.analysis = None
-            unclear = isinstance(error, UnclearTableError)
+            slots = self._slots_of(error.sheets) if isinstance(error, UnclearTableError) else []
             self.error_label.setText("No clear journey map table yet: say what the labels above mean, or pick "
-                                     "another layout." if unclear and self._slots_of(error.sheets)
-                                     else f"Nothing to import: {error.problem}")
+                                     "another layout." if slots else f"Nothing to import: {error.problem}")
             self.import_button.setEnabled(False)
             self.stages_label.clear()
             self.lanes_label.clear()
             self.counts_label.clear()
             self.report_list.clear()
-            self._show_slots(self._slots_of(error.sheets) if unclear else [])
+            self._show_slots(slots)
             self._describe_orientation()
             return
         self.error_label.clear()

@@ -96,6 +96,7 @@ class MappingTable(QTableWidget):
 
     def _update_row(self, row: int, slot: LabelSlot) -> None:
         item = self.item(row, 0)
+        assert item is not None  # every row gets its label item in _make_row
         unknown = slot.guess.field is Field.IGNORE
         font = QFont(item.font())
         font.setItalic(unknown)

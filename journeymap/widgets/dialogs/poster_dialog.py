@@ -9,10 +9,9 @@ QThreadPool worker, so the window keeps painting while a large poster is written
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,43 +33,18 @@ from PySide6.QtWidgets import (
 from journeymap.analysis.handoffs import stage_handoffs
 from journeymap.editing.document import Document
 from journeymap.io.atomic import write_atomic_with
-from journeymap.io.errors import MapFileError
 from journeymap.io.formats import Severity
 from journeymap.io.pdf import TILE_PAPERS, Poster, PosterOptions, prepare_poster, render_pdf, replan_poster
 from journeymap.io.pdf.paper import PAPERS, PaperError
 from journeymap.widgets.canvas.overlay import Overlay, shown_overlay
 from journeymap.widgets.canvas.pictures import picture_scene, render_scene_image
+from journeymap.widgets.dialogs.progress import ProgressJob
 
 FIT = "Fit the map (page sized to the map)"
 CUSTOM = "Custom size…"
 ORIENTATIONS = {"Automatic": None, "Portrait": False, "Landscape": True}
 CURVES = {"Off": "off", "A band under each persona lane": "lanes", "One shared band": "shared"}
 PREVIEW_MAX_SIDE = 1600  # pixels of the map picture behind the preview
-
-
-class ExportSignals(QObject):
-    finished = Signal(str, object)  # path, and the id of the thread that did the work (may exceed 64 bits)
-    failed = Signal(str)
-
-
-class ExportJob(QRunnable):
-    """Writes a prepared poster on a pool thread; reports back through queued signals."""
-
-    def __init__(self, poster: Poster, path: str) -> None:
-        super().__init__()
-        self.poster = poster
-        self.path = path
-        self.signals = ExportSignals()
-
-    def run(self) -> None:  # runs on a QThreadPool thread
-        try:
-            write_atomic_with(self.path, lambda stream: render_pdf(self.poster, stream))
-        except MapFileError as error:
-            self.signals.failed.emit(str(error))
-        except Exception as error:  # noqa: BLE001 - a worker must report, never die silently
-            self.signals.failed.emit(f"{self.path}: unexpected {type(error).__name__}: {error}")
-        else:
-            self.signals.finished.emit(self.path, threading.get_ident())
 
 
 class PosterPreview(QWidget):
@@ -155,10 +129,10 @@ class PosterDialog(QDialog):
         self.journey = document.journey.copy()
         self.written_path: str | None = None
         self.worker_thread: int | None = None
-        self._job: ExportJob | None = None
+        self._job: ProgressJob | None = None
+        self.poster: Poster | None = None
         self._build()
         self.preview.title = self.journey.title
-        self.poster: Poster | None = None
         self.relayout()
 
     def relayout(self) -> None:
@@ -293,8 +267,9 @@ class PosterDialog(QDialog):
         """Start writing the PDF on a worker thread; the dialog closes when it is done."""
         if self.poster is None or self._job is not None:
             return
-        self._job = ExportJob(self.poster, path)
-        self._job.signals.finished.connect(self._on_finished)
+        poster = self.poster
+        self._job = ProgressJob(lambda _progress: write_atomic_with(path, lambda stream: render_pdf(poster, stream)))
+        self._job.signals.finished.connect(lambda _result, p=path: self._on_finished(p))
         self._job.signals.failed.connect(self._on_failed)
         self._set_busy(True)
         QThreadPool.globalInstance().start(self._job)
@@ -308,10 +283,10 @@ class PosterDialog(QDialog):
         if not busy:
             self.update_plan()
 
-    def _on_finished(self, path: str, thread_id: int) -> None:
-        self._job = None
+    def _on_finished(self, path: str) -> None:
+        job, self._job = self._job, None
         self.written_path = path
-        self.worker_thread = thread_id
+        self.worker_thread = job.thread_id if job is not None else None
         self._set_busy(False)
         self.export_finished.emit(path)
         self.accept()

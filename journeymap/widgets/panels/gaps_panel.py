@@ -72,8 +72,7 @@ class GapsPanel(QDockWidget):
         """Rebuild the list from the map as it is now, keeping which groups were folded."""
         self._stale = False
         journey = self._document.journey
-        folded = {self.tree.topLevelItem(i).data(0, PLACE) for i in range(self.tree.topLevelItemCount())
-                  if not self.tree.topLevelItem(i).isExpanded()}
+        folded = {group.data(0, PLACE) for group in self._groups() if not group.isExpanded()}
         self.tree.clear()
         stage = {s: journey.stage(s).name or "(unnamed stage)" for s in journey.stage_ids()}
         lane = {p: journey.lane(p).name or "(unnamed persona)" for p in journey.lane_ids()}
@@ -120,28 +119,31 @@ class GapsPanel(QDockWidget):
 
     def _handoffs(self, stage: dict[str, str], title: dict[str, str]) -> list[tuple[str, tuple[str, ...], bool]]:
         journey = self._document.journey
-        entries = []
+        entries: list[tuple[str, tuple[str, ...], bool]] = []
         for handoff in stage_handoffs(journey):
             risk = any((journey.card(c).emotion or 0) <= RISKY_EMOTION for p in journey.lane_ids()
                        for c in journey.cards_in(handoff.to_stage, p) if journey.card(c).emotion is not None)
             entries.append((f"{'⚠ ' if risk else ''}{stage[handoff.from_stage]} → {stage[handoff.to_stage]}: "
                             f"{handoff.from_owner} → {handoff.to_owner}", ("stage", handoff.to_stage), risk))
-        for number, handoff in enumerate(flow_handoffs(journey), 1):
-            entries.append((f"{'⚠ ' if handoff.risk else ''}Arrow {number}, {title[handoff.source]} → "
-                            f"{title[handoff.target]}: {handoff.from_owner} → {handoff.to_owner}",
-                            ("flow", handoff.source, handoff.target), handoff.risk))
+        for number, flow in enumerate(flow_handoffs(journey), 1):
+            entries.append((f"{'⚠ ' if flow.risk else ''}Arrow {number}, {title[flow.source]} → "
+                            f"{title[flow.target]}: {flow.from_owner} → {flow.to_owner}",
+                            ("flow", flow.source, flow.target), flow.risk))
         return entries
 
     def entries(self) -> list[tuple[str, tuple[str, ...]]]:
         """Every entry's text and place, group by group (what tests and scripts read)."""
         found = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
+        for group in self._groups():
             for j in range(group.childCount()):
                 item = group.child(j)
-                if item.data(0, PLACE) is not None:
+                if item is not None and item.data(0, PLACE) is not None:
                     found.append((item.text(0), tuple(item.data(0, PLACE))))
         return found
+
+    def _groups(self) -> list[QTreeWidgetItem]:
+        tree = self.tree
+        return [group for i in range(tree.topLevelItemCount()) if (group := tree.topLevelItem(i)) is not None]
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         place = item.data(0, PLACE)

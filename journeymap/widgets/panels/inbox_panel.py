@@ -27,7 +27,7 @@ from journeymap.editing.room_commands import (
     MergeSubmissionCommand,
     RejectSubmissionCommand,
 )
-from journeymap.model import Change, InboxError, Kind, MapError, MapEvent, Submission
+from journeymap.model import Change, InboxError, JourneyMap, Kind, MapError, MapEvent, NodeType, Submission
 
 KIND_NAMES = {Kind.TOUCHPOINT: "Touchpoint", Kind.PAIN_POINT: "Pain point", Kind.OPPORTUNITY: "Opportunity",
               Kind.THOUGHT: "Thought"}
@@ -97,7 +97,7 @@ class InboxPanel(QDockWidget):
         return button
 
     @property
-    def journey(self):  # noqa: ANN201 - the document's JourneyMap
+    def journey(self) -> JourneyMap:
         return self._document.journey
 
     # ------------------------------------------------------------ following the map
@@ -133,7 +133,7 @@ class InboxPanel(QDockWidget):
 
     def _item(self, submission_id: str, submission: Submission) -> QListWidgetItem:
         details = [KIND_NAMES[submission.kind]]
-        cell = [self._name("stage", submission.stage), self._name("lane", submission.persona)]
+        cell = [self._name(NodeType.STAGE, submission.stage), self._name(NodeType.LANE, submission.persona)]
         if any(cell):
             details.append(" / ".join(name or "any" for name in cell))
         details.append(submission.author or "anonymous")
@@ -141,10 +141,11 @@ class InboxPanel(QDockWidget):
         item.setData(Qt.ItemDataRole.UserRole, submission_id)
         return item
 
-    def _name(self, kind: str, node_id: str | None) -> str:
-        if node_id is None or self.journey.node_type(node_id) is None:
+    def _name(self, kind: NodeType, node_id: str | None) -> str:
+        if node_id is None or self.journey.node_type(node_id) != kind:
             return ""
-        return getattr(self.journey, kind)(node_id).name
+        journey = self.journey
+        return journey.stage(node_id).name if kind is NodeType.STAGE else journey.lane(node_id).name
 
     def _show_count(self) -> None:
         count = len(self.journey.inbox)
@@ -152,11 +153,12 @@ class InboxPanel(QDockWidget):
 
     def selected_id(self) -> str | None:
         item = self.list.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
     def _show_selected(self) -> None:
         submission_id = self.selected_id()
-        submission = self.journey.inbox.get(submission_id) if submission_id in self.journey.inbox else None
+        inbox = self.journey.inbox
+        submission = inbox.get(submission_id) if submission_id is not None and submission_id in inbox else None
         for widget in (self.title, self.kind, self.stage, self.lane, self.accept, self.reject, self.merge,
                        self.merge_target):
             widget.setEnabled(submission is not None)

@@ -10,6 +10,8 @@ so committing per key would make one undo step per letter).
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 from journeymap.editing.commands import SetTitleCommand, UpdateCommand
 from journeymap.editing.document import Document
 from journeymap.layout.style import EMOTION_LABELS, KIND_LABELS
-from journeymap.model import Change, Kind, MapEvent
+from journeymap.model import Change, ItemKind, ItemRef, Kind, MapEvent
 from journeymap.model.events import ROOM_ONLY
 from journeymap.widgets.panels.fields import ChoiceField, LineField, TextField
 
@@ -63,7 +65,8 @@ class PropertiesPanel(QDockWidget):
         self.setObjectName("propertiesPanel")
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self._document = document
-        self._target: tuple[str, str] | None = None  # (kind, id), None for the map itself
+        self.clock: Callable[[], float] = time.monotonic  # when an edit was typed, for merging undo steps
+        self._target: ItemRef | None = None  # None for the map itself
         self._typing_in: QWidget | None = None
         self._fields: dict[str, dict[str, Any]] = {}
         self._stack = QStackedWidget()
@@ -90,7 +93,7 @@ class PropertiesPanel(QDockWidget):
 
     # ------------------------------------------------------------------ what is shown
     @property
-    def target(self) -> tuple[str, str] | None:
+    def target(self) -> ItemRef | None:
         return self._target
 
     @property
@@ -102,22 +105,20 @@ class PropertiesPanel(QDockWidget):
         """The editor of one field (tests and the shortcut "edit in panel" reach it here)."""
         return self._fields[kind][name]
 
-    def show_selection(self, selected: list[tuple[str, str]]) -> None:
+    def show_selection(self, selected: list[ItemRef]) -> None:
         """Show what the canvas selected: one item's fields, the map's title, or a summary."""
         if not selected:
             self.show_map()
         elif len(selected) > 1:
             self._show_message(f"{len(selected)} items selected.\n\nSelect one item to edit its fields.")
-        elif selected[0][0] in FORMS:
-            self.show_item(*selected[0])
-        elif selected[0][0] == "flow":
-            self._show_flow(selected[0][1])
+        elif selected[0].kind is ItemKind.FLOW:
+            self._show_flow(selected[0])
         else:
-            self.show_map()
+            self.show_item(selected[0])
 
-    def show_item(self, kind: str, node_id: str) -> None:
-        self._target = (kind, node_id)
-        self._stack.setCurrentWidget(self._pages[kind])
+    def show_item(self, ref: ItemRef) -> None:
+        self._target = ref
+        self._stack.setCurrentWidget(self._pages[ref.kind])
         self._refresh()
 
     def show_map(self) -> None:
@@ -196,11 +197,11 @@ class PropertiesPanel(QDockWidget):
 
     # ------------------------------------------------------------------ widget -> model
     def _on_edited(self, kind: str, name: str, value: Any, editor: QWidget) -> None:
-        if self._target is None or self._target[0] != kind:
+        if self._target is None or self._target.kind != kind:
             return
         # Typed text merges into one undo step; a choice from a list is a step of its own.
         merge = not isinstance(editor, ChoiceField)
-        command = UpdateCommand(self._document.journey, kind, self._target[1], {name: value}, merge=merge)
+        command = UpdateCommand(self._document.journey, self._target, {name: value}, merge=merge, clock=self.clock)
         self._typing_in = editor
         try:
             self._document.push(command)
@@ -220,7 +221,7 @@ class PropertiesPanel(QDockWidget):
             if event.change is not Change.TITLE or not self._fields["map"]["title"].hasFocus():
                 self._refresh()
             return
-        kind, node_id = self._target
+        kind, node_id = self._target.kind, self._target.id
         if event.change in _REMOVALS and node_id in event.ids:
             self.show_map()
         elif event.change is Change.RESET:
@@ -240,8 +241,8 @@ class PropertiesPanel(QDockWidget):
             counts["arrows"] = counts.pop("flows")
             fields["counts"].setText(", ".join(f"{value} {name}" for name, value in counts.items()))
             return
-        kind, node_id = self._target
-        record = getattr(journey, kind)(node_id)
+        kind, node_id = self._target.kind, self._target.id
+        record = journey.record(self._target)
         editors = self._fields[kind]
         for name, _label, _type in FORMS[kind][1]:
             if editors[name] is not self._typing_in:
@@ -251,19 +252,20 @@ class PropertiesPanel(QDockWidget):
 
     def _place_text(self, kind: str, node_id: str) -> str:
         journey = self._document.journey
+        place: str | None
         if kind == "card":
-            stage, lane = journey.cell_of(node_id)
+            stage, place = journey.cell_of(node_id)
         else:
-            stage, lane = journey.milestone_place(node_id)
-        lane_name = journey.lane(lane).name if lane else "all lanes"
+            stage, place = journey.milestone_place(node_id)
+        lane_name = journey.lane(place).name if place else "all lanes"
         return f"{journey.stage(stage).name} · {lane_name}"
 
-    def _show_flow(self, flow_id: str) -> None:
+    def _show_flow(self, ref: ItemRef) -> None:
         journey = self._document.journey
-        try:
-            source, target = flow_id if isinstance(flow_id, tuple) else flow_id.split("->", 1)
+        source, target = ref.ends
+        if journey.contains(ref):
             text = f"Arrow from “{journey.card(source).title}” to “{journey.card(target).title}”."
-        except (ValueError, KeyError, AttributeError, TypeError, LookupError):
+        else:
             text = "An arrow between two cards."
         self._show_message(text + "\n\nPress Delete to remove it.")
 

@@ -22,7 +22,7 @@ NO_BUTTON = Qt.MouseButton.NoButton
 
 
 @pytest.fixture
-def view(qtbot) -> Iterator[MapView]:  # noqa: ANN001 - pytest-qt fixture
+def view(qtbot) -> Iterator[MapView]:
     document = Document(small_map())
     map_view = MapView(document)
     qtbot.addWidget(map_view)

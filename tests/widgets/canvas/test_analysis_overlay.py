@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF
 
 from journeymap.editing.commands import UpdateCommand
 from journeymap.layout.curve import level_y
+from journeymap.model import ItemRef
 from journeymap.widgets.canvas import MapView
 from journeymap.widgets.canvas.items.analysis_items import CurveBandItem, HandoffMarkItem
 from journeymap.widgets.canvas.overlay import Overlay, set_shown_overlay
@@ -60,7 +61,7 @@ def test_the_curve_follows_an_edit_and_its_undo(view: MapView) -> None:
 
     rect = next(item.band.rect for item in _bands(view) if item.band.lane == smb)
     assert land_mean() == pytest.approx(level_y(rect, 1))
-    document.push(UpdateCommand(scene.journey, "card", card, {"emotion": -2}))
+    document.push(UpdateCommand(scene.journey, ItemRef.card(card), {"emotion": -2}))
     assert land_mean() == pytest.approx(level_y(rect, -2))
     document.undo_stack.undo()
     assert land_mean() == pytest.approx(level_y(rect, 1))
@@ -79,10 +80,10 @@ def test_handoff_marks_appear_when_owners_differ_and_take_no_clicks(view: MapVie
     scene.set_overlay(Overlay("off", handoffs=True))
     land, adopt = scene.journey.stage_ids()
     assert [item.mark.label for item in _marks(view)] == ["AE → CSM"]
-    document.push(UpdateCommand(scene.journey, "stage", adopt, {"owner": " ae "}))
+    document.push(UpdateCommand(scene.journey, ItemRef.stage(adopt), {"owner": " ae "}))
     assert _marks(view) == []  # the same team, written differently
     ids = _ids(view)
-    document.push(UpdateCommand(scene.journey, "card", ids["Checkout"], {"owner": "Sales"}))
+    document.push(UpdateCommand(scene.journey, ItemRef.card(ids["Checkout"]), {"owner": "Sales"}))
     [mark] = _marks(view)
     assert (mark.mark.kind, mark.mark.label, mark.toolTip().splitlines()[0]) == (
         "flow", "Growth → Sales", "Handoff Growth → Sales")
@@ -164,7 +165,7 @@ def test_timeline_mode_widens_stages_by_duration_and_drops_land_in_the_wide_colu
     assert scene.layout.stages[adopt].column.width == pytest.approx(normal)
 
 
-def test_far_out_on_a_big_map_the_overview_picture_still_shows_the_shared_curve(qtbot) -> None:  # noqa: ANN001
+def test_far_out_on_a_big_map_the_overview_picture_still_shows_the_shared_curve(qtbot) -> None:
     from PySide6.QtGui import QColor, QImage
 
     from journeymap.editing.document import Document

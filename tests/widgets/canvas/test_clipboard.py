@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 
+from journeymap.model import ItemRef
 from tests.widgets.canvas.conftest import card_centre, click, empty_spot, hover, press_key
 
 
@@ -76,7 +77,7 @@ def test_duplicate_puts_copies_right_after_the_originals(view) -> None:
     land = journey.stage_ids()[0]
     smb = journey.lane_ids()[0]
     first, second = journey.cards_in(land, smb)
-    view.select("card", first)
+    view.select(ItemRef.card(first))
     press_key(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     cards = journey.cards_in(land, smb)
     assert len(cards) == 3 and cards[0] == first and cards[2] == second
@@ -92,8 +93,8 @@ def test_delete_selected_cards_is_one_step_and_takes_their_arrows(view) -> None:
     smb = journey.lane_ids()[0]
     first, second = journey.cards_in(land, smb)
     flows = journey.counts()["flows"]
-    view.select("card", first)
-    view.select("card", second, add=True)
+    view.select(ItemRef.card(first))
+    view.select(ItemRef.card(second), add=True)
     press_key(view, Qt.Key.Key_Delete)
     assert journey.cards_in(land, smb) == []
     assert journey.counts()["flows"] == flows - 2
@@ -124,10 +125,11 @@ def test_quitting_after_a_copy_does_not_crash() -> None:
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from journeymap.editing.document import Document\n"
+        "from journeymap.model import ItemRef\n"
         "from journeymap.widgets.canvas import MapView\n"
         "from tests.factories import small_map\n"
         "view = MapView(Document(small_map()))\n"
-        "view.select('card', view.document.journey.card_ids()[0])\n"
+        "view.select(ItemRef.card(view.document.journey.card_ids()[0]))\n"
         "view.copy_selection()\n"
         "assert 'Pricing page' in app.clipboard().text()\n"
     )

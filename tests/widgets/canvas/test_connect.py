@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 
+from journeymap.model import ItemRef
 from tests.widgets.canvas.conftest import card_centre, click, drag, hover, press_key
 
 
@@ -59,7 +60,7 @@ def _clear_point_on(view, key: tuple[str, str]) -> QPointF:
             point = QPointF(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
             pixel = view.mapFromScene(point)
             near_handle = any(item.handle_contains(point) for item in view.map_scene.card_items.values())
-            under = [item for item in view.items(pixel) if hasattr(item, "KIND")]
+            under = [item for item in view.items(pixel) if hasattr(item, "ref")]
             if under[:1] == [flow] and not near_handle:
                 return point
     raise AssertionError(f"no clear point on {key}")
@@ -69,7 +70,7 @@ def test_select_an_arrow_and_delete_it(view) -> None:
     journey = view.document.journey
     source, target = journey.flows()[0]
     click(view, _clear_point_on(view, (source, target)))
-    assert view.selected() == [("flow", f"{source}->{target}")]
+    assert view.selected() == [ItemRef.flow(source, target)]
     press_key(view, Qt.Key.Key_Delete)
     assert not journey.has_flow(source, target)
     assert journey.card(source) and journey.card(target)
@@ -77,3 +78,31 @@ def test_select_an_arrow_and_delete_it(view) -> None:
     view.document.undo_stack.undo()
     assert journey.has_flow(source, target)
     assert (source, target) in view.map_scene.flow_items
+
+
+def test_an_arrow_between_cards_whose_ids_contain_an_arrow_can_be_deleted(qtbot) -> None:
+    """Ids are any string in a .cjm; ``step->1`` once made the selected arrow's key parse as 'step'."""
+    from journeymap.editing.document import Document
+    from journeymap.model import JourneyMap, Touchpoint
+    from journeymap.widgets.canvas import MapView
+
+    journey = JourneyMap("Arrows in ids")
+    stage, lane = journey.add_stage("Land"), journey.add_lane("SMB")
+    first = journey.add_card(stage, lane, Touchpoint("Kickoff"), card_id="step->1")
+    second = journey.add_card(stage, lane, Touchpoint("Training"), card_id="step->2->x")
+    journey.add_flow(first, second)
+    document = Document(journey)
+    view = MapView(document)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_zoom(1.0)
+    view.select(ItemRef.flow(first, second))
+    assert view.selected() == [ItemRef.flow(first, second)]
+    view.delete_selection()
+    assert not journey.has_flow(first, second)
+    assert journey.card_ids() == [first, second]
+    document.undo_stack.undo()
+    assert journey.has_flow(first, second)
+    document.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from journeymap.model import CardPolicy
+from journeymap.model import CardPolicy, ItemRef
 from journeymap.widgets.dialogs.delete_dialog import DeleteDialog
 from tests.widgets.canvas.conftest import click, double_click, drag, press_key, type_text
 
@@ -99,7 +99,7 @@ def test_delete_a_lane_with_cards_can_delete_them_too(view) -> None:
     journey = view.document.journey
     smb, ent = journey.lane_ids()
     count = journey.counts()["cards"]
-    view.select("lane", smb)
+    view.select(ItemRef.lane(smb))
     answer_delete_dialog(CardPolicy.DELETE)
     view.delete_selection()
     assert journey.lane_ids() == [ent]
@@ -112,7 +112,7 @@ def test_delete_a_lane_with_cards_can_delete_them_too(view) -> None:
 def test_cancelling_the_dialog_deletes_nothing(view) -> None:
     journey = view.document.journey
     land = journey.stage_ids()[0]
-    view.select("stage", land)
+    view.select(ItemRef.stage(land))
     answer_delete_dialog(None)
     view.delete_selection()
     assert land in journey.stage_ids()
@@ -124,6 +124,6 @@ def test_an_empty_stage_is_deleted_without_asking(view) -> None:
     view.add_stage()
     press_key(view, Qt.Key.Key_Escape)
     new = journey.stage_ids()[-1]
-    view.select("stage", new)
+    view.select(ItemRef.stage(new))
     view.delete_selection()  # no dialog is answered: a dialog would block this test
     assert new not in journey.stage_ids()

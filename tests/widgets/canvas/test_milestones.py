@@ -110,5 +110,5 @@ def test_a_milestone_dropped_outside_the_map_stays(view) -> None:
     assert item.pos() == before
 
 
-def _centre(rect) -> tuple[float, float]:  # noqa: ANN001 - a QRectF
+def _centre(rect) -> tuple[float, float]:
     return rect.center().x(), rect.center().y()

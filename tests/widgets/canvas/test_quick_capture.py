@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from journeymap.model import ItemRef
 from tests.widgets.canvas.conftest import double_click, empty_spot, press_key, type_text
 
 
@@ -62,7 +63,7 @@ def test_escape_cancels_without_a_card_or_an_undo_step(view) -> None:
 def test_typing_on_a_selected_card_retitles_it(view) -> None:
     journey = view.document.journey
     card = journey.card_ids()[0]
-    view.select("card", card)
+    view.select(ItemRef.card(card))
     type_text(view, "Pricing calculator")
     press_key(view, Qt.Key.Key_Return)
     assert journey.card(card).title == "Pricing calculator"

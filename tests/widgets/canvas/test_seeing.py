@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 
 from journeymap.editing.commands import UpdateCommand
+from journeymap.model import ItemRef
 from journeymap.widgets.canvas.pictures import render_scene_svg
 from tests.widgets.canvas.conftest import press_key
 
@@ -28,7 +29,7 @@ def test_find_highlights_matches_and_cycles(view) -> None:
     assert view.find("no such words") == 0
     card = journey.card_ids()[0]
     view.find("Pricing")
-    view.document.push(UpdateCommand(journey, "card", card, {"title": "Plans page"}))
+    view.document.push(UpdateCommand(journey, ItemRef.card(card), {"title": "Plans page"}))
     assert not view.map_scene.card_items[card].matched  # an edit that stops matching drops the highlight
 
 
@@ -46,7 +47,7 @@ def test_zoom_steps_fit_and_zoom_to_selection(view) -> None:
     assert visible.contains(view.map_scene.map_rect())
     assert levels and levels[-1] == view.zoom_level()
     card = view.document.journey.card_ids()[0]
-    view.select("card", card)
+    view.select(ItemRef.card(card))
     view.zoom_to_selection()
     assert view.zoom_level() == 1.5
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -71,12 +72,36 @@ def test_ctrl_wheel_zooms_around_the_pointer(view, qtbot) -> None:
     assert abs(after.x() - under.x()) < 2 and abs(after.y() - under.y()) < 2
 
 
+def test_a_wheel_zoom_scales_the_screen_then_paints_the_map_afresh(view, qtbot) -> None:
+    """While the wheel turns, the picture of the screen scales (cheap); once it rests, cards repaint."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view.set_zoom(1.0)
+    view.centerOn(view.map_scene.map_rect().center())
+    point = QPoint(400, 300)
+    event = QWheelEvent(QPointF(point), QPointF(view.viewport().mapToGlobal(point)), QPoint(), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.zoom_level() == 1.25 and view.zooming
+    during = view.viewport().grab().toImage()
+    qtbot.waitUntil(lambda: not view.zooming, timeout=3000)
+    after = view.viewport().grab().toImage()
+    # The scaled picture is the map at the new zoom, only softer: nearly every pixel agrees.
+    differing = sum(1 for x in range(0, after.width(), 4) for y in range(0, after.height(), 4)
+                    if max(abs(a - b) for a, b in zip(during.pixelColor(x, y).getRgb()[:3],
+                                                      after.pixelColor(x, y).getRgb()[:3], strict=True)) > 80)
+    assert differing < (after.width() // 4) * (after.height() // 4) * 0.03
+
+
 def test_presentation_mode_uses_large_type_and_focuses_stages(view) -> None:
     journey = view.document.journey
     land, adopt = journey.stage_ids()
     card = journey.card_ids()[0]
     normal_width = view.map_scene.layout.cards[card].rect.width
-    view.select("card", card)
+    view.select(ItemRef.card(card))
     view.set_presentation(True)
     assert view.is_presentation()
     assert view.map_scene.layout.cards[card].rect.width == normal_width * 1.5
@@ -155,7 +180,7 @@ def test_presenting_one_stage_fades_the_others(view) -> None:
     neighbour = view.map_scene.layout.cards[journey.cards_in(land, journey.lane_ids()[0])[0]].rect
     focused = view.map_scene.layout.cards[journey.cards_in(adopt, journey.lane_ids()[0])[0]].rect
 
-    def lightness_at(rect) -> int:  # noqa: ANN001 - a layout Rect
+    def lightness_at(rect) -> int:
         image = view.grab().toImage()
         point = view.mapFromScene(QPointF(rect.x + 3, rect.center[1]))  # on the card's kind stripe
         return image.pixelColor(point).lightness()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage
 
-from journeymap.layout import CardBox
-from journeymap.layout.style import KIND_COLOURS, LayoutStyle
+from journeymap.layout import CardBox, default_measurer
+from journeymap.layout.style import ITALIC_SLANT, KIND_COLOURS, LayoutStyle
 from journeymap.model import Kind, Touchpoint
+from journeymap.widgets.canvas.items.context import TextBlock
 from journeymap.widgets.canvas.pictures import picture_scene, render_scene_image
-from journeymap.widgets.canvas.qt_measure import QtTextMeasurer
 from tests.factories import small_map
 
 SCALE = 3.0
@@ -53,9 +53,37 @@ def test_a_thought_is_drawn_as_a_bubble_with_a_quote_mark_and_a_tail(qapp: objec
 
 
 def test_thought_words_are_italic_and_break_where_the_poster_breaks_them(qapp: object) -> None:
+    # Italic is the upright face slanted (on the poster too), so it measures as upright and every
+    # line breaks at the same word on screen and on paper (tests/widgets/canvas/test_screen_is_paper.py).
     style = LayoutStyle()
-    measurer = QtTextMeasurer()
-    assert measurer.font_for(style.thought_title).italic()
-    assert not measurer.font_for(style.card_title).italic()
+    scene = picture_scene(small_map())
+    assert TextBlock(("Why",), scene.ctx, style.thought_title).slant == ITALIC_SLANT
+    assert TextBlock(("Why",), scene.ctx, style.card_title).slant == 0
     text = "Why do I need yet another login? Ωμέγα"
+    measurer = default_measurer()
     assert measurer.width(text, style.thought_title) == measurer.width(text, style.card_title)
+
+
+def test_thought_words_lean_to_the_right_on_the_canvas(qapp: object) -> None:
+    """The title's ink leans: its top rows start further right than its bottom rows, unlike a touchpoint's."""
+
+    def lean(kind: Kind) -> float:
+        journey = small_map()
+        stage, lane = journey.stage_ids()[0], journey.lane_ids()[0]
+        card = journey.add_card(stage, lane, Touchpoint("IIIIIIII", kind=kind))
+        scene = picture_scene(journey)
+        image = render_scene_image(scene, SCALE)
+        box = scene.layout.cards[card]
+        ink = QColor("#1f2933")
+        size = scene.ctx.style.card_title.size
+        baseline = scene.layout.baseline(box.title_top, scene.ctx.style.card_title)
+
+        def first_ink_x(y: float) -> int:
+            row = round(y * SCALE)
+            return next(x for x in range(round(box.text_x * SCALE) - 6, round(box.rect.right * SCALE))
+                        if _near(image.pixelColor(x, row), ink, 60))
+
+        return first_ink_x(baseline - 0.6 * size) - first_ink_x(baseline - 0.1 * size)
+
+    assert lean(Kind.THOUGHT) >= 0.3 * ITALIC_SLANT * 11 * SCALE
+    assert abs(lean(Kind.TOUCHPOINT)) <= 1

@@ -10,12 +10,13 @@ from PySide6.QtCore import QPointF, QSettings
 
 from journeymap.editing.commands import UpdateCommand
 from journeymap.editing.document import Document
+from journeymap.model import ItemRef
 from journeymap.widgets.panels.gaps_panel import PLACE, GapsPanel
 from tests.factories import small_map
 
 
 @pytest.fixture
-def panel(qtbot) -> Iterator[GapsPanel]:  # noqa: ANN001 - pytest-qt fixture
+def panel(qtbot) -> Iterator[GapsPanel]:
     document = Document(small_map())
     widget = GapsPanel(document)
     qtbot.addWidget(widget)
@@ -42,17 +43,17 @@ def test_lists_every_gap_and_the_handoffs_with_their_places(panel: GapsPanel) ->
     assert smb not in {place[-1] for _, place in panel.entries() if place[0] == "cell"}
 
 
-def test_follows_edits_and_undo(panel: GapsPanel, qtbot) -> None:  # noqa: ANN001
+def test_follows_edits_and_undo(panel: GapsPanel, qtbot) -> None:
     document = panel._document
     journey = document.journey
     adopt = journey.stage_ids()[1]
-    document.push(UpdateCommand(journey, "stage", adopt, {"success_criteria": "Weekly use"}))
+    document.push(UpdateCommand(journey, ItemRef.stage(adopt), {"success_criteria": "Weekly use"}))
     qtbot.waitUntil(lambda: ("Adoption: success criteria", ("stage", adopt)) not in panel.entries())
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: ("Adoption: success criteria", ("stage", adopt)) in panel.entries())
 
 
-def test_an_entry_selects_its_place_on_the_map(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_an_entry_selects_its_place_on_the_map(qtbot, tmp_path: Path) -> None:
     from journeymap.app.main_window import MainWindow
 
     document = Document(small_map())
@@ -90,7 +91,7 @@ def test_an_entry_selects_its_place_on_the_map(qtbot, tmp_path: Path) -> None:  
     document.undo_stack.setClean()
 
 
-def test_a_complete_map_says_so(qtbot) -> None:  # noqa: ANN001
+def test_a_complete_map_says_so(qtbot) -> None:
     from journeymap.model import JourneyMap, Stage, Touchpoint
 
     journey = JourneyMap("Done")
@@ -105,7 +106,7 @@ def test_a_complete_map_says_so(qtbot) -> None:  # noqa: ANN001
     assert widget.summary.text().startswith("No gaps")
 
 
-def test_a_big_map_lists_the_first_entries_of_a_group_and_counts_the_rest(qtbot) -> None:  # noqa: ANN001
+def test_a_big_map_lists_the_first_entries_of_a_group_and_counts_the_rest(qtbot) -> None:
     from journeymap.model import JourneyMap, Touchpoint
     from journeymap.widgets.panels.gaps_panel import MAX_PER_GROUP
 

@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QApplication
 
 from journeymap.editing.commands import UpdateCommand
 from journeymap.editing.document import Document
-from journeymap.model import Kind
+from journeymap.model import ItemKind, ItemRef, Kind
 from journeymap.widgets.panels.properties_panel import PropertiesPanel
 from tests.factories import small_map
 
 
 @pytest.fixture
-def panel(qtbot):  # noqa: ANN001, ANN201
+def panel(qtbot):
     document = Document(small_map())
     widget = PropertiesPanel(document)
     qtbot.addWidget(widget)
@@ -23,7 +23,7 @@ def panel(qtbot):  # noqa: ANN001, ANN201
 
 
 def _document(panel: PropertiesPanel) -> Document:
-    return panel._document  # noqa: SLF001 - the test needs the document the panel edits
+    return panel._document
 
 
 def _ids(panel: PropertiesPanel) -> dict[str, str]:
@@ -39,7 +39,7 @@ def test_nothing_selected_shows_the_map_title(panel: PropertiesPanel) -> None:
 
 
 def test_every_field_of_a_card_is_shown(panel: PropertiesPanel) -> None:
-    panel.show_selection([("card", _ids(panel)["card"])])
+    panel.show_selection([ItemRef.card(_ids(panel)["card"])])
     assert panel.field("card", "title").text() == "Pricing page"
     assert panel.field("card", "channel").text() == "Web"
     assert panel.field("card", "owner").text() == "Growth"
@@ -50,20 +50,20 @@ def test_every_field_of_a_card_is_shown(panel: PropertiesPanel) -> None:
 
 def test_every_field_of_a_stage_lane_and_milestone_is_shown(panel: PropertiesPanel) -> None:
     ids = _ids(panel)
-    panel.show_selection([("stage", ids["stage"])])
+    panel.show_selection([ItemRef.stage(ids["stage"])])
     assert [panel.field("stage", n).value() for n in ("name", "goal", "success_criteria", "timeline", "owner")] == [
         "Land", "Close", "Signed", "2-4 weeks", "AE"]
-    panel.show_selection([("lane", ids["lane"])])
+    panel.show_selection([ItemRef.lane(ids["lane"])])
     assert (panel.field("lane", "name").value(), panel.field("lane", "description").value()) == ("SMB", "Small teams")
-    panel.show_selection([("milestone", ids["milestone"])])
+    panel.show_selection([ItemRef.milestone(ids["milestone"])])
     assert panel.field("milestone", "title").value() == "5 users added"
     assert panel.field("milestone", "success_signal").value() == "Five logins"
     assert panel.field("milestone", "place").text() == "Adoption · all lanes"
 
 
-def test_typing_a_word_edits_the_model_as_one_undo_step(panel: PropertiesPanel, qtbot) -> None:  # noqa: ANN001
+def test_typing_a_word_edits_the_model_as_one_undo_step(panel: PropertiesPanel, qtbot) -> None:
     document, card = _document(panel), _ids(panel)["card"]
-    panel.show_selection([("card", card)])
+    panel.show_selection([ItemRef.card(card)])
     title = panel.field("card", "title")
     title.setFocus()
     title.selectAll()
@@ -78,9 +78,9 @@ def test_typing_a_word_edits_the_model_as_one_undo_step(panel: PropertiesPanel, 
     assert title.text() == "Pricing page"  # model -> panel
 
 
-def test_multiline_notes_merge_too(panel: PropertiesPanel, qtbot) -> None:  # noqa: ANN001
+def test_multiline_notes_merge_too(panel: PropertiesPanel, qtbot) -> None:
     document, card = _document(panel), _ids(panel)["card"]
-    panel.show_selection([("card", card)])
+    panel.show_selection([ItemRef.card(card)])
     notes = panel.field("card", "notes")
     notes.setFocus()
     qtbot.keyClicks(notes, "Ask about SSO")
@@ -90,7 +90,7 @@ def test_multiline_notes_merge_too(panel: PropertiesPanel, qtbot) -> None:  # no
 
 def test_kind_and_emotion_choices_are_undoable_steps(panel: PropertiesPanel) -> None:
     document, card = _document(panel), _ids(panel)["card"]
-    panel.show_selection([("card", card)])
+    panel.show_selection([ItemRef.card(card)])
     kind, emotion = panel.field("card", "kind"), panel.field("card", "emotion")
     kind.activated.emit(kind.findText("Pain point"))
     emotion.activated.emit(0)  # "No emotion"
@@ -106,8 +106,8 @@ def test_kind_and_emotion_choices_are_undoable_steps(panel: PropertiesPanel) -> 
 
 def test_model_changes_from_elsewhere_update_the_fields(panel: PropertiesPanel) -> None:
     document, stage = _document(panel), _ids(panel)["stage"]
-    panel.show_selection([("stage", stage)])
-    document.push(UpdateCommand(document.journey, "stage", stage, {"owner": "CSM team", "timeline": "1 quarter"}))
+    panel.show_selection([ItemRef.stage(stage)])
+    document.push(UpdateCommand(document.journey, ItemRef.stage(stage), {"owner": "CSM team", "timeline": "1 quarter"}))
     assert panel.field("stage", "owner").text() == "CSM team"
     assert panel.field("stage", "timeline").text() == "1 quarter"
 
@@ -116,15 +116,15 @@ def test_refreshing_never_pushes_a_command(panel: PropertiesPanel) -> None:
     """No feedback loop: showing the model's values must not echo back as edits."""
     document, ids = _document(panel), _ids(panel)
     for kind in ("card", "stage", "lane", "milestone"):
-        panel.show_selection([(kind, ids[kind])])
-    document.push(UpdateCommand(document.journey, "card", ids["card"], {"notes": "a\nb"}))
-    panel.show_selection([("card", ids["card"])])
+        panel.show_selection([ItemRef(ItemKind(kind), ids[kind])])
+    document.push(UpdateCommand(document.journey, ItemRef.card(ids["card"]), {"notes": "a\nb"}))
+    panel.show_selection([ItemRef.card(ids["card"])])
     document.undo_stack.undo()
     document.undo_stack.redo()
     assert document.undo_stack.count() == 1
 
 
-def test_map_title_commits_when_editing_finishes(panel: PropertiesPanel, qtbot) -> None:  # noqa: ANN001
+def test_map_title_commits_when_editing_finishes(panel: PropertiesPanel, qtbot) -> None:
     document = _document(panel)
     title = panel.field("map", "title")
     title.setFocus()
@@ -146,38 +146,35 @@ def test_deleting_the_shown_item_falls_back_to_the_map(panel: PropertiesPanel) -
     from journeymap.editing.commands import RemoveCardsCommand
 
     document, card = _document(panel), _ids(panel)["card"]
-    panel.show_selection([("card", card)])
+    panel.show_selection([ItemRef.card(card)])
     document.push(RemoveCardsCommand(document.journey, [card]))
     assert panel.target is None
     document.undo_stack.undo()
-    panel.show_selection([("card", card)])
+    panel.show_selection([ItemRef.card(card)])
     assert panel.field("card", "title").text() == "Pricing page"
 
 
 def test_several_items_selected_shows_a_summary(panel: PropertiesPanel) -> None:
     ids = _ids(panel)
-    panel.show_selection([("card", ids["card"]), ("stage", ids["stage"])])
+    panel.show_selection([ItemRef.card(ids["card"]), ItemRef.stage(ids["stage"])])
     assert panel.target is None
     assert "2 items selected" in panel.message
 
 
-def test_edits_of_a_field_after_a_pause_are_separate_steps(panel: PropertiesPanel, qtbot,  # noqa: ANN001
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from journeymap.editing import commands
-
+def test_edits_of_a_field_after_a_pause_are_separate_steps(panel: PropertiesPanel, qtbot) -> None:
     document, card = _document(panel), _ids(panel)["card"]
-    panel.show_selection([("card", card)])
+    panel.show_selection([ItemRef.card(card)])
     owner = panel.field("card", "owner")
     owner.setFocus()
     qtbot.keyClicks(owner, "X")
-    monkeypatch.setattr(commands.time, "monotonic", lambda: 1e9)  # long after the first key
+    panel.clock = lambda: 1e9  # long after the first key
     qtbot.keyClicks(owner, "Y")
     assert document.undo_stack.count() == 2
 
 
 def test_thought_is_a_kind_the_facilitator_can_choose(panel: PropertiesPanel) -> None:
     document, card = _document(panel), _ids(panel)["card"]
-    panel.show_selection([("card", card)])
+    panel.show_selection([ItemRef.card(card)])
     kind = panel.field("card", "kind")
     assert [kind.itemText(i) for i in range(kind.count())] == ["Touchpoint", "Pain point", "Opportunity", "Thought"]
     kind.activated.emit(kind.findText("Thought"))

@@ -24,22 +24,20 @@ from PySide6.QtWidgets import (
 
 from journeymap.layout import CardBox, Rect
 from journeymap.layout.style import QUOTE_MARK
-from journeymap.model import Kind, Touchpoint
+from journeymap.model import ItemRef, Kind, Touchpoint
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock
 
 HANDLE_RADIUS = 6.0
 MARGIN = 4.0  # room for outlines around the card
-EMOTION_TEXT = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
 class CardItem(QGraphicsRectItem):
-    KIND = "card"
-
     def __init__(self, ctx: CanvasContext, card_id: str, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model_id = card_id
+        self.ref = ItemRef.card(card_id)
         self.lane_id = ""
         self.record: Touchpoint | None = None
         self.box: CardBox | None = None
@@ -133,7 +131,7 @@ class CardItem(QGraphicsRectItem):
         assert box is not None
         top = box.rect.y
         thought = kind is Kind.THOUGHT
-        radius = style.thought_radius if thought else 4
+        radius = style.thought_radius if thought else style.corner_radius
         painter.setPen(palette.kind_pen[kind])
         painter.setBrush(palette.kind_brush[kind])
         painter.drawRoundedRect(rect, radius, radius)
@@ -144,7 +142,7 @@ class CardItem(QGraphicsRectItem):
         if self.current_match:
             painter.fillRect(rect, palette.current_match_brush)
         painter.setPen(palette.ink_pen)
-        x = box.text_left
+        x = box.text_x - box.rect.x
         if self._title is None:
             self._title = TextBlock(box.title_lines, self.ctx, style.thought_title if thought else style.card_title)
             self._meta = TextBlock(box.meta_lines, self.ctx, style.card_meta) if box.meta_lines else None
@@ -153,8 +151,7 @@ class CardItem(QGraphicsRectItem):
             painter.setPen(palette.muted_pen)
             self._meta.draw(painter, x, box.meta_top - top)
         if box.badge is not None and record.emotion is not None:
-            self._paint_badge(painter, QRectF(box.badge.x - box.rect.x, box.badge.y - top,
-                                              box.badge.width, box.badge.height), record.emotion)
+            self._paint_badge(painter, box, record.emotion)
         if self.matched:
             painter.setPen(palette.match_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -189,11 +186,16 @@ class CardItem(QGraphicsRectItem):
             painter.setPen(palette.kind_pen[kind])
             self._quote.draw(painter, box.quote.x - origin_x, box.quote.y - origin_y)
 
-    def _paint_badge(self, painter: QPainter, badge: QRectF, emotion: int) -> None:
+    def _paint_badge(self, painter: QPainter, box: CardBox, emotion: int) -> None:
+        """The emotion disc and its label, both where the layout put them."""
+        assert box.badge is not None
         palette = self.ctx.palette
+        left, top = box.rect.x, box.rect.y
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.emotion_brush[emotion])
-        painter.drawEllipse(badge)
+        painter.drawEllipse(QRectF(box.badge.x - left, box.badge.y - top, box.badge.width, box.badge.height))
         painter.setPen(palette.white_pen)
-        painter.setFont(self.ctx.font(self.ctx.style.card_meta))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, EMOTION_TEXT[emotion])
+        x, baseline = box.badge_origin
+        style = self.ctx.style.card_meta
+        TextBlock((box.badge_text,), self.ctx, style).draw(painter, x - left,
+                                                          baseline - top - self.ctx.measurer.baseline(style))

@@ -11,21 +11,19 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
+from journeymap.layout import FlowRoute
+from journeymap.model import ItemRef
 from journeymap.widgets.canvas.items.context import CanvasContext
 
-HEAD_LENGTH = 9.0
-HEAD_HALF_WIDTH = 4.5
 _HIT_PEN = QPen(QColor(0, 0, 0, 0), 10)
 
 
 class FlowItem(QGraphicsPathItem):
-    KIND = "flow"
-
     def __init__(self, ctx: CanvasContext, source: str, target: str, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.source, self.target = source, target
-        self.model_id = f"{source}->{target}"
+        self.ref = ItemRef.flow(source, target)
         self.points: list[tuple[float, float]] = []
         self.lane_id = ""
         self.origin_y = 0.0
@@ -35,18 +33,18 @@ class FlowItem(QGraphicsPathItem):
         self.setZValue(2)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
 
-    def set_points(self, points: list[tuple[float, float]], origin_y: float) -> None:
-        """Route through ``points`` (scene coordinates) inside a lane container whose top is ``origin_y``."""
-        if points == self.points and origin_y == self.origin_y:
+    def set_route(self, route: FlowRoute, origin_y: float) -> None:
+        """Draw ``route`` (scene coordinates, as the layout shaped it) in a lane container whose top is ``origin_y``."""
+        if route.points == self.points and origin_y == self.origin_y:
             return
-        self.points = list(points)
+        self.points = list(route.points)
         self.origin_y = origin_y
-        local = [QPointF(x, y - origin_y) for x, y in points]
+        local = [QPointF(x, y - origin_y) for x, y in route.line]
         line = QPainterPath(local[0])
         for point in local[1:]:
             line.lineTo(point)
         self._line = line
-        self._head = _arrow_head(local[-2], local[-1])
+        self._head = QPolygonF([QPointF(x, y - origin_y) for x, y in route.head])
         hit = QPainterPath(line)
         hit.addPolygon(self._head)
         self.setPath(hit)
@@ -60,11 +58,3 @@ class FlowItem(QGraphicsPathItem):
         painter.setBrush(palette.flow_selected_brush if selected else palette.flow_brush)
         painter.drawPolygon(self._head)
 
-
-def _arrow_head(before: QPointF, tip: QPointF) -> QPolygonF:
-    dx, dy = tip.x() - before.x(), tip.y() - before.y()
-    length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
-    ux, uy = dx / length, dy / length
-    base = QPointF(tip.x() - ux * HEAD_LENGTH, tip.y() - uy * HEAD_LENGTH)
-    return QPolygonF([tip, QPointF(base.x() - uy * HEAD_HALF_WIDTH, base.y() + ux * HEAD_HALF_WIDTH),
-                      QPointF(base.x() + uy * HEAD_HALF_WIDTH, base.y() - ux * HEAD_HALF_WIDTH)])

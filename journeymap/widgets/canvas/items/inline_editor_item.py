@@ -80,4 +80,4 @@ class InlineEditorItem(QGraphicsTextItem):
         painter.setPen(_FRAME)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(frame)
-        super().paint(painter, option, widget)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt accepts no widget

@@ -10,19 +10,16 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymap.layout import LaneBox
-from journeymap.model import Persona
+from journeymap.model import ItemRef, Persona
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock, paint_header_frame
-
-COLOUR_BAR = 6.0
 
 
 class LaneHeaderItem(QGraphicsRectItem):
-    KIND = "lane"
-
     def __init__(self, ctx: CanvasContext, lane_id: str, parent: QGraphicsItem) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model_id = lane_id
+        self.ref = ItemRef.lane(lane_id)
         self.record: Persona | None = None
         self.box: LaneBox | None = None
         self._name: TextBlock | None = None
@@ -46,24 +43,26 @@ class LaneHeaderItem(QGraphicsRectItem):
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        palette, style = self.ctx.palette, self.ctx.style
+        palette = self.ctx.palette
         rect = self.rect()
         painter.fillRect(rect, palette.header_brush)
         colour = palette.lane_colour[(self.box.colour_index if self.box else 0) % len(palette.lane_colour)]
-        painter.fillRect(QRectF(0, 0, COLOUR_BAR, rect.height()), colour)
+        box = self.box
+        if box is None:
+            return
+        left, top = box.header.x, box.header.y
+        painter.fillRect(QRectF(box.bar.x - left, box.bar.y - top, box.bar.width, box.bar.height), colour)
         paint_header_frame(painter, rect, palette, self.isSelected())
         if painter.worldTransform().m11() < DETAIL_ZOOM / 2 or self._name is None:
             return
-        x = COLOUR_BAR + style.header_padding
-        top = style.header_padding
         painter.setPen(palette.ink_pen)
-        self._name.draw(painter, x, top)
+        self._name.draw(painter, box.text_x - left, box.name_top - top)
         if self._text is not None:
             painter.setPen(palette.muted_pen)
-            self._text.draw(painter, x, top + len(self._name.lines) * style.lane_name.line_height)
+            self._text.draw(painter, box.text_x - left, box.text_top - top)
 
     def name_rect(self) -> QRectF:
         style = self.ctx.style
         rect = self.sceneBoundingRect()
-        return QRectF(rect.x() + COLOUR_BAR + style.header_padding - 4, rect.y() + style.header_padding - 4,
-                      rect.width() - COLOUR_BAR - 2 * style.header_padding + 8, style.lane_name.line_height + 8)
+        return QRectF(rect.x() + style.lane_bar + style.header_padding - 4, rect.y() + style.header_padding - 4,
+                      rect.width() - style.lane_bar - 2 * style.header_padding + 8, style.lane_name.line_height + 8)

@@ -7,19 +7,16 @@ from PySide6.QtGui import QPainter, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymap.layout import MilestoneBox
-from journeymap.model import Milestone
+from journeymap.model import ItemRef, Milestone
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock
-
-TITLE_GAP = 6.0
 
 
 class MilestoneItem(QGraphicsRectItem):
-    KIND = "milestone"
-
     def __init__(self, ctx: CanvasContext, milestone_id: str, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model_id = milestone_id
+        self.ref = ItemRef.milestone(milestone_id)
         self.lane_id: str | None = None
         self.record: Milestone | None = None
         self.box: MilestoneBox | None = None
@@ -45,9 +42,8 @@ class MilestoneItem(QGraphicsRectItem):
     def title_rect(self) -> QRectF:
         """The title's area in scene coordinates, where the inline editor opens."""
         assert self.box is not None
-        d = self.box.diamond
         rect = self.sceneBoundingRect()
-        left = rect.x() + d.width + TITLE_GAP
+        left = rect.x() + self.box.text_x - self.box.rect.x
         return QRectF(left - 2, rect.y(), rect.right() - left + 2, max(rect.height(), 24))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -58,8 +54,10 @@ class MilestoneItem(QGraphicsRectItem):
         if self.isSelected():
             painter.setPen(palette.selection_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(self.rect().adjusted(-2, -1, 2, 1), 4, 4)
+            radius = self.ctx.style.corner_radius
+            painter.drawRoundedRect(self.rect().adjusted(-2, -1, 2, 1), radius, radius)
         if painter.worldTransform().m11() < DETAIL_ZOOM or self._title is None or self.box is None:
             return
         painter.setPen(palette.ink_pen)
-        self._title.draw(painter, self.box.diamond.width + TITLE_GAP, 3)
+        box = self.box
+        self._title.draw(painter, box.text_x - box.rect.x, box.title_top - box.rect.y)

@@ -12,17 +12,16 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from journeymap.layout import StageBox
 from journeymap.layout.map_layout import STAGE_FIELDS
-from journeymap.model import Stage
+from journeymap.model import ItemRef, Stage
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM, CanvasContext, TextBlock, paint_header_frame
 
 
 class StageHeaderItem(QGraphicsRectItem):
-    KIND = "stage"
-
     def __init__(self, ctx: CanvasContext, stage_id: str) -> None:
         super().__init__()
         self.ctx = ctx
         self.model_id = stage_id
+        self.ref = ItemRef.stage(stage_id)
         self.record: Stage | None = None
         self.box: StageBox | None = None
         self._name: TextBlock | None = None
@@ -46,20 +45,20 @@ class StageHeaderItem(QGraphicsRectItem):
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        palette, style = self.ctx.palette, self.ctx.style
+        palette = self.ctx.palette
         rect = self.rect()
         painter.fillRect(rect, palette.header_brush)
         paint_header_frame(painter, rect, palette, self.isSelected())
         if painter.worldTransform().m11() < DETAIL_ZOOM / 2 or self._name is None:
             return
-        x = top = style.header_padding
+        box = self.box
+        assert box is not None
+        x = box.text_x - box.header.x
         painter.setPen(palette.ink_pen)
-        self._name.draw(painter, x, top)
-        top += len(self._name.lines) * style.stage_name.line_height + 4
+        self._name.draw(painter, x, box.name_top - box.header.y)
         painter.setPen(palette.muted_pen)
-        for block in self._fields:
-            block.draw(painter, x, top)
-            top += len(block.lines) * style.stage_field.line_height
+        for block, top in zip(self._fields, box.field_tops, strict=True):
+            block.draw(painter, x, top - box.header.y)
 
     def name_rect(self) -> QRectF:
         """Where the name is, in scene coordinates: the inline editor goes there."""

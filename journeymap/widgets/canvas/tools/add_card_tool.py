@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF
 
 from journeymap.editing.commands import AddCardCommand
-from journeymap.model import Touchpoint
+from journeymap.model import ItemRef, Touchpoint
 from journeymap.widgets.canvas.tools.text_edit_tool import TextEditTool
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 
 class AddCardTool(TextEditTool):
     name = "add_card"
 
-    def __init__(self, view: MapView, stage_id: str, lane_id: str) -> None:
+    def __init__(self, view: ToolHost, stage_id: str, lane_id: str) -> None:
         scene = view.map_scene
         style = scene.ctx.style
         super().__init__(view, _slot(view, stage_id, lane_id), "", scene.ctx.font(style.card_title))
@@ -38,7 +38,7 @@ class AddCardTool(TextEditTool):
         self._next = False
         self.done()
         if self.added:
-            self.view.select("card", self.added)
+            self.view.select(ItemRef.card(self.added))
 
     def commit_and_next(self) -> None:
         self.finish()
@@ -49,7 +49,7 @@ class AddCardTool(TextEditTool):
             self.done()
 
 
-def _slot(view: MapView, stage_id: str, lane_id: str) -> QRectF:
+def _slot(view: ToolHost, stage_id: str, lane_id: str) -> QRectF:
     """Where the next card of a cell goes: under its last card, the width of a card."""
     layout = view.map_scene.layout
     style = layout.style

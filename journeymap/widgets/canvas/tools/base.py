@@ -8,8 +8,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 
 if TYPE_CHECKING:
+    from journeymap.widgets.canvas.host import ToolHost
     from journeymap.widgets.canvas.scene import MapScene
-    from journeymap.widgets.canvas.view import MapView
 
 
 class Tool:
@@ -19,7 +19,7 @@ class Tool:
     # True while an inline text editor has the keyboard: the view passes keys straight to it.
     takes_text_keys = False
 
-    def __init__(self, view: MapView) -> None:
+    def __init__(self, view: ToolHost) -> None:
         self.view = view
         self.active = False
 

@@ -13,13 +13,13 @@ from journeymap.widgets.canvas.items import CardItem
 from journeymap.widgets.canvas.tools.base import Tool
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 
 class ConnectTool(Tool):
     name = "connect"
 
-    def __init__(self, view: MapView, source_id: str) -> None:
+    def __init__(self, view: ToolHost, source_id: str) -> None:
         super().__init__(view)
         self.source_id = source_id
         self.line: QGraphicsLineItem | None = None

@@ -8,20 +8,21 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QMouseEvent
 
 from journeymap.editing.commands import ReorderCommand
+from journeymap.model import ItemKind
 from journeymap.widgets.canvas.items import LaneHeaderItem, StageHeaderItem
 from journeymap.widgets.canvas.tools.base import Tool
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 
 class HeaderDragTool(Tool):
     name = "header_drag"
 
-    def __init__(self, view: MapView, item: StageHeaderItem | LaneHeaderItem, press: QPointF) -> None:
+    def __init__(self, view: ToolHost, item: StageHeaderItem | LaneHeaderItem, press: QPointF) -> None:
         super().__init__(view)
         self.item = item
-        self.kind = item.KIND
+        self.ref = item.ref
         self.model_id = item.model_id
         self.press = QPointF(press)
         self.origin = QPointF(item.pos())
@@ -31,7 +32,7 @@ class HeaderDragTool(Tool):
 
     def target_index(self, pos: QPointF) -> int:
         layout = self.scene.layout
-        if self.kind == "stage":
+        if self.ref.kind is ItemKind.STAGE:
             order = layout.stage_order
             target = layout.stage_at(pos.x())
             if target is None:
@@ -47,7 +48,7 @@ class HeaderDragTool(Tool):
         delta = pos - self.press
         layout = self.scene.layout
         index = self.target_index(pos)
-        if self.kind == "stage":
+        if self.ref.kind is ItemKind.STAGE:
             self.item.setPos(self.origin.x() + delta.x(), self.origin.y())
             rect = layout.stages[layout.stage_order[index]].column
         else:
@@ -60,9 +61,9 @@ class HeaderDragTool(Tool):
         index = self.target_index(pos)
         self.finish()
         journey = self.scene.journey
-        order = journey.stage_ids() if self.kind == "stage" else journey.lane_ids()
+        order = journey.stage_ids() if self.ref.kind is ItemKind.STAGE else journey.lane_ids()
         if self.model_id in order and order.index(self.model_id) != index:
-            self.scene.document.push(ReorderCommand(journey, self.kind, self.model_id, index))
+            self.scene.document.push(ReorderCommand(journey, self.ref, index))
         self.done()
         return True
 

@@ -14,7 +14,7 @@ from journeymap.widgets.canvas.tools.base import Tool
 from journeymap.widgets.canvas.tools.text_edit_tool import TextEditTool
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 
 class PlaceMilestoneTool(Tool):
@@ -50,7 +50,7 @@ class MilestoneTitleTool(TextEditTool):
 
     name = "milestone_title"
 
-    def __init__(self, view: MapView, stage_id: str, lane_id: str | None, pos: QPointF) -> None:
+    def __init__(self, view: ToolHost, stage_id: str, lane_id: str | None, pos: QPointF) -> None:
         scene = view.map_scene
         style = scene.ctx.style
         column = scene.layout.stages[stage_id].column

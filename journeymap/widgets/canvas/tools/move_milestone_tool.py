@@ -16,7 +16,7 @@ from journeymap.layout import Rect
 from journeymap.widgets.canvas.tools.base import Tool
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 Place = tuple[str, str | None]  # (stage id, lane id or None for all lanes)
 
@@ -24,7 +24,7 @@ Place = tuple[str, str | None]  # (stage id, lane id or None for all lanes)
 class MoveMilestoneTool(Tool):
     name = "move milestone"
 
-    def __init__(self, view: MapView, milestone_id: str, press: QPointF) -> None:
+    def __init__(self, view: ToolHost, milestone_id: str, press: QPointF) -> None:
         super().__init__(view)
         self.milestone_id = milestone_id
         self.press = QPointF(press)

@@ -1,7 +1,7 @@
 """Dragging cards: within a cell to reorder, across cells to move; one undo step per drag.
 
 Qt moves the items live (and the scene re-routes their arrows); the model hears nothing until the
-release, which pushes one command (a macro when several cards move). Esc puts everything back.
+release, which pushes one ``MoveCardsCommand`` (editing/). Esc puts everything back.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QMouseEvent
 
-from journeymap.editing.commands import MoveCardCommand
+from journeymap.editing.commands import MoveCardsCommand
 from journeymap.widgets.canvas.tools.base import Tool
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 Target = tuple[tuple[str, str], int]  # (cell, index among the cards that stay)
 
@@ -23,7 +23,7 @@ Target = tuple[tuple[str, str], int]  # (cell, index among the cards that stay)
 class MoveCardsTool(Tool):
     name = "move"
 
-    def __init__(self, view: MapView, card_ids: list[str], press: QPointF) -> None:
+    def __init__(self, view: ToolHost, card_ids: list[str], press: QPointF) -> None:
         super().__init__(view)
         self.card_ids = list(card_ids)
         self.press = QPointF(press)
@@ -57,13 +57,7 @@ class MoveCardsTool(Tool):
         cell = layout.cell_at(pos.x(), pos.y())
         if cell is None:
             return None
-        staying = [c for c in layout.cells[cell].card_ids if c not in self._origins]
-        index = len(staying)
-        for i, card in enumerate(staying):
-            if pos.y() < layout.cards[card].rect.center[1]:
-                index = i
-                break
-        return cell, index
+        return cell, layout.insertion_index(*cell, pos.y(), ignore=self._origins.keys())
 
     def _insert_y(self, cell: tuple[str, str], index: int) -> float:
         layout = self.scene.layout
@@ -95,25 +89,9 @@ class MoveCardsTool(Tool):
     # ------------------------------------------------------------------ the one command
     def commit(self, cell: tuple[str, str], index: int, cards: set[str]) -> None:
         journey = self.scene.journey
-        moving = [c for c in journey.card_ids() if c in cards]  # map order, kept on drop
-        if not moving:
-            return
-        current = journey.cards_in(*cell)
-        staying = [c for c in current if c not in cards]
-        if staying[:index] + moving + staying[index:] == current:
+        if not MoveCardsCommand.changes_anything(journey, list(cards), *cell, index):
             return  # dropped where it was
-        document = self.scene.document
-        if len(moving) == 1:
-            document.push(MoveCardCommand(journey, moving[0], *cell, index))
-            return
-        anchor = staying[index - 1] if index > 0 else None
-        with document.macro(f"Move {len(moving)} cards"):
-            for card in moving:
-                # Each position is taken from the map as it is at that moment, so redo replays it exactly.
-                others = [c for c in journey.cards_in(*cell) if c != card]
-                position = others.index(anchor) + 1 if anchor is not None else 0
-                document.push(MoveCardCommand(journey, card, *cell, position))
-                anchor = card
+        self.scene.document.push(MoveCardsCommand(journey, list(cards), *cell, index))
 
     def _put_back(self) -> None:
         items = self.scene.card_items

@@ -75,7 +75,7 @@ class SelectTool(Tool):
             return False
         item = self.scene.model_item_at(pos)
         if isinstance(item, CardItem | StageHeaderItem | LaneHeaderItem | MilestoneItem):
-            self.view.actions_.start_edit(item.KIND, item.model_id)
+            self.view.start_edit(item.ref)
             return True
         if item is not None:
             return False

@@ -16,14 +16,14 @@ from journeymap.widgets.canvas.items.inline_editor_item import InlineEditorItem
 from journeymap.widgets.canvas.tools.base import Tool
 
 if TYPE_CHECKING:
-    from journeymap.widgets.canvas.view import MapView
+    from journeymap.widgets.canvas.host import ToolHost
 
 
 class TextEditTool(Tool):
     name = "edit"
     takes_text_keys = True
 
-    def __init__(self, view: MapView, rect: QRectF, text: str, font: QFont,
+    def __init__(self, view: ToolHost, rect: QRectF, text: str, font: QFont,
                  on_commit: Callable[[str], None] | None = None, type_over: str | None = None) -> None:
         super().__init__(view)
         self.rect, self.initial, self.font = rect, text, font
