@@ -12,9 +12,9 @@ import importlib.util
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from journeymap.editing.commands import ReplaceMapCommand
@@ -24,7 +24,8 @@ from journeymap.model import MapError
 from journeymap.model.merge import merge_maps
 
 if TYPE_CHECKING:
-    from journeymap.app.main_window import MainWindow
+    from journeymap.app.recent_files import RecentFiles
+    from journeymap.editing.document import Document
 
 T = TypeVar("T")
 MAP_FILTER = "Journey maps (*.cjm)"
@@ -66,16 +67,26 @@ def ask_import_mode(parent: QWidget, name: str) -> str | None:
 
 
 class DocumentFiles(QObject):
-    """The File menu's operations for one window and its document."""
+    """The File menu's operations for one document; dialogs open over ``window``.
 
-    def __init__(self, window: MainWindow) -> None:
+    It reports through signals, never by calling into the window: ``loaded(message)`` once a map
+    was put into the document (the window fits the view, updates its title), ``status(message,
+    milliseconds)`` for the status bar.
+    """
+
+    loaded = Signal(str)
+    status = Signal(str, int)
+
+    def __init__(self, window: QWidget, document: Document, recent: RecentFiles) -> None:
         super().__init__(window)
         self.setObjectName("documentFiles")
         self._window = window
+        self._document = document
+        self._recent = recent
 
     @property
-    def document(self) -> Any:
-        return self._window.document
+    def document(self) -> Document:
+        return self._document
 
     # ------------------------------------------------------------------ unsaved work
     def confirm_discard(self, action: str = "closing") -> bool:
@@ -101,7 +112,7 @@ class DocumentFiles(QObject):
         if journey is None or not self.confirm_discard("starting a new map"):
             return
         self.document.load(journey, None)
-        self._window.after_load(f"New map from template: {journey.title}")
+        self.loaded.emit(f"New map from template: {journey.title}")
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._window, "Open Map", self._start_folder(), OPEN_FILTERS)
@@ -114,7 +125,7 @@ class DocumentFiles(QObject):
             is_spreadsheet = sniff_format(path) != "cjm"
         except MapFileError as error:
             self._error("Cannot open", error)
-            self._window.recent.remove(path)
+            self._recent.remove(path)
             return False
         if is_spreadsheet:
             return self.import_path(path)
@@ -126,8 +137,8 @@ class DocumentFiles(QObject):
             self._error("Cannot open", error)
             return False
         self.document.load(result.map, path)
-        self._window.recent.add(path)
-        self._window.after_load(f"Opened {Path(path).name}")
+        self._recent.add(path)
+        self.loaded.emit(f"Opened {Path(path).name}")
         self._show_notices(path, result.notices)
         return True
 
@@ -154,8 +165,8 @@ class DocumentFiles(QObject):
         except (MapFileError, OSError) as error:
             self._error("Cannot save", error)
             return False
-        self._window.recent.add(path)
-        self._window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        self._recent.add(path)
+        self.status.emit(f"Saved {path.name}", 4000)
         return True
 
     # ------------------------------------------------------------------ import
@@ -176,13 +187,13 @@ class DocumentFiles(QObject):
         if mode == MERGE:
             merged = merge_maps(self.document.journey, result.map)
             self.document.push(ReplaceMapCommand(self.document.journey, merged.map, f"Import '{name}'"))
-            self._window.statusBar().showMessage(f"Imported {name}: {merged.summary()}", 6000)
+            self.status.emit(f"Imported {name}: {merged.summary()}", 6000)
             return True
         if not self.confirm_discard("opening the import"):
             return False
         # An import is unsaved work with no .cjm of its own yet: Save asks where to put it.
         self.document.load(result.map, None, modified=True)
-        self._window.after_load(f"Imported {name} as a new map (not saved yet)")
+        self.loaded.emit(f"Imported {name} as a new map (not saved yet)")
         return True
 
     def _read_for_import(self, path: str | None) -> LoadResult | None:
@@ -237,7 +248,7 @@ class DocumentFiles(QObject):
             self._error("Export failed", f"{target}: could not be written ({type(error).__name__}: {error})")
             return False
         self._show_notices(target, list(notices or []))
-        self._window.statusBar().showMessage(f"Exported {target.name}", 5000)
+        self.status.emit(f"Exported {target.name}", 5000)
         return True
 
     def export_poster(self) -> None:
@@ -247,7 +258,7 @@ class DocumentFiles(QObject):
         module = importlib.import_module(POSTER_DIALOG)
         written = module.run_poster_dialog(self._window, self.document)
         if written:
-            self._window.statusBar().showMessage(f"Exported poster {Path(written).name}", 5000)
+            self.status.emit(f"Exported poster {Path(written).name}", 5000)
 
     def _busy(self, label: str, work: Callable[[], T], threaded: bool = True) -> T:
         """Run ``work`` with a progress dialog that appears if it takes more than a moment.
@@ -279,7 +290,7 @@ class DocumentFiles(QObject):
         path = self.document.path
         if path is not None:
             return str(path.parent)
-        recent = self._window.recent.paths()
+        recent = self._recent.paths()
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     def _error(self, title: str, error: object, path: str | os.PathLike[str] | None = None) -> None:
