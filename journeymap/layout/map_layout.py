@@ -20,10 +20,12 @@ from journeymap.layout.geometry import Rect
 from journeymap.layout.style import EMOTION_TEXT, LayoutStyle, TextStyle
 from journeymap.layout.text import CachedWrapper, TextMeasurer
 from journeymap.model import JourneyMap, Milestone, Persona, Stage, Touchpoint
+from journeymap.model.records import field_label
 
 MAX_HEADER_FIELD_LINES = 4
 ELLIPSIS = "…"
-STAGE_FIELDS = (("Goal", "goal"), ("Success", "success_criteria"), ("Timeline", "timeline"), ("Owner", "owner"))
+# What a stage header shows under the name, with the labels the records declare.
+STAGE_FIELDS = tuple((field_label(Stage, name), name) for name in ("goal", "success_criteria", "timeline", "owner"))
 
 
 @dataclass(slots=True)
