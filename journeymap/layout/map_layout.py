@@ -195,6 +195,10 @@ class LayoutEngine:
         # The last layout of each lane, reused while nothing it depends on changed: an edit on a big
         # map then lays out one lane, not the whole map.
         self._lane_cache: dict[str, _LanePart] = {}
+        # The five badge labels' half widths and baseline, measured once (a big map has thousands of badges).
+        self._badge_label_metrics = {label: (measurer.width(label, self.style.card_meta) / 2,
+                                             measurer.baseline(self.style.card_meta))
+                                     for label in EMOTION_TEXT.values()}
 
     def wrap(self, text: str, width: float, style: TextStyle) -> tuple[str, ...]:
         return self.wrapper.wrap(text, width, style)
@@ -391,10 +395,9 @@ class LayoutEngine:
         badge = Rect(rect.right - s.card_padding - s.badge_size, y + s.card_padding, s.badge_size, s.badge_size)
         label = EMOTION_TEXT[card.emotion]
         # Centred on the disc: half the label's width left of the centre, the line box centred on it.
-        measurer = self.wrapper.measurer
+        half_width, baseline = self._badge_label_metrics[label]
         cx, cy = badge.center
-        origin = (cx - measurer.width(label, s.card_meta) / 2,
-                  cy - s.card_meta.line_height / 2 + measurer.baseline(s.card_meta))
+        origin = (cx - half_width, cy - s.card_meta.line_height / 2 + baseline)
         return CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, badge, text_x, label, origin)
 
     def _milestone_box(self, mid: str, milestone: Milestone, stage: str, lane: str | None,
