@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journeymap.model.events import Change, MapEvent
-from journeymap.model.journey_map import EdgeType, JourneyMap, MapError, NodeType, _check_record
+from journeymap.model.journey_map import EdgeType, JourneyMap, MapError, NodeType, check_record
 from journeymap.model.records import Flow, Milestone, Persona, Stage, Touchpoint
 
 _IN_STAGE: dict[str, object] = {"type": EdgeType.IN_STAGE}
@@ -90,7 +90,7 @@ class _Builder:
 
     def claim(self, section: str, index: int, node_id: object, node_type: NodeType, record: object) -> None:
         try:
-            _check_record(record)
+            check_record(record)
         except MapError as error:
             raise BulkLoadError(section, index, str(error)) from None
         if not isinstance(node_id, str) or not node_id:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from journeymap.model.journey_map import EdgeType, JourneyMap, NodeType, _check_record
+from journeymap.model.journey_map import EdgeType, JourneyMap, NodeType, check_record
 from journeymap.model.records import Milestone, Persona, Stage, Touchpoint
 
 _RECORD_TYPE = {
@@ -29,7 +29,7 @@ def check_invariants(journey: JourneyMap) -> None:
             raise InvariantError(f"node {node!r} has no known type")
         if not isinstance(data.get("record"), _RECORD_TYPE[node_type]):
             raise InvariantError(f"node {node!r} carries {type(data.get('record')).__name__}")
-        _check_record(data["record"])
+        check_record(data["record"])
         by_type[node_type].add(node)
 
     _same_members(journey._stage_order, by_type[NodeType.STAGE], "stage order")

@@ -230,7 +230,7 @@ class JourneyMap:
     # ----------------------------------------------------------------- stages
     def add_stage(self, stage: Stage | str, index: int | None = None, stage_id: str | None = None) -> str:
         record = stage if isinstance(stage, Stage) else Stage(name=stage)
-        _check_record(record)
+        check_record(record)
         new_id = self._new_node(NodeType.STAGE, record, stage_id)
         _insert(self._stage_order, new_id, index)
         self.events.emit(MapEvent(Change.STAGE_ADDED, (new_id,)))
@@ -251,7 +251,7 @@ class JourneyMap:
     # ----------------------------------------------------------------- lanes
     def add_lane(self, persona: Persona | str, index: int | None = None, lane_id: str | None = None) -> str:
         record = persona if isinstance(persona, Persona) else Persona(name=persona)
-        _check_record(record)
+        check_record(record)
         new_id = self._new_node(NodeType.LANE, record, lane_id)
         _insert(self._lane_order, new_id, index)
         self.events.emit(MapEvent(Change.LANE_ADDED, (new_id,)))
@@ -270,7 +270,7 @@ class JourneyMap:
     def add_card(self, stage_id: str, lane_id: str, card: Touchpoint | str,
                  index: int | None = None, card_id: str | None = None) -> str:
         record = card if isinstance(card, Touchpoint) else Touchpoint(title=card)
-        _check_record(record)
+        check_record(record)
         cell = self._cell(stage_id, lane_id)
         new_id = self._new_node(NodeType.CARD, record, card_id)
         self._attach(new_id, cell)
@@ -313,7 +313,7 @@ class JourneyMap:
     def add_milestone(self, stage_id: str, milestone: Milestone | str, lane_id: str | None = None,
                       index: int | None = None, milestone_id: str | None = None) -> str:
         record = milestone if isinstance(milestone, Milestone) else Milestone(title=milestone)
-        _check_record(record)
+        check_record(record)
         self._record(stage_id, NodeType.STAGE)
         if lane_id is not None:
             self._record(lane_id, NodeType.LANE)
@@ -611,7 +611,11 @@ def _field_names(record_type: Any) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(record_type))
 
 
-def _check_record(record: Any) -> None:
+def check_record(record: Any) -> None:
+    """Refuse a record whose fields have the wrong types (emotion out of range, a kind that is no Kind).
+
+    Public: the bulk loader and the invariant checker validate records with it too.
+    """
     record_type: Any = type(record)
     for name in _field_names(record_type):
         value = getattr(record, name)
@@ -631,5 +635,5 @@ def _replace(record: Any, changes: dict[str, Any]) -> Any:
     if unknown:
         raise MapError(f"{type(record).__name__} has no field {sorted(unknown)[0]!r}")
     new = dataclasses.replace(record, **changes)
-    _check_record(new)
+    check_record(new)
     return new
