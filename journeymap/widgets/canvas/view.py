@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QImage,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -31,7 +30,6 @@ from journeymap.widgets.canvas.finder import CardFinder
 from journeymap.widgets.canvas.focus import paint_stage_focus
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM
 from journeymap.widgets.canvas.overview import OverviewCache
-from journeymap.widgets.canvas.pictures import render_scene_image
 from journeymap.widgets.canvas.scene import MapScene
 from journeymap.widgets.canvas.tools.base import Tool
 from journeymap.widgets.canvas.tools.select_tool import SelectTool
@@ -307,10 +305,6 @@ class MapView(QGraphicsView):
         self.finder.clear()
 
     # ------------------------------------------------------------------ rendering helpers
-    def render_to_image(self, scale: float = 1.0) -> QImage:
-        """The whole map at ``scale`` pixels per scene unit, on white."""
-        return render_scene_image(self.map_scene, scale)
-
     # ------------------------------------------------------------------ overview painting
     def uses_overview(self) -> bool:
         return self._zoom < OVERVIEW_ZOOM and len(self.map_scene.layout.cards) >= OVERVIEW_MIN_CARDS
