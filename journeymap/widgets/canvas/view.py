@@ -142,7 +142,7 @@ class MapView(QGraphicsView):
 
     def zoom_gesture_step(self, level: float, anchor: QPointF | None = None) -> None:
         """One step of a wheel or pinch zoom: the picture of the screen scales until the gesture settles."""
-        if self._gesture_picture is None and not self.uses_overview():
+        if not self.zooming and not self.uses_overview():
             self._gesture_picture = (self.viewport().grab(), self.mapToScene(self.viewport().rect()).boundingRect())
         self.set_zoom(level, anchor)
         self._gesture_settled.start()
@@ -156,7 +156,7 @@ class MapView(QGraphicsView):
     def end_zoom_gesture(self) -> None:
         """Paint the map itself again at the zoom the gesture reached."""
         self._gesture_settled.stop()
-        if self._gesture_picture is not None:
+        if self.zooming:
             self._gesture_picture = None
             self.viewport().update()
 
