@@ -39,6 +39,10 @@ MILESTONE_FILL = "#f5b800"
 MILESTONE_BORDER = "#5c4400"
 BAND_FILL = "#fff6d6"  # the band of milestones that span all lanes
 FLOW_COLOUR = "#4a5563"
+# Line widths (points), the same on canvas and poster; workshop mode's high contrast thickens them.
+GRID_WIDTH = 1.0
+CARD_BORDER_WIDTH = 1.2
+FLOW_WIDTH = 1.4
 
 
 @dataclass(frozen=True)
