@@ -98,7 +98,8 @@ class JourneyMap:
         self._stage_order: list[str] = []
         self._lane_order: list[str] = []
         self._milestone_order: list[str] = []
-        self._cells: dict[Cell, list[str]] = {}
+        self._cells: dict[Cell, list[str]] = {}  # each cell's cards, in order
+        self._cell_of: dict[str, Cell] = {}  # where each card is: card membership has no graph edges
         self._next_number: dict[str, int] = {}
         self.events = EventHub()
 
@@ -142,7 +143,7 @@ class JourneyMap:
 
     def cell_of(self, card_id: str) -> Cell:
         self._record(card_id, NodeType.CARD)
-        return self._membership(card_id)
+        return self._cell_of[card_id]
 
     def index_in_cell(self, card_id: str) -> int:
         return self._cells[self.cell_of(card_id)].index(card_id)
@@ -213,6 +214,7 @@ class JourneyMap:
         self._lane_order = list(other._lane_order)
         self._milestone_order = list(other._milestone_order)
         self._cells = {cell: list(cards) for cell, cards in other._cells.items()}
+        self._cell_of = dict(other._cell_of)
         self._next_number = dict(other._next_number)
         self.events.emit(MapEvent(Change.RESET))
 
@@ -273,7 +275,7 @@ class JourneyMap:
         check_record(record)
         cell = self._cell(stage_id, lane_id)
         new_id = self._new_node(NodeType.CARD, record, card_id)
-        self._attach(new_id, cell)
+        self._cell_of[new_id] = cell
         _insert(self._cells.setdefault(cell, []), new_id, index)
         self.events.emit(MapEvent(Change.CARD_ADDED, (new_id,)))
         return new_id
@@ -287,13 +289,12 @@ class JourneyMap:
         """Move a card to a cell (and a place in it); returns where it was, for undo."""
         self._record(card_id, NodeType.CARD)
         target = self._cell(stage_id, lane_id)
-        source = self._membership(card_id)
+        source = self._cell_of[card_id]
         old_index = self._cells[source].index(card_id)
         self._cells[source].remove(card_id)
         if not self._cells[source]:
             del self._cells[source]
-        self._detach(card_id)
-        self._attach(card_id, target)
+        self._cell_of[card_id] = target
         _insert(self._cells.setdefault(target, []), card_id, index)
         self.events.emit(MapEvent(Change.CARD_MOVED, (card_id,)))
         return source, old_index
@@ -490,20 +491,6 @@ class JourneyMap:
         self._record(lane_id, NodeType.LANE)
         return stage_id, lane_id
 
-    def _membership(self, node_id: str) -> Cell:
-        stage = lane = None
-        for _, target, data in self.graph.out_edges(node_id, data=True):
-            if data["type"] is EdgeType.IN_STAGE:
-                stage = target
-            elif data["type"] is EdgeType.IN_LANE:
-                lane = target
-        assert stage is not None and lane is not None
-        return stage, lane
-
-    def _attach(self, node_id: str, cell: Cell) -> None:
-        self.graph.add_edge(node_id, cell[0], type=EdgeType.IN_STAGE)
-        self.graph.add_edge(node_id, cell[1], type=EdgeType.IN_LANE)
-
     def _detach(self, node_id: str) -> None:
         members = [(node_id, t) for _, t, d in self.graph.out_edges(node_id, data=True)
                    if d["type"] is not EdgeType.FLOW]
@@ -525,7 +512,7 @@ class JourneyMap:
                     self.events.emit(MapEvent(Change.FLOW_REMOVED, (source, target)))
         taken = []
         for card_id in [c for c in self.card_ids() if c in card_ids]:
-            cell = self._membership(card_id)
+            cell = self._cell_of[card_id]
             index = self._cells[cell].index(card_id)
             taken.append((cell, index, card_id, self.card(card_id)))
         removal.cards.extend(taken)
@@ -534,6 +521,7 @@ class JourneyMap:
             self._cells[cell].remove(card_id)
             if not self._cells[cell]:
                 del self._cells[cell]
+            del self._cell_of[card_id]
             self.graph.remove_node(card_id)
             self.events.emit(MapEvent(Change.CARD_REMOVED, (card_id,)))
 
