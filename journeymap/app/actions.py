@@ -8,24 +8,65 @@ mode when menus and tool bars are hidden.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar
+from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
 
-from journeymap.app.analysis_view import MENU_ENTRIES
+from journeymap.app.analysis_view import MENU_ENTRIES, AnalysisView
 
 if TYPE_CHECKING:
-    from journeymap.app.main_window import MainWindow
+    from journeymap.app.files import DocumentFiles
+    from journeymap.app.find_bar import FindBar
+    from journeymap.app.workshop_mode import WorkshopMode
+    from journeymap.editing.document import Document
+    from journeymap.widgets.canvas import MapView
+    from journeymap.widgets.panels.properties_panel import PropertiesPanel
+
+
+class ActionWindow(Protocol):
+    """What the actions need of the window they are built for (``MainWindow`` is the one such).
+
+    A protocol, so this module depends on the window's parts, not on ``main_window``.
+    """
+
+    document: Document
+    view: MapView
+    files: DocumentFiles
+    find_bar: FindBar
+    workshop: WorkshopMode
+    properties: PropertiesPanel
+    analysis_view: AnalysisView
+
+    def cut(self) -> None: ...
+
+    def show_shortcuts(self) -> None: ...
+
+    def show_about(self) -> None: ...
+
+    def close(self) -> bool: ...
+
+    def style(self) -> QStyle: ...
+
+    def addAction(self, action: QAction) -> None: ...  # noqa: N802 - Qt's name
+
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802 - Qt's name
+
+    def addToolBar(self, area: Qt.ToolBarArea, toolbar: QToolBar) -> None: ...  # noqa: N802 - Qt's name
+
+    def window(self) -> QWidget:
+        """The window as a widget (Qt's ``QWidget.window()``): the parent of menus and tool bars."""
+        ...
+
 
 Keys = Sequence[str | QKeySequence.StandardKey]
 SK = QKeySequence.StandardKey
 
 
-def _make(window: MainWindow, name: str, text: str, slot: Callable[[], object], keys: Keys = (),
+def _make(window: ActionWindow, name: str, text: str, slot: Callable[[], object], keys: Keys = (),
           tip: str = "", icon: QStyle.StandardPixmap | None = None) -> QAction:
-    action = QAction(text, window)
+    action = QAction(text, window.window())
     action.setObjectName(name)
     sequences: list[QKeySequence] = []
     for key in keys:
@@ -49,7 +90,7 @@ def _make(window: MainWindow, name: str, text: str, slot: Callable[[], object], 
     return action
 
 
-def build_actions(window: MainWindow) -> dict[str, QAction]:
+def build_actions(window: ActionWindow) -> dict[str, QAction]:
     """Create every action of the window; the view's operations are reached through ``window.view``."""
     view, files = window.view, window.files
     px = QStyle.StandardPixmap
@@ -107,11 +148,11 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     actions = {name: _make(window, name, text, slot, keys, tip, icon)
                for name, text, slot, keys, tip, icon in specs}
     stack = window.document.undo_stack
-    undo = stack.createUndoAction(window)
+    undo = stack.createUndoAction(window.window())
     undo.setObjectName("actionUndo")
     undo.setShortcuts(QKeySequence.keyBindings(SK.Undo))
     undo.setIcon(window.style().standardIcon(px.SP_ArrowBack))
-    redo = stack.createRedoAction(window)
+    redo = stack.createRedoAction(window.window())
     redo.setObjectName("actionRedo")
     redo.setShortcuts([*QKeySequence.keyBindings(SK.Redo), QKeySequence("Ctrl+Y")])
     redo.setIcon(window.style().standardIcon(px.SP_ArrowForward))
@@ -130,7 +171,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
-def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
+def build_menus(window: ActionWindow, actions: dict[str, QAction]) -> QMenu:
     """Fill the menu bar; returns the Open Recent menu, which the window refills before it shows."""
     bar = window.menuBar()
 
@@ -146,7 +187,7 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
                 result.addAction(actions[entry])
         return result
 
-    recent = QMenu("Open &Recent", window)
+    recent = QMenu("Open &Recent", window.window())
     recent.setObjectName("menuRecent")
     menu("&File", "menuFile", ["actionNewFromTemplate", "actionOpen", recent, None, "actionSave", "actionSaveAs",
                                None, "actionImport", "actionExport", "actionExportPoster", None, "actionQuit"])
@@ -161,8 +202,8 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
     return recent
 
 
-def build_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
-    toolbar = QToolBar("Toolbar", window)
+def build_toolbar(window: ActionWindow, actions: dict[str, QAction]) -> QToolBar:
+    toolbar = QToolBar("Toolbar", window.window())
     toolbar.setObjectName("mainToolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.setMovable(False)

@@ -19,11 +19,9 @@ from journeymap.model import MapError
 
 PROGRAM = "journeymap"
 COMMANDS = ("templates", "new", "inspect", "report", "convert", "room")
-# Images are drawn by the canvas, so their writers live in the app layer and need Qt.
-IMAGE_WRITERS = {
-    ".png": "journeymap.app.image_export:export_png",
-    ".svg": "journeymap.app.image_export:export_svg",
-}
+# Images are drawn by the canvas, so their writers live in the app layer and need Qt (imported only
+# when an image is written: the other commands start without Qt).
+IMAGE_WRITERS = (".png", ".svg")
 POSTER_OPTIONS = ("paper", "landscape", "tile", "margin", "overlap", "scale", "curve", "analysis", "timeline")
 
 
@@ -192,7 +190,7 @@ def _room(options: argparse.Namespace) -> int:
 
 
 def _convert(options: argparse.Namespace) -> int:
-    from journeymap.io.formats import WRITERS, _resolve, write_map
+    from journeymap.io.formats import WRITERS, write_map
 
     extension = Path(options.output).suffix.lower()
     writer_options = _writer_options(options, extension)
@@ -202,7 +200,10 @@ def _convert(options: argparse.Namespace) -> int:
                                                      f"convert writes {supported}")
     result = _read(options.input, options)
     if extension in IMAGE_WRITERS:
-        notices = _resolve(IMAGE_WRITERS[extension])(result.map, options.output, **writer_options) or []
+        from journeymap.app.image_export import export_png, export_svg
+
+        writer = export_png if extension == ".png" else export_svg
+        notices = writer(result.map, options.output, **writer_options) or []
     else:
         notices = write_map(result.map, options.output, **writer_options)
     _print_notices(notices)

@@ -12,9 +12,9 @@ import importlib.util
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from journeymap.app import disk_conflict
@@ -28,7 +28,8 @@ from journeymap.model import MapError
 from journeymap.model.merge import merge_maps
 
 if TYPE_CHECKING:
-    from journeymap.app.main_window import MainWindow
+    from journeymap.app.recent_files import RecentFiles
+    from journeymap.editing.document import Document
 
 T = TypeVar("T")
 MAP_FILTER = "Journey maps (*.cjm)"
@@ -71,17 +72,27 @@ def ask_import_mode(parent: QWidget, name: str) -> str | None:
 
 
 class DocumentFiles(QObject):
-    """The File menu's operations for one window and its document."""
+    """The File menu's operations for one document; dialogs open over ``window``.
 
-    def __init__(self, window: MainWindow) -> None:
+    It reports through signals, never by calling into the window: ``loaded(message)`` once a map
+    was put into the document (the window fits the view, updates its title), ``status(message,
+    milliseconds)`` for the status bar.
+    """
+
+    loaded = Signal(str)
+    status = Signal(str, int)
+
+    def __init__(self, window: QWidget, document: Document, recent: RecentFiles) -> None:
         super().__init__(window)
         self.setObjectName("documentFiles")
         self._window = window
+        self._document = document
+        self._recent = recent
         self.guard = DiskGuard()  # the open map's file as we last saw it, and our lock on it
 
     @property
-    def document(self) -> Any:
-        return self._window.document
+    def document(self) -> Document:
+        return self._document
 
     # ------------------------------------------------------------------ unsaved work
     def confirm_discard(self, action: str = "closing") -> bool:
@@ -108,7 +119,7 @@ class DocumentFiles(QObject):
             return
         self.document.load(journey, None)
         self.guard.track(None)
-        self._window.after_load(f"New map from template: {journey.title}")
+        self.loaded.emit(f"New map from template: {journey.title}")
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._window, "Open Map", self._start_folder(), OPEN_FILTERS)
@@ -121,7 +132,7 @@ class DocumentFiles(QObject):
             is_spreadsheet = sniff_format(path) != "cjm"
         except MapFileError as error:
             self._error("Cannot open", error)
-            self._window.recent.remove(path)
+            self._recent.remove(path)
             return False
         if is_spreadsheet:
             return self.import_path(path)
@@ -135,8 +146,8 @@ class DocumentFiles(QObject):
             return False
         self.document.load(result.map, path)
         self.adopt(path)
-        self._window.recent.add(path)
-        self._window.after_load(f"Opened {Path(path).name}" + (f". {recovered}" if recovered else ""))
+        self._recent.add(path)
+        self.loaded.emit(f"Opened {Path(path).name}" + (f". {recovered}" if recovered else ""))
         self._show_notices(path, result.notices)
         return True
 
@@ -173,8 +184,8 @@ class DocumentFiles(QObject):
             self._error("Cannot save", error)
             return False
         self.guard.track(path)
-        self._window.recent.add(path)
-        self._window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        self._recent.add(path)
+        self.status.emit(f"Saved {path.name}", 4000)
         return True
 
     # ------------------------------------------------------------------ other copies of the file
@@ -203,7 +214,7 @@ class DocumentFiles(QObject):
             return False
         self.document.load(result.map, path)
         self.adopt(path)
-        self._window.after_load(f"Reloaded {Path(path).name} from disk")
+        self.loaded.emit(f"Reloaded {Path(path).name} from disk")
         self._show_notices(path, result.notices)
         return True
 
@@ -238,21 +249,21 @@ class DocumentFiles(QObject):
         if mode == MERGE:
             merged = merge_maps(self.document.journey, result.map)
             self.document.push(ReplaceMapCommand(self.document.journey, merged.map, f"Import '{name}'"))
-            self._window.statusBar().showMessage(f"Imported {name}: {merged.summary()}", 6000)
+            self.status.emit(f"Imported {name}: {merged.summary()}", 6000)
             return True
         if not self.confirm_discard("opening the import"):
             return False
         # An import is unsaved work with no .cjm of its own yet: Save asks where to put it.
         self.document.load(result.map, None, modified=True)
         self.guard.track(None)
-        self._window.after_load(f"Imported {name} as a new map (not saved yet)")
+        self.loaded.emit(f"Imported {name} as a new map (not saved yet)")
         return True
 
     def _read_for_import(self, path: str | None) -> LoadResult | None:
         if module_available(IMPORT_DIALOG):
             # The import dialog previews the sheet and reports every cell it did not use.
             module = importlib.import_module(IMPORT_DIALOG)
-            return module.run_import_dialog(self._window, path, self._window.settings)
+            return module.run_import_dialog(self._window, path, self._recent.settings)
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self._window, "Import", self._start_folder(), IMPORT_FILTERS)
             if not path:
@@ -300,7 +311,7 @@ class DocumentFiles(QObject):
             self._error("Export failed", f"{target}: could not be written ({type(error).__name__}: {error})")
             return False
         self._show_notices(target, list(notices or []))
-        self._window.statusBar().showMessage(f"Exported {target.name}", 5000)
+        self.status.emit(f"Exported {target.name}", 5000)
         return True
 
     def export_poster(self) -> None:
@@ -310,7 +321,7 @@ class DocumentFiles(QObject):
         module = importlib.import_module(POSTER_DIALOG)
         written = module.run_poster_dialog(self._window, self.document)
         if written:
-            self._window.statusBar().showMessage(f"Exported poster {Path(written).name}", 5000)
+            self.status.emit(f"Exported poster {Path(written).name}", 5000)
 
     def _busy(self, label: str, work: Callable[[], T], threaded: bool = True) -> T:
         """Run ``work`` with a progress dialog that appears if it takes more than a moment.
@@ -342,7 +353,7 @@ class DocumentFiles(QObject):
         path = self.document.path
         if path is not None:
             return str(path.parent)
-        recent = self._window.recent.paths()
+        recent = self._recent.paths()
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     def _error(self, title: str, error: object, path: str | os.PathLike[str] | None = None) -> None:

@@ -45,7 +45,9 @@ class MainWindow(QMainWindow):
         self.document.setParent(self)
         self.settings = settings or app_settings()
         self.recent = RecentFiles(self.settings)
-        self.files = DocumentFiles(self)
+        self.files = DocumentFiles(self, self.document, self.recent)
+        self.files.loaded.connect(self.after_load)
+        self.files.status.connect(lambda message, milliseconds: self.statusBar().showMessage(message, milliseconds))
 
         self.view = MapView(self.document)
         self.find_bar = FindBar(self.view)

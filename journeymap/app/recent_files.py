@@ -18,6 +18,11 @@ class RecentFiles:
         self._settings = settings
         self._limit = limit
 
+    @property
+    def settings(self) -> QSettings:
+        """The settings the list lives in (the app's; other per-user choices sit beside it)."""
+        return self._settings
+
     def paths(self) -> list[str]:
         value = self._settings.value(KEY, [])
         if isinstance(value, str):  # QSettings gives a single-entry list back as a string

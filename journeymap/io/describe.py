@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from journeymap.layout.map_layout import STAGE_FIELDS
 from journeymap.model import JourneyMap
 
 
@@ -68,8 +69,8 @@ def summary(journey: JourneyMap) -> str:
         stage = journey.stage(stage_id)
         lines.append("")
         lines.append(f"{number}. {stage.name}")
-        for label, value in (("Goal", stage.goal), ("Success", stage.success_criteria),
-                             ("Timeline", stage.timeline), ("Owner", stage.owner)):
+        for label, name in STAGE_FIELDS:
+            value = getattr(stage, name)
             if value:
                 lines.append(f"   {label}: {' '.join(value.split())}")
         for lane_id in journey.lane_ids():

@@ -20,11 +20,13 @@ from journeymap.layout.geometry import Rect
 from journeymap.layout.style import EMOTION_TEXT, LayoutStyle, TextStyle
 from journeymap.layout.text import CachedWrapper, TextMeasurer
 from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
+from journeymap.model.records import field_label
 
 MAX_HEADER_FIELD_LINES = 4
 ELLIPSIS = "…"
 MAX_WRAPPED_CHARS = 2_000  # about 100 lines of a card: more than any box shows
-STAGE_FIELDS = (("Goal", "goal"), ("Success", "success_criteria"), ("Timeline", "timeline"), ("Owner", "owner"))
+# What a stage header shows under the name, with the labels the records declare.
+STAGE_FIELDS = tuple((field_label(Stage, name), name) for name in ("goal", "success_criteria", "timeline", "owner"))
 
 
 @dataclass(slots=True)
@@ -206,6 +208,10 @@ class LayoutEngine:
         # The last layout of each lane, reused while nothing it depends on changed: an edit on a big
         # map then lays out one lane, not the whole map.
         self._lane_cache: dict[str, _LanePart] = {}
+        # The five badge labels' half widths and baseline, measured once (a big map has thousands of badges).
+        self._badge_label_metrics = {label: (measurer.width(label, self.style.card_meta) / 2,
+                                             measurer.baseline(self.style.card_meta))
+                                     for label in EMOTION_TEXT.values()}
 
     def wrap(self, text: str, width: float, style: TextStyle) -> tuple[str, ...]:
         # Wrapping measures every word (a word wider than a card, piece by piece): text far beyond
@@ -427,10 +433,9 @@ class LayoutEngine:
                                      s.badge_size, s.badge_size)
             box.badge_text = label = EMOTION_TEXT[card.emotion]
             # Centred on the disc: half the label's width left of the centre, the line box centred on it.
-            measurer = self.wrapper.measurer
+            half_width, baseline = self._badge_label_metrics[label]
             cx, cy = badge.center
-            box.badge_origin = (cx - measurer.width(label, s.card_meta) / 2,
-                                cy - s.card_meta.line_height / 2 + measurer.baseline(s.card_meta))
+            box.badge_origin = (cx - half_width, cy - s.card_meta.line_height / 2 + baseline)
         if card.kind is Kind.THOUGHT:
             # The quotation mark's glyph sits high in its line box: lift the box so the mark's top
             # lines up with the title's first line.

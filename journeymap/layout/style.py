@@ -50,6 +50,10 @@ HANDOFF_STRIP = 20.0
 RULER_STRIP = 34.0
 HANDOFF_INK = "#8e44ad"  # handoff marks: a colour no card kind, lane or emotion uses
 RISK_INK = "#c0392b"
+# Line widths (points), the same on canvas and poster; workshop mode's high contrast thickens them.
+GRID_WIDTH = 1.0
+CARD_BORDER_WIDTH = 1.2
+FLOW_WIDTH = 1.4
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journeymap.model.events import Change, MapEvent
-from journeymap.model.journey_map import EdgeType, JourneyMap, MapError, NodeType, _check_record
+from journeymap.model.journey_map import EdgeType, JourneyMap, MapError, NodeType, check_record
 from journeymap.model.records import Flow, Milestone, Persona, Stage, Touchpoint
 
 _IN_STAGE: dict[str, object] = {"type": EdgeType.IN_STAGE}
@@ -51,7 +51,6 @@ def load_parts(journey: JourneyMap, parts: MapParts) -> None:
         builder.claim("touchpoints", index, card_id, NodeType.CARD, card)
         builder.expect("touchpoints", index, stage_id, NodeType.STAGE)
         builder.expect("touchpoints", index, lane_id, NodeType.LANE)
-        builder.edges += ((card_id, stage_id, _IN_STAGE), (card_id, lane_id, _IN_LANE))
         cells.setdefault((stage_id, lane_id), []).append(card_id)
     for index, (milestone_id, stage_id, place, milestone) in enumerate(parts.milestones):
         builder.claim("milestones", index, milestone_id, NodeType.MILESTONE, milestone)
@@ -77,6 +76,7 @@ def load_parts(journey: JourneyMap, parts: MapParts) -> None:
     journey._lane_order = [lane_id for lane_id, _ in parts.lanes]
     journey._milestone_order = [milestone_id for milestone_id, *_ in parts.milestones]
     journey._cells = cells
+    journey._cell_of = {card_id: cell for cell, card_ids in cells.items() for card_id in card_ids}
     for node_id, node_type in builder.types.items():
         journey._count_id(node_type, node_id)
     journey.events.emit(MapEvent(Change.RESET))
@@ -90,7 +90,7 @@ class _Builder:
 
     def claim(self, section: str, index: int, node_id: object, node_type: NodeType, record: object) -> None:
         try:
-            _check_record(record)
+            check_record(record)
         except MapError as error:
             raise BulkLoadError(section, index, str(error)) from None
         if not isinstance(node_id, str) or not node_id:

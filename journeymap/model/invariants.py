@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from journeymap.model.journey_map import EdgeType, JourneyMap, NodeType, _check_record
+from journeymap.model.journey_map import EdgeType, JourneyMap, NodeType, check_record
 from journeymap.model.records import Milestone, Persona, Stage, Touchpoint
 
 _RECORD_TYPE = {
@@ -29,7 +29,7 @@ def check_invariants(journey: JourneyMap) -> None:
             raise InvariantError(f"node {node!r} has no known type")
         if not isinstance(data.get("record"), _RECORD_TYPE[node_type]):
             raise InvariantError(f"node {node!r} carries {type(data.get('record')).__name__}")
-        _check_record(data["record"])
+        check_record(data["record"])
         by_type[node_type].add(node)
 
     _same_members(journey._stage_order, by_type[NodeType.STAGE], "stage order")
@@ -42,8 +42,10 @@ def check_invariants(journey: JourneyMap) -> None:
         if not cards:
             raise InvariantError(f"cell {cell} is kept empty")
         for card in cards:
-            if journey._membership(card) != cell:
-                raise InvariantError(f"card {card!r} sits in cell {cell} but its edges say otherwise")
+            if journey.cell_of(card) != cell:
+                raise InvariantError(f"card {card!r} sits in cell {cell} but cell_of says otherwise")
+    if len(journey._cell_of) != len(placed):
+        raise InvariantError("cell_of knows cards that no cell holds")
 
     for source, target, data in graph.edges(data=True):
         edge_type = data.get("type")
@@ -61,10 +63,12 @@ def check_invariants(journey: JourneyMap) -> None:
         else:
             raise InvariantError(f"edge {source!r} -> {target!r} has no known type")
 
-    for node in by_type[NodeType.CARD] | by_type[NodeType.MILESTONE]:
+    for node in by_type[NodeType.CARD]:
+        if any(d["type"] is not EdgeType.FLOW for _, _, d in graph.out_edges(node, data=True)):
+            raise InvariantError(f"card {node!r} has membership edges: a card's cell is kept in one place")
+    for node in by_type[NodeType.MILESTONE]:
         kinds = Counter(d["type"] for _, _, d in graph.out_edges(node, data=True) if d["type"] is not EdgeType.FLOW)
-        lanes_needed = 1 if node in by_type[NodeType.CARD] else kinds[EdgeType.IN_LANE]
-        if kinds[EdgeType.IN_STAGE] != 1 or kinds[EdgeType.IN_LANE] != lanes_needed or lanes_needed > 1:
+        if kinds[EdgeType.IN_STAGE] != 1 or kinds[EdgeType.IN_LANE] > 1:
             raise InvariantError(f"{node!r} must belong to one stage and at most one lane")
     for node in by_type[NodeType.STAGE] | by_type[NodeType.LANE]:
         if graph.out_degree(node):

@@ -103,7 +103,8 @@ class JourneyMap:
         self._stage_order: list[str] = []
         self._lane_order: list[str] = []
         self._milestone_order: list[str] = []
-        self._cells: dict[Cell, list[str]] = {}
+        self._cells: dict[Cell, list[str]] = {}  # each cell's cards, in order
+        self._cell_of: dict[str, Cell] = {}  # where each card is: card membership has no graph edges
         self._next_number: dict[str, int] = {}
         self.events = EventHub()
         # How the team keeps this map as a sheet (from an import); the spreadsheet export follows it.
@@ -153,7 +154,7 @@ class JourneyMap:
 
     def cell_of(self, card_id: str) -> Cell:
         self._record(card_id, NodeType.CARD)
-        return self._membership(card_id)
+        return self._cell_of[card_id]
 
     def index_in_cell(self, card_id: str) -> int:
         return self._cells[self.cell_of(card_id)].index(card_id)
@@ -224,6 +225,7 @@ class JourneyMap:
         self._lane_order = list(other._lane_order)
         self._milestone_order = list(other._milestone_order)
         self._cells = {cell: list(cards) for cell, cards in other._cells.items()}
+        self._cell_of = dict(other._cell_of)
         self._next_number = dict(other._next_number)
         self.sheet_shape = other.sheet_shape
         self.inbox.copy_from(other.inbox)
@@ -245,7 +247,7 @@ class JourneyMap:
     # ----------------------------------------------------------------- stages
     def add_stage(self, stage: Stage | str, index: int | None = None, stage_id: str | None = None) -> str:
         record = stage if isinstance(stage, Stage) else Stage(name=stage)
-        _check_record(record)
+        check_record(record)
         new_id = self._new_node(NodeType.STAGE, record, stage_id)
         _insert(self._stage_order, new_id, index)
         self.events.emit(MapEvent(Change.STAGE_ADDED, (new_id,)))
@@ -266,7 +268,7 @@ class JourneyMap:
     # ----------------------------------------------------------------- lanes
     def add_lane(self, persona: Persona | str, index: int | None = None, lane_id: str | None = None) -> str:
         record = persona if isinstance(persona, Persona) else Persona(name=persona)
-        _check_record(record)
+        check_record(record)
         new_id = self._new_node(NodeType.LANE, record, lane_id)
         _insert(self._lane_order, new_id, index)
         self.events.emit(MapEvent(Change.LANE_ADDED, (new_id,)))
@@ -285,10 +287,10 @@ class JourneyMap:
     def add_card(self, stage_id: str, lane_id: str, card: Touchpoint | str,
                  index: int | None = None, card_id: str | None = None) -> str:
         record = card if isinstance(card, Touchpoint) else Touchpoint(title=card)
-        _check_record(record)
+        check_record(record)
         cell = self._cell(stage_id, lane_id)
         new_id = self._new_node(NodeType.CARD, record, card_id)
-        self._attach(new_id, cell)
+        self._cell_of[new_id] = cell
         _insert(self._cells.setdefault(cell, []), new_id, index)
         self.events.emit(MapEvent(Change.CARD_ADDED, (new_id,)))
         return new_id
@@ -302,13 +304,12 @@ class JourneyMap:
         """Move a card to a cell (and a place in it); returns where it was, for undo."""
         self._record(card_id, NodeType.CARD)
         target = self._cell(stage_id, lane_id)
-        source = self._membership(card_id)
+        source = self._cell_of[card_id]
         old_index = self._cells[source].index(card_id)
         self._cells[source].remove(card_id)
         if not self._cells[source]:
             del self._cells[source]
-        self._detach(card_id)
-        self._attach(card_id, target)
+        self._cell_of[card_id] = target
         _insert(self._cells.setdefault(target, []), card_id, index)
         self.events.emit(MapEvent(Change.CARD_MOVED, (card_id,)))
         return source, old_index
@@ -328,7 +329,7 @@ class JourneyMap:
     def add_milestone(self, stage_id: str, milestone: Milestone | str, lane_id: str | None = None,
                       index: int | None = None, milestone_id: str | None = None) -> str:
         record = milestone if isinstance(milestone, Milestone) else Milestone(title=milestone)
-        _check_record(record)
+        check_record(record)
         self._record(stage_id, NodeType.STAGE)
         if lane_id is not None:
             self._record(lane_id, NodeType.LANE)
@@ -511,20 +512,6 @@ class JourneyMap:
         self._record(lane_id, NodeType.LANE)
         return stage_id, lane_id
 
-    def _membership(self, node_id: str) -> Cell:
-        stage = lane = None
-        for _, target, data in self.graph.out_edges(node_id, data=True):
-            if data["type"] is EdgeType.IN_STAGE:
-                stage = target
-            elif data["type"] is EdgeType.IN_LANE:
-                lane = target
-        assert stage is not None and lane is not None
-        return stage, lane
-
-    def _attach(self, node_id: str, cell: Cell) -> None:
-        self.graph.add_edge(node_id, cell[0], type=EdgeType.IN_STAGE)
-        self.graph.add_edge(node_id, cell[1], type=EdgeType.IN_LANE)
-
     def _detach(self, node_id: str) -> None:
         members = [(node_id, t) for _, t, d in self.graph.out_edges(node_id, data=True)
                    if d["type"] is not EdgeType.FLOW]
@@ -546,7 +533,7 @@ class JourneyMap:
                     self.events.emit(MapEvent(Change.FLOW_REMOVED, (source, target)))
         taken = []
         for card_id in [c for c in self.card_ids() if c in card_ids]:
-            cell = self._membership(card_id)
+            cell = self._cell_of[card_id]
             index = self._cells[cell].index(card_id)
             taken.append((cell, index, card_id, self.card(card_id)))
         removal.cards.extend(taken)
@@ -555,6 +542,7 @@ class JourneyMap:
             self._cells[cell].remove(card_id)
             if not self._cells[cell]:
                 del self._cells[cell]
+            del self._cell_of[card_id]
             self.graph.remove_node(card_id)
             dots = self.voting.forget(card_id)
             if dots:
@@ -641,7 +629,11 @@ def _field_names(record_type: Any) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(record_type))
 
 
-def _check_record(record: Any) -> None:
+def check_record(record: Any) -> None:
+    """Refuse a record whose fields have the wrong types (emotion out of range, a kind that is no Kind).
+
+    Public: the bulk loader and the invariant checker validate records with it too.
+    """
     record_type: Any = type(record)
     for name in _field_names(record_type):
         value = getattr(record, name)
@@ -661,5 +653,5 @@ def _replace(record: Any, changes: dict[str, Any]) -> Any:
     if unknown:
         raise MapError(f"{type(record).__name__} has no field {sorted(unknown)[0]!r}")
     new = dataclasses.replace(record, **changes)
-    _check_record(new)
+    check_record(new)
     return new

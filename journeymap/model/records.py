@@ -6,8 +6,10 @@ an edit always replaces a record with ``dataclasses.replace``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Kind(StrEnum):
@@ -22,42 +24,57 @@ class Kind(StrEnum):
 EMOTION_RANGE = range(-2, 3)
 
 
+def _text(label: str, default: str | None = "") -> Any:
+    """A field with the label people see (panel, headers, poster, describe): declared here, once."""
+    if default is None:
+        return field(metadata={"label": label})
+    return field(default=default, metadata={"label": label})
+
+
 @dataclass(frozen=True)
 class Stage:
-    name: str
-    goal: str = ""
-    success_criteria: str = ""
-    timeline: str = ""
-    owner: str = ""
+    name: str = _text("Name", None)
+    goal: str = _text("Goal")
+    success_criteria: str = _text("Success criteria")
+    timeline: str = _text("Timeline")
+    owner: str = _text("Owner")
 
 
 @dataclass(frozen=True)
 class Persona:
-    name: str
-    description: str = ""
-    goals: str = ""
-    pain_points: str = ""
+    name: str = _text("Name", None)
+    description: str = _text("Description")
+    goals: str = _text("Goals")
+    pain_points: str = _text("Pain points")
 
 
 @dataclass(frozen=True)
 class Touchpoint:
-    title: str
-    channel: str = ""
-    owner: str = ""
-    notes: str = ""
-    emotion: int | None = None
-    kind: Kind = Kind.TOUCHPOINT
+    title: str = _text("Title", None)
+    channel: str = _text("Channel")
+    owner: str = _text("Owner")
+    notes: str = _text("Notes")
+    emotion: int | None = field(default=None, metadata={"label": "Emotion"})
+    kind: Kind = field(default=Kind.TOUCHPOINT, metadata={"label": "Kind"})
 
 
 @dataclass(frozen=True)
 class Milestone:
-    title: str
-    success_signal: str = ""
+    title: str = _text("Title", None)
+    success_signal: str = _text("Success signal")
 
 
 @dataclass(frozen=True)
 class Flow:
-    label: str = ""
+    label: str = _text("Label")
+
+
+def field_label(record_type: type, name: str) -> str:
+    """The label of one field of a record type, e.g. ``field_label(Stage, "success_criteria")``."""
+    for item in dataclasses.fields(record_type):
+        if item.name == name:
+            return str(item.metadata["label"])
+    raise KeyError(f"{record_type.__name__} has no field {name!r}")
 
 
 @dataclass(frozen=True)

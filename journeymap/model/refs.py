@@ -21,9 +21,6 @@ class ItemKind(StrEnum):
     FLOW = "flow"
 
 
-NODE_KINDS = (ItemKind.STAGE, ItemKind.LANE, ItemKind.CARD, ItemKind.MILESTONE)
-
-
 class ItemRef(NamedTuple):
     kind: ItemKind
     key: str | tuple[str, str]  # a node's id; a flow's (source card, target card)

@@ -18,18 +18,18 @@ from tests.factories import small_map
 Button = QMessageBox.StandardButton
 
 
-def _edit(window, title: str = "Edited in the workshop") -> None:
+def _edit(window, title: str = "Edited in the workshop") -> None:  # noqa: ANN001
     window.document.push(SetTitleCommand(window.document.journey, title))
 
 
 # ---------------------------------------------------------------------- the unsaved prompt
-def test_closing_unchanged_does_not_ask(make_window, dialogs) -> None:
+def test_closing_unchanged_does_not_ask(make_window, dialogs) -> None:  # noqa: ANN001
     window = make_window()
     assert window.close()
     assert dialogs.kinds() == []
 
 
-def test_cancel_keeps_the_window_open(make_window, dialogs) -> None:
+def test_cancel_keeps_the_window_open(make_window, dialogs) -> None:  # noqa: ANN001
     window = make_window()
     _edit(window)
     dialogs.answers.append(Button.Cancel)
@@ -39,7 +39,7 @@ def test_cancel_keeps_the_window_open(make_window, dialogs) -> None:
     assert "Save the changes to" in dialogs.texts("warning")[0]
 
 
-def test_discard_closes_without_saving(make_window, dialogs, tmp_path) -> None:
+def test_discard_closes_without_saving(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
     path = tmp_path / "map.cjm"
     save_cjm(small_map(), path)
     window = make_window(load_cjm(path), path)
@@ -49,7 +49,7 @@ def test_discard_closes_without_saving(make_window, dialogs, tmp_path) -> None:
     assert load_cjm(path).title == "Workshop map"
 
 
-def test_save_at_the_prompt_saves_then_closes(make_window, dialogs, tmp_path) -> None:
+def test_save_at_the_prompt_saves_then_closes(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
     window = make_window()  # the sample map has no file yet: Save asks where
     _edit(window)
     dialogs.answers.append(Button.Save)
@@ -58,7 +58,7 @@ def test_save_at_the_prompt_saves_then_closes(make_window, dialogs, tmp_path) ->
     assert load_cjm(tmp_path / "workshop.cjm").title == "Edited in the workshop"
 
 
-def test_cancelling_the_save_dialog_at_the_prompt_keeps_the_window(make_window, dialogs) -> None:
+def test_cancelling_the_save_dialog_at_the_prompt_keeps_the_window(make_window, dialogs) -> None:  # noqa: ANN001
     window = make_window()
     _edit(window)
     dialogs.answers.append(Button.Save)
@@ -67,7 +67,7 @@ def test_cancelling_the_save_dialog_at_the_prompt_keeps_the_window(make_window, 
 
 
 # ---------------------------------------------------------------------- open, save, save as
-def test_save_as_then_save_then_open_round_trip(make_window, dialogs, tmp_path) -> None:
+def test_save_as_then_save_then_open_round_trip(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
     window = make_window()
     journey = window.document.journey
     dialogs.files.append(str(tmp_path / "round.cjm"))
@@ -75,7 +75,8 @@ def test_save_as_then_save_then_open_round_trip(make_window, dialogs, tmp_path) 
     assert window.document.path == tmp_path / "round.cjm"
     assert window.windowTitle().startswith("round.cjm")
 
-    window.document.push(UpdateCommand(journey, ItemRef.stage(journey.stage_ids()[0]), {"owner": "Sales"}, merge=True))
+    window.document.push(UpdateCommand(journey, ItemRef.stage(journey.stage_ids()[0]), {"owner": "Sales"},
+                                       merge=True))
     window.findChild(QAction, "actionSave").trigger()  # no dialog: it has a file now
     assert dialogs.kinds() == ["save"]
     expected = to_document(journey)
@@ -88,7 +89,7 @@ def test_save_as_then_save_then_open_round_trip(make_window, dialogs, tmp_path) 
     assert other.document.path == tmp_path / "round.cjm"
 
 
-def test_opening_over_unsaved_work_asks_first(make_window, dialogs, tmp_path) -> None:
+def test_opening_over_unsaved_work_asks_first(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
     save_cjm(small_map(), tmp_path / "other.cjm")
     window = make_window()
     _edit(window)
@@ -100,7 +101,7 @@ def test_opening_over_unsaved_work_asks_first(make_window, dialogs, tmp_path) ->
     assert window.document.journey.title == "Workshop map"
 
 
-def test_a_broken_file_shows_an_error_naming_it(make_window, dialogs, tmp_path) -> None:
+def test_a_broken_file_shows_an_error_naming_it(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
     broken = tmp_path / "broken.cjm"
     broken.write_text('{"format": "journeymap", "version": 99}', encoding="utf-8")
     window = make_window()
@@ -111,7 +112,7 @@ def test_a_broken_file_shows_an_error_naming_it(make_window, dialogs, tmp_path) 
     assert to_document(window.document.journey) == before
 
 
-def test_saving_into_a_missing_folder_reports_the_file(make_window, dialogs, tmp_path) -> None:
+def test_saving_into_a_missing_folder_reports_the_file(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
     window = make_window()
     dialogs.files.append(str(tmp_path / "no" / "such" / "folder" / "map.cjm"))
     assert not window.files.save_as()
@@ -119,7 +120,7 @@ def test_saving_into_a_missing_folder_reports_the_file(make_window, dialogs, tmp
     assert "map.cjm" in text
 
 
-def test_new_from_template_replaces_the_map(make_window, monkeypatch, tmp_path) -> None:
+def test_new_from_template_replaces_the_map(make_window, monkeypatch, tmp_path) -> None:  # noqa: ANN001
     from journeymap.io.templates import load_template
     from journeymap.widgets.dialogs import template_dialog
 
@@ -130,7 +131,7 @@ def test_new_from_template_replaces_the_map(make_window, monkeypatch, tmp_path) 
     assert window.document.path is None and not window.isWindowModified()
 
 
-def test_the_template_dialog_lists_every_template(qtbot) -> None:
+def test_the_template_dialog_lists_every_template(qtbot) -> None:  # noqa: ANN001
     from journeymap.io.templates import template_names
     from journeymap.widgets.dialogs.template_dialog import TemplateDialog
 
@@ -146,7 +147,7 @@ def test_the_template_dialog_lists_every_template(qtbot) -> None:
 
 
 # ---------------------------------------------------------------------- recent files
-def test_recent_files_are_remembered_and_reopen(make_window, dialogs, tmp_path) -> None:
+def test_recent_files_are_remembered_and_reopen(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
     first, second = tmp_path / "first.cjm", tmp_path / "second.cjm"
     save_cjm(small_map(), first)
     journey = small_map()
@@ -166,7 +167,7 @@ def test_recent_files_are_remembered_and_reopen(make_window, dialogs, tmp_path) 
     assert later.recent.paths()[0] == str(first)
 
 
-def test_a_vanished_recent_file_is_dropped_from_the_list(make_window, dialogs, tmp_path) -> None:
+def test_a_vanished_recent_file_is_dropped_from_the_list(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
     gone = tmp_path / "gone.cjm"
     save_cjm(small_map(), gone)
     window = make_window()
@@ -178,7 +179,7 @@ def test_a_vanished_recent_file_is_dropped_from_the_list(make_window, dialogs, t
 
 
 # ---------------------------------------------------------------------- drop a file on the window
-def _drop(window, path: Path) -> bool:
+def _drop(window, path: Path) -> bool:  # noqa: ANN001
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
@@ -192,7 +193,7 @@ def _drop(window, path: Path) -> bool:
     return drop.isAccepted()
 
 
-def test_dropping_a_map_opens_it(make_window, qtbot, tmp_path) -> None:
+def test_dropping_a_map_opens_it(make_window, qtbot, tmp_path) -> None:  # noqa: ANN001
     path = tmp_path / "dropped.cjm"
     save_cjm(small_map(), path)
     window = make_window()
@@ -201,7 +202,7 @@ def test_dropping_a_map_opens_it(make_window, qtbot, tmp_path) -> None:
     assert window.document.journey.title == "Workshop map"
 
 
-def test_dropping_a_map_on_the_canvas_opens_it(make_window, qtbot, tmp_path) -> None:
+def test_dropping_a_map_on_the_canvas_opens_it(make_window, qtbot, tmp_path) -> None:  # noqa: ANN001
     """Most drops land on the map itself, whose scene would otherwise swallow them."""
     from PySide6.QtGui import QDragMoveEvent
     from PySide6.QtWidgets import QApplication
@@ -220,7 +221,7 @@ def test_dropping_a_map_on_the_canvas_opens_it(make_window, qtbot, tmp_path) -> 
     qtbot.waitUntil(lambda: window.document.path == path, timeout=2000)
 
 
-def test_dropping_a_spreadsheet_goes_through_import(make_window, qtbot, tmp_path, monkeypatch) -> None:
+def test_dropping_a_spreadsheet_goes_through_import(make_window, qtbot, tmp_path, monkeypatch) -> None:  # noqa: ANN001
     sheet = tmp_path / "rows.csv"
     sheet.write_text("Stage,Persona,Touchpoint\nLand,SMB,Call\n", encoding="utf-8")
     window = make_window()
@@ -230,7 +231,7 @@ def test_dropping_a_spreadsheet_goes_through_import(make_window, qtbot, tmp_path
     qtbot.waitUntil(lambda: imported == [str(sheet)], timeout=2000)
 
 
-def test_other_drops_are_refused(make_window, tmp_path) -> None:
+def test_other_drops_are_refused(make_window, tmp_path) -> None:  # noqa: ANN001
     picture = tmp_path / "photo.jpg"
     picture.write_bytes(b"\xff\xd8")
     assert not _drop(make_window(), picture)
@@ -244,7 +245,7 @@ def no_import_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
                         lambda name: name != files_module.IMPORT_DIALOG and files_module.module_available(name))
 
 
-def test_import_merged_into_the_open_map_is_one_undo_step(make_window, monkeypatch, tmp_path,
+def test_import_merged_into_the_open_map_is_one_undo_step(make_window, monkeypatch, tmp_path,  # noqa: ANN001
                                                           no_import_dialog) -> None:
     source = tmp_path / "extra.cjm"
     save_cjm(small_map(), source)
@@ -257,7 +258,7 @@ def test_import_merged_into_the_open_map_is_one_undo_step(make_window, monkeypat
     assert window.document.journey.counts()["cards"] == 4
 
 
-def test_import_as_a_new_map_is_unsaved_and_has_no_file(make_window, monkeypatch, dialogs, tmp_path,
+def test_import_as_a_new_map_is_unsaved_and_has_no_file(make_window, monkeypatch, dialogs, tmp_path,  # noqa: ANN001
                                                         no_import_dialog) -> None:
     source = tmp_path / "extra.cjm"
     journey = small_map()
@@ -271,7 +272,7 @@ def test_import_as_a_new_map_is_unsaved_and_has_no_file(make_window, monkeypatch
     assert window.document.path is None and window.isWindowModified()
 
 
-def test_cancelling_the_import_question_changes_nothing(make_window, monkeypatch, tmp_path,
+def test_cancelling_the_import_question_changes_nothing(make_window, monkeypatch, tmp_path,  # noqa: ANN001
                                                        no_import_dialog) -> None:
     source = tmp_path / "extra.cjm"
     save_cjm(small_map(), source)
@@ -283,7 +284,7 @@ def test_cancelling_the_import_question_changes_nothing(make_window, monkeypatch
 
 
 # ---------------------------------------------------------------------- export
-def test_export_pdf_through_the_dialog(make_window, dialogs, tmp_path) -> None:
+def test_export_pdf_through_the_dialog(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
     from journeymap.io.formats import WRITERS
 
     if ".pdf" not in WRITERS:
@@ -295,7 +296,7 @@ def test_export_pdf_through_the_dialog(make_window, dialogs, tmp_path) -> None:
     assert dialogs.texts("critical") == []
 
 
-def test_export_errors_name_the_file(make_window, dialogs, tmp_path) -> None:
+def test_export_errors_name_the_file(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
     window = make_window()
     target = tmp_path / "missing-folder" / "map.pdf"
     assert not window.files.export_to(target)
@@ -303,7 +304,7 @@ def test_export_errors_name_the_file(make_window, dialogs, tmp_path) -> None:
     assert "map.pdf" in text
 
 
-def test_export_does_not_change_the_map_or_its_state(make_window, tmp_path) -> None:
+def test_export_does_not_change_the_map_or_its_state(make_window, tmp_path) -> None:  # noqa: ANN001
     window = make_window()
     before = to_document(window.document.journey)
     window.files.export_to(tmp_path / "copy.cjm")
@@ -313,7 +314,7 @@ def test_export_does_not_change_the_map_or_its_state(make_window, tmp_path) -> N
 
 
 # ---------------------------------------------------------------------- geometry
-def test_window_geometry_is_remembered(make_window) -> None:
+def test_window_geometry_is_remembered(make_window) -> None:  # noqa: ANN001
     window = make_window()
     window.resize(720, 520)
     window.properties.hide()
@@ -323,7 +324,7 @@ def test_window_geometry_is_remembered(make_window) -> None:
     assert not again.properties.isVisible()
 
 
-def test_export_png_and_svg_through_the_dialog(make_window, dialogs, tmp_path) -> None:
+def test_export_png_and_svg_through_the_dialog(make_window, dialogs, tmp_path) -> None:  # noqa: ANN001
     window = make_window()
     dialogs.files.append(str(tmp_path / "map.png"))
     window.findChild(QAction, "actionExport").trigger()
@@ -333,7 +334,7 @@ def test_export_png_and_svg_through_the_dialog(make_window, dialogs, tmp_path) -
     assert dialogs.texts("critical") == []
 
 
-def test_export_poster_opens_the_poster_dialog(make_window, monkeypatch, tmp_path) -> None:
+def test_export_poster_opens_the_poster_dialog(make_window, monkeypatch, tmp_path) -> None:  # noqa: ANN001
     from journeymap.widgets.dialogs import poster_dialog
 
     window = make_window()
@@ -347,7 +348,7 @@ def test_export_poster_opens_the_poster_dialog(make_window, monkeypatch, tmp_pat
     assert window.statusBar().currentMessage() == "Exported poster poster.pdf"
 
 
-def test_a_spreadsheet_merges_into_the_open_map(make_window, monkeypatch, dialogs, tmp_path,
+def test_a_spreadsheet_merges_into_the_open_map(make_window, monkeypatch, dialogs, tmp_path,  # noqa: ANN001
                                                 no_import_dialog) -> None:
     sheet = tmp_path / "workshop-notes.csv"
     sheet.write_text("Stage,Land,Renewal\nTouchpoints,Demo call,Renewal call\n", encoding="utf-8")
@@ -368,7 +369,7 @@ def test_a_spreadsheet_merges_into_the_open_map(make_window, monkeypatch, dialog
     assert [journey.stage(s).name for s in journey.stage_ids()] == ["Land", "Adoption"]
 
 
-def test_import_uses_the_spreadsheet_import_dialog(make_window, monkeypatch, tmp_path) -> None:
+def test_import_uses_the_spreadsheet_import_dialog(make_window, monkeypatch, tmp_path) -> None:  # noqa: ANN001
     from journeymap.io.formats import LoadResult
     from journeymap.widgets.dialogs import import_dialog
 

@@ -1,8 +1,9 @@
 """PDF posters with reportlab: the map whole on one page, or tiled over office sheets. No Qt.
 
-Modules: :mod:`paper` (sizes), :mod:`text` (measuring
-and drawing runs), :mod:`plan` (page, scale, tiles), :mod:`preflight` (legibility),
-:mod:`title_block`, :mod:`board` and :mod:`tiling` (drawing), :mod:`writer` (the export).
+Modules: :mod:`paper` (sizes), :mod:`fonts` (the bundled fonts registered with reportlab, and
+fallback), :mod:`text` (drawing runs; the layout measured them), :mod:`plan` (page, scale, tiles),
+:mod:`preflight` (legibility), :mod:`title_block`, :mod:`board` and :mod:`tiling` (drawing),
+:mod:`writer` (the export).
 """
 
 from journeymap.io.pdf.paper import PAPERS, TILE_PAPERS, Paper, PaperError, parse_paper

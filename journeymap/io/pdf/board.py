@@ -11,8 +11,10 @@ from journeymap.io.pdf.surface import Surface
 from journeymap.layout import CardBox, MapLayout, MilestoneBox, Rect
 from journeymap.layout.style import (
     BAND_FILL,
+    CARD_BORDER_WIDTH,
     FLOW_COLOUR,
     GRID,
+    GRID_WIDTH,
     HEADER_FILL,
     INK,
     KIND_COLOURS,
@@ -24,11 +26,6 @@ from journeymap.layout.style import (
     QUOTE_MARK,
 )
 from journeymap.model import JourneyMap, Kind
-
-# Line widths follow the canvas's palette (colours and sizes come from layout.style), so print and
-# screen look alike.
-GRID_WIDTH = 1.0
-CARD_BORDER_WIDTH = 1.2
 
 
 def draw_board(surface: Surface, layout: MapLayout, journey: JourneyMap, top: float = 0.0) -> None:

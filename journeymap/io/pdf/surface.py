@@ -16,7 +16,7 @@ from journeymap.io.pdf.fonts import FontSet
 from journeymap.io.pdf.text import draw_block, draw_text
 from journeymap.layout import Rect, TextStyle
 from journeymap.layout.measure import FontMeasurer
-from journeymap.layout.style import EMOTION_COLOURS, EMOTION_TEXT, ITALIC_SLANT
+from journeymap.layout.style import EMOTION_COLOURS, EMOTION_TEXT, FLOW_WIDTH, ITALIC_SLANT
 
 
 @cache
@@ -137,7 +137,7 @@ class Surface:
         c.drawPath(path, stroke=1, fill=1)
 
     def arrow(self, line: list[tuple[float, float]], head: tuple[tuple[float, float], ...], stroke: str,
-              width: float = 1.4) -> None:
+              width: float = FLOW_WIDTH) -> None:
         """A flow as the layout shaped it: the polyline, then its filled head."""
         if len(line) < 2:
             return

@@ -34,7 +34,7 @@ class CanvasPalette:
 
     def __init__(self, high_contrast: bool = False) -> None:
         self.high_contrast = high_contrast
-        line = 1.6 if high_contrast else 1.0
+        line = colours.GRID_WIDTH * (1.6 if high_contrast else 1.0)
         ink = "#000000" if high_contrast else colours.INK
         muted = "#1f2933" if high_contrast else colours.MUTED_INK
         self.background = QColor("#ffffff")
@@ -48,7 +48,7 @@ class CanvasPalette:
         self.milestone_brush = QBrush(QColor("#e0a400" if high_contrast else colours.MILESTONE_FILL))
         self.milestone_pen = _pen(colours.MILESTONE_BORDER, line)
         flow = "#000000" if high_contrast else colours.FLOW_COLOUR
-        self.flow_pen = _pen(flow, 2.2 if high_contrast else 1.4)
+        self.flow_pen = _pen(flow, colours.FLOW_WIDTH * (1.6 if high_contrast else 1.0))
         self.flow_brush = QBrush(QColor(flow))
         self.flow_selected_pen = _pen("#0a84ff", 3.0)
         self.flow_selected_brush = QBrush(QColor("#0a84ff"))
@@ -62,7 +62,7 @@ class CanvasPalette:
         self.white_pen = _pen("#ffffff", 1.0)
         kinds = _HIGH_CONTRAST_KIND if high_contrast else colours.KIND_COLOURS
         self.kind_brush = {kind: QBrush(QColor(fill)) for kind, (fill, _) in kinds.items()}
-        self.kind_pen = {kind: _pen(border, line * 1.2) for kind, (_, border) in kinds.items()}
+        self.kind_pen = {kind: _pen(border, line * colours.CARD_BORDER_WIDTH) for kind, (_, border) in kinds.items()}
         self.kind_colour = {kind: QColor(border) for kind, (_, border) in kinds.items()}
         self.emotion_brush = {value: QBrush(QColor(c)) for value, c in colours.EMOTION_COLOURS.items()}
         self.lane_colour = [QColor(c) for c in colours.LANE_COLOURS]

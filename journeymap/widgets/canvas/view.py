@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QImage,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -31,7 +30,6 @@ from journeymap.widgets.canvas.finder import CardFinder
 from journeymap.widgets.canvas.focus import paint_stage_focus
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM
 from journeymap.widgets.canvas.overview import OverviewCache
-from journeymap.widgets.canvas.pictures import render_scene_image
 from journeymap.widgets.canvas.scene import MapScene
 from journeymap.widgets.canvas.tools.base import Tool
 from journeymap.widgets.canvas.tools.select_tool import SelectTool
@@ -144,7 +142,7 @@ class MapView(QGraphicsView):
 
     def zoom_gesture_step(self, level: float, anchor: QPointF | None = None) -> None:
         """One step of a wheel or pinch zoom: the picture of the screen scales until the gesture settles."""
-        if self._gesture_picture is None and not self.uses_overview():
+        if not self.zooming and not self.uses_overview():
             self._gesture_picture = (self.viewport().grab(), self.mapToScene(self.viewport().rect()).boundingRect())
         self.set_zoom(level, anchor)
         self._gesture_settled.start()
@@ -158,7 +156,7 @@ class MapView(QGraphicsView):
     def end_zoom_gesture(self) -> None:
         """Paint the map itself again at the zoom the gesture reached."""
         self._gesture_settled.stop()
-        if self._gesture_picture is not None:
+        if self.zooming:
             self._gesture_picture = None
             self.viewport().update()
 
@@ -307,10 +305,6 @@ class MapView(QGraphicsView):
         self.finder.clear()
 
     # ------------------------------------------------------------------ rendering helpers
-    def render_to_image(self, scale: float = 1.0) -> QImage:
-        """The whole map at ``scale`` pixels per scene unit, on white."""
-        return render_scene_image(self.map_scene, scale)
-
     # ------------------------------------------------------------------ overview painting
     def uses_overview(self) -> bool:
         return self._zoom < OVERVIEW_ZOOM and len(self.map_scene.layout.cards) >= OVERVIEW_MIN_CARDS

@@ -64,8 +64,3 @@ class DeleteDialog(QDialog):
     def move_to(self) -> str | None:
         return self.target_combo.currentData() if self.policy() is CardPolicy.MOVE else None
 
-    def set_choice(self, policy: CardPolicy, move_to: str | None = None) -> None:
-        """Choose programmatically (keyboard-free callers and tests)."""
-        (self.move_option if policy is CardPolicy.MOVE else self.delete_option).setChecked(True)
-        if move_to is not None:
-            self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(move_to)))

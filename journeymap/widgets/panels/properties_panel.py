@@ -28,22 +28,29 @@ from PySide6.QtWidgets import (
 from journeymap.editing.commands import SetTitleCommand, UpdateCommand
 from journeymap.editing.document import Document
 from journeymap.layout.style import EMOTION_LABELS, KIND_LABELS
-from journeymap.model import Change, ItemKind, ItemRef, Kind, MapEvent
+from journeymap.model import Change, ItemKind, ItemRef, Kind, MapEvent, Milestone, Persona, Stage, Touchpoint
 from journeymap.model.events import ROOM_ONLY
+from journeymap.model.records import field_label
 from journeymap.widgets.panels.fields import ChoiceField, LineField, TextField
 
 LINE, TEXT, KIND, EMOTION = "line", "text", "kind", "emotion"
 
+
+
+def _form(record_type: type, *fields: tuple[str, str]) -> list[tuple[str, str, str]]:
+    """(field, label, editor) with each label as the record declares it."""
+    return [(name, field_label(record_type, name), editor) for name, editor in fields]
+
+
 # kind -> (heading, [(field, label, editor)]) in the order a facilitator fills them in.
 FORMS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
-    "stage": ("Stage", [("name", "Name", LINE), ("goal", "Goal", TEXT),
-                        ("success_criteria", "Success criteria", TEXT), ("timeline", "Timeline", LINE),
-                        ("owner", "Owner", LINE)]),
-    "lane": ("Persona (lane)", [("name", "Name", LINE), ("description", "Description", TEXT),
-                                ("goals", "Goals", TEXT), ("pain_points", "Pain points", TEXT)]),
-    "card": ("Card", [("title", "Title", LINE), ("kind", "Kind", KIND), ("emotion", "Emotion", EMOTION),
-                      ("channel", "Channel", LINE), ("owner", "Owner", LINE), ("notes", "Notes", TEXT)]),
-    "milestone": ("Milestone", [("title", "Title", LINE), ("success_signal", "Success signal", LINE)]),
+    "stage": ("Stage", _form(Stage, ("name", LINE), ("goal", TEXT), ("success_criteria", TEXT), ("timeline", LINE),
+                             ("owner", LINE))),
+    "lane": ("Persona (lane)", _form(Persona, ("name", LINE), ("description", TEXT), ("goals", TEXT),
+                                     ("pain_points", TEXT))),
+    "card": ("Card", _form(Touchpoint, ("title", LINE), ("kind", KIND), ("emotion", EMOTION), ("channel", LINE),
+                           ("owner", LINE), ("notes", TEXT))),
+    "milestone": ("Milestone", _form(Milestone, ("title", LINE), ("success_signal", LINE))),
 }
 _CHANGES = {
     "stage": Change.STAGE_CHANGED, "lane": Change.LANE_CHANGED,

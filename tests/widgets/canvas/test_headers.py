@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QRadioButton
 
 from journeymap.model import CardPolicy, ItemRef
 from journeymap.widgets.dialogs.delete_dialog import DeleteDialog
@@ -23,8 +24,14 @@ def answer_delete_dialog(policy: CardPolicy | None, move_to: str | None = None) 
         if policy is None:
             dialog.reject()
         else:
-            dialog.set_choice(policy, move_to)
-            dialog.accept()
+            # As a person answers it: click the option, pick the target, press OK.
+            option = "moveCardsOption" if policy is CardPolicy.MOVE else "deleteCardsOption"
+            QTest.mouseClick(dialog.findChild(QRadioButton, option), Qt.MouseButton.LeftButton)
+            if move_to is not None:
+                combo = dialog.findChild(QComboBox, "moveTargetCombo")
+                combo.setCurrentIndex(combo.findData(move_to))
+            ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+            QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, answer)
     return seen

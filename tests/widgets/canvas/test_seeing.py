@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from journeymap.editing.commands import UpdateCommand
 from journeymap.model import ItemRef
-from journeymap.widgets.canvas.pictures import render_scene_svg
+from journeymap.widgets.canvas.pictures import render_scene_image, render_scene_svg
 from tests.widgets.canvas.conftest import press_key
 
 
@@ -131,7 +131,7 @@ def test_presentation_mode_uses_large_type_and_focuses_stages(view) -> None:
 
 
 def test_render_to_image_paints_the_map(view, tmp_path) -> None:
-    image = view.render_to_image(0.5)
+    image = render_scene_image(view.map_scene, 0.5)
     rect = view.map_scene.map_rect()
     assert (image.width(), image.height()) == (round(rect.width() * 0.5), round(rect.height() * 0.5))
     card = view.map_scene.layout.cards[view.document.journey.card_ids()[0]].rect

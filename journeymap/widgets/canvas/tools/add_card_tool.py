@@ -27,7 +27,6 @@ class AddCardTool(TextEditTool):
         super().__init__(view, _slot(view, stage_id, lane_id), "", scene.ctx.font(style.card_title))
         self.cell = (stage_id, lane_id)
         self.added: str | None = None
-        self._next = False
 
     def apply(self, text: str) -> None:
         command = AddCardCommand(self.scene.journey, *self.cell, Touchpoint(title=text))
@@ -35,7 +34,6 @@ class AddCardTool(TextEditTool):
         self.added = command.card_id
 
     def commit(self) -> None:
-        self._next = False
         self.done()
         if self.added:
             self.view.select(ItemRef.card(self.added))

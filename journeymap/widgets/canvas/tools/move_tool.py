@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QMouseEvent
 
-from journeymap.editing.commands import MoveCardsCommand
+from journeymap.editing.commands import MoveCardCommand, MoveCardsCommand
 from journeymap.widgets.canvas.tools.base import Tool
 
 if TYPE_CHECKING:
@@ -91,6 +91,9 @@ class MoveCardsTool(Tool):
         journey = self.scene.journey
         if not MoveCardsCommand.changes_anything(journey, list(cards), *cell, index):
             return  # dropped where it was
+        if len(cards) == 1:  # among the cards that stay is where move_card puts it
+            self.scene.document.push(MoveCardCommand(journey, next(iter(cards)), *cell, index))
+            return
         self.scene.document.push(MoveCardsCommand(journey, list(cards), *cell, index))
 
     def _put_back(self) -> None:
