@@ -141,3 +141,12 @@ def test_sigkill_mid_load_loses_no_acknowledged_card(map_path: Path) -> None:
     inbox = {(item["id"], item["title"]) for item in inspect(map_path)["inbox"]}
     assert acknowledged <= inbox
     assert len(inbox) == len({title for _, title in inbox})  # and none twice
+
+
+def test_the_headless_room_never_loads_qt() -> None:
+    script = ("import sys\nimport journeymap.app.cli, journeymap.room.headless, journeymap.room.server\n"
+              "print(sorted(m for m in ('PySide6', 'shiboken6') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
