@@ -17,7 +17,7 @@ from journeymap.model import JournalMark, JourneyMap, VotingRound
 from journeymap.room.journal import Journal, apply_entry
 from journeymap.room.participants import CARDS_PER_MINUTE, MAX_PARTICIPANTS
 from journeymap.room.server import RoomServer
-from journeymap.room.view import TimerView, build_view
+from journeymap.room.view import RoomView, TimerView, build_view
 
 
 class RoomHost:
@@ -122,7 +122,7 @@ class RoomHost:
             self.journal.remove()
             self.journal = None
 
-    def _view(self):  # noqa: ANN202 - RoomView
+    def _view(self) -> RoomView:
         current = self.journey.voting.round
         if current != self._last_round:
             self._last_round = current

@@ -27,7 +27,7 @@ from journeymap.editing.room_commands import (
     MergeSubmissionCommand,
     RejectSubmissionCommand,
 )
-from journeymap.model import Change, InboxError, Kind, MapError, MapEvent, Submission
+from journeymap.model import Change, InboxError, JourneyMap, Kind, MapError, MapEvent, Submission
 
 KIND_NAMES = {Kind.TOUCHPOINT: "Touchpoint", Kind.PAIN_POINT: "Pain point", Kind.OPPORTUNITY: "Opportunity",
               Kind.THOUGHT: "Thought"}
@@ -97,7 +97,7 @@ class InboxPanel(QDockWidget):
         return button
 
     @property
-    def journey(self):  # noqa: ANN201 - the document's JourneyMap
+    def journey(self) -> JourneyMap:
         return self._document.journey
 
     # ------------------------------------------------------------ following the map
