@@ -137,9 +137,11 @@ class RoomController(QObject):
         from journeymap.room.server import RoomError
 
         self.discard_covered_journal()
-        host = RoomHost(self.document.journey, path, options.host, options.port, notify=self._wake)
+        host = self.host  # closed, its journal not yet saved into the map: the room goes on with it
+        if host is None or host.map_path != path:
+            host = RoomHost(self.document.journey, path, options.host, options.port, notify=self._wake)
         try:
-            url = host.open()
+            url = host.open(options.host, options.port)
         except (RoomError, MapFileError) as error:
             QMessageBox.warning(self._window, "Cannot open the room", str(error))
             return False

@@ -185,3 +185,19 @@ def test_opening_a_map_a_killed_room_left_replays_its_journal(make_window, saved
     assert [inbox.get(i).title for i in inbox.ids()] == ["Said just before the crash"]
     assert not journal_path(saved_map).exists()
     assert "Brought 1 ideas" in window.statusBar().currentMessage()
+
+
+def test_closing_and_opening_the_room_again_before_saving_keeps_one_journal(room_window, saved_map: Path,
+                                                                            qtbot) -> None:  # noqa: ANN001
+    Phone(_open(room_window)).card("First session", "1")
+    _arrive(room_window, qtbot, 1)
+    room_window.room.close_room()
+    assert room_window.document.is_modified and journal_path(saved_map).exists()
+    url = _open(room_window)  # not saved in between
+    Phone(url).card("Second session", "1")
+    _arrive(room_window, qtbot, 2)
+    room_window.room.close_room()
+    assert room_window.files.save()
+    assert not journal_path(saved_map).exists()
+    inbox = load_cjm(saved_map).inbox
+    assert [inbox.get(i).title for i in inbox.ids()] == ["First session", "Second session"]
