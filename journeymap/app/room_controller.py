@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,7 @@ class RoomController(QObject):
         self.document = window.document
         self.host: RoomHost | None = None
         self._switch_interval = sys.getswitchinterval()
+        self._wake_pending = threading.Event()
         self.timer_seconds: int | None = None
         self.inbox = InboxPanel(self.document, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inbox)
@@ -138,9 +140,11 @@ class RoomController(QObject):
         from journeymap.room.server import RoomError
 
         self.discard_covered_journal()
-        host = RoomHost(self.document.journey, path, options.host, options.port, notify=self.arrived.emit)
+        host = self.host  # closed, its journal not yet saved into the map: the room goes on with it
+        if host is None or host.map_path != path:
+            host = RoomHost(self.document.journey, path, options.host, options.port, notify=self._wake)
         try:
-            url = host.open()
+            url = host.open(options.host, options.port)
         except (RoomError, MapFileError) as error:
             QMessageBox.warning(self._window, "Cannot open the room", str(error))
             return False
@@ -179,8 +183,15 @@ class RoomController(QObject):
         """The window closes: close the room first, so everything stored reaches the map before saving."""
         self.close_room()
 
+    def _wake(self) -> None:
+        """Called on the server's thread after each journal write: one queued wake-up at a time."""
+        if not self._wake_pending.is_set():
+            self._wake_pending.set()
+            self.arrived.emit()
+
     def take_arrivals(self) -> int:
         """Apply what the room stored, for at most SLICE_SECONDS; the rest follows in the next turn."""
+        self._wake_pending.clear()  # before draining: what is stored after this wakes us again
         if self.host is None:
             return 0
         deadline = time.perf_counter() + SLICE_SECONDS

@@ -65,6 +65,9 @@ def summary(journey: JourneyMap) -> str:
                                                                      ("cards", "card"), ("milestones", "milestone"),
                                                                      ("flows", "flow"))),
              "Lanes: " + (", ".join(journey.lane(p).name for p in journey.lane_ids()) or "none")]
+    if len(journey.inbox):
+        waiting = len(journey.inbox)
+        lines.append(f"Inbox: {waiting} idea{'s' if waiting != 1 else ''} from the room waiting to be sorted")
     for number, stage_id in enumerate(journey.stage_ids(), 1):
         stage = journey.stage(stage_id)
         lines.append("")

@@ -47,18 +47,25 @@ class RoomHost:
     def is_open(self) -> bool:
         return self.server is not None
 
-    def open(self) -> str:
-        """Start journal and server; returns the URL phones open. Raises RoomError or MapFileError."""
-        journal = Journal.create(self.map_path)
+    def open(self, host: str | None = None, port: int | None = None) -> str:
+        """Start journal and server; returns the URL phones open. Raises RoomError or MapFileError.
+
+        Opening again after :meth:`close`, before the map was saved, goes on with the same journal.
+        """
+        self._host = self._host if host is None else host
+        self._port = self._port if port is None else port
+        again = self.journal is not None
+        journal = self.journal.reopen() if self.journal is not None else Journal.create(self.map_path)
         first = int(self.journey.inbox.next_id().removeprefix("idea-"))
         server = RoomServer(self._view(), journal, self._host, self._port, first, self._notify, *self._limits)
         try:
             url = server.start()
         except Exception:
-            journal.remove()
+            journal.close() if again else journal.remove()
             raise
         self.journal, self.server = journal, server
-        self.journey.journal_mark = JournalMark(journal.journal_id, 0)
+        if not again:
+            self.journey.journal_mark = JournalMark(journal.journal_id, 0)
         return url
 
     def take_arrivals(self, limit: int | None = None) -> int:

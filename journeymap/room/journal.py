@@ -55,6 +55,16 @@ class Journal:
         _sync_folder(path.parent)
         return journal
 
+    def reopen(self) -> Journal:
+        """Append again after :meth:`close` (a room closed and opened again before the map was saved)."""
+        try:
+            handle = open(self.path, "ab")  # noqa: SIM115 - kept open for the room's lifetime
+        except OSError as error:
+            raise MapFileError(self.path, f"cannot be written ({error.strerror or error})") from None
+        _lock(handle, self.path)
+        self._handle = handle
+        return self
+
     def append(self, entries: list[dict[str, Any]]) -> None:
         """Write entries (each with its ``seq``) and sync them to disk before returning."""
         self._write(entries)

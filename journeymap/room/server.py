@@ -204,7 +204,7 @@ class RoomServer:
         if not secrets.compare_digest(token.encode(), self.token.encode()):
             response: web.StreamResponse = _json({"error": "this is not a room you were invited to"}, 403)
         elif path == f"/r/{self.token}":
-            response = web.HTTPFound(self.prefix)
+            response = web.Response(status=302, headers={"Location": self.prefix})
         else:
             try:
                 response = await handler(request)

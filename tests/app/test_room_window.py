@@ -185,3 +185,56 @@ def test_opening_a_map_a_killed_room_left_replays_its_journal(make_window, saved
     assert [inbox.get(i).title for i in inbox.ids()] == ["Said just before the crash"]
     assert not journal_path(saved_map).exists()
     assert "Brought 1 ideas" in window.statusBar().currentMessage()
+
+
+def test_closing_and_opening_the_room_again_before_saving_keeps_one_journal(room_window, saved_map: Path,
+                                                                            qtbot) -> None:
+    Phone(_open(room_window)).card("First session", "1")
+    _arrive(room_window, qtbot, 1)
+    room_window.room.close_room()
+    assert room_window.document.is_modified and journal_path(saved_map).exists()
+    url = _open(room_window)  # not saved in between
+    Phone(url).card("Second session", "1")
+    _arrive(room_window, qtbot, 2)
+    room_window.room.close_room()
+    assert room_window.files.save()
+    assert not journal_path(saved_map).exists()
+    inbox = load_cjm(saved_map).inbox
+    assert [inbox.get(i).title for i in inbox.ids()] == ["First session", "Second session"]
+
+
+def test_an_untitled_map_is_saved_first_and_the_dialogs_choose_address_and_round(
+        make_window, dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from journeymap.widgets.dialogs.room_dialogs import LOOPBACK, OpenRoomDialog, VotingRoundDialog
+
+    window = make_window(small_map())
+    target = tmp_path / "new.cjm"
+    dialogs.files.append(str(target))
+    chosen = {}
+
+    def accept_open(dialog: OpenRoomDialog) -> int:
+        addresses = [dialog.address.itemData(i) for i in range(dialog.address.count())]
+        assert addresses[-1] == LOOPBACK  # this computer only is always offered, last
+        dialog.address.setCurrentIndex(len(addresses) - 1)
+        chosen["open"] = True
+        return QDialog.DialogCode.Accepted
+
+    def accept_round(dialog: VotingRoundDialog) -> int:
+        dialog.dots.setValue(5)
+        dialog.scope.setCurrentIndex(dialog.scope.findText("Stage: Adoption"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(OpenRoomDialog, "exec", accept_open)
+    monkeypatch.setattr(VotingRoundDialog, "exec", accept_round)
+    window.findChild(QAction, "actionOpenRoom").trigger()
+    assert "information" in dialogs.kinds() and target.exists()
+    assert chosen and window.room.host.url.startswith("http://127.0.0.1:")
+    window.findChild(QAction, "actionStartVoting").trigger()
+    journey = window.document.journey
+    assert journey.voting.round == VotingRound(5, VoteScope.STAGE, journey.stage_ids()[1])
+    assert window.document.undo_stack.undoText() == "Start voting round (5 dots)"
+    window.findChild(QAction, "actionEndVoting").trigger()
+    assert journey.voting.round is None
+    window.room.close_room()

@@ -85,3 +85,10 @@ def test_inspect_lists_the_inbox_by_name_and_the_votes(tmp_path: Path, capsys: p
          "author": None},
     ]
     assert [t["votes"] for t in data["touchpoints"]] == [0, 0, 4, 0]
+
+
+def test_the_summary_says_how_many_ideas_wait(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "room.cjm"
+    save_cjm(_roomy_map(), path)
+    assert main(["inspect", str(path)]) == 0
+    assert "Inbox: 2 ideas from the room waiting to be sorted" in capsys.readouterr().out

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from journeymap.io.cjm import dumps, loads, to_document
-from journeymap.model import CardPolicy, JourneyMap, Kind, MapError, Touchpoint
+from journeymap.model import CardPolicy, JourneyMap, Kind, MapError, Submission, Touchpoint, VoteScope, VotingRound
 from journeymap.model.invariants import check_invariants
 
 texts = st.text(min_size=0, max_size=12)
@@ -103,6 +103,30 @@ class MapEdits(RuleBasedStateMachine):
         if data.draw(st.booleans()):
             self.journey.restore(removal)
             assert to_document(self.journey) == before
+
+    # The room's parts: ideas with suggested cells, dots and rounds must survive every delete and undo.
+    @rule(data=st.data(), title=texts, kind=kinds, author=st.one_of(st.none(), texts))
+    def submit_idea(self, data: st.DataObject, title: str, kind: Kind, author: str | None) -> None:
+        stages, lanes = self.journey.stage_ids(), self.journey.lane_ids()
+        stage = data.draw(st.one_of(st.none(), st.sampled_from(stages))) if stages else None
+        lane = data.draw(st.one_of(st.none(), st.sampled_from(lanes))) if lanes else None
+        self.journey.inbox.add(Submission(title, kind, stage, lane, author))
+
+    @precondition(lambda self: len(self.journey.inbox))
+    @rule(data=st.data())
+    def drop_idea(self, data: st.DataObject) -> None:
+        self.journey.inbox.remove(data.draw(st.sampled_from(self.journey.inbox.ids())))
+
+    @precondition(lambda self: self.journey.card_ids())
+    @rule(data=st.data(), dots=st.integers(1, 3))
+    def vote(self, data: st.DataObject, dots: int) -> None:
+        self.journey.voting.add(data.draw(st.sampled_from(self.journey.card_ids())), dots)
+
+    @precondition(lambda self: self.journey.stage_ids())
+    @rule(data=st.data(), dots=st.integers(1, 9), scope=st.sampled_from(list(VoteScope)))
+    def open_round(self, data: st.DataObject, dots: int, scope: VoteScope) -> None:
+        stage = data.draw(st.sampled_from(self.journey.stage_ids())) if scope is VoteScope.STAGE else None
+        self.journey.voting.set_round(VotingRound(dots, scope, stage))
 
     @invariant()
     def invariants_hold(self) -> None:

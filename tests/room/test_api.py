@@ -202,3 +202,13 @@ def test_closing_the_room_frees_the_port_and_the_journal_replays(map_path: Path)
     assert load_cjm(map_path).inbox.ids() == journey.inbox.ids()
     save_cjm(journey, map_path)
     assert recover(map_path)[1] is None
+
+
+def test_the_room_address_without_its_slash_redirects_and_unknown_paths_are_json(room: RoomHost) -> None:
+    phone = Phone(room.url)
+    status, _, response = phone.request("GET", f"/r/{room.server.token}", absolute=True)
+    assert status == 302 and response.getheader("Location") == f"/r/{room.server.token}/"
+    status, answer, _ = phone.request("GET", "api/nothing")
+    assert status == 404 and answer["error"]
+    status, answer, _ = phone.request("DELETE", "api/cards")
+    assert status == 405 and answer["error"]

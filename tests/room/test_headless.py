@@ -68,6 +68,21 @@ def test_sigterm_stops_cleanly_and_the_map_holds_the_inbox(map_path: Path) -> No
     assert not journal_path(map_path).exists()
 
 
+def test_the_map_on_disk_follows_while_the_room_runs(map_path: Path) -> None:
+    """Saved when the room goes quiet: a crash of the laptop itself would find the ideas in the map file."""
+    with headless_room(map_path) as (child, url):
+        assert Phone(url).card("Saved without stopping", "1")[0] == 201
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if [i["title"] for i in json.loads(map_path.read_text(encoding="utf-8")).get("inbox", [])]:
+                break
+            time.sleep(0.1)
+        assert [i["title"] for i in inspect(map_path)["inbox"]] == ["Saved without stopping"]
+        assert child.poll() is None  # still serving
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=30) == 0
+
+
 def test_vote_opens_a_round_and_sigint_keeps_the_dots(map_path: Path) -> None:
     with headless_room(map_path, "--vote", "2") as (child, url):
         phone = Phone(url)
@@ -141,3 +156,12 @@ def test_sigkill_mid_load_loses_no_acknowledged_card(map_path: Path) -> None:
     inbox = {(item["id"], item["title"]) for item in inspect(map_path)["inbox"]}
     assert acknowledged <= inbox
     assert len(inbox) == len({title for _, title in inbox})  # and none twice
+
+
+def test_the_headless_room_never_loads_qt() -> None:
+    script = ("import sys\nimport journeymap.app.cli, journeymap.room.headless, journeymap.room.server\n"
+              "print(sorted(m for m in ('PySide6', 'shiboken6') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -41,6 +41,8 @@ def test_a_phone_adds_a_card_votes_and_sees_the_timer(room: RoomHost, page, tmp_
     page.goto(room.url)
     page.wait_for_function("document.getElementById('title').textContent === 'Workshop map'")
     page.get_by_text("Connected to the facilitator's laptop").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") == 390  # nothing sticks out sideways
+    assert not page.locator("#timer").is_visible() and not page.locator("#voting").is_visible()
     page.locator("input[value=pain_point] + span").click()
     hostile = "<img src=x onerror=alert(1)> Invoice arrives late"
     page.fill("#card-title", hostile)
@@ -68,7 +70,7 @@ def test_a_phone_adds_a_card_votes_and_sees_the_timer(room: RoomHost, page, tmp_
     page.get_by_text("1 dot left").wait_for()
     card.get_by_role("button").click()
     page.get_by_text("0 dots left").wait_for()
-    assert page.locator("#vote-cards button:enabled").count() == 0
+    page.wait_for_function("document.querySelectorAll('#vote-cards button:enabled').length === 0")
     page.screenshot(path=str(tmp_path / "room-phone.png"))  # docs/images/room-phone.png is one of these
     assert (tmp_path / "room-phone.png").stat().st_size > 10_000
     assert room.take_arrivals() == 2

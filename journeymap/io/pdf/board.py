@@ -27,6 +27,8 @@ from journeymap.layout.style import (
 )
 from journeymap.model import JourneyMap, Kind
 
+VOTE_DOT = "#1f2933"
+
 
 def draw_board(surface: Surface, layout: MapLayout, journey: JourneyMap, top: float = 0.0) -> None:
     """Draw the whole board with its top edge at ``top`` (the title block sits above it)."""
@@ -39,6 +41,7 @@ def draw_board(surface: Surface, layout: MapLayout, journey: JourneyMap, top: fl
         surface.rect(band, fill=BAND_FILL)
     _draw_grid(surface, layout, top)
     _draw_cards(surface, layout, journey, top)
+    _draw_votes(surface, layout, journey, top)
     for box in layout.milestones.values():
         _draw_milestone(surface, layout, box, top)
     # Arrows over cards, as the canvas stacks them, so every flow stays visible end to end.
@@ -128,6 +131,27 @@ def _draw_cards(surface: Surface, layout: MapLayout, journey: JourneyMap, top: f
     for _emotion, box in badges:
         x, baseline = box.badge_origin
         surface.badge_label(box.badge_text, x, baseline + top, s.card_meta)
+
+
+def _draw_votes(surface: Surface, layout: MapLayout, journey: JourneyMap, top: float) -> None:
+    """Dots from the room's voting: a dark disc with the count at a card's bottom-right, as on the canvas."""
+    s = layout.style
+    size = s.badge_size
+    for card_id, count in journey.voting.counts().items():
+        box = layout.cards.get(card_id)
+        if box is None:
+            continue
+        rect = box.rect
+        disc = Rect(rect.right - size - 2, rect.y + rect.height - size - 2, size, size)
+        if box.badge is not None and disc.y < box.badge.bottom + 2:  # a short card: beside its emotion
+            disc = Rect(box.badge.x - size - 3, disc.y, size, size)
+        disc = disc.moved(0, top)
+        cx, cy = disc.center
+        surface.fill(VOTE_DOT)
+        surface.canvas.circle(cx, surface.height - cy, size / 2, stroke=0, fill=1)
+        label = str(count)
+        width = surface.fonts.width(label, s.card_meta.size, s.card_meta.bold)
+        surface.text(cx - width / 2, cy - s.card_meta.line_height / 2, label, s.card_meta, "#ffffff")
 
 
 def _draw_milestone(surface: Surface, layout: MapLayout, box: MilestoneBox, top: float) -> None:

@@ -64,15 +64,14 @@
       return;
     }
     panel.hidden = false;
-    showDotsLeft(voting.left, voting.dots);
+    showDotsLeft(voting.left);
     const list = $("vote-cards");
     list.replaceChildren(...voting.cards.map((card) => voteItem(card, voting.left)));
   }
 
-  function showDotsLeft(left, dots) {
+  function showDotsLeft(left) {
     $("dots-left").textContent = left === 1 ? "1 dot left" : left + " dots left";
     $("dots-left").dataset.left = String(left);
-    $("dots-left").title = dots + " dots each this round";
   }
 
   function voteItem(card, left) {
@@ -189,7 +188,11 @@
     const result = await sendWithRetries("api/votes", { card, client_id: newClientId() }, () => {});
     if (result.status === 201 || result.status === 200) {
       setStatus($("vote-status"), "Dot counted ✓", "ok");
-      if (typeof result.data.left === "number") showDotsLeft(result.data.left, 0);
+      if (typeof result.data.left === "number") {
+        showDotsLeft(result.data.left);
+        // No dots left: no button may look as if it still could vote.
+        if (result.data.left <= 0) $("vote-cards").querySelectorAll("button").forEach((b) => { b.disabled = true; });
+      }
     } else {
       setStatus($("vote-status"), (result.data && result.data.error) || "Not counted.", "bad");
     }

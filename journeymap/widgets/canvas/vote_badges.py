@@ -92,4 +92,8 @@ class VoteBadges:
             # Bottom-right: the top-right corner already carries the emotion badge.
             card_rect = getattr(item, "card_rect", None)
             corner = item.mapFromScene(card_rect().bottomRight()) if card_rect else item.boundingRect().bottomRight()
-            badge.setPos(corner.x() - SIZE / 2 - 2, corner.y() - SIZE / 2 - 2)
+            x, y = corner.x() - SIZE / 2 - 2, corner.y() - SIZE / 2 - 2
+            record = getattr(item, "record", None)
+            if record is not None and record.emotion is not None and y - SIZE / 2 < SIZE + 8:
+                x -= SIZE + 4  # a short card: beside its emotion badge, not over it
+            badge.setPos(x, y)
