@@ -45,17 +45,22 @@ def draw_map_page(slide: Slide, journey: JourneyMap, layout: MapLayout, frame: F
     for stage_id in page.stages:
         _stage_header(slide, journey, layout, frame, stage_id)
     _band(slide, layout, frame)
-    for lane_id in layout.lane_order:
-        _lane(slide, journey, layout, frame, lane_id)
-    card_shapes: dict[str, Shape] = {}
+    held: dict[str, list[str]] = {lane_id: [] for lane_id in layout.lane_order}
     for stage_id in page.stages:
         for lane_id in layout.lane_order:
             for card_id in layout.cells[(stage_id, lane_id)].card_ids:
-                rect = layout.cards[card_id].rect
-                if page.top <= rect.y < page.bottom:
-                    card_shapes[card_id] = _card(slide, journey, layout, frame, card_id)
+                box_ = layout.cards[card_id]
+                tail = layout.style.thought_tail if box_.tail else 0.0
+                if page.holds(box_.rect.y, box_.rect.bottom + tail):
+                    held[lane_id].append(card_id)
+    for lane_id in layout.lane_order:
+        _lane(slide, journey, layout, frame, lane_id, bool(held[lane_id]))
+    card_shapes: dict[str, Shape] = {}
+    for card_ids in held.values():
+        for card_id in card_ids:
+            card_shapes[card_id] = _card(slide, journey, layout, frame, card_id)
     for milestone_id, milestone in layout.milestones.items():
-        if milestone.stage in page.stages and page.top <= milestone.rect.y < page.bottom:
+        if milestone.stage in page.stages and page.holds(milestone.rect.y, milestone.rect.bottom):
             _milestone(slide, journey, layout, frame, milestone_id)
     for source, target in journey.flows():
         if source in card_shapes and target in card_shapes:
@@ -93,11 +98,12 @@ def _band(slide: Slide, layout: MapLayout, frame: Frame) -> None:
         (bottom - top) * frame.scale, fill=BAND_FILL, line=GRID, name="Milestones for all lanes")
 
 
-def _lane(slide: Slide, journey: JourneyMap, layout: MapLayout, frame: Frame, lane_id: str) -> None:
+def _lane(slide: Slide, journey: JourneyMap, layout: MapLayout, frame: Frame, lane_id: str, has_cards: bool) -> None:
     s, page = layout.style, frame.page
     lane = layout.lanes[lane_id]
     top, bottom = max(lane.row.y, page.top), min(lane.row.bottom, page.bottom)
-    if bottom - top < 0.5:
+    # A sliver of the next lane at a part's foot, with none of its cards, would only cut its name.
+    if bottom - top < (2 * s.lane_name.line_height if not has_cards else 0.5):
         return
     y, height = frame.y(top), (bottom - top) * frame.scale
     persona = journey.lane(lane_id)

@@ -4,14 +4,13 @@ A slide is 16:9 (960 x 540 pt). The smallest text on a map slide must stay reada
 so the scale never drops below ``MIN_FONT_PT`` divided by the layout's smallest text size; from that
 follows how many stage columns fit across one slide. A map wider than that is split into stage groups
 (balanced, so the last slide is not a lone column); a group taller than a slide is split into vertical
-parts at heights where no card or milestone is cut. Every slide repeats its stages' headers and the lane
+parts, and a card never is cut: it moves whole to the next part. Every slide repeats its stages' headers and the lane
 names, so each one reads on its own.
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from journeymap.layout import LayoutStyle, MapLayout, TextStyle
@@ -42,6 +41,11 @@ class MapPage:
     groups: int
     part: int  # 1-based vertical part of this group, of ``parts``
     parts: int
+    after: float = -math.inf  # the previous part's cut: items ending above it were shown there
+
+    def holds(self, top: float, bottom: float) -> bool:
+        """Whether an item spanning these layout heights is drawn on this page (each on exactly one)."""
+        return self.top - 1e-6 <= top and bottom <= self.bottom + 1e-6 and bottom > self.after + 1e-6
 
 
 @dataclass(frozen=True)
@@ -127,15 +131,15 @@ def plan_pages(layout: MapLayout) -> list[MapPage]:
         fit_width = available_width / content_width
         scale = min(MAX_SCALE, fit_width, available_height / max(layout.height, 1.0))
         if scale >= floor:
-            windows = [(layout.header_height, layout.height)]
+            windows = [(layout.header_height, layout.height, -math.inf)]
         else:
             scale = max(floor, min(MAX_SCALE, fit_width)) if fit_width >= floor else fit_width
             window = available_height / scale - layout.header_height
             windows = split_heights(_blocks(layout, group), layout.header_height, layout.height, window)
-        for part, (top, bottom) in enumerate(windows, 1):
+        for part, (top, bottom, after) in enumerate(windows, 1):
             # A part holding one item taller than a slide (a very long card) is shrunk to fit.
             fitted = min(scale, available_height / (layout.header_height + bottom - top))
-            pages.append(MapPage(group, top, bottom, fitted, number, len(groups), part, len(windows)))
+            pages.append(MapPage(group, top, bottom, fitted, number, len(groups), part, len(windows), after))
     return pages
 
 
@@ -155,33 +159,42 @@ def _blocks(layout: MapLayout, group: tuple[str, ...]) -> list[tuple[float, floa
 
 
 def split_heights(blocks: list[tuple[float, float]], top: float, bottom: float,
-                  window: float) -> list[tuple[float, float]]:
-    """Cut [top, bottom) into windows of at most ``window`` without cutting a block.
+                  window: float) -> list[tuple[float, float, float]]:
+    """Cut [top, bottom) into windows of at most ``window``: (top, bottom, after) per window.
 
-    Blocks are merged into disjoint runs first; a cut goes into the gap before the run it would
-    otherwise cross. A run taller than a window gets a window of its own, as tall as it.
+    Cards in different columns overlap in height, so a cut that crosses no card often does not
+    exist. A cut is chosen to cross few cards and keep the window full; a card it crosses moves
+    whole to the next window, which therefore starts at that card's top. A block belongs to the
+    first window that holds it whole: ``after`` is the previous cut, and a block ending at or above
+    it was already shown. A block taller than a window gets a window as tall as it.
     """
-    runs: list[list[float]] = []
-    for start, end in sorted(blocks):
-        if runs and start < runs[-1][1]:
-            runs[-1][1] = max(runs[-1][1], end)
-        else:
-            runs.append([start, end])
-    starts = [run[0] for run in runs]
-    windows: list[tuple[float, float]] = []
-    y = top
+    blocks = sorted(blocks)
+    windows: list[tuple[float, float, float]] = []
+    y, after = top, -math.inf
     while bottom - y > 1e-6:
         limit = y + max(window, 1.0)
         if limit >= bottom:
-            windows.append((y, bottom))
+            windows.append((y, bottom, after))
             break
-        index = bisect_right(starts, limit) - 1
-        cut = limit
-        if index >= 0 and runs[index][0] < limit < runs[index][1]:
-            before = runs[index - 1][1] if index > 0 else y
-            cut = (max(before, y) + runs[index][0]) / 2
-            if cut <= y + 1e-6:
-                cut = runs[index][0] if runs[index][0] > y + 1e-6 else runs[index][1]
-        windows.append((y, cut))
-        y = cut
-    return windows or [(top, bottom)]
+        candidates = {limit}
+        for start, end in blocks:
+            if start > limit:
+                break
+            candidates.update(value for value in (start, end) if y < value <= limit)
+        best: tuple[float, float, float] | None = None  # (score, cut, next top)
+        for cut in candidates:
+            crossed = [start for start, end in blocks if start < cut < end]
+            if any(start <= y + 1e-6 for start in crossed):
+                continue  # the next window would start where this one did
+            # Each card moved to the next window costs a quarter of a window of space.
+            score = len(crossed) * window / 4 - (cut - y)
+            if best is None or score < best[0]:
+                best = (score, cut, min([cut, *crossed]))
+        if best is None:
+            cut = max(end for start, end in blocks if start <= y + 1e-6 and end > y)
+            crossed = [start for start, end in blocks if start < cut < end]
+            best = (0.0, cut, min([cut, *crossed]))
+        _, cut, following = best
+        windows.append((y, cut, after))
+        y, after = following, cut
+    return windows or [(top, bottom, -math.inf)]
