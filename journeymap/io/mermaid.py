@@ -8,7 +8,9 @@ Mermaid's journey grammar lives in its lexer: a title runs to the first ``#``, `
 section name and a task name to the first ``#``, ``:``, ``;`` or newline; the task's data is
 ``: score: actor, actor``. ``%%`` starts a comment anywhere on a line. Mermaid decodes entity codes
 such as ``#58;`` (``:``) and ``#35;`` (``#``) before it parses, so every character the grammar
-would stop at is written as its code and the user's text comes out intact. A name that starts with a
+would stop at is written as its code and the user's text comes out intact. Titles may hold ``:``,
+but a ``:`` followed by ``#`` in a line that mentions "style" makes Mermaid drop a ``;``, so colons are
+coded everywhere and the only bare colons are a task's separators. A name that starts with a
 keyword (``section ...``) would be read as that statement, so its first letter is written as a code.
 """
 
@@ -42,10 +44,12 @@ def escape(text: str, stops: str = ":", fallback: str = "(untitled)") -> str:
     "&amp;" stays five characters.
     """
     text = " ".join(text.split()) or fallback
-    text = _ENTITY_LIKE.sub("#38;", text)
+    entity_starts = {match.start() for match in _ENTITY_LIKE.finditer(text)}
     out = []
-    for char in text:
-        if char in _ALWAYS:
+    for index, char in enumerate(text):
+        if index in entity_starts:
+            out.append("#38;")
+        elif char in _ALWAYS:
             out.append(_ALWAYS[char])
         elif char in stops:
             out.append(f"#{ord(char)};")
@@ -59,7 +63,7 @@ def escape(text: str, stops: str = ":", fallback: str = "(untitled)") -> str:
 
 
 def mermaid_journey(journey: JourneyMap) -> str:
-    lines = ["journey", f"  title {escape(journey.title, stops='', fallback='Untitled journey map')}"]
+    lines = ["journey", f"  title {escape(journey.title, fallback='Untitled journey map')}"]
     for stage_id in journey.stage_ids():
         lines.append(f"  section {escape(journey.stage(stage_id).name, fallback='(unnamed stage)')}")
         for lane_id in journey.lane_ids():
