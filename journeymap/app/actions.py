@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
 from journeymap.app.analysis_view import MENU_ENTRIES
+from journeymap.app.pack_export import export_decision_pack
 
 if TYPE_CHECKING:
     from journeymap.app.main_window import MainWindow
@@ -68,6 +69,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
          "Export the map as a spreadsheet, PDF or image", None),
         ("actionExportPoster", "Export &Poster…", files.export_poster, ("Ctrl+P",),
          "Print the map as a poster PDF", None),
+        ("actionExportPack", "Export &Decision Pack…", lambda: export_decision_pack(window), (),
+         "Write the poster, deck, report, action list and a dated snapshot into a folder", None),
         ("actionQuit", "&Quit", window.close, (SK.Quit, "Ctrl+Q"), "Close the window", None),
         # Edit
         ("actionCut", "Cu&t", window.cut, (SK.Cut,), "Copy the selection and delete it", None),
@@ -149,7 +152,8 @@ def build_menus(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
     recent = QMenu("Open &Recent", window)
     recent.setObjectName("menuRecent")
     menu("&File", "menuFile", ["actionNewFromTemplate", "actionOpen", recent, None, "actionSave", "actionSaveAs",
-                               None, "actionImport", "actionExport", "actionExportPoster", None, "actionQuit"])
+                               None, "actionImport", "actionExport", "actionExportPoster", "actionExportPack", None,
+                               "actionQuit"])
     menu("&Edit", "menuEdit", ["actionUndo", "actionRedo", None, "actionCut", "actionCopy", "actionPaste",
                                "actionDuplicate", "actionDelete", None, "actionEditSelected", "actionConnect", None,
                                "actionFind", "actionFindNext", "actionFindPrevious", None, "actionAddStage",
