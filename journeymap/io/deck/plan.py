@@ -64,14 +64,21 @@ class Frame:
         """Slide y where the content window starts (under the stage headers)."""
         return MARGIN + TITLE_HEIGHT + self.layout.header_height * self.scale
 
+    @property
+    def left(self) -> float:
+        """Slide x of the lane header column: the map is centred when it is narrower than the slide."""
+        style = self.layout.style
+        width = (style.lane_header_width + len(self.page.stages) * style.column_width) * self.scale
+        return MARGIN + max(0.0, (SLIDE_WIDTH - 2 * MARGIN - width) / 2)
+
     def x(self, layout_x: float) -> float:
         """A stage column's x: the page's first column sits right after the lane header column."""
         style = self.layout.style
         first = self.layout.stages[self.page.stages[0]].column.x if self.page.stages else style.lane_header_width
-        return MARGIN + (layout_x - first + style.lane_header_width) * self.scale
+        return self.left + (layout_x - first + style.lane_header_width) * self.scale
 
     def lane_x(self, layout_x: float) -> float:
-        return MARGIN + layout_x * self.scale
+        return self.left + layout_x * self.scale
 
     def header_y(self, layout_y: float) -> float:
         return MARGIN + TITLE_HEIGHT + layout_y * self.scale
@@ -83,7 +90,7 @@ class Frame:
     def right(self) -> float:
         """Slide x of the right edge of the page's last column."""
         style = self.layout.style
-        return MARGIN + (style.lane_header_width + len(self.page.stages) * style.column_width) * self.scale
+        return self.left + (style.lane_header_width + len(self.page.stages) * style.column_width) * self.scale
 
     @property
     def bottom(self) -> float:

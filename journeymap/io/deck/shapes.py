@@ -1,8 +1,9 @@
-"""Small python-pptx helpers: boxes with real, wrapping text, and arrows that stay connected.
+"""Small python-pptx helpers for the few shapes outside the map: boxes and cells with real, wrapping text.
 
 Positions are in points (the layout's unit) and converted to EMU here. Text is set run by run with an
 explicit font, colour and left alignment: an autoshape otherwise inherits the theme's centred white
-text. PowerPoint wraps each shape's text itself, so a user who edits a card sees it reflow.
+text. PowerPoint wraps each shape's text itself, so a user who edits a text sees it reflow. The map slides'
+many shapes go through :mod:`xml_shapes` instead, for speed.
 """
 
 from __future__ import annotations
@@ -11,13 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
-from pptx.shapes.connector import Connector
 from pptx.shapes.shapetree import SlideShapes
 from pptx.table import _Cell
 from pptx.util import Emu, Pt
@@ -27,7 +25,8 @@ from journeymap.layout.style import INK
 
 # Connection sites of a rectangle or rounded rectangle, in OOXML's order.
 TOP, LEFT, BOTTOM, RIGHT = 0, 1, 2, 3
-_CONTROL = {code: " " for code in range(32) if code not in (9, 10)}
+# Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates, U+FFFE/U+FFFF).
+_CONTROL = {code: " " for code in [*range(32), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF] if code not in (9, 10)}
 
 
 @dataclass(frozen=True)
@@ -114,30 +113,3 @@ def text_box(shapes: SlideShapes, x: float, y: float, width: float, height: floa
         shape.name = name
     set_text(shape, paragraphs, inset=(0, 0, 0, 0), anchor=anchor, align=align)
     return shape
-
-
-def arrow(shapes: SlideShapes, source: Shape, target: Shape, colour: str, width: float) -> Connector:
-    """A connector glued to both cards, with an arrowhead at the target: it follows when a card moves.
-
-    Forward arrows are elbow connectors from the source's right side to the target's left side;
-    arrows that go back or down a column are straight, from the nearer sides.
-    """
-    source_right = source.left + source.width
-    if target.left > source_right:
-        connector = shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
-        begin, end = RIGHT, LEFT
-    else:
-        connector = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, 0, 0, 0, 0)
-        below = target.top >= source.top + source.height
-        above = target.top + target.height <= source.top
-        begin, end = (BOTTOM, TOP) if below else (TOP, BOTTOM) if above else (LEFT, RIGHT)
-    connector.begin_connect(source, begin)
-    connector.end_connect(target, end)
-    connector.line.color.rgb = rgb(colour)
-    connector.line.width = Pt(width)
-    line = connector.line._get_or_add_ln()  # python-pptx has no API for arrowheads
-    tail = etree.SubElement(line, qn("a:tailEnd"))
-    tail.set("type", "triangle")
-    tail.set("w", "med")
-    tail.set("len", "med")
-    return connector

@@ -49,10 +49,11 @@ def build_deck(journey: JourneyMap, date: dt.date | None = None,
         return deck.slides.add_slide(deck.slide_layouts[BLANK_LAYOUT])
 
     _title_slide(new_slide(), journey, date or dt.date.today(), len(pages))
+    flows = journey.flows()
     for number, page in enumerate(pages, 1):
         if progress is not None:
             progress(number - 1, len(pages), f"Slide {number} of the map")
-        draw_map_page(new_slide(), journey, layout, Frame(layout, page), _map_heading(journey, layout, page))
+        draw_map_page(new_slide(), journey, layout, Frame(layout, page), _map_heading(journey, layout, page), flows)
     curve_slide(new_slide, journey)
     handoff_slides(new_slide, journey, measurer)
     vote_slides(new_slide, journey, measurer)
