@@ -15,6 +15,7 @@ from typing import Any
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.shapetree import SlideShapes
 from pptx.table import _Cell
@@ -69,7 +70,9 @@ def box(shapes: SlideShapes, kind: MSO_SHAPE, x: float, y: float, width: float, 
     else:
         shape.line.color.rgb = rgb(line)
         shape.line.width = Pt(line_width)
-    shape.shadow.inherit = False
+    style = shape._element.find(qn("p:style"))  # the theme's shadow and white text: not wanted here
+    if style is not None:
+        shape._element.remove(style)
     return shape
 
 
