@@ -228,3 +228,19 @@ def test_libreoffice_impress_opens_the_deck_and_prints_every_slide(tmp_path: Pat
     for card_id in journey.card_ids():
         assert journey.card(card_id).title in text
     assert Emu(reader.pages[0].mediabox.width * 12700) > 0
+
+
+def test_a_giant_card_stays_inside_its_slide_and_empty_columns_take_one_slide_per_group() -> None:
+    journey = JourneyMap("Giant")
+    stage, lane = journey.add_stage(Stage("S")), journey.add_lane(Persona("P"))
+    journey.add_card(stage, lane, Touchpoint(" ".join(["word"] * 1500), kind=Kind.THOUGHT, emotion=1))
+    journey.add_card(stage, lane, Touchpoint("https://" + "x" * 500))
+    for index in range(11):
+        journey.add_stage(Stage(f"T{index}"))
+    deck = deck_of(journey)
+    assert sorted(card_shapes(deck)) == sorted(journey.card_ids())
+    assert_inside(deck)
+    titles = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.name == "Slide title"]
+    first_group = [title for title in titles if title.startswith("Giant: S –")]
+    assert len(first_group) > 1 and all("part" in title for title in first_group)
+    assert [title for title in titles if "T3" in title or "T7" in title] == ["Giant: T3 – T6", "Giant: T7 – T10"]

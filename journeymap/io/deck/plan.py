@@ -142,12 +142,20 @@ def plan_pages(layout: MapLayout) -> list[MapPage]:
         else:
             scale = max(floor, min(MAX_SCALE, fit_width)) if fit_width >= floor else fit_width
             window = available_height / scale - layout.header_height
-            windows = split_heights(_blocks(layout, group), layout.header_height, layout.height, window)
+            blocks = _blocks(layout, group)
+            windows = split_heights(blocks, layout.header_height, layout.height, window)
+            # Parts that hold nothing (the empty rest of lanes made tall by other columns) are left out.
+            windows = windows[:1] + [w for w in windows[1:] if any(_held(w, block) for block in blocks)]
         for part, (top, bottom, after) in enumerate(windows, 1):
             # A part holding one item taller than a slide (a very long card) is shrunk to fit.
             fitted = min(scale, available_height / (layout.header_height + bottom - top))
             pages.append(MapPage(group, top, bottom, fitted, number, len(groups), part, len(windows), after))
     return pages
+
+
+def _held(window: tuple[float, float, float], block: tuple[float, float]) -> bool:
+    top, bottom, after = window
+    return top - 1e-6 <= block[0] and block[1] <= bottom + 1e-6 and block[1] > after + 1e-6
 
 
 def _blocks(layout: MapLayout, group: tuple[str, ...]) -> list[tuple[float, float]]:
