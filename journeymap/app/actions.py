@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QStyle, QToolBar, QWidget
 
 from journeymap.app.analysis_view import MENU_ENTRIES, AnalysisView
+from journeymap.app.pack_export import export_decision_pack
 
 if TYPE_CHECKING:
     from journeymap.app.files import DocumentFiles
@@ -52,6 +53,8 @@ class ActionWindow(Protocol):
     def addAction(self, action: QAction) -> None: ...  # noqa: N802 - Qt's name
 
     def menuBar(self) -> QMenuBar: ...  # noqa: N802 - Qt's name
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
 
     def addToolBar(self, area: Qt.ToolBarArea, toolbar: QToolBar) -> None: ...  # noqa: N802 - Qt's name
 
@@ -109,6 +112,8 @@ def build_actions(window: ActionWindow) -> dict[str, QAction]:
          "Export the map as a spreadsheet, PDF or image", None),
         ("actionExportPoster", "Export &Poster…", files.export_poster, ("Ctrl+P",),
          "Print the map as a poster PDF", None),
+        ("actionExportPack", "Export &Decision Pack…", lambda: export_decision_pack(window), (),
+         "Write the poster, deck, report, action list and a dated snapshot into a folder", None),
         ("actionQuit", "&Quit", window.close, (SK.Quit, "Ctrl+Q"), "Close the window", None),
         # Edit
         ("actionCut", "Cu&t", window.cut, (SK.Cut,), "Copy the selection and delete it", None),
@@ -190,7 +195,8 @@ def build_menus(window: ActionWindow, actions: dict[str, QAction]) -> QMenu:
     recent = QMenu("Open &Recent", window.window())
     recent.setObjectName("menuRecent")
     menu("&File", "menuFile", ["actionNewFromTemplate", "actionOpen", recent, None, "actionSave", "actionSaveAs",
-                               None, "actionImport", "actionExport", "actionExportPoster", None, "actionQuit"])
+                               None, "actionImport", "actionExport", "actionExportPoster", "actionExportPack", None,
+                               "actionQuit"])
     menu("&Edit", "menuEdit", ["actionUndo", "actionRedo", None, "actionCut", "actionCopy", "actionPaste",
                                "actionDuplicate", "actionDelete", None, "actionEditSelected", "actionConnect", None,
                                "actionFind", "actionFindNext", "actionFindPrevious", None, "actionAddStage",

@@ -18,7 +18,7 @@ from journeymap.io.errors import MapFileError, UnsupportedFormatError
 from journeymap.model import MapError
 
 PROGRAM = "journeymap"
-COMMANDS = ("templates", "new", "inspect", "report", "convert", "room")
+COMMANDS = ("templates", "new", "inspect", "report", "convert", "room", "pack")
 # Images are drawn by the canvas, so their writers live in the app layer and need Qt (imported only
 # when an image is written: the other commands start without Qt).
 IMAGE_WRITERS = (".png", ".svg")
@@ -103,7 +103,31 @@ def build_parser() -> argparse.ArgumentParser:
     image = convert.add_argument_group("image options (.png)")
     image.add_argument("--dpi", type=int, help="resolution of a PNG (default 150)")
     _room_parser(commands)
+    _pack_parser(commands)
     return parser
+
+
+def _pack_parser(commands: Any) -> None:
+    pack = commands.add_parser("pack", help="write the decision pack: poster, deck, report, action list, snapshot")
+    pack.add_argument("file", metavar="MAP", help="a .cjm map or a spreadsheet (.xlsx, .ods, .xls, .csv)")
+    pack.add_argument("folder", metavar="OUTDIR", help="a new or empty folder for the pack")
+    pack.add_argument("--force", action="store_true", help="write into a folder that is not empty, replacing the "
+                                                           "pack's files of the same names")
+    _mapping_options(pack)
+
+
+def _pack(options: argparse.Namespace) -> int:
+    from journeymap.io.pack import folder_is_empty, write_pack
+
+    folder = Path(options.folder)
+    if not options.force and folder.is_dir() and not folder_is_empty(folder):
+        raise CliError(f"{folder}: is not empty; choose an empty or new folder, or pass --force")
+    result = _read(options.file, options)
+    pack = write_pack(result.map, folder, Path(options.file).stem, force=options.force)
+    _print_notices(pack.notices)
+    for path in pack.files:
+        print(path)
+    return 0
 
 
 def _room_parser(commands: Any) -> None:
@@ -129,7 +153,7 @@ def _mapping_options(command: argparse.ArgumentParser) -> None:
 def _run_command(args: list[str]) -> int:
     options = build_parser().parse_args(args)
     handler = {"templates": _templates, "new": _new, "inspect": _inspect, "report": _report, "convert": _convert,
-               "room": _room}
+               "room": _room, "pack": _pack}
     return handler[options.command](options)
 
 

@@ -42,6 +42,8 @@ EXPORT_FILTERS = {
     "PDF poster (*.pdf)": ".pdf",
     "PNG image (*.png)": ".png",
     "SVG image (*.svg)": ".svg",
+    "PowerPoint deck, editable (*.pptx)": ".pptx",
+    "Mermaid journey diagram (*.mmd)": ".mmd",
 }
 IMAGE_EXPORTERS = {".png": "export_png", ".svg": "export_svg"}
 IMPORT_DIALOG = "journeymap.widgets.dialogs.import_dialog"

@@ -66,6 +66,8 @@ WRITERS: dict[str, str] = {
     ".pdf": "journeymap.io.pdf:write_pdf",
     ".xlsx": "journeymap.io.sheets:save_xlsx",
     ".csv": "journeymap.io.sheets:save_csv",
+    ".pptx": "journeymap.io.deck:write_pptx",
+    ".mmd": "journeymap.io.mermaid:write_mermaid",
 }
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

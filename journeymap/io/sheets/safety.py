@@ -12,6 +12,7 @@ import io
 import os
 import stat
 import zipfile
+import zlib
 
 from journeymap.io.errors import MapFileError, reading
 from journeymap.io.sheets.limits import Limits, too_big
@@ -81,7 +82,66 @@ def vet_zip(path: str | os.PathLike[str], data: bytes, limits: Limits) -> str:
                 if ratio > limits.zip_ratio:
                     raise too_big(path, f"part {member.filename} inflates {ratio:,.0f} times", limits.zip_ratio,
                                   advice="real spreadsheets compress far less; it may be a zip bomb")
-        return _zip_kind(path, {member.filename.casefold() for member in members}, archive)
+        kind = _zip_kind(path, {member.filename.casefold() for member in members}, archive)
+        if kind == "xlsx":
+            refuse_doctypes(path, archive)
+        return kind
+
+
+_PROLOG_LIMIT = 1 << 20  # a real part's prolog is an XML declaration of a few dozen bytes
+_ENTITIES = "declares XML entities, which spreadsheets never need (a known attack); refusing to read it"
+
+
+def refuse_doctypes(path: str | os.PathLike[str], archive: zipfile.ZipFile) -> None:
+    """Refuse an .xlsx whose XML parts declare a DOCTYPE, where entities are declared.
+
+    openpyxl parses with defusedxml, which refuses entities, only while lxml is not installed; with
+    lxml (python-pptx needs it) it parses with entities left unexpanded instead. Either is safe from
+    expansion, but a spreadsheet never needs a DOCTYPE, so it is refused here, whatever the parser.
+    """
+    for member in archive.infolist():
+        if not member.filename.casefold().endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            declares = _declares_doctype(archive, member)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+            continue  # a damaged part: the reader names it when it gets there
+        if declares:
+            raise MapFileError(path, _ENTITIES, member.filename)
+
+
+def _declares_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Scan the prolog (declaration, processing instructions, comments) up to the root element."""
+    with archive.open(member) as stream:
+        head = b""
+
+        def more() -> bool:
+            nonlocal head
+            if len(head) >= _PROLOG_LIMIT:
+                return False
+            chunk = stream.read(65536)
+            head += chunk
+            return bool(chunk)
+
+        more()
+        position = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+        while True:
+            while position < len(head) and head[position] in b" \t\r\n":
+                position += 1
+            if len(head) - position < 9 and more():
+                continue
+            start = head[position:position + 9]
+            for opener, closer in ((b"<?", b"?>"), (b"<!--", b"-->")):
+                if start.startswith(opener):
+                    end = head.find(closer, position + len(opener))
+                    while end < 0:
+                        if not more():
+                            return len(head) >= _PROLOG_LIMIT  # a prolog this long is no spreadsheet's
+                        end = head.find(closer, position + len(opener))
+                    position = end + len(closer)
+                    break
+            else:
+                return start.upper() == b"<!DOCTYPE"
 
 
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"

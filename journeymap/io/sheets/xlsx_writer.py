@@ -8,6 +8,7 @@ keeps memory flat for large maps. The file is saved atomically.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 from copy import copy
@@ -53,9 +54,22 @@ def _write(sheets: list[_Sheet], stream: BinaryIO) -> None:
     try:
         _fill(workbook, sheets)
         workbook.save(stream)
-    except BaseException:
+    except BaseException as error:
         _abandon(workbook)
+        io_error = _as_os_error(error)
+        if io_error is not None:
+            raise io_error from None
         raise
+
+
+def _as_os_error(error: BaseException) -> OSError | None:
+    """Where lxml is installed, openpyxl writes through it, and a full disk or a file-size limit
+    arrives as lxml's ``SerialisationError("IO_ENOSPC")`` rather than an OSError: name it as one."""
+    if type(error).__name__ != "SerialisationError":
+        return None
+    code = str(error).removeprefix("IO_")
+    number = getattr(errno, code, None)
+    return OSError(number, os.strerror(number)) if isinstance(number, int) else OSError(str(error))
 
 
 def _abandon(workbook: Any) -> None:
