@@ -31,15 +31,19 @@ def _timed(results: dict) -> aiohttp.TraceConfig:
     return trace
 
 
-async def participant(session: aiohttp.ClientSession, url: str, number: int, cards: int, votes: int,
-                      results: dict) -> None:
+async def participant(
+    session: aiohttp.ClientSession, url: str, number: int, cards: int, votes: int, results: dict
+) -> None:
     async with session.get(url + "api/state") as response:
         state = await response.json()
     round_cards = [c["id"] for c in (state["voting"] or {}).get("cards", [])]
 
     async def send_card(n: int) -> None:
-        body = {"title": f"participant {number} idea {n}", "kind": "pain_point" if n % 3 else "touchpoint",
-                "client_id": f"{number}-{n}"}
+        body = {
+            "title": f"participant {number} idea {n}",
+            "kind": "pain_point" if n % 3 else "touchpoint",
+            "client_id": f"{number}-{n}",
+        }
         async with session.post(url + "api/cards", json=body) as response:
             answer = await response.json()
         results["statuses"].append(response.status)
@@ -58,8 +62,14 @@ async def participant(session: aiohttp.ClientSession, url: str, number: int, car
 async def main(url: str, participants: int, cards: int, votes: int) -> dict:
     results: dict = {"card_ms": [], "vote_ms": [], "statuses": [], "vote_statuses": [], "ids": []}
     # Each phone is its own client with a browser's six connections to the laptop.
-    sessions = [aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=6), trace_configs=[_timed(results)],
-                                      cookie_jar=aiohttp.CookieJar(unsafe=True)) for _ in range(participants)]
+    sessions = [
+        aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=6),
+            trace_configs=[_timed(results)],
+            cookie_jar=aiohttp.CookieJar(unsafe=True),
+        )
+        for _ in range(participants)
+    ]
     started = time.perf_counter()
     try:
         await asyncio.gather(*(participant(s, url, i, cards, votes, results) for i, s in enumerate(sessions)))
@@ -73,5 +83,5 @@ async def main(url: str, participants: int, cards: int, votes: int) -> dict:
 if __name__ == "__main__":
     arguments = sys.argv[1:]
     url = arguments[0]
-    numbers = [int(a) for a in arguments[1:]] + [60, 10, 3][len(arguments) - 1:]
+    numbers = [int(a) for a in arguments[1:]] + [60, 10, 3][len(arguments) - 1 :]
     print(json.dumps(asyncio.run(main(url, *numbers[:3]))))

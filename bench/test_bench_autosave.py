@@ -63,6 +63,7 @@ def test_to_document_alone(benchmark, document: Document) -> None:
 
 def test_background_write_to_disk(benchmark, saver: Autosaver) -> None:
     """From the snapshot to the file on disk, worker thread included (the work at risk meanwhile)."""
+
     def write() -> None:
         saver.save_in_background()
         saver.wait()

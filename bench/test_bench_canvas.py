@@ -31,9 +31,34 @@ VIEWPORT = (1280, 800)
 SIZES = {200: (8, 5), 2_000: (20, 10), 10_000: (40, 25), 50_000: (100, 50)}  # cards: (stages, lanes)
 ROUNDS = {200: 30, 2_000: 20, 10_000: 10, 50_000: 3}
 OPEN_ROUNDS = {200: 5, 2_000: 3, 10_000: 4, 50_000: 1}
-WORDS = ["onboarding", "kickoff", "call", "renewal", "invoice", "review", "adoption", "training", "webinar",
-         "champion", "churn", "risk", "health", "score", "expansion", "seat", "upsell", "ticket", "escalation",
-         "survey", "handover", "plan", "pricing", "demo", "trial", "https://example.com/a-very-long-link-without-spaces"]
+WORDS = [
+    "onboarding",
+    "kickoff",
+    "call",
+    "renewal",
+    "invoice",
+    "review",
+    "adoption",
+    "training",
+    "webinar",
+    "champion",
+    "churn",
+    "risk",
+    "health",
+    "score",
+    "expansion",
+    "seat",
+    "upsell",
+    "ticket",
+    "escalation",
+    "survey",
+    "handover",
+    "plan",
+    "pricing",
+    "demo",
+    "trial",
+    "https://example.com/a-very-long-link-without-spaces",
+]
 CHANNELS = ("Email", "Zoom call", "In-app", "Webinar", "Phone", "Slack Connect", "")
 OWNERS = ("CSM", "Account Executive", "Support", "Onboarding Manager", "")
 
@@ -44,17 +69,32 @@ def generated_map(cards: int, seed: int = 3) -> JourneyMap:
     rng = random.Random(seed)
     journey = JourneyMap(f"Generated: {cards:,} cards")
     with journey.batch():
-        stage_ids = [journey.add_stage(Stage(f"Stage {i + 1}: " + " ".join(rng.choices(WORDS[:-1], k=2)),
-                                             goal=" ".join(rng.choices(WORDS[:-1], k=9)), timeline="30-60 days",
-                                             owner=rng.choice(OWNERS))) for i in range(stages)]
-        lane_ids = [journey.add_lane(Persona(f"Persona {i + 1}", description=" ".join(rng.choices(WORDS[:-1], k=5))))
-                    for i in range(lanes)]
+        stage_ids = [
+            journey.add_stage(
+                Stage(
+                    f"Stage {i + 1}: " + " ".join(rng.choices(WORDS[:-1], k=2)),
+                    goal=" ".join(rng.choices(WORDS[:-1], k=9)),
+                    timeline="30-60 days",
+                    owner=rng.choice(OWNERS),
+                )
+            )
+            for i in range(stages)
+        ]
+        lane_ids = [
+            journey.add_lane(Persona(f"Persona {i + 1}", description=" ".join(rng.choices(WORDS[:-1], k=5))))
+            for i in range(lanes)
+        ]
         grid: dict[tuple[int, int], list[str]] = {}
         for index in range(cards):
             s, lane = index % stages, (index // stages) % lanes
             title = " ".join(rng.choices(WORDS, weights=[20] * (len(WORDS) - 1) + [1], k=rng.randint(2, 9)))
-            card = Touchpoint(title=title.capitalize(), channel=rng.choice(CHANNELS), owner=rng.choice(OWNERS),
-                              emotion=rng.choice((None, -2, -1, 0, 1, 2)), kind=rng.choice(list(Kind)))
+            card = Touchpoint(
+                title=title.capitalize(),
+                channel=rng.choice(CHANNELS),
+                owner=rng.choice(OWNERS),
+                emotion=rng.choice((None, -2, -1, 0, 1, 2)),
+                kind=rng.choice(list(Kind)),
+            )
             grid.setdefault((s, lane), []).append(journey.add_card(stage_ids[s], lane_ids[lane], card))
         for (s, lane), ids in grid.items():
             following = grid.get((s + 1, lane)) or grid.get((s + 1, (lane + 1) % lanes))

@@ -25,25 +25,62 @@ from journeymap.layout.style import KIND_COLOURS
 from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
 
 DATE = dt.date(2026, 1, 1)
-WORDS = ("onboarding", "kickoff", "call", "renewal", "invoice", "review", "adoption", "training", "webinar",
-         "champion", "churn", "risk", "health", "score", "expansion", "seat", "upsell", "ticket", "escalation",
-         "survey", "handover", "plan", "pricing", "demo", "trial")
+WORDS = (
+    "onboarding",
+    "kickoff",
+    "call",
+    "renewal",
+    "invoice",
+    "review",
+    "adoption",
+    "training",
+    "webinar",
+    "champion",
+    "churn",
+    "risk",
+    "health",
+    "score",
+    "expansion",
+    "seat",
+    "upsell",
+    "ticket",
+    "escalation",
+    "survey",
+    "handover",
+    "plan",
+    "pricing",
+    "demo",
+    "trial",
+)
 
 
 def big_map(cards: int = 2000, stages: int = 20, lanes: int = 5, seed: int = 7) -> JourneyMap:
     rng = random.Random(seed)
     journey = JourneyMap("Benchmark: 2,000 touchpoints")
-    stage_ids = [journey.add_stage(Stage(f"Stage {i}", goal=" ".join(rng.choices(WORDS, k=8)), owner="CSM"))
-                 for i in range(stages)]
-    lane_ids = [journey.add_lane(Persona(f"Persona {i}", description=" ".join(rng.choices(WORDS, k=6))))
-                for i in range(lanes)]
+    stage_ids = [
+        journey.add_stage(Stage(f"Stage {i}", goal=" ".join(rng.choices(WORDS, k=8)), owner="CSM"))
+        for i in range(stages)
+    ]
+    lane_ids = [
+        journey.add_lane(Persona(f"Persona {i}", description=" ".join(rng.choices(WORDS, k=6)))) for i in range(lanes)
+    ]
     card_ids = []
     for index in range(cards):
         stage, lane = stage_ids[index % stages], lane_ids[(index // stages) % lanes]
         title = " ".join(rng.choices(WORDS, k=rng.randint(2, 8)))
-        card_ids.append(journey.add_card(stage, lane, Touchpoint(
-            title, channel=rng.choice(["Email", "Call", "In-app"]), owner=rng.choice(["CSM", "AE", ""]),
-            emotion=rng.choice([None, -2, -1, 0, 1, 2]), kind=rng.choice(list(Kind)))))
+        card_ids.append(
+            journey.add_card(
+                stage,
+                lane,
+                Touchpoint(
+                    title,
+                    channel=rng.choice(["Email", "Call", "In-app"]),
+                    owner=rng.choice(["CSM", "AE", ""]),
+                    emotion=rng.choice([None, -2, -1, 0, 1, 2]),
+                    kind=rng.choice(list(Kind)),
+                ),
+            )
+        )
     for stage in stage_ids:
         journey.add_milestone(stage, Milestone(" ".join(rng.choices(WORDS, k=3))))
     for _ in range(200):
@@ -58,13 +95,18 @@ def bare_reportlab(layout: MapLayout, journey: JourneyMap, fonts: object, width:
     regular, bold = fonts.regular.primary.name, fonts.bold.primary.name
     buffer = BytesIO()
     with binary_streams():  # the same stream encoding as ours: the comparison is about drawing
-        _bare_draw(Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1), layout, journey,
-                   regular, bold, height)
+        _bare_draw(
+            Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1),
+            layout,
+            journey,
+            regular,
+            bold,
+            height,
+        )
     return buffer.getvalue()
 
 
-def _bare_draw(canvas: Canvas, layout: MapLayout, journey: JourneyMap, regular: str, bold: str,
-               height: float) -> None:
+def _bare_draw(canvas: Canvas, layout: MapLayout, journey: JourneyMap, regular: str, bold: str, height: float) -> None:
     s = layout.style
     colours = {kind: (HexColor(fill), HexColor(border)) for kind, (fill, border) in KIND_COLOURS.items()}
     ink, white = HexColor("#1f2933"), HexColor("#ffffff")
@@ -134,15 +176,21 @@ def _render(poster: object) -> bytes:
 
 
 def test_layout_and_preflight(benchmark, journey: JourneyMap) -> None:
-    poster = benchmark.pedantic(prepare_poster, args=(journey, PosterOptions.from_values("A0")),
-                                kwargs={"date": DATE}, rounds=3, iterations=1)
+    poster = benchmark.pedantic(
+        prepare_poster, args=(journey, PosterOptions.from_values("A0")), kwargs={"date": DATE}, rounds=3, iterations=1
+    )
     assert len(poster.layout.cards) == 2000
 
 
 def test_bare_reportlab(benchmark, whole: object) -> None:
     layout = whole.layout
-    data = benchmark.pedantic(bare_reportlab, args=(layout, whole.journey, whole.fonts, layout.width, layout.height),
-                              rounds=5, iterations=1, warmup_rounds=1)
+    data = benchmark.pedantic(
+        bare_reportlab,
+        args=(layout, whole.journey, whole.fonts, layout.width, layout.height),
+        rounds=5,
+        iterations=1,
+        warmup_rounds=1,
+    )
     benchmark.extra_info["bytes"] = len(data)
 
 
@@ -173,6 +221,8 @@ def test_ratios(whole: object, tiled: object, capsys: pytest.CaptureFixture[str]
     ours, ours_size = best(_render, whole)
     tiles, tiles_size = best(_render, tiled)
     with capsys.disabled():
-        print(f"\nbare reportlab {bare * 1000:.0f} ms ({bare_size // 1024} KiB); whole A0 {ours * 1000:.0f} ms "
-              f"({ours_size // 1024} KiB), {ours / bare:.2f}x bare; tiled A0 on A4 {tiles * 1000:.0f} ms "
-              f"({tiles_size // 1024} KiB, {tiled.plan.page_count} pages), {tiles / ours:.2f}x whole")
+        print(
+            f"\nbare reportlab {bare * 1000:.0f} ms ({bare_size // 1024} KiB); whole A0 {ours * 1000:.0f} ms "
+            f"({ours_size // 1024} KiB), {ours / bare:.2f}x bare; tiled A0 on A4 {tiles * 1000:.0f} ms "
+            f"({tiles_size // 1024} KiB, {tiled.plan.page_count} pages), {tiles / ours:.2f}x whole"
+        )

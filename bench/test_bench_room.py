@@ -85,8 +85,11 @@ def test_room_load_60_participants(benchmark, tmp_path: Path, monkeypatch) -> No
 
     def run() -> None:
         monitor = StallMonitor()
-        child = subprocess.Popen([sys.executable, str(LOAD), url, str(PARTICIPANTS), str(CARDS), str(VOTES)],
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, str(LOAD), url, str(PARTICIPANTS), str(CARDS), str(VOTES)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         monitor.start()  # after the fork: starting the phones' process is the bench's cost, not the app's
         loop = QEventLoop()
         poll = QTimer()
@@ -114,10 +117,13 @@ def test_room_load_60_participants(benchmark, tmp_path: Path, monkeypatch) -> No
     summary = {
         "server_store_p50_ms": round(statistics.median(stored_ms), 1),
         "server_store_p95_ms": round(_percentile(stored_ms, 0.95), 1),
-        "cards": len(card_ms), "card_p50_ms": round(statistics.median(card_ms), 1),
-        "card_p95_ms": round(_percentile(card_ms, 0.95), 1), "card_max_ms": round(max(card_ms), 1),
+        "cards": len(card_ms),
+        "card_p50_ms": round(statistics.median(card_ms), 1),
+        "card_p95_ms": round(_percentile(card_ms, 0.95), 1),
+        "card_max_ms": round(max(card_ms), 1),
         "vote_p95_ms": round(_percentile(results["vote_ms"], 0.95), 1),
-        "wall_s": round(results["wall_s"], 2), "gui_worst_block_ms": round(figures["worst_block_ms"], 1),
+        "wall_s": round(results["wall_s"], 2),
+        "gui_worst_block_ms": round(figures["worst_block_ms"], 1),
     }
     benchmark.extra_info.update(summary)
     print("\nroom load:", json.dumps(summary))

@@ -18,22 +18,57 @@ from journeymap.io.sheets import load_spreadsheet, save_csv, save_xlsx
 from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
 
 STAGES, LANES, CARDS = 12, 8, 2_000
-WORDS = ["call", "demo", "kickoff", "review", "onboarding", "email", "webinar", "training", "renewal", "invoice",
-         "admin", "sso", "import", "dashboard", "report", "champion", "sponsor", "pilot", "trial", "upsell"]
+WORDS = [
+    "call",
+    "demo",
+    "kickoff",
+    "review",
+    "onboarding",
+    "email",
+    "webinar",
+    "training",
+    "renewal",
+    "invoice",
+    "admin",
+    "sso",
+    "import",
+    "dashboard",
+    "report",
+    "champion",
+    "sponsor",
+    "pilot",
+    "trial",
+    "upsell",
+]
 
 
 def big_map() -> JourneyMap:
     rng = random.Random(4)
     journey = JourneyMap("Benchmark journey")
-    stages = [journey.add_stage(Stage(f"Stage {i + 1}", goal=f"Goal {i}", success_criteria=f"Signal {i}",
-                                      timeline=f"{i + 1} weeks", owner="CS")) for i in range(STAGES)]
+    stages = [
+        journey.add_stage(
+            Stage(
+                f"Stage {i + 1}",
+                goal=f"Goal {i}",
+                success_criteria=f"Signal {i}",
+                timeline=f"{i + 1} weeks",
+                owner="CS",
+            )
+        )
+        for i in range(STAGES)
+    ]
     lanes = [journey.add_lane(Persona(f"Persona {i + 1}", description="A segment")) for i in range(LANES)]
     cards = []
     for i in range(CARDS):
         title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 6))).capitalize() + f" {i}"
-        card = Touchpoint(title, channel=rng.choice(["Email", "Call", "In app", "Web"]), owner="CSM",
-                          notes=" ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 12))),
-                          emotion=rng.choice([None, -2, -1, 0, 1, 2]), kind=rng.choice(list(Kind)))
+        card = Touchpoint(
+            title,
+            channel=rng.choice(["Email", "Call", "In app", "Web"]),
+            owner="CSM",
+            notes=" ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 12))),
+            emotion=rng.choice([None, -2, -1, 0, 1, 2]),
+            kind=rng.choice(list(Kind)),
+        )
         cards.append(journey.add_card(rng.choice(stages), rng.choice(lanes), card))
     for stage in stages:
         journey.add_milestone(stage, Milestone(f"Milestone of {stage}", "signal"))
@@ -112,8 +147,17 @@ def _inventory_csv(journey: JourneyMap, path: Path) -> Path:
         for card_id in journey.card_ids():
             card = journey.card(card_id)
             stage, lane = journey.cell_of(card_id)
-            writer.writerow([journey.stage(stage).name, card.title, card.channel, card.owner, journey.lane(lane).name,
-                             "" if card.emotion is None else card.emotion, card.notes])
+            writer.writerow(
+                [
+                    journey.stage(stage).name,
+                    card.title,
+                    card.channel,
+                    card.owner,
+                    journey.lane(lane).name,
+                    "" if card.emotion is None else card.emotion,
+                    card.notes,
+                ]
+            )
     return path
 
 
@@ -150,11 +194,22 @@ def map_sheet_only(journey: JourneyMap, tmp_path_factory: pytest.TempPathFactory
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) makes the .ods and .xls")
 @pytest.mark.parametrize("extension", ["ods", "xls"])
-def test_import_map_sheet_other_formats(benchmark, map_sheet_only: Path, extension: str,
-                                        tmp_path: Path) -> None:
+def test_import_map_sheet_other_formats(benchmark, map_sheet_only: Path, extension: str, tmp_path: Path) -> None:
     """The map sheet saved by LibreOffice as .ods / .xls, read through python-calamine."""
-    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", extension, "--outdir", str(tmp_path), str(map_sheet_only)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            extension,
+            "--outdir",
+            str(tmp_path),
+            str(map_sheet_only),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     result = benchmark(load_spreadsheet, tmp_path / f"map.{extension}")
     assert result.map.counts()["stages"] == STAGES

@@ -42,8 +42,12 @@ ROUNDS = 7
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOURNEYMAP_DATA_DIR": str(tmp_path / "data"),
-           "JOURNEYMAP_SETTINGS": str(tmp_path / "settings.ini")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "JOURNEYMAP_DATA_DIR": str(tmp_path / "data"),
+        "JOURNEYMAP_SETTINGS": str(tmp_path / "settings.ini"),
+    }
     # An installed app runs from cached bytecode; without it every start would recompile our modules.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
@@ -61,8 +65,10 @@ def _timed(command: list[str], env: dict[str, str]) -> float:
 def commands(tmp_path: Path) -> dict[str, list[str]]:
     bare = tmp_path / "bare.py"
     bare.write_text(textwrap.dedent(BARE_WINDOW), encoding="utf-8")
-    return {"bare": [sys.executable, str(bare)],
-            "app": [sys.executable, "-m", "journeymap", "--quit-after-first-paint"]}
+    return {
+        "bare": [sys.executable, str(bare)],
+        "app": [sys.executable, "-m", "journeymap", "--quit-after-first-paint"],
+    }
 
 
 def test_bare_pyside_window(benchmark, commands, tmp_path: Path) -> None:
@@ -78,12 +84,16 @@ def test_app_on_the_sample_map(benchmark, commands, tmp_path: Path) -> None:
 def test_networkx_import_alone(benchmark, tmp_path: Path) -> None:
     """Reference row: the model's graph library, which every start pays before any Qt work."""
     env = _environment(tmp_path)
-    benchmark.pedantic(lambda: _timed([sys.executable, "-c", "import networkx"], env), rounds=ROUNDS, iterations=1,
-                       warmup_rounds=1)
+    benchmark.pedantic(
+        lambda: _timed([sys.executable, "-c", "import networkx"], env), rounds=ROUNDS, iterations=1, warmup_rounds=1
+    )
 
 
-@pytest.mark.xfail(strict=False, reason="measured 2.5-4x: importing networkx (the model) alone costs about "
-                                        "as much as a bare window; see docs/performance.md")
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured 2.5-4x: importing networkx (the model) alone costs about "
+    "as much as a bare window; see docs/performance.md",
+)
 def test_app_starts_within_twice_a_bare_window(commands, tmp_path: Path) -> None:
     """Interleaved runs, so both see the same machine load; medians compared."""
     env = _environment(tmp_path)
@@ -94,7 +104,8 @@ def test_app_starts_within_twice_a_bare_window(commands, tmp_path: Path) -> None
         bare.append(_timed(commands["bare"], env))
         app.append(_timed(commands["app"], app_env))
     ratio = statistics.median(app) / statistics.median(bare)
-    print(f"\nbare window median {statistics.median(bare) * 1000:.0f} ms, app median "
-          f"{statistics.median(app) * 1000:.0f} ms, ratio {ratio:.2f}")
+    print(
+        f"\nbare window median {statistics.median(bare) * 1000:.0f} ms, app median "
+        f"{statistics.median(app) * 1000:.0f} ms, ratio {ratio:.2f}"
+    )
     assert ratio <= 2.0
-

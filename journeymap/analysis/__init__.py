@@ -18,7 +18,20 @@ from journeymap.analysis.handoffs import (
 from journeymap.analysis.timeline import StageSpan, stage_timeline
 
 __all__ = [
-    "CardGap", "CurvePoint", "FlowHandoff", "Gaps", "LedgerEntry", "StageGap", "StageHandoff", "StageSpan",
-    "experience_curve", "find_gaps", "flow_handoffs", "handoff_ledger", "lane_curve", "same_owner",
-    "stage_handoffs", "stage_timeline",
+    "CardGap",
+    "CurvePoint",
+    "FlowHandoff",
+    "Gaps",
+    "LedgerEntry",
+    "StageGap",
+    "StageHandoff",
+    "StageSpan",
+    "experience_curve",
+    "find_gaps",
+    "flow_handoffs",
+    "handoff_ledger",
+    "lane_curve",
+    "same_owner",
+    "stage_handoffs",
+    "stage_timeline",
 ]

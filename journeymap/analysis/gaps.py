@@ -15,8 +15,13 @@ from journeymap.model import JourneyMap, Kind, parse_timeline
 
 STAGE_FIELDS = ("goal", "success_criteria", "timeline", "owner")
 CARD_FIELDS = ("channel", "owner")
-FIELD_LABELS = {"goal": "goal", "success_criteria": "success criteria", "timeline": "timeline", "owner": "owner",
-                "channel": "channel"}
+FIELD_LABELS = {
+    "goal": "goal",
+    "success_criteria": "success criteria",
+    "timeline": "timeline",
+    "owner": "owner",
+    "channel": "channel",
+}
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,13 @@ class Gaps:
 
     @property
     def count(self) -> int:
-        return (len(self.empty_cells) + len(self.stage_fields_missing) + len(self.unanswered_pain_points)
-                + len(self.cards_missing) + len(self.unreadable_timelines))
+        return (
+            len(self.empty_cells)
+            + len(self.stage_fields_missing)
+            + len(self.unanswered_pain_points)
+            + len(self.cards_missing)
+            + len(self.unreadable_timelines)
+        )
 
 
 def find_gaps(journey: JourneyMap) -> Gaps:
@@ -64,8 +74,9 @@ def find_gaps(journey: JourneyMap) -> Gaps:
             gaps.stage_fields_missing.append(StageGap(stage_id, missing))
         if stage.timeline.strip() and parse_timeline(stage.timeline) is None:
             gaps.unreadable_timelines.append(stage_id)
-    answered = {journey.cell_of(card_id) for card_id in journey.card_ids()
-                if journey.card(card_id).kind is Kind.OPPORTUNITY}
+    answered = {
+        journey.cell_of(card_id) for card_id in journey.card_ids() if journey.card(card_id).kind is Kind.OPPORTUNITY
+    }
     for card_id in journey.card_ids():
         card = journey.card(card_id)
         if card.kind is Kind.PAIN_POINT and journey.cell_of(card_id) not in answered:

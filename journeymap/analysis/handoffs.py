@@ -97,14 +97,33 @@ def handoff_ledger(journey: JourneyMap) -> list[LedgerEntry]:
     for handoff in stage_handoffs(journey):
         for lane_id in journey.lane_ids():
             point = next(p for p in curve[lane_id] if p.stage == handoff.to_stage)
-            entries.append(LedgerEntry(
-                "stage", journey.stage(handoff.from_stage).name, journey.stage(handoff.to_stage).name,
-                handoff.from_owner, handoff.to_owner, journey.lane(lane_id).name, point.mean,
-                point.low is not None and point.low <= RISKY_EMOTION, point.low,
-                (handoff.from_stage, handoff.to_stage)))
+            entries.append(
+                LedgerEntry(
+                    "stage",
+                    journey.stage(handoff.from_stage).name,
+                    journey.stage(handoff.to_stage).name,
+                    handoff.from_owner,
+                    handoff.to_owner,
+                    journey.lane(lane_id).name,
+                    point.mean,
+                    point.low is not None and point.low <= RISKY_EMOTION,
+                    point.low,
+                    (handoff.from_stage, handoff.to_stage),
+                )
+            )
     for flow in flow_handoffs(journey):
-        entries.append(LedgerEntry(
-            "flow", journey.card(flow.source).title, journey.card(flow.target).title, flow.from_owner,
-            flow.to_owner, journey.lane(flow.persona).name, flow.emotion, flow.risk, flow.emotion,
-            (flow.source, flow.target)))
+        entries.append(
+            LedgerEntry(
+                "flow",
+                journey.card(flow.source).title,
+                journey.card(flow.target).title,
+                flow.from_owner,
+                flow.to_owner,
+                journey.lane(flow.persona).name,
+                flow.emotion,
+                flow.risk,
+                flow.emotion,
+                (flow.source, flow.target),
+            )
+        )
     return entries

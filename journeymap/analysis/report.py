@@ -29,25 +29,51 @@ def report_data(journey: JourneyMap) -> dict[str, Any]:
     return {
         "curve": curve,
         "handoffs": {
-            "stages": [{"from_stage": stage_name[h.from_stage], "to_stage": stage_name[h.to_stage],
-                        "from_owner": h.from_owner, "to_owner": h.to_owner} for h in stage_handoffs(journey)],
-            "flows": [{"from": h.source, "to": h.target, "from_owner": h.from_owner, "to_owner": h.to_owner,
-                       "persona": lane_name[h.persona], "emotion": h.emotion} for h in flow_handoffs(journey)],
+            "stages": [
+                {
+                    "from_stage": stage_name[h.from_stage],
+                    "to_stage": stage_name[h.to_stage],
+                    "from_owner": h.from_owner,
+                    "to_owner": h.to_owner,
+                }
+                for h in stage_handoffs(journey)
+            ],
+            "flows": [
+                {
+                    "from": h.source,
+                    "to": h.target,
+                    "from_owner": h.from_owner,
+                    "to_owner": h.to_owner,
+                    "persona": lane_name[h.persona],
+                    "emotion": h.emotion,
+                }
+                for h in flow_handoffs(journey)
+            ],
         },
         "gaps": {
             "empty_cells": [{"stage": stage_name[s], "persona": lane_name[p]} for s, p in gaps.empty_cells],
-            "stage_fields_missing": [{"stage": stage_name[g.stage], "fields": list(g.fields)}
-                                     for g in gaps.stage_fields_missing],
+            "stage_fields_missing": [
+                {"stage": stage_name[g.stage], "fields": list(g.fields)} for g in gaps.stage_fields_missing
+            ],
             "unanswered_pain_points": list(gaps.unanswered_pain_points),
             "cards_missing": [{"id": g.card, "fields": list(g.fields)} for g in gaps.cards_missing],
         },
-        "timeline": [{"stage": stage_name[s.stage], "text": s.text, "days_min": s.days_min, "days_max": s.days_max,
-                      "start_min": s.start_min, "start_max": s.start_max} for s in stage_timeline(journey)],
+        "timeline": [
+            {
+                "stage": stage_name[s.stage],
+                "text": s.text,
+                "days_min": s.days_min,
+                "days_max": s.days_max,
+                "start_min": s.start_min,
+                "start_max": s.start_max,
+            }
+            for s in stage_timeline(journey)
+        ],
     }
 
 
 def emotion_text(value: float | None) -> str:
-    """"+1.5", "−2", "0", or "–" for no score: the canvas's badge signs."""
+    """ "+1.5", "−2", "0", or "–" for no score: the canvas's badge signs."""
     if value is None:
         return "–"
     if round(value, 1) == 0:
@@ -70,9 +96,13 @@ def report_markdown(journey: JourneyMap) -> str:
     lane_name = {p: journey.lane(p).name or "(unnamed persona)" for p in journey.lane_ids()}
     lines = [f"# {_md(journey.title or 'Untitled journey map')}: journey report", ""]
 
-    lines += ["## Experience curve", "",
-              "Mean emotion of each persona's scored cards per stage, from −2 (very negative) to +2 "
-              "(very positive); the number of scored cards in brackets, – where none is scored.", ""]
+    lines += [
+        "## Experience curve",
+        "",
+        "Mean emotion of each persona's scored cards per stage, from −2 (very negative) to +2 "
+        "(very positive); the number of scored cards in brackets, – where none is scored.",
+        "",
+    ]
     curve = experience_curve(journey)
     if curve and journey.stage_ids():
         lines.append("| Persona | " + " | ".join(_md(stage_name[s]) for s in journey.stage_ids()) + " |")
@@ -87,17 +117,24 @@ def report_markdown(journey: JourneyMap) -> str:
     lines += ["## Handoffs", ""]
     ledger = handoff_ledger(journey)
     if ledger:
-        lines += ["Where ownership of the customer changes. ⚠ marks a handoff into a card scored −1 or −2.", "",
-                  "| | From | To | Owners | Persona | Emotion |", "|---|---|---|---|---|---|"]
+        lines += [
+            "Where ownership of the customer changes. ⚠ marks a handoff into a card scored −1 or −2.",
+            "",
+            "| | From | To | Owners | Persona | Emotion |",
+            "|---|---|---|---|---|---|",
+        ]
         for entry in ledger:
             where = "Stage" if entry.kind == "stage" else "Arrow"
             flag = "⚠ " if entry.risk else ""
-            lines.append(f"| {flag}{where} | {_md(entry.from_label)} | {_md(entry.to_label)} | "
-                         f"{_md(entry.from_owner)} → {_md(entry.to_owner)} | {_md(entry.persona)} | "
-                         f"{ledger_emotion_text(entry)} |")
+            lines.append(
+                f"| {flag}{where} | {_md(entry.from_label)} | {_md(entry.to_label)} | "
+                f"{_md(entry.from_owner)} → {_md(entry.to_owner)} | {_md(entry.persona)} | "
+                f"{ledger_emotion_text(entry)} |"
+            )
     else:
-        lines.append("No handoffs: no two consecutive stages, and no two cards joined by an arrow, have "
-                     "different owners.")
+        lines.append(
+            "No handoffs: no two consecutive stages, and no two cards joined by an arrow, have different owners."
+        )
     lines.append("")
 
     lines += ["## Gaps", ""]
@@ -105,15 +142,28 @@ def report_markdown(journey: JourneyMap) -> str:
     titles = {c: journey.card(c).title or "(untitled card)" for c in journey.card_ids()}
     sections = [
         ("Empty cells", [f"{_md(stage_name[s])} × {_md(lane_name[p])}" for s, p in gaps.empty_cells]),
-        ("Stages missing fields", [f"{_md(stage_name[g.stage])}: " + ", ".join(FIELD_LABELS[f] for f in g.fields)
-                                   for g in gaps.stage_fields_missing]),
-        ("Timelines that are not a duration", [f"{_md(stage_name[s])}: “{_md(journey.stage(s).timeline)}”"
-                                               for s in gaps.unreadable_timelines]),
-        ("Pain points with no opportunity in the same stage and persona",
-         [f"{_md(titles[c])} ({_md(stage_name[journey.cell_of(c)[0]])}, {_md(lane_name[journey.cell_of(c)[1]])})"
-          for c in gaps.unanswered_pain_points]),
-        ("Cards missing channel or owner", [f"{_md(titles[g.card])}: " + ", ".join(FIELD_LABELS[f] for f in g.fields)
-                                            for g in gaps.cards_missing]),
+        (
+            "Stages missing fields",
+            [
+                f"{_md(stage_name[g.stage])}: " + ", ".join(FIELD_LABELS[f] for f in g.fields)
+                for g in gaps.stage_fields_missing
+            ],
+        ),
+        (
+            "Timelines that are not a duration",
+            [f"{_md(stage_name[s])}: “{_md(journey.stage(s).timeline)}”" for s in gaps.unreadable_timelines],
+        ),
+        (
+            "Pain points with no opportunity in the same stage and persona",
+            [
+                f"{_md(titles[c])} ({_md(stage_name[journey.cell_of(c)[0]])}, {_md(lane_name[journey.cell_of(c)[1]])})"
+                for c in gaps.unanswered_pain_points
+            ],
+        ),
+        (
+            "Cards missing channel or owner",
+            [f"{_md(titles[g.card])}: " + ", ".join(FIELD_LABELS[f] for f in g.fields) for g in gaps.cards_missing],
+        ),
     ]
     if not gaps.count:
         lines.append("None: every cell has a card, every stage its goal, success criteria, timeline and owner.")
@@ -122,21 +172,34 @@ def report_markdown(journey: JourneyMap) -> str:
         if items:
             lines += [f"### {heading} ({len(items)})", "", *[f"- {item}" for item in items], ""]
 
-    lines += ["## Timeline", "",
-              "Each stage's duration as read from its timeline, and when it starts, counted from the first stage.", "",
-              "| Stage | Timeline | Duration | Starts after |", "|---|---|---|---|"]
+    lines += [
+        "## Timeline",
+        "",
+        "Each stage's duration as read from its timeline, and when it starts, counted from the first stage.",
+        "",
+        "| Stage | Timeline | Duration | Starts after |",
+        "|---|---|---|---|",
+    ]
     spans = stage_timeline(journey)
     for span in spans:
-        duration = days_text(span.days_min, span.days_max) if span.parsed else (
-            "not a duration" if span.text.strip() else "not set")
-        lines.append(f"| {_md(stage_name[span.stage])} | {_md(span.text) or '–'} | {duration} | "
-                     f"{start_text(span.start_min, span.start_max)} |")
+        duration = (
+            days_text(span.days_min, span.days_max)
+            if span.parsed
+            else ("not a duration" if span.text.strip() else "not set")
+        )
+        lines.append(
+            f"| {_md(stage_name[span.stage])} | {_md(span.text) or '–'} | {duration} | "
+            f"{start_text(span.start_min, span.start_max)} |"
+        )
     if spans:
         last = spans[-1]
         total = start_text(last.end_min, last.end_max)
         if any(s.parsed for s in spans):
-            lines += ["", f"The whole journey: {total}"
-                      + ("." if all(s.parsed for s in spans) else " (some stages have no readable duration).")]
+            lines += [
+                "",
+                f"The whole journey: {total}"
+                + ("." if all(s.parsed for s in spans) else " (some stages have no readable duration)."),
+            ]
     return "\n".join(lines) + "\n"
 
 

@@ -53,7 +53,7 @@ def stage_timeline(journey: JourneyMap) -> list[StageSpan]:
 
 
 def days_text(low: int | None, high: int | None) -> str:
-    """"45-75 days", "90+ days", "14 days": a day range as people say it."""
+    """ "45-75 days", "90+ days", "14 days": a day range as people say it."""
     if low is None:
         return "unknown"
     if high is None:

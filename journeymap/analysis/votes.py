@@ -40,6 +40,16 @@ def ranked_cards(journey: JourneyMap) -> list[RankedCard]:
         rank = ranked[-1].rank if ranked and ranked[-1].votes == votes else position
         card = journey.card(card_id)
         stage_id, lane_id = journey.cell_of(card_id)
-        ranked.append(RankedCard(rank, votes, card_id, card.title, journey.stage(stage_id).name,
-                                 journey.lane(lane_id).name, card.owner, card.kind))
+        ranked.append(
+            RankedCard(
+                rank,
+                votes,
+                card_id,
+                card.title,
+                journey.stage(stage_id).name,
+                journey.lane(lane_id).name,
+                card.owner,
+                card.kind,
+            )
+        )
     return ranked

@@ -67,8 +67,15 @@ Keys = Sequence[str | QKeySequence.StandardKey]
 SK = QKeySequence.StandardKey
 
 
-def _make(window: ActionWindow, name: str, text: str, slot: Callable[[], object], keys: Keys = (),
-          tip: str = "", icon: QStyle.StandardPixmap | None = None) -> QAction:
+def _make(
+    window: ActionWindow,
+    name: str,
+    text: str,
+    slot: Callable[[], object],
+    keys: Keys = (),
+    tip: str = "",
+    icon: QStyle.StandardPixmap | None = None,
+) -> QAction:
     action = QAction(text, window.window())
     action.setObjectName(name)
     sequences: list[QKeySequence] = []
@@ -84,8 +91,7 @@ def _make(window: ActionWindow, name: str, text: str, slot: Callable[[], object]
     action.setShortcuts(unique)
     if tip:
         action.setStatusTip(tip)
-        action.setToolTip(f"{tip} ({unique[0].toString(QKeySequence.SequenceFormat.NativeText)})"
-                          if unique else tip)
+        action.setToolTip(f"{tip} ({unique[0].toString(QKeySequence.SequenceFormat.NativeText)})" if unique else tip)
     if icon is not None:
         action.setIcon(window.style().standardIcon(icon))
     action.triggered.connect(lambda _checked=False: slot())
@@ -99,59 +105,139 @@ def build_actions(window: ActionWindow) -> dict[str, QAction]:
     px = QStyle.StandardPixmap
     specs: list[tuple[str, str, Callable[[], object], Keys, str, QStyle.StandardPixmap | None]] = [
         # File
-        ("actionNewFromTemplate", "&New from Template…", files.new_from_template, (SK.New,),
-         "Start a new map from a template", px.SP_FileIcon),
-        ("actionOpen", "&Open…", files.open_dialog, (SK.Open,), "Open a map or a spreadsheet",
-         px.SP_DialogOpenButton),
+        (
+            "actionNewFromTemplate",
+            "&New from Template…",
+            files.new_from_template,
+            (SK.New,),
+            "Start a new map from a template",
+            px.SP_FileIcon,
+        ),
+        ("actionOpen", "&Open…", files.open_dialog, (SK.Open,), "Open a map or a spreadsheet", px.SP_DialogOpenButton),
         ("actionSave", "&Save", files.save, (SK.Save,), "Save the map", px.SP_DialogSaveButton),
-        ("actionSaveAs", "Save &As…", files.save_as, (SK.SaveAs, "Ctrl+Shift+S"), "Save the map under a new name",
-         None),
-        ("actionImport", "&Import…", files.import_dialog, ("Ctrl+I",),
-         "Import a spreadsheet as a new map or into this one", None),
-        ("actionExport", "&Export…", files.export_dialog, ("Ctrl+E",),
-         "Export the map as a spreadsheet, PDF or image", None),
-        ("actionExportPoster", "Export &Poster…", files.export_poster, ("Ctrl+P",),
-         "Print the map as a poster PDF", None),
-        ("actionExportPack", "Export &Decision Pack…", lambda: export_decision_pack(window), (),
-         "Write the poster, deck, report, action list and a dated snapshot into a folder", None),
+        (
+            "actionSaveAs",
+            "Save &As…",
+            files.save_as,
+            (SK.SaveAs, "Ctrl+Shift+S"),
+            "Save the map under a new name",
+            None,
+        ),
+        (
+            "actionImport",
+            "&Import…",
+            files.import_dialog,
+            ("Ctrl+I",),
+            "Import a spreadsheet as a new map or into this one",
+            None,
+        ),
+        (
+            "actionExport",
+            "&Export…",
+            files.export_dialog,
+            ("Ctrl+E",),
+            "Export the map as a spreadsheet, PDF or image",
+            None,
+        ),
+        (
+            "actionExportPoster",
+            "Export &Poster…",
+            files.export_poster,
+            ("Ctrl+P",),
+            "Print the map as a poster PDF",
+            None,
+        ),
+        (
+            "actionExportPack",
+            "Export &Decision Pack…",
+            lambda: export_decision_pack(window),
+            (),
+            "Write the poster, deck, report, action list and a dated snapshot into a folder",
+            None,
+        ),
         ("actionQuit", "&Quit", window.close, (SK.Quit, "Ctrl+Q"), "Close the window", None),
         # Edit
         ("actionCut", "Cu&t", window.cut, (SK.Cut,), "Copy the selection and delete it", None),
         ("actionCopy", "&Copy", view.copy_selection, (SK.Copy,), "Copy the selection", None),
-        ("actionPaste", "&Paste", view.paste, (SK.Paste,),
-         "Paste cards (or spreadsheet rows, one card per line)", None),
+        (
+            "actionPaste",
+            "&Paste",
+            view.paste,
+            (SK.Paste,),
+            "Paste cards (or spreadsheet rows, one card per line)",
+            None,
+        ),
         ("actionDuplicate", "D&uplicate", view.duplicate_selection, ("Ctrl+D",), "Duplicate the selection", None),
         ("actionDelete", "&Delete", view.delete_selection, (SK.Delete,), "Delete the selection", None),
-        ("actionConnect", "Co&nnect Cards", view.connect_selected, ("Ctrl+L",),
-         "Draw an arrow between the two selected cards", None),
-        ("actionEditSelected", "&Edit Selected", view.edit_selected, ("F2",), "Edit the selected item in place",
-         None),
+        (
+            "actionConnect",
+            "Co&nnect Cards",
+            view.connect_selected,
+            ("Ctrl+L",),
+            "Draw an arrow between the two selected cards",
+            None,
+        ),
+        ("actionEditSelected", "&Edit Selected", view.edit_selected, ("F2",), "Edit the selected item in place", None),
         ("actionFind", "&Find…", window.find_bar.open_bar, (SK.Find,), "Find cards by their text", None),
         ("actionFindNext", "Find &Next", window.find_bar.find_next, ("F3",), "Go to the next match", None),
-        ("actionFindPrevious", "Find Pre&vious", window.find_bar.find_previous, ("Shift+F3",),
-         "Go to the previous match", None),
-        ("actionAddStage", "Add &Stage", view.add_stage, ("Ctrl+Alt+S",),
-         "Add a stage column", None),
+        (
+            "actionFindPrevious",
+            "Find Pre&vious",
+            window.find_bar.find_previous,
+            ("Shift+F3",),
+            "Go to the previous match",
+            None,
+        ),
+        ("actionAddStage", "Add &Stage", view.add_stage, ("Ctrl+Alt+S",), "Add a stage column", None),
         ("actionAddLane", "Add &Lane", view.add_lane, ("Ctrl+Alt+L",), "Add a persona lane", None),
-        ("actionAddCard", "Add &Card", view.add_card_in_selected_cell, ("Ctrl+Return",),
-         "Add a card in the selected cell", None),
-        ("actionAddMilestone", "Add &Milestone", view.add_milestone, ("Ctrl+M",),
-         "Add a milestone to the selected stage", None),
+        (
+            "actionAddCard",
+            "Add &Card",
+            view.add_card_in_selected_cell,
+            ("Ctrl+Return",),
+            "Add a card in the selected cell",
+            None,
+        ),
+        (
+            "actionAddMilestone",
+            "Add &Milestone",
+            view.add_milestone,
+            ("Ctrl+M",),
+            "Add a milestone to the selected stage",
+            None,
+        ),
         # View
         ("actionZoomIn", "Zoom &In", view.zoom_in, (SK.ZoomIn, "Ctrl+="), "Zoom in", None),
         ("actionZoomOut", "Zoom &Out", view.zoom_out, (SK.ZoomOut,), "Zoom out", None),
         ("actionFitToMap", "&Fit to Map", view.fit_to_map, ("Ctrl+0",), "Show the whole map", None),
-        ("actionZoomToSelection", "Zoom to &Selection", view.zoom_to_selection, ("Ctrl+2",),
-         "Zoom to the selected items", None),
-        ("actionPresent", "&Present (Workshop Mode)", window.workshop.toggle, ("F5",),
-         "Full screen, large type, one stage at a time", px.SP_MediaPlay),
+        (
+            "actionZoomToSelection",
+            "Zoom to &Selection",
+            view.zoom_to_selection,
+            ("Ctrl+2",),
+            "Zoom to the selected items",
+            None,
+        ),
+        (
+            "actionPresent",
+            "&Present (Workshop Mode)",
+            window.workshop.toggle,
+            ("F5",),
+            "Full screen, large type, one stage at a time",
+            px.SP_MediaPlay,
+        ),
         # Help
-        ("actionShortcuts", "&Keyboard Shortcuts", window.show_shortcuts, (SK.HelpContents, "Ctrl+/"),
-         "List every gesture and shortcut", None),
+        (
+            "actionShortcuts",
+            "&Keyboard Shortcuts",
+            window.show_shortcuts,
+            (SK.HelpContents, "Ctrl+/"),
+            "List every gesture and shortcut",
+            None,
+        ),
         ("actionAbout", "&About Journey Map Designer", window.show_about, (), "", None),
     ]
-    actions = {name: _make(window, name, text, slot, keys, tip, icon)
-               for name, text, slot, keys, tip, icon in specs}
+    actions = {name: _make(window, name, text, slot, keys, tip, icon) for name, text, slot, keys, tip, icon in specs}
     stack = window.document.undo_stack
     undo = stack.createUndoAction(window.window())
     undo.setObjectName("actionUndo")
@@ -194,16 +280,68 @@ def build_menus(window: ActionWindow, actions: dict[str, QAction]) -> QMenu:
 
     recent = QMenu("Open &Recent", window.window())
     recent.setObjectName("menuRecent")
-    menu("&File", "menuFile", ["actionNewFromTemplate", "actionOpen", recent, None, "actionSave", "actionSaveAs",
-                               None, "actionImport", "actionExport", "actionExportPoster", "actionExportPack", None,
-                               "actionQuit"])
-    menu("&Edit", "menuEdit", ["actionUndo", "actionRedo", None, "actionCut", "actionCopy", "actionPaste",
-                               "actionDuplicate", "actionDelete", None, "actionEditSelected", "actionConnect", None,
-                               "actionFind", "actionFindNext", "actionFindPrevious", None, "actionAddStage",
-                               "actionAddLane", "actionAddCard", "actionAddMilestone"])
-    menu("&View", "menuView", ["actionZoomIn", "actionZoomOut", "actionFitToMap", "actionZoomToSelection", None,
-                               "actionPresent", None, *MENU_ENTRIES, None, "actionShowProperties",
-                               "actionShowToolbar"])
+    menu(
+        "&File",
+        "menuFile",
+        [
+            "actionNewFromTemplate",
+            "actionOpen",
+            recent,
+            None,
+            "actionSave",
+            "actionSaveAs",
+            None,
+            "actionImport",
+            "actionExport",
+            "actionExportPoster",
+            "actionExportPack",
+            None,
+            "actionQuit",
+        ],
+    )
+    menu(
+        "&Edit",
+        "menuEdit",
+        [
+            "actionUndo",
+            "actionRedo",
+            None,
+            "actionCut",
+            "actionCopy",
+            "actionPaste",
+            "actionDuplicate",
+            "actionDelete",
+            None,
+            "actionEditSelected",
+            "actionConnect",
+            None,
+            "actionFind",
+            "actionFindNext",
+            "actionFindPrevious",
+            None,
+            "actionAddStage",
+            "actionAddLane",
+            "actionAddCard",
+            "actionAddMilestone",
+        ],
+    )
+    menu(
+        "&View",
+        "menuView",
+        [
+            "actionZoomIn",
+            "actionZoomOut",
+            "actionFitToMap",
+            "actionZoomToSelection",
+            None,
+            "actionPresent",
+            None,
+            *MENU_ENTRIES,
+            None,
+            "actionShowProperties",
+            "actionShowToolbar",
+        ],
+    )
     menu("&Help", "menuHelp", ["actionShortcuts", None, "actionAbout"])
     return recent
 
@@ -213,9 +351,22 @@ def build_toolbar(window: ActionWindow, actions: dict[str, QAction]) -> QToolBar
     toolbar.setObjectName("mainToolbar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.setMovable(False)
-    for name in ("actionOpen", "actionSave", None, "actionUndo", "actionRedo", None, "actionAddStage",
-                 "actionAddLane", "actionAddCard", "actionAddMilestone", "actionConnect", None, "actionFitToMap",
-                 "actionPresent"):
+    for name in (
+        "actionOpen",
+        "actionSave",
+        None,
+        "actionUndo",
+        "actionRedo",
+        None,
+        "actionAddStage",
+        "actionAddLane",
+        "actionAddCard",
+        "actionAddMilestone",
+        "actionConnect",
+        None,
+        "actionFitToMap",
+        "actionPresent",
+    ):
         if name is None:
             toolbar.addSeparator()
         else:

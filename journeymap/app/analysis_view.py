@@ -34,14 +34,25 @@ class AnalysisView:
         self.gaps.place_chosen.connect(self.show_place)
         self.actions: dict[str, QAction] = {}
         for name, text, key, tip in (
-            ("actionShowCurve", "Experience &Curve", "Ctrl+Shift+E",
-             "Plot each persona's emotion across the stages"),
-            ("actionSharedCurve", "S&hared Curve Band", "",
-             "One band under the last lane with a line per persona, instead of a band per lane"),
-            ("actionShowHandoffs", "&Handoff Marks", "Ctrl+Shift+H",
-             "Mark where ownership changes between stages and along arrows"),
-            ("actionTimelineMode", "&Timeline Mode", "Ctrl+Shift+T",
-             "Make each stage as wide as its duration, with a ruler of the time from the start"),
+            ("actionShowCurve", "Experience &Curve", "Ctrl+Shift+E", "Plot each persona's emotion across the stages"),
+            (
+                "actionSharedCurve",
+                "S&hared Curve Band",
+                "",
+                "One band under the last lane with a line per persona, instead of a band per lane",
+            ),
+            (
+                "actionShowHandoffs",
+                "&Handoff Marks",
+                "Ctrl+Shift+H",
+                "Mark where ownership changes between stages and along arrows",
+            ),
+            (
+                "actionTimelineMode",
+                "&Timeline Mode",
+                "Ctrl+Shift+T",
+                "Make each stage as wide as its duration, with a ruler of the time from the start",
+            ),
         ):
             action = QAction(text, window)
             action.setObjectName(name)
@@ -59,9 +70,15 @@ class AnalysisView:
         window.addAction(gaps)
         self.actions["actionShowGaps"] = gaps
         settings = window.settings
-        saved = {name: str(settings.value(key, "false")).lower() == "true"
-                 for name, key in (("actionShowCurve", "view/curve"), ("actionSharedCurve", "view/sharedCurve"),
-                                   ("actionShowHandoffs", "view/handoffs"), ("actionTimelineMode", "view/timeline"))}
+        saved = {
+            name: str(settings.value(key, "false")).lower() == "true"
+            for name, key in (
+                ("actionShowCurve", "view/curve"),
+                ("actionSharedCurve", "view/sharedCurve"),
+                ("actionShowHandoffs", "view/handoffs"),
+                ("actionTimelineMode", "view/timeline"),
+            )
+        }
         for name, checked in saved.items():  # all read before any is applied (and saved back)
             self.actions[name].blockSignals(True)
             self.actions[name].setChecked(checked)
@@ -74,8 +91,9 @@ class AnalysisView:
         curve = "off"
         if self.actions["actionShowCurve"].isChecked():
             curve = "shared" if self.actions["actionSharedCurve"].isChecked() else "lanes"
-        return Overlay(curve, self.actions["actionShowHandoffs"].isChecked(),
-                       self.actions["actionTimelineMode"].isChecked())
+        return Overlay(
+            curve, self.actions["actionShowHandoffs"].isChecked(), self.actions["actionTimelineMode"].isChecked()
+        )
 
     def apply(self) -> None:
         """Show what the actions say, remember it, and let exported pictures show the same."""

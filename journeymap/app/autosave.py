@@ -64,8 +64,14 @@ class Autosaver(QObject):
     failed = Signal(str)  # the one-line problem, for the status bar; the workshop goes on
     written = Signal()
 
-    def __init__(self, document: Document, folder: Path, delay_ms: int = AUTOSAVE_DELAY_MS,
-                 parent: QObject | None = None, max_wait_ms: int = AUTOSAVE_MAX_WAIT_MS) -> None:
+    def __init__(
+        self,
+        document: Document,
+        folder: Path,
+        delay_ms: int = AUTOSAVE_DELAY_MS,
+        parent: QObject | None = None,
+        max_wait_ms: int = AUTOSAVE_MAX_WAIT_MS,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("autosaver")
         self._document = document
@@ -160,8 +166,12 @@ class Autosaver(QObject):
     def _snapshot(self) -> tuple[dict[str, Any], dict[str, object]]:
         """The part that runs on the GUI thread: the map's JSON data (a cell walk, no encoding)."""
         path = self._document.path
-        info: dict[str, object] = {"path": str(path) if path else None, "title": self._document.journey.title,
-                "saved": time.time(), "pid": os.getpid()}
+        info: dict[str, object] = {
+            "path": str(path) if path else None,
+            "title": self._document.journey.title,
+            "saved": time.time(),
+            "pid": os.getpid(),
+        }
         return to_document(self._document.journey), info
 
     def _on_written(self, problem: str) -> None:
@@ -238,12 +248,17 @@ def find_orphans(folder: Path) -> list[Orphan]:
             info = json.loads(info_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             info = {}
-        orphans.append(Orphan(
-            session=session, map_path=map_path, info_path=info_path,
-            original_path=info.get("path") if isinstance(info.get("path"), str) else None,
-            title=str(info.get("title") or map_path.stem),
-            saved=float(info.get("saved") or map_path.stat().st_mtime), lock=lock,
-        ))
+        orphans.append(
+            Orphan(
+                session=session,
+                map_path=map_path,
+                info_path=info_path,
+                original_path=info.get("path") if isinstance(info.get("path"), str) else None,
+                title=str(info.get("title") or map_path.stem),
+                saved=float(info.get("saved") or map_path.stat().st_mtime),
+                lock=lock,
+            )
+        )
     _sweep_stale_locks(folder, {orphan.session for orphan in orphans})
     return sorted(orphans, key=lambda orphan: orphan.saved, reverse=True)
 

@@ -62,9 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROGRAM,
         description="Design customer journey maps. Without a command, opens the app on FILE "
-                    "(or on the built-in sample map).",
+        "(or on the built-in sample map).",
         epilog=f"Open the app: {PROGRAM} [FILE]. With --quit-after-first-paint it exits 0 right after the map is "
-               "first drawn (to time start-up).",
+        "first drawn (to time start-up).",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("templates", help="list the built-in templates")
@@ -86,20 +86,33 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("output", metavar="OUT", help="the file to write; its extension names the format")
     _mapping_options(convert)
     poster = convert.add_argument_group("poster options (.pdf)")
-    poster.add_argument("--paper", help="A4..A0, Letter, Legal, Tabloid, ARCH-C/D/E or WxH in mm or in "
-                                        "(e.g. 900x600mm); default: fits the map")
+    poster.add_argument(
+        "--paper",
+        help="A4..A0, Letter, Legal, Tabloid, ARCH-C/D/E or WxH in mm or in (e.g. 900x600mm); default: fits the map",
+    )
     poster.add_argument("--landscape", action="store_true", default=None, help="turn the paper sideways")
     poster.add_argument("--tile", metavar="PAPER", help="print over sheets of A4, Letter or A3 to tape together")
     poster.add_argument("--margin", type=float, metavar="MM", help="printable margin in mm (default 6)")
     poster.add_argument("--overlap", type=float, metavar="MM", help="overlap between tiles in mm (default 10)")
     poster.add_argument("--scale", type=float, help="print at this scale instead of fitting the page")
-    poster.add_argument("--curve", choices=("lanes", "shared", "off"),
-                        help="experience curve, with the handoff marks: a band per persona lane, one shared "
-                             "band, or none (posters: lanes when any card is scored; pictures: none)")
-    poster.add_argument("--analysis", action="store_true", default=None,
-                        help="add a page with the handoff ledger, the gaps and the timeline")
-    poster.add_argument("--timeline", action="store_true", default=None,
-                        help="make each stage as wide as its duration, with a ruler (also for pictures)")
+    poster.add_argument(
+        "--curve",
+        choices=("lanes", "shared", "off"),
+        help="experience curve, with the handoff marks: a band per persona lane, one shared "
+        "band, or none (posters: lanes when any card is scored; pictures: none)",
+    )
+    poster.add_argument(
+        "--analysis",
+        action="store_true",
+        default=None,
+        help="add a page with the handoff ledger, the gaps and the timeline",
+    )
+    poster.add_argument(
+        "--timeline",
+        action="store_true",
+        default=None,
+        help="make each stage as wide as its duration, with a ruler (also for pictures)",
+    )
     image = convert.add_argument_group("image options (.png)")
     image.add_argument("--dpi", type=int, help="resolution of a PNG (default 150)")
     _room_parser(commands)
@@ -111,8 +124,11 @@ def _pack_parser(commands: Any) -> None:
     pack = commands.add_parser("pack", help="write the decision pack: poster, deck, report, action list, snapshot")
     pack.add_argument("file", metavar="MAP", help="a .cjm map or a spreadsheet (.xlsx, .ods, .xls, .csv)")
     pack.add_argument("folder", metavar="OUTDIR", help="a new or empty folder for the pack")
-    pack.add_argument("--force", action="store_true", help="write into a folder that is not empty, replacing the "
-                                                           "pack's files of the same names")
+    pack.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that is not empty, replacing the pack's files of the same names",
+    )
     _mapping_options(pack)
 
 
@@ -133,27 +149,42 @@ def _pack(options: argparse.Namespace) -> int:
 def _room_parser(commands: Any) -> None:
     room = commands.add_parser("room", help="open a room for phones on the local network, without a window")
     room.add_argument("file", metavar="MAP.cjm", help="the map; ideas land in its inbox, votes on its cards")
-    room.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1; "
-                                                          "give this machine's network address to let phones in)")
+    room.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1; give this machine's network address to let phones in)",
+    )
     room.add_argument("--port", type=int, default=0, help="the port (default: any free port)")
     room.add_argument("--vote", type=int, metavar="DOTS", help="open a dot-voting round over all cards")
 
 
 def _mapping_options(command: argparse.ArgumentParser) -> None:
     group = command.add_argument_group("spreadsheet import (.xlsx, .ods, .xls, .csv)")
-    group.add_argument("--field", action="append", default=[], metavar="LABEL=FIELD",
-                       help="say what a row or column label means (repeatable); FIELD is one of "
-                            "stage goal success_criteria timeline owner touchpoints pain_points opportunities "
-                            "thoughts emotions milestones channel card_owner persona notes kind ignore, or "
-                            "touchpoints:PERSONA for one lane")
+    group.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="LABEL=FIELD",
+        help="say what a row or column label means (repeatable); FIELD is one of "
+        "stage goal success_criteria timeline owner touchpoints pain_points opportunities "
+        "thoughts emotions milestones channel card_owner persona notes kind ignore, or "
+        "touchpoints:PERSONA for one lane",
+    )
     group.add_argument("--mapping", metavar="FILE.json", help="a mapping saved from the import dialog")
     group.add_argument("--include-hidden", action="store_true", help="read hidden rows and columns too")
 
 
 def _run_command(args: list[str]) -> int:
     options = build_parser().parse_args(args)
-    handler = {"templates": _templates, "new": _new, "inspect": _inspect, "report": _report, "convert": _convert,
-               "room": _room, "pack": _pack}
+    handler = {
+        "templates": _templates,
+        "new": _new,
+        "inspect": _inspect,
+        "report": _report,
+        "convert": _convert,
+        "room": _room,
+        "pack": _pack,
+    }
     return handler[options.command](options)
 
 
@@ -220,8 +251,9 @@ def _convert(options: argparse.Namespace) -> int:
     writer_options = _writer_options(options, extension)
     if extension not in WRITERS and extension not in IMAGE_WRITERS:
         supported = ", ".join(sorted([*WRITERS, *IMAGE_WRITERS]))
-        raise UnsupportedFormatError(options.output, f"cannot write {extension or 'a file without extension'}; "
-                                                     f"convert writes {supported}")
+        raise UnsupportedFormatError(
+            options.output, f"cannot write {extension or 'a file without extension'}; convert writes {supported}"
+        )
     result = _read(options.input, options)
     if extension in IMAGE_WRITERS:
         from journeymap.app.image_export import export_png, export_svg
@@ -236,8 +268,9 @@ def _convert(options: argparse.Namespace) -> int:
 
 def _writer_options(options: argparse.Namespace, extension: str) -> dict[str, Any]:
     given = {name: getattr(options, name) for name in (*POSTER_OPTIONS, "dpi") if getattr(options, name) is not None}
-    allowed = {".pdf": POSTER_OPTIONS, ".png": ("dpi", "curve", "timeline"),
-               ".svg": ("curve", "timeline")}.get(extension, ())
+    allowed = {".pdf": POSTER_OPTIONS, ".png": ("dpi", "curve", "timeline"), ".svg": ("curve", "timeline")}.get(
+        extension, ()
+    )
     wrong = [name for name in given if name not in allowed]
     if wrong:
         raise CliError(f"{options.output}: --{wrong[0]} does not apply to {extension or 'this'} files")
@@ -263,8 +296,10 @@ def _mapping(options: argparse.Namespace) -> Any:
     for given in options.field:
         label, equals, spec = given.rpartition("=")
         if not equals or not label.strip():
-            build_parser().error(f"--field {given!r}: write LABEL=FIELD, e.g. --field \"Ziel=goal\"; "
-                                 f"FIELD is one of {', '.join(FIELD_CHOICES)}")
+            build_parser().error(
+                f'--field {given!r}: write LABEL=FIELD, e.g. --field "Ziel=goal"; '
+                f"FIELD is one of {', '.join(FIELD_CHOICES)}"
+            )
         try:
             mapping = mapping.with_field(label.strip(), Target.parse(spec))
         except ValueError as error:
@@ -283,8 +318,10 @@ def _read_mapped(path: str, mapping: Any, options: argparse.Namespace) -> Any:
     sheet = read_spreadsheet(path)
     missing = sheet.missing_labels(mapping)
     if missing:
-        build_parser().error(f"{path}: no cell reads {', '.join(map(repr, missing))}; --field names a label as it "
-                             f"is written in the sheet (see 'journeymap inspect {path}' for the labels found)")
+        build_parser().error(
+            f"{path}: no cell reads {', '.join(map(repr, missing))}; --field names a label as it "
+            f"is written in the sheet (see 'journeymap inspect {path}' for the labels found)"
+        )
     return analyse(sheet, mapping=mapping).result
 
 

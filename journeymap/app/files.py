@@ -7,8 +7,6 @@ reaches the user as a traceback.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -33,8 +31,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MAP_FILTER = "Journey maps (*.cjm)"
-OPEN_FILTERS = (f"Maps and spreadsheets (*.cjm *.xlsx *.ods *.xls *.csv);;{MAP_FILTER};;"
-                "Spreadsheets (*.xlsx *.ods *.xls *.csv *.tsv);;All files (*)")
+OPEN_FILTERS = (
+    f"Maps and spreadsheets (*.cjm *.xlsx *.ods *.xls *.csv);;{MAP_FILTER};;"
+    "Spreadsheets (*.xlsx *.ods *.xls *.csv *.tsv);;All files (*)"
+)
 IMPORT_FILTERS = "Spreadsheets and maps (*.xlsx *.ods *.xls *.csv *.tsv *.cjm);;All files (*)"
 EXPORT_FILTERS = {
     "Excel workbook (*.xlsx)": ".xlsx",
@@ -46,26 +46,23 @@ EXPORT_FILTERS = {
     "Mermaid journey diagram (*.mmd)": ".mmd",
 }
 IMAGE_EXPORTERS = {".png": "export_png", ".svg": "export_svg"}
-IMPORT_DIALOG = "journeymap.widgets.dialogs.import_dialog"
-POSTER_DIALOG = "journeymap.widgets.dialogs.poster_dialog"
 NEW_DOCUMENT, MERGE = "new", "merge"
-
-
-def module_available(name: str) -> bool:
-    """Whether an optional module (written by another part of the team) is installed, without importing it."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def ask_import_mode(parent: QWidget, name: str) -> str | None:
     """Open an import as a new map, or merge it into the open one; None if cancelled."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Import", f"How should “{name}” be imported?",
-                      QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Import",
+        f"How should “{name}” be imported?",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
     box.setObjectName("importModeDialog")
-    box.setInformativeText("Merge adds its cards to this map, matching stages and lanes by name "
-                           "(one undo step). A new map replaces what is open.")
+    box.setInformativeText(
+        "Merge adds its cards to this map, matching stages and lanes by name "
+        "(one undo step). A new map replaces what is open."
+    )
     merge = box.addButton("Merge into This Map", QMessageBox.ButtonRole.AcceptRole)
     new = box.addButton("Open as New Map", QMessageBox.ButtonRole.ActionRole)
     box.setDefaultButton(merge)
@@ -102,12 +99,13 @@ class DocumentFiles(QObject):
         if not self.document.is_modified:
             return True
         answer = QMessageBox.warning(
-            self._window, "Unsaved changes",
+            self._window,
+            "Unsaved changes",
             f"Save the changes to “{self.document.display_name()}” before {action}?\n\n"
             "If you don't save, your changes will be lost.",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -162,8 +160,9 @@ class DocumentFiles(QObject):
 
     def save_as(self) -> bool:
         suggested = self.document.path or Path(self._start_folder()) / _file_stem(self.document.display_name())
-        path, _ = QFileDialog.getSaveFileName(self._window, "Save Map As", str(Path(suggested).with_suffix(".cjm")),
-                                              MAP_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, "Save Map As", str(Path(suggested).with_suffix(".cjm")), MAP_FILTER
+        )
         if not path:
             return False
         if not path.lower().endswith(".cjm"):
@@ -202,8 +201,10 @@ class DocumentFiles(QObject):
         """At start-up the map is already open: say so if another instance has it too."""
         holder = holder_of(path) if not self._is_tracked(path) else None
         if holder is not None:
-            text = _open_elsewhere_text(path, holder.describe()) + "\n\nBefore saving here, close it there " \
-                                                                   "(or use Save As)."
+            text = (
+                _open_elsewhere_text(path, holder.describe()) + "\n\nBefore saving here, close it there "
+                "(or use Save As)."
+            )
             # Once the window is up: the person is looking at it, not at the terminal.
             QTimer.singleShot(0, lambda: QMessageBox.warning(self._window, "Map open elsewhere", text))
 
@@ -225,9 +226,12 @@ class DocumentFiles(QObject):
         if holder is None:
             return True
         answer = QMessageBox.warning(
-            self._window, "Map open elsewhere",
+            self._window,
+            "Map open elsewhere",
             _open_elsewhere_text(path, holder.describe()) + "\n\nOpen it here anyway?",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Open
 
     def _is_tracked(self, path: str | os.PathLike[str]) -> bool:
@@ -262,16 +266,18 @@ class DocumentFiles(QObject):
         return True
 
     def _read_for_import(self, path: str | None) -> LoadResult | None:
-        if module_available(IMPORT_DIALOG):
-            # The import dialog previews the sheet and reports every cell it did not use.
-            module = importlib.import_module(IMPORT_DIALOG)
-            return module.run_import_dialog(self._window, path, self._recent.settings)
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self._window, "Import", self._start_folder(), IMPORT_FILTERS)
             if not path:
                 return None
         try:
-            result = read_map(path)
+            if sniff_format(path) != "cjm":
+                # A spreadsheet: the import dialog previews it, lets the user correct the mapping and
+                # reports every cell it did not use. (Loaded on first use: start-up stays light.)
+                from journeymap.widgets.dialogs.import_dialog import run_import_dialog
+
+                return run_import_dialog(self._window, path, self._recent.settings)
+            result = read_map(path)  # another map, to merge or open as new: nothing to preview
         except (MapFileError, MapError) as error:
             self._error("Cannot import", error)
             return None
@@ -296,10 +302,9 @@ class DocumentFiles(QObject):
         snapshot = self.document.journey.copy()  # the writer works on a copy while the room keeps editing
         try:
             if extension in IMAGE_EXPORTERS:
-                if not module_available("journeymap.app.image_export"):
-                    raise MapFileError(target, "image export is not available in this build")
-                module = importlib.import_module("journeymap.app.image_export")
-                writer = getattr(module, IMAGE_EXPORTERS[extension])
+                from journeymap.app import image_export
+
+                writer = getattr(image_export, IMAGE_EXPORTERS[extension])
                 # Images are painted with Qt, which must stay on this thread.
                 notices = self._busy(f"Exporting {target.name}…", lambda: writer(snapshot, target), threaded=False)
             else:
@@ -317,11 +322,9 @@ class DocumentFiles(QObject):
         return True
 
     def export_poster(self) -> None:
-        if not module_available(POSTER_DIALOG):
-            QMessageBox.information(self._window, "Export poster", "Poster export is not available in this build.")
-            return
-        module = importlib.import_module(POSTER_DIALOG)
-        written = module.run_poster_dialog(self._window, self.document)
+        from journeymap.widgets.dialogs.poster_dialog import run_poster_dialog
+
+        written = run_poster_dialog(self._window, self.document)
         if written:
             self.status.emit(f"Exported poster {Path(written).name}", 5000)
 
@@ -373,8 +376,10 @@ class DocumentFiles(QObject):
 
 
 def _open_elsewhere_text(path: str | os.PathLike[str], holder: str) -> str:
-    return (f"“{Path(path).name}” is open in another Journey Map Designer ({holder}). If both save it, the "
-            "later save replaces the other's work (this app asks before overwriting).")
+    return (
+        f"“{Path(path).name}” is open in another Journey Map Designer ({holder}). If both save it, the "
+        "later save replaces the other's work (this app asks before overwriting)."
+    )
 
 
 def _file_stem(name: str) -> str:

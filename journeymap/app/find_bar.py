@@ -76,13 +76,16 @@ class FindBar(QWidget):
             self._show_count()
 
     def _show_count(self) -> None:
-        """"3 of 7": where we are among the matches, so the room knows how many are left."""
+        """ "3 of 7": where we are among the matches, so the room knows how many are left."""
         if not self.matches:
             self.count_label.setText("No matches")
             return
         index = getattr(getattr(self._view, "finder", None), "index", -1)
-        self.count_label.setText(f"{index + 1} of {self.matches}" if 0 <= index < self.matches
-                                 else f"{self.matches} match{'es' if self.matches != 1 else ''}")
+        self.count_label.setText(
+            f"{index + 1} of {self.matches}"
+            if 0 <= index < self.matches
+            else f"{self.matches} match{'es' if self.matches != 1 else ''}"
+        )
 
     def _on_text_changed(self, text: str) -> None:
         if not text.strip():

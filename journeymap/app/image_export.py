@@ -49,8 +49,13 @@ def _overlay(path: str | os.PathLike[str], curve: str | None, timeline: bool | N
         raise MapFileError(path, str(error)) from None
 
 
-def export_png(journey: JourneyMap, path: str | os.PathLike[str], dpi: int = DEFAULT_DPI,
-               curve: str | None = None, timeline: bool | None = None) -> list[Notice]:
+def export_png(
+    journey: JourneyMap,
+    path: str | os.PathLike[str],
+    dpi: int = DEFAULT_DPI,
+    curve: str | None = None,
+    timeline: bool | None = None,
+) -> list[Notice]:
     """The map as a PNG at ``dpi`` (1 map unit is 1 pt, so a 720-unit-wide map at 150 dpi is 1500 px)."""
     if not MIN_DPI <= int(dpi) <= MAX_DPI:
         raise MapFileError(path, f"--dpi {dpi} is out of range; use {MIN_DPI} to {MAX_DPI}")
@@ -62,9 +67,12 @@ def export_png(journey: JourneyMap, path: str | os.PathLike[str], dpi: int = DEF
     pixels = rect.width() * scale * rect.height() * scale
     if pixels > MAX_PIXELS:
         fitting = int(72 * (MAX_PIXELS / (rect.width() * rect.height())) ** 0.5)
-        raise MapFileError(path, f"at {dpi} dpi the picture would be {round(rect.width() * scale)} x "
-                                 f"{round(rect.height() * scale)} pixels, too large for one image; use --dpi "
-                                 f"{max(fitting, 1)} or less, or export a PDF poster")
+        raise MapFileError(
+            path,
+            f"at {dpi} dpi the picture would be {round(rect.width() * scale)} x "
+            f"{round(rect.height() * scale)} pixels, too large for one image; use --dpi "
+            f"{max(fitting, 1)} or less, or export a PDF poster",
+        )
     image = render_scene_image(scene, scale)
     # The picture was painted at the screen's font DPI; the file says the DPI it was asked for, so
     # slide software places it at the map's size in points.
@@ -77,8 +85,9 @@ def export_png(journey: JourneyMap, path: str | os.PathLike[str], dpi: int = DEF
     return [Notice(Severity.INFO, f"picture of {image.width()} x {image.height()} pixels at {dpi} dpi")]
 
 
-def export_svg(journey: JourneyMap, path: str | os.PathLike[str], curve: str | None = None,
-               timeline: bool | None = None) -> list[Notice]:
+def export_svg(
+    journey: JourneyMap, path: str | os.PathLike[str], curve: str | None = None, timeline: bool | None = None
+) -> list[Notice]:
     """The map as SVG: vector shapes and real text, sized in points."""
     overlay = _overlay(path, curve, timeline)
     ensure_application()

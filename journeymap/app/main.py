@@ -33,8 +33,12 @@ XCB_LIBRARIES = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1
 INSTALL_HINT = f"On Debian or Ubuntu: sudo apt-get install {XCB_PACKAGES}"
 
 
-def run_app(path: str | None = None, on_window: Callable[[MainWindow], object] | None = None, *,
-            quit_after_first_paint: bool = False) -> int:
+def run_app(
+    path: str | None = None,
+    on_window: Callable[[MainWindow], object] | None = None,
+    *,
+    quit_after_first_paint: bool = False,
+) -> int:
     """Open the main window on ``path`` (or the sample map) and run until it closes; returns the exit code.
 
     ``on_window`` is called with the main window once it is shown (scripted checks drive the real
@@ -72,14 +76,16 @@ def display_problem() -> str:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return ""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        return ("no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Run it in a "
-                "desktop session, or with QT_QPA_PLATFORM=offscreen for a headless run. Qt's window on Linux "
-                f"also needs the xcb libraries: {INSTALL_HINT}")
+        return (
+            "no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Run it in a "
+            "desktop session, or with QT_QPA_PLATFORM=offscreen for a headless run. Qt's window on Linux "
+            f"also needs the xcb libraries: {INSTALL_HINT}"
+        )
     if os.environ.get("WAYLAND_DISPLAY"):
         return ""
     missing = [name for name in XCB_LIBRARIES if not _library_loadable(name)]
     if missing:
-        return (f"Qt cannot open a window: missing {', '.join(missing)}. {INSTALL_HINT}")
+        return f"Qt cannot open a window: missing {', '.join(missing)}. {INSTALL_HINT}"
     return ""
 
 
@@ -91,8 +97,9 @@ def _library_loadable(name: str) -> bool:
     return True
 
 
-def _run_window(path: str | None, initial: Any, on_window: Callable[[MainWindow], object] | None,
-                quit_after_first_paint: bool) -> int:
+def _run_window(
+    path: str | None, initial: Any, on_window: Callable[[MainWindow], object] | None, quit_after_first_paint: bool
+) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -206,10 +213,12 @@ class _ExceptionHook:
             from PySide6.QtWidgets import QApplication, QMessageBox
 
             QMessageBox.critical(
-                QApplication.activeWindow(), "Something went wrong",
+                QApplication.activeWindow(),
+                "Something went wrong",
                 f"An unexpected error happened: {kind.__name__}: {error}\n\n"
                 "Your map is autosaved every few seconds; save it now to be safe."
-                + (f"\n\nDetails were written to {log_file}." if log_file else ""))
+                + (f"\n\nDetails were written to {log_file}." if log_file else ""),
+            )
         finally:
             self._showing = False
 

@@ -19,7 +19,7 @@ from journeymap import __version__
 from journeymap.app.actions import build_actions, build_menus, build_toolbar
 from journeymap.app.analysis_view import AnalysisView
 from journeymap.app.autosave import Autosaver
-from journeymap.app.files import POSTER_DIALOG, DocumentFiles, module_available
+from journeymap.app.files import DocumentFiles
 from journeymap.app.find_bar import FindBar
 from journeymap.app.paths import APPLICATION, app_settings, autosave_dir
 from journeymap.app.recent_files import RecentFiles
@@ -37,8 +37,9 @@ DROPPABLE = {".cjm", ".xlsx", ".ods", ".xls", ".csv", ".tsv"}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: Document | None = None, settings: QSettings | None = None,
-                 autosave: bool = True) -> None:
+    def __init__(
+        self, document: Document | None = None, settings: QSettings | None = None, autosave: bool = True
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.document = document or Document()
@@ -71,10 +72,6 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
         self.room = RoomController(self)  # Workshop menu, Inbox panel, the room on the projector
-        poster = self.action_map["actionExportPoster"]
-        if not module_available(POSTER_DIALOG):
-            poster.setEnabled(False)
-            poster.setStatusTip("Poster export is not available in this build")
 
         self._zoom_label = QLabel()
         self._zoom_label.setObjectName("statusZoom")
@@ -90,7 +87,8 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self.document, autosave_dir(), parent=self) if autosave else None
         if self.autosaver is not None:
             self.autosaver.failed.connect(
-                lambda problem: self.statusBar().showMessage(f"Autosave failed: {problem}. Save your work.", 15000))
+                lambda problem: self.statusBar().showMessage(f"Autosave failed: {problem}. Save your work.", 15000)
+            )
 
         self.document.map_changed.connect(self._on_map_changed)
         self.document.path_changed.connect(lambda _path: self._update_title())
@@ -118,7 +116,8 @@ class MainWindow(QMainWindow):
         counts = self.document.journey.counts()
         self._counts_label.setText(
             f"{counts['stages']} stages · {counts['lanes']} lanes · {counts['cards']} cards · "
-            f"{counts['milestones']} milestones · {counts['flows']} arrows")
+            f"{counts['milestones']} milestones · {counts['flows']} arrows"
+        )
 
     def _show_zoom(self, level: float) -> None:
         self._zoom_label.setText(f"Zoom {round(level * 100)}%")
@@ -156,19 +155,24 @@ class MainWindow(QMainWindow):
         for menu in self.menuBar().findChildren(type(self.recent_menu)):
             if menu.parent() is not self.menuBar():
                 continue
-            rows = [(action.text().replace("&", "").rstrip("…"), _keys_text(action.shortcuts()))
-                    for action in menu.actions() if not action.isSeparator() and _keys_text(action.shortcuts())]
+            rows = [
+                (action.text().replace("&", "").rstrip("…"), _keys_text(action.shortcuts()))
+                for action in menu.actions()
+                if not action.isSeparator() and _keys_text(action.shortcuts())
+            ]
             if rows:
                 sections.append((menu.title().replace("&", ""), rows))
         return sections
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, f"About {APPLICATION}",
+            self,
+            f"About {APPLICATION}",
             f"<h3>{APPLICATION} {__version__}</h3>"
             "<p>Build customer journey maps live with a room: stages, personas, touchpoints, "
             "milestones and the customer's path.</p>"
-            "<p>Your work is autosaved every few seconds and offered back after a crash.</p>")
+            "<p>Your work is autosaved every few seconds and offered back after a crash.</p>",
+        )
 
     # ------------------------------------------------------------------ recent files
     def _fill_recent_menu(self) -> None:
@@ -214,8 +218,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.files.open_path(path))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt virtual
-        if watched is self.view.viewport() and isinstance(event, QDropEvent) \
-                and _dropped_file(event) is not None:
+        if watched is self.view.viewport() and isinstance(event, QDropEvent) and _dropped_file(event) is not None:
             if event.type() == QEvent.Type.Drop:
                 self.dropEvent(event)
             else:

@@ -35,10 +35,14 @@ def export_decision_pack(window: ActionWindow) -> PackResult | None:
     replaced = existing_files(folder, stem, date)
     if replaced:
         names = "\n".join(f"• {path.name}" for path in replaced)
-        answer = QMessageBox.question(window.window(), "Replace files?",
+        answer = QMessageBox.question(
+            window.window(),
+            "Replace files?",
             f"The folder already has {len(replaced)} file{'s' if len(replaced) != 1 else ''} of this pack:\n"
             f"{names}\n\nReplace {'them' if len(replaced) != 1 else 'it'}?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return None
     # The pack is written from a copy: the room may keep editing the map meanwhile.

@@ -213,9 +213,11 @@ class RoomController(QObject):
         path = self.document.path
         if path is not None and path.suffix.lower() == ".cjm":
             return True
-        QMessageBox.information(self._window, "Save the map first",
-                                "A room keeps what phones send beside the map's file. Save the map as a .cjm "
-                                "file, then open the room.")
+        QMessageBox.information(
+            self._window,
+            "Save the map first",
+            "A room keeps what phones send beside the map's file. Save the map as a .cjm file, then open the room.",
+        )
         return self._window.files.save_as() and self.document.path is not None
 
     def _applied(self) -> int:

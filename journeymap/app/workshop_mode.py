@@ -30,7 +30,10 @@ class WorkshopMode(QObject):
         self._saved_window_state = Qt.WindowState.WindowNoState
         self._hidden: list[QWidget] = []
         self._scrolling: tuple[Qt.ScrollBarPolicy, Qt.ScrollBarPolicy, QFrame.Shape] = (
-            Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded, QFrame.Shape.StyledPanel)
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded,
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded,
+            QFrame.Shape.StyledPanel,
+        )
         self.actions: dict[str, QAction] = {}
         for name, text, keys, slot in (
             ("actionNextStage", "Next stage", ("Right", "PgDown"), view.focus_next_stage),
@@ -72,8 +75,11 @@ class WorkshopMode(QObject):
         self._active = True
         self._set_navigation(True)
         # On a projector every pixel is the map's: no scroll bars, no frame.
-        self._scrolling = (self._view.horizontalScrollBarPolicy(), self._view.verticalScrollBarPolicy(),
-                           self._view.frameShape())
+        self._scrolling = (
+            self._view.horizontalScrollBarPolicy(),
+            self._view.verticalScrollBarPolicy(),
+            self._view.frameShape(),
+        )
         self._view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._view.setFrameShape(QFrame.Shape.NoFrame)

@@ -99,8 +99,9 @@ class AddLaneCommand(MapCommand):
 
 
 class AddCardCommand(MapCommand):
-    def __init__(self, journey: JourneyMap, stage_id: str, lane_id: str, card: Touchpoint,
-                 index: int | None = None) -> None:
+    def __init__(
+        self, journey: JourneyMap, stage_id: str, lane_id: str, card: Touchpoint, index: int | None = None
+    ) -> None:
         super().__init__(journey, f"Add card '{_short(card.title)}'")
         self.cell, self.card, self.index = (stage_id, lane_id), card, index
         self.card_id: str | None = None
@@ -120,8 +121,9 @@ class AddMilestoneCommand(MapCommand):
         self.milestone_id: str | None = None
 
     def redo(self) -> None:
-        self.milestone_id = self.journey.add_milestone(self.stage_id, self.milestone, self.lane_id,
-                                                       milestone_id=self.milestone_id)
+        self.milestone_id = self.journey.add_milestone(
+            self.stage_id, self.milestone, self.lane_id, milestone_id=self.milestone_id
+        )
 
     def undo(self) -> None:
         assert self.milestone_id is not None
@@ -148,8 +150,14 @@ class UpdateCommand(MapCommand):
     ``MERGE_WINDOW_SECONDS`` of each other merge. Tests pass their own clock.
     """
 
-    def __init__(self, journey: JourneyMap, ref: ItemRef, changes: dict[str, Any], merge: bool = False,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        journey: JourneyMap,
+        ref: ItemRef,
+        changes: dict[str, Any],
+        merge: bool = False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         name = label_of(journey, ref)
         what = "Rename" if set(changes) <= {"name", "title"} else "Edit"
         super().__init__(journey, f"{what} {ref.kind} '{name}'")
@@ -193,8 +201,9 @@ class ReorderCommand(MapCommand):
 
 
 class MoveCardCommand(MapCommand):
-    def __init__(self, journey: JourneyMap, card_id: str, stage_id: str, lane_id: str,
-                 index: int | None = None) -> None:
+    def __init__(
+        self, journey: JourneyMap, card_id: str, stage_id: str, lane_id: str, index: int | None = None
+    ) -> None:
         super().__init__(journey, f"Move '{label_of(journey, ItemRef.card(card_id))}'")
         self.card_id, self.target, self.index = card_id, (stage_id, lane_id), index
         self.source: tuple[str, str] = ("", "")
@@ -218,8 +227,11 @@ class MoveCardsCommand(MapCommand):
     def __init__(self, journey: JourneyMap, card_ids: list[str], stage_id: str, lane_id: str, index: int) -> None:
         chosen = set(card_ids)
         self.card_ids = [card for card in journey.card_ids() if card in chosen]
-        text = (f"Move '{label_of(journey, ItemRef.card(self.card_ids[0]))}'" if len(self.card_ids) == 1
-                else f"Move {len(self.card_ids)} cards")
+        text = (
+            f"Move '{label_of(journey, ItemRef.card(self.card_ids[0]))}'"
+            if len(self.card_ids) == 1
+            else f"Move {len(self.card_ids)} cards"
+        )
         super().__init__(journey, text)
         self.cell, self.index = (stage_id, lane_id), index
         self.origins: list[tuple[str, tuple[str, str], int]] = []
@@ -300,8 +312,11 @@ class RemoveLaneCommand(_RemovalCommand):
 
 class RemoveCardsCommand(_RemovalCommand):
     def __init__(self, journey: JourneyMap, card_ids: list[str]) -> None:
-        text = (f"Delete '{label_of(journey, ItemRef.card(card_ids[0]))}'" if len(card_ids) == 1
-                else f"Delete {len(card_ids)} cards")
+        text = (
+            f"Delete '{label_of(journey, ItemRef.card(card_ids[0]))}'"
+            if len(card_ids) == 1
+            else f"Delete {len(card_ids)} cards"
+        )
         super().__init__(journey, text)
         self.card_ids = list(card_ids)
 

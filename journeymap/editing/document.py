@@ -6,6 +6,7 @@ event), so the canvas and panels subscribe once and never need re-wiring.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,8 +26,9 @@ class Document(QObject):
     path_changed = Signal(str)
     modified_changed = Signal(bool)
 
-    def __init__(self, journey: JourneyMap | None = None, path: str | Path | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, journey: JourneyMap | None = None, path: str | Path | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.journey = journey or JourneyMap()
         self.undo_stack = QUndoStack(self)
@@ -85,7 +87,7 @@ class Document(QObject):
                 self.undo_stack.push(group)
 
     # -------------------------------------------------------------- files
-    def load(self, journey: JourneyMap, path: str | Path | None, modified: bool = False) -> None:
+    def load(self, journey: JourneyMap, path: str | os.PathLike[str] | None, modified: bool = False) -> None:
         """Show another map in this document: content replaced, history cleared."""
         self.journey.replace_with(journey)
         self.undo_stack.clear()

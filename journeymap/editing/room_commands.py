@@ -14,15 +14,25 @@ from journeymap.model import JourneyMap, Kind, Submission, Touchpoint, VotingRou
 def card_from(submission: Submission, title: str | None = None, kind: Kind | None = None) -> Touchpoint:
     """The card a submission becomes; its author, if given, is kept in the notes."""
     notes = f"From the room: {submission.author}" if submission.author else "From the room"
-    return Touchpoint(title=submission.title if title is None else title,
-                      kind=submission.kind if kind is None else Kind(kind), notes=notes)
+    return Touchpoint(
+        title=submission.title if title is None else title,
+        kind=submission.kind if kind is None else Kind(kind),
+        notes=notes,
+    )
 
 
 class AcceptSubmissionCommand(MapCommand):
     """Inbox -> a card in (stage, lane), optionally with an edited title and kind."""
 
-    def __init__(self, journey: JourneyMap, submission_id: str, stage_id: str, lane_id: str,
-                 title: str | None = None, kind: Kind | None = None) -> None:
+    def __init__(
+        self,
+        journey: JourneyMap,
+        submission_id: str,
+        stage_id: str,
+        lane_id: str,
+        title: str | None = None,
+        kind: Kind | None = None,
+    ) -> None:
         submission = journey.inbox.get(submission_id)
         self.card = card_from(submission, title, kind)
         super().__init__(journey, f"Accept '{_short(self.card.title)}'")

@@ -50,12 +50,14 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     folder = target.parent if str(target.parent) else Path(".")
     existing = _existing_mode(path, target)
     if existing is not None and not existing & 0o222:
-        raise MapFileError(path, "is read-only, so it was not replaced; save under another name, or make "
-                                 "the file writable first")
+        raise MapFileError(
+            path, "is read-only, so it was not replaced; save under another name, or make the file writable first"
+        )
     remove_stale_temp_files(target)
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f"{_temp_prefix(target)}{os.getpid()}.", suffix=_TEMP_SUFFIX,
-                                             dir=folder)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f"{_temp_prefix(target)}{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=folder
+        )
     except OSError as error:
         raise MapFileError(path, f"cannot write here ({error.strerror or error})") from None
     with _live_lock:
@@ -119,12 +121,13 @@ def remove_stale_temp_files(path: str | os.PathLike[str]) -> list[Path]:
     prefix = _temp_prefix(target)
     removed = []
     try:
-        candidates = [entry for entry in os.scandir(folder)
-                      if entry.name.startswith(prefix) and entry.name.endswith(_TEMP_SUFFIX)]
+        candidates = [
+            entry for entry in os.scandir(folder) if entry.name.startswith(prefix) and entry.name.endswith(_TEMP_SUFFIX)
+        ]
     except OSError:
         return []
     for entry in candidates:
-        middle = entry.name[len(prefix):-len(_TEMP_SUFFIX)]
+        middle = entry.name[len(prefix) : -len(_TEMP_SUFFIX)]
         owner, _, rest = middle.partition(".")
         try:
             if not entry.is_file(follow_symlinks=False):

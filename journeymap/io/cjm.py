@@ -81,25 +81,51 @@ def to_document(journey: JourneyMap) -> dict[str, Any]:
 
 def snapshot_document(taken: MapSnapshot) -> dict[str, Any]:
     """The JSON data of a snapshot (touches no model, so any thread may run it)."""
-    cards = [{"id": card_id, "stage": stage, "persona": lane, **_fields(card, _CARD_FIELDS),
-              "kind": card.kind.value, "emotion": card.emotion} for card_id, stage, lane, card in taken.cards]
-    milestones = [{"id": milestone_id, "stage": stage, "persona": lane, "title": milestone.title,
-                   "success_signal": milestone.success_signal}
-                  for milestone_id, stage, lane, milestone in taken.milestones]
+    cards = [
+        {
+            "id": card_id,
+            "stage": stage,
+            "persona": lane,
+            **_fields(card, _CARD_FIELDS),
+            "kind": card.kind.value,
+            "emotion": card.emotion,
+        }
+        for card_id, stage, lane, card in taken.cards
+    ]
+    milestones = [
+        {
+            "id": milestone_id,
+            "stage": stage,
+            "persona": lane,
+            "title": milestone.title,
+            "success_signal": milestone.success_signal,
+        }
+        for milestone_id, stage, lane, milestone in taken.milestones
+    ]
     return {
-        "format": FORMAT_NAME, "version": FORMAT_VERSION, "title": taken.title,
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "title": taken.title,
         "stages": [{"id": s, **_fields(stage, _STAGE_FIELDS)} for s, stage in taken.stages],
         "personas": [{"id": p, **_fields(persona, _PERSONA_FIELDS)} for p, persona in taken.personas],
-        "touchpoints": cards, "milestones": milestones,
+        "touchpoints": cards,
+        "milestones": milestones,
         "flows": [{"from": s, "to": t, "label": flow.label} for s, t, flow in taken.flows],
     }
 
 
 def shape_to_json(shape: SheetShape) -> dict[str, Any]:
     """How the team keeps the map as a sheet (see :class:`SheetShape`), as plain JSON data."""
-    return {"layout": shape.layout, "sheet": shape.sheet, "corner": shape.corner, "per_persona": shape.per_persona,
-            "rows": [{"label": row.label, "field": row.field, "cells": [list(cell) for cell in row.cells],
-                      "sheet": row.sheet} for row in shape.rows]}
+    return {
+        "layout": shape.layout,
+        "sheet": shape.sheet,
+        "corner": shape.corner,
+        "per_persona": shape.per_persona,
+        "rows": [
+            {"label": row.label, "field": row.field, "cells": [list(cell) for cell in row.cells], "sheet": row.sheet}
+            for row in shape.rows
+        ],
+    }
 
 
 def dumps(journey: JourneyMap) -> str:
@@ -148,8 +174,11 @@ def read_cjm(path: str | os.PathLike[str]) -> LoadResult:
 
 
 def _too_big(path: Path, size: int) -> MapFileError:
-    return MapFileError(path, f"is {size / 2**20:.0f} MB; a map file is at most {MAX_FILE_BYTES // 2**20} MB "
-                              f"(a map of {MAX_ITEMS['touchpoints']:,} cards with notes fits in a fraction of that)")
+    return MapFileError(
+        path,
+        f"is {size / 2**20:.0f} MB; a map file is at most {MAX_FILE_BYTES // 2**20} MB "
+        f"(a map of {MAX_ITEMS['touchpoints']:,} cards with notes fits in a fraction of that)",
+    )
 
 
 def loads(raw: bytes | str, path: str | os.PathLike[str] = "<map>", notices: list[Notice] | None = None) -> JourneyMap:
@@ -167,8 +196,9 @@ def loads(raw: bytes | str, path: str | os.PathLike[str] = "<map>", notices: lis
     except ValueError as error:
         # Python refuses to convert integers of more than 4,300 digits (a guard against slow parsing).
         if "digits" in str(error):
-            raise MapFileError(path, f"holds a number with more than {sys.get_int_max_str_digits():,} digits, "
-                                     "which no map has") from None
+            raise MapFileError(
+                path, f"holds a number with more than {sys.get_int_max_str_digits():,} digits, which no map has"
+            ) from None
         raise MapFileError(path, f"is not valid JSON ({error})") from None
     journey = from_document(document, path)
     if notices is not None:
@@ -204,8 +234,11 @@ class _DocumentReader:
         if not isinstance(version, int) or isinstance(version, bool):
             raise self.fail("version", "missing or not a whole number")
         if version > FORMAT_VERSION:
-            raise self.fail("version", f"is format version {version}; this app reads up to {FORMAT_VERSION}, "
-                                       "so it was made by a newer Journey Map Designer: update the app")
+            raise self.fail(
+                "version",
+                f"is format version {version}; this app reads up to {FORMAT_VERSION}, "
+                "so it was made by a newer Journey Map Designer: update the app",
+            )
         if version < 1:
             raise self.fail("version", f"unknown format version {version}")
         journey = JourneyMap(self.text(document, "title", "title", required=True))
@@ -222,20 +255,23 @@ class _DocumentReader:
             place = f"touchpoints[{i}]"
             values = {k: self.text(item, k, place, required=(k == "title")) for k in _CARD_FIELDS}
             card = Touchpoint(**values, kind=self.kind(item, place), emotion=self.emotion(item, place))
-            parts.cards.append((self.ident(item, place), self.ref(item, "stage", place),
-                                self.ref(item, "persona", place), card))
+            parts.cards.append(
+                (self.ident(item, place), self.ref(item, "stage", place), self.ref(item, "persona", place), card)
+            )
         for i, item in enumerate(self.items(document, "milestones")):
             place = f"milestones[{i}]"
-            milestone = Milestone(self.text(item, "title", place, required=True),
-                                  self.text(item, "success_signal", place))
+            milestone = Milestone(
+                self.text(item, "title", place, required=True), self.text(item, "success_signal", place)
+            )
             lane = item.get("persona")
             if lane is not None and not isinstance(lane, str):
                 raise self.fail(f"{place}.persona", "must be a persona id or null")
             parts.milestones.append((self.ident(item, place), self.ref(item, "stage", place), lane, milestone))
         for i, item in enumerate(self.items(document, "flows")):
             place = f"flows[{i}]"
-            parts.flows.append((self.ref(item, "from", place), self.ref(item, "to", place),
-                                Flow(self.text(item, "label", place))))
+            parts.flows.append(
+                (self.ref(item, "from", place), self.ref(item, "to", place), Flow(self.text(item, "label", place)))
+            )
         try:
             load_parts(journey, parts)
         except BulkLoadError as error:
@@ -256,15 +292,28 @@ class _DocumentReader:
             place = f"sheet_shape.rows[{i}]"
             cells = item.get("cells", [])
             if not isinstance(cells, list) or not all(
-                    isinstance(c, list) and len(c) == 2 and all(isinstance(t, str) for t in c) for c in cells):
+                isinstance(c, list) and len(c) == 2 and all(isinstance(t, str) for t in c) for c in cells
+            ):
                 raise self.fail(f"{place}.cells", "must be a list of [stage name, text] pairs")
-            rows.append(SheetRow(self.text(item, "label", place), self.text(item, "field", place, required=True),
-                                 tuple((c[0], c[1]) for c in cells), self.text(item, "sheet", place)))
+            rows.append(
+                SheetRow(
+                    self.text(item, "label", place),
+                    self.text(item, "field", place, required=True),
+                    tuple((c[0], c[1]) for c in cells),
+                    self.text(item, "sheet", place),
+                )
+            )
         per_persona = value.get("per_persona", False)
         if not isinstance(per_persona, bool):
             raise self.fail("sheet_shape.per_persona", "must be true or false")
-        return SheetShape(value["layout"], self.text(value, "sheet", "sheet_shape"),
-                          self.text(value, "corner", "sheet_shape"), tuple(rows), per_persona)
+        return SheetShape(
+            value["layout"],
+            self.text(value, "sheet", "sheet_shape"),
+            self.text(value, "corner", "sheet_shape"),
+            tuple(rows),
+            per_persona,
+        )
+
     def items(self, document: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = document.get(key, [])
         if not isinstance(value, list):

@@ -19,8 +19,7 @@ from journeymap.io.errors import MapFileError
 from journeymap.io.formats import Notice, Severity
 
 MAX_FILE_BYTES = 64 * 2**20
-MAX_ITEMS = {"stages": 10_000, "personas": 10_000, "touchpoints": 100_000, "milestones": 20_000,
-             "flows": 200_000}
+MAX_ITEMS = {"stages": 10_000, "personas": 10_000, "touchpoints": 100_000, "milestones": 20_000, "flows": 200_000}
 # Every item is one object, plus the document: anything beyond is not a map.
 MAX_JSON_OBJECTS = sum(MAX_ITEMS.values()) + 1_000
 # An item has at most a dozen fields: bounds the values a file of floods of numbers or keys makes.
@@ -61,11 +60,15 @@ def check_structure(text: str, path: str | os.PathLike[str]) -> None:
     containers = outside.count("{") + outside.count("[")
     values = outside.count(",")
     if containers > MAX_JSON_OBJECTS:
-        raise MapFileError(path, f"holds {containers:,} JSON objects and lists; a map has at most "
-                                 f"{MAX_JSON_OBJECTS:,}, so this is not a map file")
+        raise MapFileError(
+            path,
+            f"holds {containers:,} JSON objects and lists; a map has at most "
+            f"{MAX_JSON_OBJECTS:,}, so this is not a map file",
+        )
     if values > MAX_JSON_VALUES:
-        raise MapFileError(path, f"holds {values:,} JSON values; a map has at most {MAX_JSON_VALUES:,}, "
-                                 "so this is not a map file")
+        raise MapFileError(
+            path, f"holds {values:,} JSON values; a map has at most {MAX_JSON_VALUES:,}, so this is not a map file"
+        )
 
 
 def has_surrogate_escape(text: str) -> bool:
@@ -91,8 +94,9 @@ class JsonObjects:
     def hook(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         self.count += 1
         if self.count > self.limit:
-            raise MapFileError(self.path, f"holds more than {self.limit:,} JSON objects; a map has fewer, so "
-                                          "this is not a map file")
+            raise MapFileError(
+                self.path, f"holds more than {self.limit:,} JSON objects; a map has fewer, so this is not a map file"
+            )
         if self.repair:
             pairs = [(self._text(key), self._text(value)) for key, value in pairs]
         result = dict(pairs)
@@ -113,11 +117,19 @@ class JsonObjects:
     def notices(self) -> list[Notice]:
         notices = []
         if self.repaired:
-            notices.append(Notice(Severity.WARNING, f"{self.repaired:,} text(s) held a broken character (a lone "
-                                                    "UTF-16 surrogate, which no file can store); each was "
-                                                    "replaced by \ufffd so the map can be saved"))
+            notices.append(
+                Notice(
+                    Severity.WARNING,
+                    f"{self.repaired:,} text(s) held a broken character (a lone "
+                    "UTF-16 surrogate, which no file can store); each was "
+                    "replaced by \ufffd so the map can be saved",
+                )
+            )
         if self.duplicates:
             names = ", ".join(sorted({f'"{key}"' for key in self.duplicates})[:5])
-            notices.append(Notice(Severity.WARNING, f"a key appears twice in one object ({names}); the last "
-                                                    "value of each was used"))
+            notices.append(
+                Notice(
+                    Severity.WARNING, f"a key appears twice in one object ({names}); the last value of each was used"
+                )
+            )
         return notices

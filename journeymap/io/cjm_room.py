@@ -34,16 +34,20 @@ def add_room_parts(journey: JourneyMap, document: dict[str, Any]) -> None:
         document["inbox"] = [_submission(journey.inbox.get(i), i) for i in journey.inbox.ids()]
     voting_round = journey.voting.round
     if voting_round is not None:
-        document["voting"] = {"dots": voting_round.dots, "scope": voting_round.scope.value,
-                              "stage": voting_round.stage}
+        document["voting"] = {"dots": voting_round.dots, "scope": voting_round.scope.value, "stage": voting_round.stage}
     if journey.journal_mark is not None:
-        document["room_journal"] = {"id": journey.journal_mark.journal_id,
-                                    "applied": journey.journal_mark.applied}
+        document["room_journal"] = {"id": journey.journal_mark.journal_id, "applied": journey.journal_mark.applied}
 
 
 def _submission(submission: Submission, submission_id: str) -> dict[str, Any]:
-    return {"id": submission_id, "title": submission.title, "kind": submission.kind.value,
-            "stage": submission.stage, "persona": submission.persona, "author": submission.author}
+    return {
+        "id": submission_id,
+        "title": submission.title,
+        "kind": submission.kind.value,
+        "stage": submission.stage,
+        "persona": submission.persona,
+        "author": submission.author,
+    }
 
 
 def read_room_parts(document: dict[str, Any], journey: JourneyMap, fail: Fail) -> None:
@@ -64,9 +68,14 @@ def read_room_parts(document: dict[str, Any], journey: JourneyMap, fail: Fail) -
         _read_round(document["voting"], journey, fail)
     if document.get("room_journal") is not None:
         mark = document["room_journal"]
-        if (not isinstance(mark, dict) or not isinstance(mark.get("id"), str) or not mark["id"]
-                or isinstance(mark.get("applied"), bool) or not isinstance(mark.get("applied"), int)
-                or mark["applied"] < 0):
+        if (
+            not isinstance(mark, dict)
+            or not isinstance(mark.get("id"), str)
+            or not mark["id"]
+            or isinstance(mark.get("applied"), bool)
+            or not isinstance(mark.get("applied"), int)
+            or mark["applied"] < 0
+        ):
             raise fail("room_journal", 'must be {"id": text, "applied": a whole number}')
         journey.journal_mark = JournalMark(mark["id"], mark["applied"])
 

@@ -15,41 +15,73 @@ def describe(journey: JourneyMap) -> dict[str, Any]:
     stages = []
     for stage_id in journey.stage_ids():
         stage = journey.stage(stage_id)
-        stages.append({
-            "id": stage_id, "name": stage.name, "goal": stage.goal,
-            "success_criteria": stage.success_criteria, "timeline": stage.timeline, "owner": stage.owner,
-        })
-    personas = [{"id": p, "name": lane_names[p], "description": journey.lane(p).description}
-                for p in journey.lane_ids()]
+        stages.append(
+            {
+                "id": stage_id,
+                "name": stage.name,
+                "goal": stage.goal,
+                "success_criteria": stage.success_criteria,
+                "timeline": stage.timeline,
+                "owner": stage.owner,
+            }
+        )
+    personas = [
+        {"id": p, "name": lane_names[p], "description": journey.lane(p).description} for p in journey.lane_ids()
+    ]
     touchpoints = []
     for card_id in journey.card_ids():
         card = journey.card(card_id)
         stage_id, lane_id = journey.cell_of(card_id)
-        touchpoints.append({
-            "id": card_id, "title": card.title, "stage": stage_names[stage_id],
-            "persona": lane_names[lane_id], "channel": card.channel, "owner": card.owner,
-            "kind": card.kind.value, "emotion": card.emotion, "notes": card.notes,
-            "votes": journey.voting.count(card_id),
-        })
+        touchpoints.append(
+            {
+                "id": card_id,
+                "title": card.title,
+                "stage": stage_names[stage_id],
+                "persona": lane_names[lane_id],
+                "channel": card.channel,
+                "owner": card.owner,
+                "kind": card.kind.value,
+                "emotion": card.emotion,
+                "notes": card.notes,
+                "votes": journey.voting.count(card_id),
+            }
+        )
     milestones = []
     for milestone_id in journey.milestone_ids():
         stage_id, place = journey.milestone_place(milestone_id)
         milestone = journey.milestone(milestone_id)
-        milestones.append({
-            "id": milestone_id, "title": milestone.title, "stage": stage_names[stage_id],
-            "persona": lane_names[place] if place else None, "success_signal": milestone.success_signal,
-        })
+        milestones.append(
+            {
+                "id": milestone_id,
+                "title": milestone.title,
+                "stage": stage_names[stage_id],
+                "persona": lane_names[place] if place else None,
+                "success_signal": milestone.success_signal,
+            }
+        )
     flows = [{"from": s, "to": t} for s, t in journey.flows()]
     inbox = []
     for submission_id in journey.inbox.ids():
         submission = journey.inbox.get(submission_id)
-        inbox.append({
-            "id": submission_id, "title": submission.title, "kind": submission.kind.value,
-            "stage": stage_names.get(submission.stage or ""), "persona": lane_names.get(submission.persona or ""),
-            "author": submission.author,
-        })
-    return {"title": journey.title, "stages": stages, "personas": personas, "touchpoints": touchpoints,
-            "milestones": milestones, "flows": flows, "inbox": inbox}
+        inbox.append(
+            {
+                "id": submission_id,
+                "title": submission.title,
+                "kind": submission.kind.value,
+                "stage": stage_names.get(submission.stage or ""),
+                "persona": lane_names.get(submission.persona or ""),
+                "author": submission.author,
+            }
+        )
+    return {
+        "title": journey.title,
+        "stages": stages,
+        "personas": personas,
+        "touchpoints": touchpoints,
+        "milestones": milestones,
+        "flows": flows,
+        "inbox": inbox,
+    }
 
 
 def plural(count: int, word: str) -> str:
@@ -60,11 +92,20 @@ def plural(count: int, word: str) -> str:
 def summary(journey: JourneyMap) -> str:
     """A short human-readable overview, one stage per paragraph."""
     counts = journey.counts()
-    lines = [journey.title,
-             ", ".join(plural(counts[key], word) for key, word in (("stages", "stage"), ("lanes", "lane"),
-                                                                     ("cards", "card"), ("milestones", "milestone"),
-                                                                     ("flows", "flow"))),
-             "Lanes: " + (", ".join(journey.lane(p).name for p in journey.lane_ids()) or "none")]
+    lines = [
+        journey.title,
+        ", ".join(
+            plural(counts[key], word)
+            for key, word in (
+                ("stages", "stage"),
+                ("lanes", "lane"),
+                ("cards", "card"),
+                ("milestones", "milestone"),
+                ("flows", "flow"),
+            )
+        ),
+        "Lanes: " + (", ".join(journey.lane(p).name for p in journey.lane_ids()) or "none"),
+    ]
     if len(journey.inbox):
         waiting = len(journey.inbox)
         lines.append(f"Inbox: {waiting} idea{'s' if waiting != 1 else ''} from the room waiting to be sorted")

@@ -102,8 +102,9 @@ def read_map(path: str | os.PathLike[str]) -> LoadResult:
     """Read any supported file into a map, choosing the reader by content."""
     name = sniff_format(path)
     if name not in READERS:
-        raise UnsupportedFormatError(path, f"looks like {name}, which this version cannot read; "
-                                           f"it reads {', '.join(sorted(READERS))}")
+        raise UnsupportedFormatError(
+            path, f"looks like {name}, which this version cannot read; it reads {', '.join(sorted(READERS))}"
+        )
     result: LoadResult = _resolve(READERS[name])(path)
     result.format = result.format or name
     return result
@@ -114,14 +115,15 @@ def write_map(journey: JourneyMap, path: str | os.PathLike[str], **options: Any)
     extension = Path(path).suffix.lower()
     if extension not in WRITERS:
         raise UnsupportedFormatError(
-            path, f"cannot write {extension or 'a file without extension'}; "
-                  f"supported: {', '.join(sorted(WRITERS))}")
+            path, f"cannot write {extension or 'a file without extension'}; supported: {', '.join(sorted(WRITERS))}"
+        )
     return list(_resolve(WRITERS[extension])(journey, path, **options) or [])
 
 
 def _resolve(target: str) -> Callable[..., Any]:
-    module, _, function = target.partition(":")
-    return getattr(importlib.import_module(module), function)
+    module, _, name = target.partition(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return function
 
 
 def _read_cjm(path: str | os.PathLike[str]) -> LoadResult:

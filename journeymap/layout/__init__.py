@@ -25,7 +25,22 @@ from journeymap.layout.style import LayoutStyle, TextStyle
 from journeymap.layout.text import TextMeasurer, wrap_text
 
 __all__ = [
-    "CardBox", "CellBox", "FlowRoute", "FontMeasurer", "LaneBox", "LayoutEngine", "LayoutStyle", "MapLayout",
-    "MilestoneBox", "Rect", "StageBox", "TextMeasurer", "TextStyle", "arrow_shape", "compute_layout",
-    "default_measurer", "flow_route", "wrap_text",
+    "CardBox",
+    "CellBox",
+    "FlowRoute",
+    "FontMeasurer",
+    "LaneBox",
+    "LayoutEngine",
+    "LayoutStyle",
+    "MapLayout",
+    "MilestoneBox",
+    "Rect",
+    "StageBox",
+    "TextMeasurer",
+    "TextStyle",
+    "arrow_shape",
+    "compute_layout",
+    "default_measurer",
+    "flow_route",
+    "wrap_text",
 ]

@@ -57,9 +57,13 @@ def with_overlay(style: LayoutStyle, curve: str = "off", handoffs: bool = False,
     """``style`` with room for the curve, the stage handoff labels and the timeline ruler (before ``scaled``)."""
     if curve not in CURVE_MODES:
         raise ValueError(f"curve must be one of {', '.join(CURVE_MODES)}, not {curve!r}")
-    return replace(style, curve_band=CURVE_BAND if curve == "lanes" else 0.0,
-                   shared_curve_band=SHARED_CURVE_BAND if curve == "shared" else 0.0,
-                   handoff_strip=HANDOFF_STRIP if handoffs else 0.0, ruler_strip=RULER_STRIP if timeline else 0.0)
+    return replace(
+        style,
+        curve_band=CURVE_BAND if curve == "lanes" else 0.0,
+        shared_curve_band=SHARED_CURVE_BAND if curve == "shared" else 0.0,
+        handoff_strip=HANDOFF_STRIP if handoffs else 0.0,
+        ruler_strip=RULER_STRIP if timeline else 0.0,
+    )
 
 
 def level_y(rect: Rect, score: float) -> float:
@@ -76,9 +80,17 @@ def curve_bands(journey: JourneyMap, layout: MapLayout) -> list[CurveBand]:
     bands = []
     if layout.curve_band is not None:
         lanes = list(curve)
-        lines = tuple(_line(journey, layout, layout.curve_band, lane, curve[lane],
-                            _spread(index, len(lanes), layout.style.badge_size * 0.35))
-                      for index, lane in enumerate(lanes))
+        lines = tuple(
+            _line(
+                journey,
+                layout,
+                layout.curve_band,
+                lane,
+                curve[lane],
+                _spread(index, len(lanes), layout.style.badge_size * 0.35),
+            )
+            for index, lane in enumerate(lanes)
+        )
         bands.append(CurveBand(layout.curve_band, _levels(layout.curve_band), lines, None))
     for lane_id, points in curve.items():
         rect = layout.lanes[lane_id].curve
@@ -97,11 +109,15 @@ def _spread(index: int, count: int, step: float) -> float:
     return (index - (count - 1) / 2) * step
 
 
-def _line(journey: JourneyMap, layout: MapLayout, rect: Rect, lane_id: str, points: list[CurvePoint],
-          offset: float) -> CurveLine:
+def _line(
+    journey: JourneyMap, layout: MapLayout, rect: Rect, lane_id: str, points: list[CurvePoint], offset: float
+) -> CurveLine:
     stages = layout.stages
-    means = tuple(CurveMean(stages[p.stage].column.center[0] + offset, level_y(rect, p.mean), p.stage, p.mean,
-                            p.count) for p in points if p.mean is not None)
+    means = tuple(
+        CurveMean(stages[p.stage].column.center[0] + offset, level_y(rect, p.mean), p.stage, p.mean, p.count)
+        for p in points
+        if p.mean is not None
+    )
     where = {m.stage: (m.x, m.y) for m in means}
     runs = tuple(tuple(where[p.stage] for p in run) for run in segments(points))
     cards = []

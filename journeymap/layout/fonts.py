@@ -27,10 +27,26 @@ from pathlib import Path
 
 # TrueType (not CFF) fonts with CJK glyphs, by file name, wherever they are installed.
 _CJK_FILES = (
-    "wqy-zenhei.ttc", "wqy-microhei.ttc", "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf",
-    "NotoSansCJK-Regular.ttc", "uming.ttc", "ukai.ttc", "fonts-japanese-gothic.ttf", "ipag.ttf", "ipagp.ttf",
-    "msyh.ttc", "msgothic.ttc", "simsun.ttc", "malgun.ttf", "meiryo.ttc", "YuGothR.ttc",
-    "Arial Unicode.ttf", "PingFang.ttc", "AppleSDGothicNeo.ttc", "Hiragino Sans GB.ttc",
+    "wqy-zenhei.ttc",
+    "wqy-microhei.ttc",
+    "DroidSansFallbackFull.ttf",
+    "DroidSansFallback.ttf",
+    "NotoSansCJK-Regular.ttc",
+    "uming.ttc",
+    "ukai.ttc",
+    "fonts-japanese-gothic.ttf",
+    "ipag.ttf",
+    "ipagp.ttf",
+    "msyh.ttc",
+    "msgothic.ttc",
+    "simsun.ttc",
+    "malgun.ttf",
+    "meiryo.ttc",
+    "YuGothR.ttc",
+    "Arial Unicode.ttf",
+    "PingFang.ttc",
+    "AppleSDGothicNeo.ttc",
+    "Hiragino Sans GB.ttc",
 )
 _FC_LANGUAGES = ("zh-cn", "ja", "ko", "zh-tw")
 
@@ -76,8 +92,9 @@ def _fontconfig_query(pattern: str) -> tuple[str, int] | None:
     if not executable:
         return None
     try:
-        output = subprocess.run([executable, "-f", "%{file}|%{index}", pattern], capture_output=True,
-                                text=True, timeout=10, check=False).stdout
+        output = subprocess.run(
+            [executable, "-f", "%{file}|%{index}", pattern], capture_output=True, text=True, timeout=10, check=False
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     path, _, index = output.strip().partition("|")
@@ -95,11 +112,19 @@ def _font_folders() -> Iterator[Path]:
         if local:
             yield Path(local) / "Microsoft" / "Windows" / "Fonts"
     elif sys.platform == "darwin":
-        yield from (home / "Library" / "Fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts"),
-                    Path("/System/Library/Fonts/Supplemental"))
+        yield from (
+            home / "Library" / "Fonts",
+            Path("/Library/Fonts"),
+            Path("/System/Library/Fonts"),
+            Path("/System/Library/Fonts/Supplemental"),
+        )
     else:
-        yield from (home / ".local" / "share" / "fonts", home / ".fonts", Path("/usr/local/share/fonts"),
-                    Path("/usr/share/fonts"))
+        yield from (
+            home / ".local" / "share" / "fonts",
+            home / ".fonts",
+            Path("/usr/local/share/fonts"),
+            Path("/usr/share/fonts"),
+        )
 
 
 @cache

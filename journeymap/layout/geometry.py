@@ -32,8 +32,7 @@ class Rect(NamedTuple):
         return self.x <= x <= self.right and self.y <= y <= self.bottom
 
     def intersects(self, other: Rect) -> bool:
-        return not (other.x >= self.right or other.right <= self.x
-                    or other.y >= self.bottom or other.bottom <= self.y)
+        return not (other.x >= self.right or other.right <= self.x or other.y >= self.bottom or other.bottom <= self.y)
 
     def moved(self, dx: float, dy: float) -> Rect:
         return Rect(self.x + dx, self.y + dy, self.width, self.height)

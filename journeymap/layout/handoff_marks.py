@@ -52,14 +52,24 @@ def handoff_marks(journey: JourneyMap, layout: MapLayout, measurer: TextMeasurer
             if handoff.from_stage not in layout.stages or handoff.to_stage not in layout.stages:
                 continue
             label = handoff.from_owner + ARROW + handoff.to_owner
-            risk = any(low is not None and low <= RISKY_EMOTION
-                       for low in (lanes.get(handoff.to_stage) for lanes in lows.values()))
+            risk = any(
+                low is not None and low <= RISKY_EMOTION
+                for low in (lanes.get(handoff.to_stage) for lanes in lows.values())
+            )
             # Neighbouring labels sit a column apart: each keeps to 88% of a column, so they never touch.
             text = _elide((RISK_SIGN if risk else "") + label, s.column_width * 0.88 - 2 * pad, style, measurer)
             width = measurer.width(text, style) + 2 * pad
             x = layout.stages[handoff.from_stage].column.right
-            marks.append(HandoffMark("stage", (handoff.from_stage, handoff.to_stage), label, text,
-                                     Rect(x - width / 2, top, width, height), risk))
+            marks.append(
+                HandoffMark(
+                    "stage",
+                    (handoff.from_stage, handoff.to_stage),
+                    label,
+                    text,
+                    Rect(x - width / 2, top, width, height),
+                    risk,
+                )
+            )
     for number, flow in enumerate(flow_handoffs(journey), 1):
         route = layout.flows.get((flow.source, flow.target))
         if route is None:
@@ -69,15 +79,27 @@ def handoff_marks(journey: JourneyMap, layout: MapLayout, measurer: TextMeasurer
         # Only the cards of the cells the mark touches can be under it (a big map has thousands).
         lanes = {lane for lane in (layout.lane_at(rect.y), layout.lane_at(rect.bottom)) if lane is not None}
         stages = {stage for stage in (layout.stage_at(rect.x), layout.stage_at(rect.right)) if stage is not None}
-        near = [layout.cards[card].rect for stage in stages for lane in lanes
-                for card in layout.cells[(stage, lane)].card_ids if layout.cards[card].rect.intersects(rect)]
+        near = [
+            layout.cards[card].rect
+            for stage in stages
+            for lane in lanes
+            for card in layout.cells[(stage, lane)].card_ids
+            if layout.cards[card].rect.intersects(rect)
+        ]
         rect = _clear_of_cards(rect, near)
         marks.append(HandoffMark("flow", (flow.source, flow.target), label, text, rect, flow.risk, number))
     return marks
 
 
-def _on_arrow(points: list[tuple[float, float]], label: str, number: str, style: TextStyle,
-              measurer: TextMeasurer, pad: float, height: float) -> tuple[str, Rect]:
+def _on_arrow(
+    points: list[tuple[float, float]],
+    label: str,
+    number: str,
+    style: TextStyle,
+    measurer: TextMeasurer,
+    pad: float,
+    height: float,
+) -> tuple[str, Rect]:
     """The label on the arrow's longest horizontal run when it fits there, else a disc at the arrow's middle."""
     runs = [(abs(b[0] - a[0]), a, b) for a, b in zip(points, points[1:], strict=False) if abs(a[1] - b[1]) < 0.5]
     # Only a corridor run (one that is neither the first nor the last segment) has no card beside it.

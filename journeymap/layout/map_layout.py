@@ -46,11 +46,20 @@ class CardBox:
 
     def moved(self, dx: float) -> CardBox:
         """The same card ``dx`` to the right, every origin with it (the timeline mode widens columns)."""
-        return CardBox(self.id, self.rect.moved(dx, 0), self.title_lines, self.meta_lines, self.title_top,
-                       self.meta_top, None if self.badge is None else self.badge.moved(dx, 0), self.text_x + dx,
-                       self.badge_text, (self.badge_origin[0] + dx, self.badge_origin[1]),
-                       None if self.quote is None else self.quote.moved(dx, 0),
-                       tuple((x + dx, y) for x, y in self.tail))
+        return CardBox(
+            self.id,
+            self.rect.moved(dx, 0),
+            self.title_lines,
+            self.meta_lines,
+            self.title_top,
+            self.meta_top,
+            None if self.badge is None else self.badge.moved(dx, 0),
+            self.text_x + dx,
+            self.badge_text,
+            (self.badge_origin[0] + dx, self.badge_origin[1]),
+            None if self.quote is None else self.quote.moved(dx, 0),
+            tuple((x + dx, y) for x, y in self.tail),
+        )
 
 
 @dataclass
@@ -118,8 +127,9 @@ def flow_route(source: str, target: str, points: list[tuple[float, float]], styl
     return FlowRoute(source, target, points, line, head)
 
 
-def arrow_shape(points: list[tuple[float, float]],
-                style: LayoutStyle) -> tuple[list[tuple[float, float]], tuple[tuple[float, float], ...]]:
+def arrow_shape(
+    points: list[tuple[float, float]], style: LayoutStyle
+) -> tuple[list[tuple[float, float]], tuple[tuple[float, float], ...]]:
     """The polyline, ending inside the arrowhead so its tip stays sharp, and the head's three corners."""
     if len(points) < 2:
         return list(points), ()
@@ -209,9 +219,10 @@ class LayoutEngine:
         # map then lays out one lane, not the whole map.
         self._lane_cache: dict[str, _LanePart] = {}
         # The five badge labels' half widths and baseline, measured once (a big map has thousands of badges).
-        self._badge_label_metrics = {label: (measurer.width(label, self.style.card_meta) / 2,
-                                             measurer.baseline(self.style.card_meta))
-                                     for label in EMOTION_TEXT.values()}
+        self._badge_label_metrics = {
+            label: (measurer.width(label, self.style.card_meta) / 2, measurer.baseline(self.style.card_meta))
+            for label in EMOTION_TEXT.values()
+        }
 
     def wrap(self, text: str, width: float, style: TextStyle) -> tuple[str, ...]:
         # Wrapping measures every word (a word wider than a card, piece by piece): text far beyond
@@ -242,8 +253,11 @@ class LayoutEngine:
         title_bottom = s.card_padding + len(title) * s.card_title.line_height
         # Meta lines use the full width, so they start below the badge column when the title is short.
         meta_offset = max(title_bottom + 3, s.card_padding + s.badge_size + 2) if meta else title_bottom + 3
-        height = meta_offset + len(meta) * s.card_meta.line_height + s.card_padding if meta else \
-            title_bottom + s.card_padding
+        height = (
+            meta_offset + len(meta) * s.card_meta.line_height + s.card_padding
+            if meta
+            else title_bottom + s.card_padding
+        )
         result = title, meta, max(height, s.badge_size + 2 * s.card_padding), meta_offset
         if len(self._card_cache) > 400_000:
             self._card_cache.clear()
@@ -284,11 +298,14 @@ class LayoutEngine:
             if len(lines) > MAX_HEADER_FIELD_LINES:
                 truncated = True
                 last = lines[MAX_HEADER_FIELD_LINES - 1]
-                lines = (*lines[:MAX_HEADER_FIELD_LINES - 1], _elide(last, width, s.stage_field, self))
+                lines = (*lines[: MAX_HEADER_FIELD_LINES - 1], _elide(last, width, s.stage_field, self))
             fields.append((label, lines))
-        height = (2 * s.header_padding + len(name) * s.stage_name.line_height
-                  + sum(len(lines) for _, lines in fields) * s.stage_field.line_height
-                  + (s.header_gap if fields else 0))
+        height = (
+            2 * s.header_padding
+            + len(name) * s.stage_name.line_height
+            + sum(len(lines) for _, lines in fields) * s.stage_field.line_height
+            + (s.header_gap if fields else 0)
+        )
         return name, fields, truncated, height
 
     def lane_header(self, lane: Persona) -> tuple[tuple[str, ...], tuple[str, ...], float]:
@@ -317,8 +334,9 @@ class LayoutEngine:
                 band_milestones[stage].append(mid)
             else:
                 lane_milestones.setdefault((stage, lane), []).append(mid)
-        band_content = [sum(self.milestone_height(journey.milestone(m)) for m in ms)
-                        for ms in band_milestones.values() if ms]
+        band_content = [
+            sum(self.milestone_height(journey.milestone(m)) for m in ms) for ms in band_milestones.values() if ms
+        ]
         band_height = max(band_content) + 2 * s.cell_padding if band_content else 0.0
         band = Rect(0, header_height, s.lane_header_width + len(stage_ids) * s.column_width, band_height)
 
@@ -355,13 +373,22 @@ class LayoutEngine:
             for _label, lines in fields:
                 field_tops.append(field_top)
                 field_top += len(lines) * s.stage_field.line_height
-            stages[sid] = StageBox(sid, Rect(column_x[sid], 0, s.column_width, header_height),
-                                   Rect(column_x[sid], 0, s.column_width, height), name, fields, truncated,
-                                   column_x[sid] + s.header_padding, s.header_padding, tuple(field_tops))
+            stages[sid] = StageBox(
+                sid,
+                Rect(column_x[sid], 0, s.column_width, header_height),
+                Rect(column_x[sid], 0, s.column_width, height),
+                name,
+                fields,
+                truncated,
+                column_x[sid] + s.header_padding,
+                s.header_padding,
+                tuple(field_tops),
+            )
             top = header_height + s.cell_padding
             for mid in band_milestones[sid]:
-                milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, None,
-                                                      column_x[sid] + s.cell_padding, top)
+                milestones[mid] = self._milestone_box(
+                    mid, journey.milestone(mid), sid, None, column_x[sid] + s.cell_padding, top
+                )
                 top += milestones[mid].rect.height
 
         lane_of = {card: lane for (_, lane), cell in cells.items() for card in cell.card_ids}
@@ -370,11 +397,33 @@ class LayoutEngine:
             corridor = flow_corridor(card_area(lanes[lane_of[a]]), s, index)
             flows[(a, b)] = flow_route(a, b, route_flow(cards[a].rect, cards[b].rect, s, corridor), s)
         width = s.lane_header_width + len(stage_ids) * s.column_width
-        return MapLayout(s, width, height, header_height, band, stages, lanes, cells, cards, milestones,
-                         flows, stage_ids, lane_ids, self.wrapper.measurer, curve_band)
+        return MapLayout(
+            s,
+            width,
+            height,
+            header_height,
+            band,
+            stages,
+            lanes,
+            cells,
+            cards,
+            milestones,
+            flows,
+            stage_ids,
+            lane_ids,
+            self.wrapper.measurer,
+            curve_band,
+        )
 
-    def _lane_key(self, journey: JourneyMap, lane_id: str, lane_index: int, y: float, stage_ids: list[str],
-                  lane_milestones: dict[tuple[str, str], list[str]]) -> list[object]:
+    def _lane_key(
+        self,
+        journey: JourneyMap,
+        lane_id: str,
+        lane_index: int,
+        y: float,
+        stage_ids: list[str],
+        lane_milestones: dict[tuple[str, str], list[str]],
+    ) -> list[object]:
         """Everything one lane's geometry depends on, compared by identity (records are immutable)."""
         key: list[object] = [self.style, journey.lane(lane_id), lane_index, y]
         for stage_id in stage_ids:
@@ -386,8 +435,16 @@ class LayoutEngine:
             key.append(None)  # ends the cell, so a card moving to the next cell changes the key
         return key
 
-    def _lay_out_lane(self, journey: JourneyMap, lane_id: str, lane_index: int, y: float, stage_ids: list[str],
-                      column_x: dict[str, float], lane_milestones: dict[tuple[str, str], list[str]]) -> _LanePart:
+    def _lay_out_lane(
+        self,
+        journey: JourneyMap,
+        lane_id: str,
+        lane_index: int,
+        y: float,
+        stage_ids: list[str],
+        column_x: dict[str, float],
+        lane_milestones: dict[tuple[str, str], list[str]],
+    ) -> _LanePart:
         """One lane row: its height is its fullest cell's; cards stack from the top of each cell."""
         s = self.style
         name, text, lane_header_height = self.lane_header(journey.lane(lane_id))
@@ -400,25 +457,41 @@ class LayoutEngine:
                 content += self.milestone_height(journey.milestone(mid))
             row_height = max(row_height, content + s.card_gap)
         row_height += s.curve_band
-        curve = Rect(s.lane_header_width, y + row_height - s.curve_band, len(stage_ids) * s.column_width,
-                     s.curve_band) if s.curve_band else None
-        part = _LanePart(LaneBox(lane_id, Rect(0, y, s.lane_header_width, row_height),
-                                 Rect(0, y, s.lane_header_width + len(stage_ids) * s.column_width, row_height),
-                                 name, text, lane_index, Rect(0, y, s.lane_bar, row_height),
-                                 s.lane_bar + s.header_padding, y + s.header_padding,
-                                 y + s.header_padding + len(name) * s.lane_name.line_height, curve))
+        curve = (
+            Rect(s.lane_header_width, y + row_height - s.curve_band, len(stage_ids) * s.column_width, s.curve_band)
+            if s.curve_band
+            else None
+        )
+        part = _LanePart(
+            LaneBox(
+                lane_id,
+                Rect(0, y, s.lane_header_width, row_height),
+                Rect(0, y, s.lane_header_width + len(stage_ids) * s.column_width, row_height),
+                name,
+                text,
+                lane_index,
+                Rect(0, y, s.lane_bar, row_height),
+                s.lane_bar + s.header_padding,
+                y + s.header_padding,
+                y + s.header_padding + len(name) * s.lane_name.line_height,
+                curve,
+            )
+        )
         for sid in stage_ids:
-            cell = CellBox(sid, lane_id, Rect(column_x[sid], y, s.column_width, row_height),
-                           journey.cards_in(sid, lane_id))
+            cell = CellBox(
+                sid, lane_id, Rect(column_x[sid], y, s.column_width, row_height), journey.cards_in(sid, lane_id)
+            )
             part.cells[(sid, lane_id)] = cell
             top = y + s.cell_padding
             for card_id in cell.card_ids:
-                box = part.cards[card_id] = self._card_box(card_id, journey.card(card_id),
-                                                           column_x[sid] + s.cell_padding, top)
+                box = part.cards[card_id] = self._card_box(
+                    card_id, journey.card(card_id), column_x[sid] + s.cell_padding, top
+                )
                 top += box.rect.height + s.card_gap
             for mid in lane_milestones.get((sid, lane_id), ()):
-                milestone = part.milestones[mid] = self._milestone_box(mid, journey.milestone(mid), sid, lane_id,
-                                                                       column_x[sid] + s.cell_padding, top)
+                milestone = part.milestones[mid] = self._milestone_box(
+                    mid, journey.milestone(mid), sid, lane_id, column_x[sid] + s.cell_padding, top
+                )
                 top += milestone.rect.height
         return part
 
@@ -429,8 +502,9 @@ class LayoutEngine:
         text_x = x + self.text_inset(card)
         box = CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, None, text_x)
         if card.emotion is not None:
-            box.badge = badge = Rect(rect.right - s.card_padding - s.badge_size, y + s.card_padding,
-                                     s.badge_size, s.badge_size)
+            box.badge = badge = Rect(
+                rect.right - s.card_padding - s.badge_size, y + s.card_padding, s.badge_size, s.badge_size
+            )
             box.badge_text = label = EMOTION_TEXT[card.emotion]
             # Centred on the disc: half the label's width left of the centre, the line box centred on it.
             half_width, baseline = self._badge_label_metrics[label]
@@ -440,24 +514,36 @@ class LayoutEngine:
             # The quotation mark's glyph sits high in its line box: lift the box so the mark's top
             # lines up with the title's first line.
             q = s.quote_mark
-            box.quote = Rect(x + s.card_padding - 1, y + s.card_padding - 0.3 * q.size, s.quote_width,
-                             q.line_height)
+            box.quote = Rect(x + s.card_padding - 1, y + s.card_padding - 0.3 * q.size, s.quote_width, q.line_height)
             base = rect.bottom
-            box.tail = ((x + 2.2 * s.quote_width, base), (x + 3.2 * s.quote_width, base),
-                        (x + 1.4 * s.quote_width, base + s.thought_tail))
+            box.tail = (
+                (x + 2.2 * s.quote_width, base),
+                (x + 3.2 * s.quote_width, base),
+                (x + 1.4 * s.quote_width, base + s.thought_tail),
+            )
         return box
 
-    def _milestone_box(self, mid: str, milestone: Milestone, stage: str, lane: str | None,
-                       x: float, y: float) -> MilestoneBox:
+    def _milestone_box(
+        self, mid: str, milestone: Milestone, stage: str, lane: str | None, x: float, y: float
+    ) -> MilestoneBox:
         s = self.style
         height = self.milestone_height(milestone)
         diamond = Rect(x, y + s.milestone_inset, s.milestone_size, s.milestone_size)
-        return MilestoneBox(mid, Rect(x, y, s.card_width, height), diamond, self.milestone_lines(milestone),
-                            stage, lane, diamond.right + s.milestone_gap, y + s.milestone_inset)
+        return MilestoneBox(
+            mid,
+            Rect(x, y, s.card_width, height),
+            diamond,
+            self.milestone_lines(milestone),
+            stage,
+            lane,
+            diamond.right + s.milestone_gap,
+            y + s.milestone_inset,
+        )
 
 
-def route_flow(source: Rect, target: Rect, style: LayoutStyle,
-               corridor_y: float | None = None) -> list[tuple[float, float]]:
+def route_flow(
+    source: Rect, target: Rect, style: LayoutStyle, corridor_y: float | None = None
+) -> list[tuple[float, float]]:
     """An orthogonal path from one card to another, turning in the gutters between cards.
 
     Flows leave from the source's right edge. Into the next column, a flow turns in the gutter

@@ -25,8 +25,12 @@ KIND_COLOURS = {  # fill, border: readable on a projector and in print
     Kind.OPPORTUNITY: ("#e6f6ea", "#1e8449"),
     Kind.THOUGHT: ("#f3ecfb", "#7d3c98"),
 }
-KIND_LABELS = {Kind.TOUCHPOINT: "Touchpoint", Kind.PAIN_POINT: "Pain point", Kind.OPPORTUNITY: "Opportunity",
-               Kind.THOUGHT: "Thought"}
+KIND_LABELS = {
+    Kind.TOUCHPOINT: "Touchpoint",
+    Kind.PAIN_POINT: "Pain point",
+    Kind.OPPORTUNITY: "Opportunity",
+    Kind.THOUGHT: "Thought",
+}
 EMOTION_COLOURS = {-2: "#c0392b", -1: "#e67e22", 0: "#7f8c8d", 1: "#52a447", 2: "#1e8449"}
 EMOTION_TEXT = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}  # what an emotion badge says
 EMOTION_LABELS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}

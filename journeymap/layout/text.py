@@ -69,7 +69,7 @@ def _break_word(word: str, max_width: float, style: TextStyle, measurer: TextMea
     while start < len(word):
         end = start + 1
         # Grow the piece while it fits; at least one character per line so this always ends.
-        while end < len(word) and measurer.width(word[start:end + 1], style) <= max_width:
+        while end < len(word) and measurer.width(word[start : end + 1], style) <= max_width:
             end += 1
         pieces.append(word[start:end])
         start = end

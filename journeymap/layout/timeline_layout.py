@@ -100,10 +100,15 @@ def stretch_to_timeline(layout: MapLayout, journey: JourneyMap) -> TimelineLayou
     for stage in layout.stage_order:
         shift[stage] = total
         total += widths[stage] - s.column_width
-    stages = {sid: replace(box, header=Rect(box.header.x + shift[sid], box.header.y, widths[sid], box.header.height),
-                           column=Rect(box.column.x + shift[sid], box.column.y, widths[sid], box.column.height),
-                           text_x=box.text_x + shift[sid])
-              for sid, box in layout.stages.items()}
+    stages = {
+        sid: replace(
+            box,
+            header=Rect(box.header.x + shift[sid], box.header.y, widths[sid], box.header.height),
+            column=Rect(box.column.x + shift[sid], box.column.y, widths[sid], box.column.height),
+            text_x=box.text_x + shift[sid],
+        )
+        for sid, box in layout.stages.items()
+    }
     cells, cards, milestones = {}, {}, {}
     for (sid, lane), cell in layout.cells.items():
         dx = shift[sid]
@@ -112,15 +117,18 @@ def stretch_to_timeline(layout: MapLayout, journey: JourneyMap) -> TimelineLayou
             cards[card] = layout.cards[card].moved(dx)
     for mid, box in layout.milestones.items():
         dx = shift[box.stage]
-        milestones[mid] = replace(box, rect=box.rect.moved(dx, 0), diamond=box.diamond.moved(dx, 0),
-                                  text_x=box.text_x + dx)
+        milestones[mid] = replace(
+            box, rect=box.rect.moved(dx, 0), diamond=box.diamond.moved(dx, 0), text_x=box.text_x + dx
+        )
     width = layout.width + total
 
     def widen(rect: Rect) -> Rect:
         return Rect(rect.x, rect.y, rect.width + total, rect.height)
 
-    lanes = {lid: replace(box, row=widen(box.row), curve=None if box.curve is None else widen(box.curve))
-             for lid, box in layout.lanes.items()}
+    lanes = {
+        lid: replace(box, row=widen(box.row), curve=None if box.curve is None else widen(box.curve))
+        for lid, box in layout.lanes.items()
+    }
     lane_of = {card: lane for (_, lane), cell in cells.items() for card in cell.card_ids}
     flows = {}
     for index, (a, b) in enumerate(layout.flows):
@@ -128,9 +136,24 @@ def stretch_to_timeline(layout: MapLayout, journey: JourneyMap) -> TimelineLayou
         flows[(a, b)] = flow_route(a, b, route_flow(cards[a].rect, cards[b].rect, s, corridor), s)
     spans = {span.stage: span for span in stage_timeline(journey)}
     curve_band = None if layout.curve_band is None else widen(layout.curve_band)
-    result = TimelineLayout(s, width, layout.height, layout.header_height, widen(layout.band), stages, lanes,
-                            cells, cards, milestones, flows, layout.stage_order, layout.lane_order, layout.measurer,
-                            curve_band, spans=spans)
+    result = TimelineLayout(
+        s,
+        width,
+        layout.height,
+        layout.header_height,
+        widen(layout.band),
+        stages,
+        lanes,
+        cells,
+        cards,
+        milestones,
+        flows,
+        layout.stage_order,
+        layout.lane_order,
+        layout.measurer,
+        curve_band,
+        spans=spans,
+    )
     result.ruler = ruler(result) if s.ruler_strip else None
     return result
 

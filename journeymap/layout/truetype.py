@@ -47,7 +47,7 @@ def _parse(data: bytes, path: str, index: int) -> FaceMetrics:
         if index >= count:
             raise FontFileError(f"{path} has {count} faces, not {index + 1}")
         start = struct.unpack_from(">I", data, 12 + 4 * index)[0]
-    if data[start:start + 4] not in (b"\x00\x01\x00\x00", b"true"):
+    if data[start : start + 4] not in (b"\x00\x01\x00\x00", b"true"):
         raise FontFileError(f"{path} is not a TrueType font (CFF-flavoured OpenType is not supported)")
     tables = {}
     for number in range(struct.unpack_from(">H", data, start + 4)[0]):
@@ -60,8 +60,9 @@ def _parse(data: bytes, path: str, index: int) -> FaceMetrics:
     widths = struct.unpack_from(f">{metric_count * 2}H", data, tables[b"hmtx"][0])[0::2]
     glyphs = _character_map(data, tables[b"cmap"][0])
     last = widths[-1]
-    advances = {code: (widths[glyph] if glyph < metric_count else last) / units
-                for code, glyph in glyphs.items() if glyph}
+    advances = {
+        code: (widths[glyph] if glyph < metric_count else last) / units for code, glyph in glyphs.items() if glyph
+    }
     return FaceMetrics(path, index, advances, ascender / units, -descender / units, widths[0] / units)
 
 
@@ -111,6 +112,8 @@ def _format_4(data: bytes, offset: int) -> dict[int, int]:
             glyphs.update((code, (code + delta) & 0xFFFF) for code in range(first, last + 1))
             continue
         base = segment + range_offset // 2 - first  # index into ``words`` of the glyph for ``code``
-        glyphs.update((code, (words[base + code] + delta) & 0xFFFF if words[base + code] else 0)
-                      for code in range(first, last + 1))
+        glyphs.update(
+            (code, (words[base + code] + delta) & 0xFFFF if words[base + code] else 0)
+            for code in range(first, last + 1)
+        )
     return glyphs

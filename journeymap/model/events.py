@@ -38,8 +38,9 @@ class Change(StrEnum):
 
 
 # Changes that leave the journey's layout as it is: a canvas need not re-lay out the map for them.
-ROOM_ONLY = frozenset({Change.INBOX_ADDED, Change.INBOX_CHANGED, Change.INBOX_REMOVED, Change.VOTES_CHANGED,
-                       Change.VOTING_CHANGED})
+ROOM_ONLY = frozenset(
+    {Change.INBOX_ADDED, Change.INBOX_CHANGED, Change.INBOX_REMOVED, Change.VOTES_CHANGED, Change.VOTING_CHANGED}
+)
 
 
 @dataclass(frozen=True)

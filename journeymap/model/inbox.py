@@ -156,8 +156,9 @@ class Inbox:
             stage_gone, lane_gone = is_gone(record)
             if stage_gone or lane_gone:
                 changed.append((submission_id, record))
-                self._items[submission_id] = replace(record, stage=None if stage_gone else record.stage,
-                                                     persona=None if lane_gone else record.persona)
+                self._items[submission_id] = replace(
+                    record, stage=None if stage_gone else record.stage, persona=None if lane_gone else record.persona
+                )
                 self._events.emit(MapEvent(Change.INBOX_CHANGED, (submission_id,)))
         return changed
 

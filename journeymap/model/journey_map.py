@@ -90,8 +90,12 @@ class Removal:
 
 
 R = TypeVar("R", Stage, Persona, Touchpoint, Milestone)
-_NODE_TYPES = {ItemKind.STAGE: NodeType.STAGE, ItemKind.LANE: NodeType.LANE, ItemKind.CARD: NodeType.CARD,
-               ItemKind.MILESTONE: NodeType.MILESTONE}
+_NODE_TYPES = {
+    ItemKind.STAGE: NodeType.STAGE,
+    ItemKind.LANE: NodeType.LANE,
+    ItemKind.CARD: NodeType.CARD,
+    ItemKind.MILESTONE: NodeType.MILESTONE,
+}
 
 
 class JourneyMap:
@@ -130,8 +134,12 @@ class JourneyMap:
 
     def card_ids(self) -> list[str]:
         """All cards, lane by lane, stage by stage, in cell order."""
-        return [card for lane in self._lane_order for stage in self._stage_order
-                for card in self._cells.get((stage, lane), ())]
+        return [
+            card
+            for lane in self._lane_order
+            for stage in self._stage_order
+            for card in self._cells.get((stage, lane), ())
+        ]
 
     def cards_in(self, stage_id: str, lane_id: str) -> list[str]:
         return list(self._cells.get((stage_id, lane_id), ()))
@@ -284,8 +292,9 @@ class JourneyMap:
         return self._remove_column_or_row(lane_id, NodeType.LANE, CardPolicy(cards), move_to)
 
     # ----------------------------------------------------------------- cards
-    def add_card(self, stage_id: str, lane_id: str, card: Touchpoint | str,
-                 index: int | None = None, card_id: str | None = None) -> str:
+    def add_card(
+        self, stage_id: str, lane_id: str, card: Touchpoint | str, index: int | None = None, card_id: str | None = None
+    ) -> str:
         record = card if isinstance(card, Touchpoint) else Touchpoint(title=card)
         check_record(record)
         cell = self._cell(stage_id, lane_id)
@@ -326,8 +335,14 @@ class JourneyMap:
         return removal
 
     # ----------------------------------------------------------------- milestones
-    def add_milestone(self, stage_id: str, milestone: Milestone | str, lane_id: str | None = None,
-                      index: int | None = None, milestone_id: str | None = None) -> str:
+    def add_milestone(
+        self,
+        stage_id: str,
+        milestone: Milestone | str,
+        lane_id: str | None = None,
+        index: int | None = None,
+        milestone_id: str | None = None,
+    ) -> str:
         record = milestone if isinstance(milestone, Milestone) else Milestone(title=milestone)
         check_record(record)
         self._record(stage_id, NodeType.STAGE)
@@ -513,8 +528,9 @@ class JourneyMap:
         return stage_id, lane_id
 
     def _detach(self, node_id: str) -> None:
-        members = [(node_id, t) for _, t, d in self.graph.out_edges(node_id, data=True)
-                   if d["type"] is not EdgeType.FLOW]
+        members = [
+            (node_id, t) for _, t, d in self.graph.out_edges(node_id, data=True) if d["type"] is not EdgeType.FLOW
+        ]
         self.graph.remove_edges_from(members)
 
     def _place_milestone(self, milestone_id: str, stage_id: str, lane_id: str | None) -> None:
@@ -549,8 +565,9 @@ class JourneyMap:
                 removal.votes[card_id] = dots
             self.events.emit(MapEvent(Change.CARD_REMOVED, (card_id,)))
 
-    def _remove_column_or_row(self, node_id: str, node_type: NodeType, policy: CardPolicy,
-                              move_to: str | None) -> Removal:
+    def _remove_column_or_row(
+        self, node_id: str, node_type: NodeType, policy: CardPolicy, move_to: str | None
+    ) -> Removal:
         self._record(node_id, node_type)
         is_stage = node_type is NodeType.STAGE
         order = self._stage_order if is_stage else self._lane_order
@@ -587,7 +604,8 @@ class JourneyMap:
         order.remove(node_id)
         self.graph.remove_node(node_id)
         removal.inbox_hints += self.inbox.clear_hints(
-            lambda s: (is_stage and s.stage == node_id, not is_stage and s.persona == node_id))
+            lambda s: (is_stage and s.stage == node_id, not is_stage and s.persona == node_id)
+        )
         voting_round = self.voting.round
         if is_stage and voting_round is not None and voting_round.stage == node_id:
             self.voting.set_round(None)

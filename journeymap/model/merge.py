@@ -88,5 +88,8 @@ def _match(merged: JourneyMap, incoming: JourneyMap, kind: ItemKind, added: Coun
 
 def _blank_fields(current: Stage | Persona, imported: Stage | Persona) -> dict[str, str]:
     """Fields the map left empty and the import fills: the only change a merge makes to a match."""
-    return {f.name: getattr(imported, f.name) for f in dataclasses.fields(current)
-            if not getattr(current, f.name) and getattr(imported, f.name)}
+    return {
+        f.name: getattr(imported, f.name)
+        for f in dataclasses.fields(current)
+        if not getattr(current, f.name) and getattr(imported, f.name)
+    }

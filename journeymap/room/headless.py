@@ -25,13 +25,21 @@ IDLE_SECONDS = 0.5  # quiet this long: save
 MAX_UNSAVED_SECONDS = 3.0  # under load, save at least this often
 
 
-def run_headless(map_path: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 0,
-                 dots: int | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def run_headless(
+    map_path: str | os.PathLike[str],
+    host: str = "127.0.0.1",
+    port: int = 0,
+    dots: int | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     journey, replay = recover(map_path)
     if replay is not None:
-        print(f"journeymap: note: {map_path}: brought {replay.applied} entries of an unfinished room "
-              f"into the map", file=err)
+        print(
+            f"journeymap: note: {map_path}: brought {replay.applied} entries of an unfinished room into the map",
+            file=err,
+        )
         for problem in replay.skipped:
             print(f"journeymap: warning: {map_path}: journal {problem}", file=err)
     if dots is not None:
@@ -39,6 +47,7 @@ def run_headless(map_path: str | os.PathLike[str], host: str = "127.0.0.1", port
     wake, stop = threading.Event(), threading.Event()
     room = RoomHost(journey, map_path, host, port, notify=wake.set)
     url = room.open()
+
     def stop_room() -> None:
         stop.set()
         wake.set()
@@ -67,8 +76,9 @@ def _serve(room: RoomHost, wake: threading.Event, stop: threading.Event) -> None
         if room.take_arrivals():
             last_arrival = now
             unsaved_since = unsaved_since or now
-        if unsaved_since is not None and (now - last_arrival >= IDLE_SECONDS
-                                          or now - unsaved_since >= MAX_UNSAVED_SECONDS):
+        if unsaved_since is not None and (
+            now - last_arrival >= IDLE_SECONDS or now - unsaved_since >= MAX_UNSAVED_SECONDS
+        ):
             save_cjm(room.journey, room.map_path)
             unsaved_since = None
 

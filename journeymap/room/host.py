@@ -23,9 +23,16 @@ from journeymap.room.view import RoomView, TimerView, build_view
 class RoomHost:
     """One open room for one saved map (the journal lives beside ``map_path``)."""
 
-    def __init__(self, journey: JourneyMap, map_path: str | os.PathLike[str], host: str = "127.0.0.1",
-                 port: int = 0, notify: Callable[[], None] | None = None,
-                 max_participants: int = MAX_PARTICIPANTS, cards_per_minute: int = CARDS_PER_MINUTE) -> None:
+    def __init__(
+        self,
+        journey: JourneyMap,
+        map_path: str | os.PathLike[str],
+        host: str = "127.0.0.1",
+        port: int = 0,
+        notify: Callable[[], None] | None = None,
+        max_participants: int = MAX_PARTICIPANTS,
+        cards_per_minute: int = CARDS_PER_MINUTE,
+    ) -> None:
         self.journey = journey
         self.map_path = Path(map_path)
         self._host, self._port, self._notify = host, port, notify
@@ -100,8 +107,12 @@ class RoomHost:
     def holds_whole_journal(self) -> bool:
         """True when the map (as saved) has every entry the journal has: then the journal may go."""
         mark = self.journey.journal_mark
-        return (self.journal is not None and mark is not None and mark.journal_id == self.journal.journal_id
-                and mark.applied >= self.journal.last_seq)
+        return (
+            self.journal is not None
+            and mark is not None
+            and mark.journal_id == self.journal.journal_id
+            and mark.applied >= self.journal.last_seq
+        )
 
     def close(self, apply: bool = True) -> None:
         """Stop the server (the port is free on return) and apply what it stored last.

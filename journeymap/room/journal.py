@@ -129,8 +129,9 @@ def apply_entry(journey: JourneyMap, entry: dict[str, Any]) -> str | None:
         stage = entry.get("stage") if journey.node_type(entry.get("stage") or "") == "stage" else None
         persona = entry.get("persona") if journey.node_type(entry.get("persona") or "") == "lane" else None
         try:
-            submission = Submission(str(entry["title"]), Kind(entry.get("kind", "touchpoint")), stage, persona,
-                                    entry.get("author"))
+            submission = Submission(
+                str(entry["title"]), Kind(entry.get("kind", "touchpoint")), stage, persona, entry.get("author")
+            )
             submission_id = entry["id"] if entry.get("id") not in journey.inbox else None
             journey.inbox.add(submission, submission_id)
         except (KeyError, ValueError, InboxError) as error:

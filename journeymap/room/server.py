@@ -44,8 +44,12 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
 }
-PAGE_FILES = {"": ("index.html", "text/html"), "room.js": ("room.js", "text/javascript"),
-              "room.css": ("room.css", "text/css"), "icon.svg": ("icon.svg", "image/svg+xml")}
+PAGE_FILES = {
+    "": ("index.html", "text/html"),
+    "room.js": ("room.js", "text/javascript"),
+    "room.css": ("room.css", "text/css"),
+    "icon.svg": ("icon.svg", "image/svg+xml"),
+}
 KEEP_ALIVE_SECONDS = 15.0
 NEW_PARTICIPANT = web.RequestKey("new_participant", str)
 
@@ -67,9 +71,17 @@ def load_page() -> dict[str, tuple[bytes, str]]:
 class RoomServer:
     """One open room. ``start()`` returns once it listens; ``stop()`` returns once the port is free."""
 
-    def __init__(self, view: RoomView, journal: Journal, host: str = "127.0.0.1", port: int = 0,
-                 first_idea: int = 1, notify: Callable[[], None] | None = None,
-                 max_participants: int = MAX_PARTICIPANTS, cards_per_minute: int = CARDS_PER_MINUTE) -> None:
+    def __init__(
+        self,
+        view: RoomView,
+        journal: Journal,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        first_idea: int = 1,
+        notify: Callable[[], None] | None = None,
+        max_participants: int = MAX_PARTICIPANTS,
+        cards_per_minute: int = CARDS_PER_MINUTE,
+    ) -> None:
         self.token = secrets.token_urlsafe(16)  # 128 bits
         self.host, self.port = host, port
         self._view = view
@@ -168,8 +180,10 @@ class RoomServer:
         self._changed = asyncio.Event()
         app = web.Application(middlewares=[self._guard], client_max_size=MAX_BODY_BYTES * 2)
         routes = {
-            ("GET", "api/state"): self._get_state, ("GET", "api/events"): self._get_events,
-            ("POST", "api/cards"): self._post_card, ("POST", "api/votes"): self._post_vote,
+            ("GET", "api/state"): self._get_state,
+            ("GET", "api/events"): self._get_events,
+            ("POST", "api/cards"): self._post_card,
+            ("POST", "api/votes"): self._post_vote,
         }
         for (method, path), handler in routes.items():
             app.router.add_route(method, self.prefix + path, handler)
@@ -197,8 +211,9 @@ class RoomServer:
             self._changed = asyncio.Event()
 
     @web.middleware
-    async def _guard(self, request: web.Request,
-                     handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+    async def _guard(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
         path = request.path
         token = path[3:].split("/", 1)[0] if path.startswith("/r/") else ""
         if not secrets.compare_digest(token.encode(), self.token.encode()):
@@ -235,7 +250,7 @@ class RoomServer:
         return participant
 
     async def _get_page(self, request: web.Request) -> web.Response:
-        body, kind = self._page[request.path[len(self.prefix):]]
+        body, kind = self._page[request.path[len(self.prefix) :]]
         return web.Response(body=body, content_type=kind, charset="utf-8")
 
     async def _get_state(self, request: web.Request) -> web.Response:
@@ -276,13 +291,24 @@ class RoomServer:
             raise ProtocolError(423, "the room is locked: the facilitator is not taking new cards")
         wait = participant.take_slot(Participants.now(), self._participants.per_minute)
         if wait:
-            raise ProtocolError(429, f"at most {self._participants.per_minute} cards a minute; try again shortly",
-                                {"Retry-After": str(max(1, int(wait + 0.999)))})
+            raise ProtocolError(
+                429,
+                f"at most {self._participants.per_minute} cards a minute; try again shortly",
+                {"Retry-After": str(max(1, int(wait + 0.999)))},
+            )
         card_id = f"idea-{self._next_idea}"
         self._next_idea += 1
         self._seq += 1
-        entry = {"seq": self._seq, "type": "card", "id": card_id, "title": card.title, "kind": card.kind,
-                 "stage": card.stage, "persona": card.persona, "author": card.author}
+        entry = {
+            "seq": self._seq,
+            "type": "card",
+            "id": card_id,
+            "title": card.title,
+            "kind": card.kind,
+            "stage": card.stage,
+            "persona": card.persona,
+            "author": card.author,
+        }
         await self._store_once(key, card_id, entry, started)
         return _json({"id": card_id}, 201)
 
@@ -368,10 +394,13 @@ class RoomServer:
         if view.voting is not None:
             mine = participant.votes_in(view.voting.number)
             state["voting"] = {
-                "round": view.voting.number, "dots": view.voting.dots,
+                "round": view.voting.number,
+                "dots": view.voting.dots,
                 "left": view.voting.dots - participant.spent(view.voting.number),
-                "cards": [{"id": c.id, "title": c.title, "kind": c.kind, "stage": c.stage, "mine": mine.get(c.id, 0)}
-                          for c in view.voting.cards],
+                "cards": [
+                    {"id": c.id, "title": c.title, "kind": c.kind, "stage": c.stage, "mine": mine.get(c.id, 0)}
+                    for c in view.voting.cards
+                ],
             }
         if view.timer is not None:
             state["timer"] = {"remaining_ms": int(view.timer.remaining() * 1000), "seconds": view.timer.seconds}

@@ -63,15 +63,18 @@ def round_cards(journey: JourneyMap, voting_round: VotingRound) -> list[str]:
     return cards
 
 
-def build_view(journey: JourneyMap, round_number: int = 0, timer: TimerView | None = None,
-               locked: bool = False) -> RoomView:
+def build_view(
+    journey: JourneyMap, round_number: int = 0, timer: TimerView | None = None, locked: bool = False
+) -> RoomView:
     stages = tuple((s, journey.stage(s).name) for s in journey.stage_ids())
     lanes = tuple((p, journey.lane(p).name) for p in journey.lane_ids())
     voting = None
     if journey.voting.round is not None:
         names = dict(stages)
-        cards = tuple(RoundCard(c, journey.card(c).title, journey.card(c).kind.value, names[journey.cell_of(c)[0]])
-                      for c in round_cards(journey, journey.voting.round))
+        cards = tuple(
+            RoundCard(c, journey.card(c).title, journey.card(c).kind.value, names[journey.cell_of(c)[0]])
+            for c in round_cards(journey, journey.voting.round)
+        )
         voting = RoundView(round_number, journey.voting.round.dots, cards)
     card_ids = frozenset(c.id for c in voting.cards) if voting else frozenset()
     return RoomView(journey.title, stages, lanes, voting, timer, locked, card_ids)

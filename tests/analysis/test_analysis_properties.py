@@ -12,8 +12,9 @@ from journeymap.analysis import experience_curve, flow_handoffs, stage_handoffs
 from journeymap.model import JourneyMap, Kind, Stage, Touchpoint
 from journeymap.model.journey_map import EdgeType, NodeType
 
-owners = st.sampled_from(["", " ", "Sales", "sales ", "SALES", "Onboarding", "onboarding", "Support",
-                         "Customer Success"])
+owners = st.sampled_from(
+    ["", " ", "Sales", "sales ", "SALES", "Onboarding", "onboarding", "Support", "Customer Success"]
+)
 
 
 @st.composite
@@ -25,9 +26,13 @@ def random_maps(draw: st.DrawFn) -> JourneyMap:
     if stages and lanes:
         for _ in range(draw(st.integers(0, 25))):
             cell = draw(st.sampled_from(stages)), draw(st.sampled_from(lanes))
-            record = Touchpoint("c", owner=draw(owners), emotion=draw(st.one_of(st.none(), st.integers(-2, 2))),
-                                channel=draw(st.sampled_from(["", " ", "Email"])),
-                                kind=draw(st.sampled_from(list(Kind))))
+            record = Touchpoint(
+                "c",
+                owner=draw(owners),
+                emotion=draw(st.one_of(st.none(), st.integers(-2, 2))),
+                channel=draw(st.sampled_from(["", " ", "Email"])),
+                kind=draw(st.sampled_from(list(Kind))),
+            )
             cards.append(journey.add_card(*cell, record))
     if len(cards) >= 2:
         for source, target in draw(st.lists(st.tuples(st.sampled_from(cards), st.sampled_from(cards)), max_size=15)):
@@ -66,15 +71,23 @@ def test_curve_means_match_the_scores_found_on_the_graph(journey: JourneyMap) ->
 @given(random_maps())
 def test_handoff_lists_match_owners_compared_directly(journey: JourneyMap) -> None:
     order = journey.stage_ids()
-    expected_stages = [(a, b) for a, b in zip(order, order[1:], strict=False)
-                       if _norm(journey.stage(a).owner) and _norm(journey.stage(b).owner)
-                       and _norm(journey.stage(a).owner) != _norm(journey.stage(b).owner)]
+    expected_stages = [
+        (a, b)
+        for a, b in zip(order, order[1:], strict=False)
+        if _norm(journey.stage(a).owner)
+        and _norm(journey.stage(b).owner)
+        and _norm(journey.stage(a).owner) != _norm(journey.stage(b).owner)
+    ]
     assert [(h.from_stage, h.to_stage) for h in stage_handoffs(journey)] == expected_stages
 
     flows = [(s, t) for s, t, d in journey.graph.edges(data=True) if d["type"] is EdgeType.FLOW]
-    expected_flows = {(s, t) for s, t in flows
-                      if _norm(journey.card(s).owner) and _norm(journey.card(t).owner)
-                      and _norm(journey.card(s).owner) != _norm(journey.card(t).owner)}
+    expected_flows = {
+        (s, t)
+        for s, t in flows
+        if _norm(journey.card(s).owner)
+        and _norm(journey.card(t).owner)
+        and _norm(journey.card(s).owner) != _norm(journey.card(t).owner)
+    }
     found = flow_handoffs(journey)
     assert {(h.source, h.target) for h in found} == expected_flows
     assert len(found) == len(expected_flows)
@@ -94,16 +107,26 @@ def test_every_empty_cell_and_unanswered_pain_point_is_found_and_nothing_else(jo
     gaps = find_gaps(journey)
     assert gaps.empty_cells == expected_empty  # these maps have no lane milestones
     answered = {journey.cell_of(c) for c in journey.card_ids() if journey.card(c).kind is Kind.OPPORTUNITY}
-    assert gaps.unanswered_pain_points == [c for c in journey.card_ids() if journey.card(c).kind is Kind.PAIN_POINT
-                                           and journey.cell_of(c) not in answered]
+    assert gaps.unanswered_pain_points == [
+        c for c in journey.card_ids() if journey.card(c).kind is Kind.PAIN_POINT and journey.cell_of(c) not in answered
+    ]
     assert {g.card for g in gaps.cards_missing} == {
-        c for c in journey.card_ids() if journey.card(c).kind is not Kind.THOUGHT
-        and not (journey.card(c).owner.strip() and journey.card(c).channel.strip())}
+        c
+        for c in journey.card_ids()
+        if journey.card(c).kind is not Kind.THOUGHT
+        and not (journey.card(c).owner.strip() and journey.card(c).channel.strip())
+    }
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["2-4 weeks", "1 week", "30-60 days", "after 90 days", "Ongoing", "", "Q3",
-                                 "within 14 days", "3 months"]), max_size=8))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["2-4 weeks", "1 week", "30-60 days", "after 90 days", "Ongoing", "", "Q3", "within 14 days", "3 months"]
+        ),
+        max_size=8,
+    )
+)
 def test_each_start_is_the_sum_of_the_earlier_durations(texts: list[str]) -> None:
     from journeymap.analysis import stage_timeline
     from journeymap.model import parse_timeline

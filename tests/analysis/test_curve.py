@@ -25,7 +25,11 @@ def test_mean_and_count_per_stage_with_unscored_stages_left_empty() -> None:
 
     curve = lane_curve(journey, smb)
     assert [(p.stage, p.mean, p.count) for p in curve] == [
-        (discover, 1.5, 2), (buy, None, 0), (onboard, -2.0, 1), (use, None, 0)]
+        (discover, 1.5, 2),
+        (buy, None, 0),
+        (onboard, -2.0, 1),
+        (use, None, 0),
+    ]
     assert [(p.mean, p.count) for p in lane_curve(journey, ent)] == [(None, 0), (None, 0), (None, 0), (0.0, 1)]
 
 

@@ -12,8 +12,9 @@ def test_every_kind_of_gap_is_found_with_its_place() -> None:
     thin = journey.add_stage(Stage("Adopt", goal=" ", timeline="Ongoing"))
     smb, ent, empty = journey.add_lane("SMB"), journey.add_lane("Enterprise"), journey.add_lane("Nobody")
     pain = journey.add_card(full, smb, Touchpoint("Slow quote", kind=Kind.PAIN_POINT, channel="Email", owner="AE"))
-    answered = journey.add_card(thin, smb, Touchpoint("Import fails", kind=Kind.PAIN_POINT, channel="App",
-                                                      owner="Support"))
+    answered = journey.add_card(
+        thin, smb, Touchpoint("Import fails", kind=Kind.PAIN_POINT, channel="App", owner="Support")
+    )
     journey.add_card(thin, smb, Touchpoint("Guided import", kind=Kind.OPPORTUNITY, channel="App", owner="CS"))
     bare = journey.add_card(full, ent, Touchpoint("Call", channel="Phone"))
     journey.add_card(thin, ent, Touchpoint("“Where is my data?”", kind=Kind.THOUGHT))  # a quote needs no owner
@@ -21,8 +22,7 @@ def test_every_kind_of_gap_is_found_with_its_place() -> None:
 
     gaps = find_gaps(journey)
     assert gaps.empty_cells == [(full, empty)]
-    assert [(g.stage, g.fields) for g in gaps.stage_fields_missing] == [
-        (thin, ("goal", "success_criteria", "owner"))]
+    assert [(g.stage, g.fields) for g in gaps.stage_fields_missing] == [(thin, ("goal", "success_criteria", "owner"))]
     assert gaps.unanswered_pain_points == [pain]
     assert answered not in gaps.unanswered_pain_points
     assert [(g.card, g.fields) for g in gaps.cards_missing] == [(bare, ("owner",))]
@@ -45,4 +45,5 @@ def test_a_map_without_lanes_has_no_empty_cells_but_its_stages_still_lack_fields
     gaps = find_gaps(journey)
     assert gaps.empty_cells == []
     assert [(g.stage, g.fields) for g in gaps.stage_fields_missing] == [
-        (stage, ("goal", "success_criteria", "timeline", "owner"))]
+        (stage, ("goal", "success_criteria", "timeline", "owner"))
+    ]

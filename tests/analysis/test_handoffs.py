@@ -15,8 +15,7 @@ def test_stage_handoffs_ignore_case_and_spaces_and_empty_owners() -> None:
     e = journey.add_stage(Stage("Renew", owner="Account Management"))
     f = journey.add_stage(Stage("Expand", owner="ACCOUNT management"))
     handoffs = stage_handoffs(journey)
-    assert [(h.from_stage, h.to_stage, h.from_owner, h.to_owner) for h in handoffs] == [
-        (b, c, "sales", "Onboarding")]
+    assert [(h.from_stage, h.to_stage, h.from_owner, h.to_owner) for h in handoffs] == [(b, c, "sales", "Onboarding")]
     assert {a, d, e, f}.isdisjoint({h.to_stage for h in handoffs})
     assert same_owner("Customer  Success", "customer success")
 

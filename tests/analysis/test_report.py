@@ -8,7 +8,14 @@ from journeymap.model import JourneyMap, Stage, Touchpoint
 
 def test_emotions_are_signed_like_the_card_badges() -> None:
     assert [emotion_text(v) for v in (None, 0.0, 2.0, -1.0, 1 / 3, -0.5, -1 / 30)] == [
-        "–", "0", "+2", "−1", "+0.3", "−0.5", "0"]
+        "–",
+        "0",
+        "+2",
+        "−1",
+        "+0.3",
+        "−0.5",
+        "0",
+    ]
 
 
 def test_pipes_and_line_breaks_in_names_keep_the_tables_whole() -> None:

@@ -13,7 +13,10 @@ def test_starts_add_up_the_earlier_ranges() -> None:
         journey.add_stage(Stage(name, timeline=text))
     spans = stage_timeline(journey)
     assert [(s.days_min, s.days_max, s.start_min, s.start_max) for s in spans] == [
-        (14, 28, 0, 0), (30, 60, 14, 28), (0, 14, 44, 88)]
+        (14, 28, 0, 0),
+        (30, 60, 14, 28),
+        (0, 14, 44, 88),
+    ]
     assert (spans[-1].end_min, spans[-1].end_max) == (44, 102)
     assert days_text(spans[1].start_min, spans[1].start_max) == "14-28 days"
 

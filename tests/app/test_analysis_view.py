@@ -28,8 +28,7 @@ def _items(window: object, kind: type) -> list:
 
 def test_view_menu_turns_on_the_curve_the_shared_band_and_the_marks(make_window) -> None:
     window = make_window(small_map())
-    names = [a.objectName() for a in window.findChild(type(window.menuBar().actions()[0].menu()), "menuView")
-             .actions()]
+    names = [a.objectName() for a in window.findChild(type(window.menuBar().actions()[0].menu()), "menuView").actions()]
     for name in ("actionShowCurve", "actionSharedCurve", "actionShowHandoffs", "actionTimelineMode", "actionShowGaps"):
         assert name in names
     actions = window.action_map
@@ -67,8 +66,9 @@ def test_pictures_exported_from_the_app_show_what_the_canvas_shows(make_window, 
     assert QImage(str(curved)).width() == QImage(str(plain)).width()
 
 
-def test_command_line_pictures_take_the_curve_option(qapp: object, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_line_pictures_take_the_curve_option(
+    qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "map.cjm"
     save_cjm(small_map(), source)
     assert main(["convert", str(source), str(tmp_path / "plain.png"), "--dpi", "72"]) == 0

@@ -25,7 +25,7 @@ def _edit(document: Document, title: str = "Edited map") -> None:
     document.push(SetTitleCommand(document.journey, title))
 
 
-def test_an_edit_is_autosaved_within_a_few_seconds(qtbot, folder: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_an_edit_is_autosaved_within_a_few_seconds(qtbot, folder: Path, tmp_path: Path) -> None:
     document = Document(small_map(), tmp_path / "workshop.cjm")
     saver = Autosaver(document, folder, delay_ms=200)
     _edit(document)
@@ -38,7 +38,7 @@ def test_an_edit_is_autosaved_within_a_few_seconds(qtbot, folder: Path, tmp_path
     saver.close()
 
 
-def test_saving_removes_the_autosave(qtbot, folder: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_saving_removes_the_autosave(qtbot, folder: Path, tmp_path: Path) -> None:
     document = Document(small_map())
     saver = Autosaver(document, folder, delay_ms=10)
     _edit(document)
@@ -49,7 +49,7 @@ def test_saving_removes_the_autosave(qtbot, folder: Path, tmp_path: Path) -> Non
     saver.close()
 
 
-def test_undo_back_to_the_saved_state_removes_it(qtbot, folder: Path) -> None:  # noqa: ANN001
+def test_undo_back_to_the_saved_state_removes_it(qtbot, folder: Path) -> None:
     document = Document(small_map())
     saver = Autosaver(document, folder, delay_ms=10)
     _edit(document)
@@ -60,7 +60,7 @@ def test_undo_back_to_the_saved_state_removes_it(qtbot, folder: Path) -> None:  
     saver.close()
 
 
-def test_a_clean_close_leaves_nothing_to_restore(qtbot, folder: Path) -> None:  # noqa: ANN001
+def test_a_clean_close_leaves_nothing_to_restore(qtbot, folder: Path) -> None:
     document = Document(small_map())
     saver = Autosaver(document, folder)
     _edit(document)
@@ -70,7 +70,7 @@ def test_a_clean_close_leaves_nothing_to_restore(qtbot, folder: Path) -> None:  
     assert find_orphans(folder) == []
 
 
-def test_a_running_session_is_not_offered_to_another_instance(qtbot, folder: Path) -> None:  # noqa: ANN001
+def test_a_running_session_is_not_offered_to_another_instance(qtbot, folder: Path) -> None:
     document = Document(small_map())
     saver = Autosaver(document, folder)
     _edit(document)
@@ -79,7 +79,7 @@ def test_a_running_session_is_not_offered_to_another_instance(qtbot, folder: Pat
     saver.close()
 
 
-def test_a_dead_session_is_an_orphan_until_resolved(qtbot, folder: Path) -> None:  # noqa: ANN001
+def test_a_dead_session_is_an_orphan_until_resolved(qtbot, folder: Path) -> None:
     """A crash leaves a map, its info and a lock whose process is gone."""
     document = Document(small_map(), "/maps/workshop.cjm")
     saver = Autosaver(document, folder)
@@ -87,7 +87,7 @@ def test_a_dead_session_is_an_orphan_until_resolved(qtbot, folder: Path) -> None
     saver.save_now()
     lock = folder / f"{saver.session}.lock"
     # Stand-in for a dead process: a lock file naming a pid that does not exist.
-    saver._lock.unlock()  # noqa: SLF001
+    saver._lock.unlock()
     lock.write_text("999999999\npython3\n\n", encoding="utf-8")
 
     orphans = find_orphans(folder)
@@ -102,7 +102,7 @@ def test_a_dead_session_is_an_orphan_until_resolved(qtbot, folder: Path) -> None
     assert list(folder.iterdir()) == []
 
 
-def test_a_failed_autosave_is_said_in_the_status_bar(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_a_failed_autosave_is_said_in_the_status_bar(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import QSettings
 
     from journeymap.app import autosave
@@ -137,8 +137,7 @@ def test_edits_that_never_pause_are_still_autosaved(qtbot, folder: Path) -> None
     saver.close()
 
 
-def test_the_write_runs_in_the_background_from_a_snapshot(qtbot, folder: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_write_runs_in_the_background_from_a_snapshot(qtbot, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
     from journeymap.app import autosave
@@ -170,8 +169,9 @@ def test_the_write_runs_in_the_background_from_a_snapshot(qtbot, folder: Path,
     saver.close()
 
 
-def test_a_save_during_a_background_write_leaves_no_stale_autosave(qtbot, folder: Path, tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_save_during_a_background_write_leaves_no_stale_autosave(
+    qtbot, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import threading
 
     from journeymap.app import autosave

@@ -77,10 +77,20 @@ class Child:
         script_path = tmp_path / f"{name}.py"
         script_path.write_text(textwrap.dedent(script) + RUN, encoding="utf-8")
         self.result = tmp_path / f"{name}.json"
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOURNEYMAP_DATA_DIR": str(tmp_path / "data"),
-               "JOURNEYMAP_SETTINGS": str(tmp_path / "settings.ini"), "RESULT_FILE": str(self.result)}
-        self.process = subprocess.Popen([sys.executable, str(script_path), *args], env=env,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "JOURNEYMAP_DATA_DIR": str(tmp_path / "data"),
+            "JOURNEYMAP_SETTINGS": str(tmp_path / "settings.ini"),
+            "RESULT_FILE": str(self.result),
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, str(script_path), *args],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
     def finish(self, timeout: float = 60) -> dict:
         out, err = self.process.communicate(timeout=timeout)

@@ -20,8 +20,9 @@ def test_ctrl_f_opens_the_bar_and_counts_matches(make_window, qtbot) -> None:
 
     word = _first_card_title(window).split()[0]
     qtbot.keyClicks(bar.edit, word)
-    expected = sum(word.lower() in (window.document.journey.card(c).title.lower())
-                   for c in window.document.journey.card_ids())
+    expected = sum(
+        word.lower() in (window.document.journey.card(c).title.lower()) for c in window.document.journey.card_ids()
+    )
     assert bar.matches >= expected >= 1
     assert bar.count_label.text() == f"1 of {bar.matches}"
 

@@ -110,8 +110,9 @@ def test_cli_svg(qapp: object, map_file: Path, tmp_path: Path) -> None:
     assert "Ωμέγα" in out.read_text(encoding="utf-8")
 
 
-def test_cli_bad_dpi_is_one_error_line(qapp: object, map_file: Path, tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_bad_dpi_is_one_error_line(
+    qapp: object, map_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "slide.png"
     assert main(["convert", str(map_file), str(out), "--dpi", "4000"]) == 1
     [line] = capsys.readouterr().err.strip().splitlines()

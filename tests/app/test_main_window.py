@@ -10,13 +10,41 @@ from journeymap.io.templates import load_sample
 from journeymap.model import ItemRef
 
 MENUS = {
-    "menuFile": ["actionNewFromTemplate", "actionOpen", "actionSave", "actionSaveAs", "actionImport",
-                 "actionExport", "actionExportPoster", "actionQuit"],
-    "menuEdit": ["actionUndo", "actionRedo", "actionCut", "actionCopy", "actionPaste", "actionDuplicate",
-                 "actionDelete", "actionConnect", "actionFind", "actionFindNext", "actionFindPrevious",
-                 "actionAddStage", "actionAddLane", "actionAddCard", "actionAddMilestone"],
-    "menuView": ["actionZoomIn", "actionZoomOut", "actionFitToMap", "actionZoomToSelection", "actionPresent",
-                 "actionShowProperties"],
+    "menuFile": [
+        "actionNewFromTemplate",
+        "actionOpen",
+        "actionSave",
+        "actionSaveAs",
+        "actionImport",
+        "actionExport",
+        "actionExportPoster",
+        "actionQuit",
+    ],
+    "menuEdit": [
+        "actionUndo",
+        "actionRedo",
+        "actionCut",
+        "actionCopy",
+        "actionPaste",
+        "actionDuplicate",
+        "actionDelete",
+        "actionConnect",
+        "actionFind",
+        "actionFindNext",
+        "actionFindPrevious",
+        "actionAddStage",
+        "actionAddLane",
+        "actionAddCard",
+        "actionAddMilestone",
+    ],
+    "menuView": [
+        "actionZoomIn",
+        "actionZoomOut",
+        "actionFitToMap",
+        "actionZoomToSelection",
+        "actionPresent",
+        "actionShowProperties",
+    ],
     "menuHelp": ["actionShortcuts", "actionAbout"],
 }
 
@@ -56,8 +84,12 @@ def test_the_expected_shortcuts(make_window) -> None:
     assert "F5" in keys("actionPresent")
     assert "Ctrl+Z" in keys("actionUndo")
     assert "Ctrl+S" in keys("actionSave") and "Ctrl+O" in keys("actionOpen")
-    everything = [s.toString() for a in window.findChildren(QAction) for s in a.shortcuts()
-                  if a.isEnabled() and s != QKeySequence()]
+    everything = [
+        s.toString()
+        for a in window.findChildren(QAction)
+        for s in a.shortcuts()
+        if a.isEnabled() and s != QKeySequence()
+    ]
     duplicates = {s for s in everything if everything.count(s) > 1}
     assert not duplicates, f"ambiguous shortcuts never fire: {duplicates}"
 

@@ -37,8 +37,9 @@ def test_the_file_menu_exports_a_whole_pack(make_window, dialogs, folder_choice,
     assert "Decision pack: 6 files" in window.statusBar().currentMessage()
 
 
-def test_it_asks_before_replacing_and_keeps_the_files_when_told_no(make_window, dialogs, folder_choice,
-                                                                   tmp_path) -> None:
+def test_it_asks_before_replacing_and_keeps_the_files_when_told_no(
+    make_window, dialogs, folder_choice, tmp_path
+) -> None:
     window = make_window()
     out = tmp_path / "out"
     out.mkdir()

@@ -61,8 +61,10 @@ def test_ideas_arrive_in_the_inbox_and_accept_is_one_undo_step(room_window, qtbo
     adoption = journey.stage_ids()[1]
     enterprise = journey.lane_ids()[1]
     phone = Phone(url)
-    assert phone.card("Training videos", "1", kind="opportunity", stage=adoption, persona=enterprise,
-                      author="Ana")[0] == 201
+    assert (
+        phone.card("Training videos", "1", kind="opportunity", stage=adoption, persona=enterprise, author="Ana")[0]
+        == 201
+    )
     assert phone.card("<b>bold</b> idea", "2")[0] == 201
     _arrive(room_window, qtbot, 2)
     panel = room_window.room.inbox
@@ -131,8 +133,10 @@ def test_voting_shows_dots_on_cards_and_a_ranking(room_window, qtbot) -> None:
     qtbot.waitUntil(lambda: badges.badge(checkout) is not None and badges.badge(stuck).count == 2, timeout=3000)
     assert badges.badge(checkout).count == 1
     assert badges.badge(stuck).parentItem() is room_window.view.map_scene.card_items[stuck]
-    qtbot.waitUntil(lambda: room_window.room.board.ranking.text().splitlines() == [
-        "●● 2  Stuck on import", "● 1  Checkout"], timeout=3000)
+    qtbot.waitUntil(
+        lambda: room_window.room.board.ranking.text().splitlines() == ["●● 2  Stuck on import", "● 1  Checkout"],
+        timeout=3000,
+    )
     room_window.room.clear_votes()
     assert journey.voting.counts() == {}
     qtbot.waitUntil(lambda: badges.badge(stuck) is None, timeout=3000)
@@ -167,8 +171,10 @@ def test_close_room_frees_the_port_and_saving_retires_the_journal(room_window, s
     assert journal_path(saved_map).exists()  # until the map is saved, the journal keeps the idea
     assert room_window.files.save()
     assert not journal_path(saved_map).exists()
-    assert [i["title"] for i in __import__("journeymap.io.describe", fromlist=["describe"]).describe(
-        load_cjm(saved_map))["inbox"]] == ["Keep me"]
+    assert [
+        i["title"]
+        for i in __import__("journeymap.io.describe", fromlist=["describe"]).describe(load_cjm(saved_map))["inbox"]
+    ] == ["Keep me"]
 
 
 def test_opening_a_map_a_killed_room_left_replays_its_journal(make_window, saved_map: Path, qtbot) -> None:
@@ -187,8 +193,9 @@ def test_opening_a_map_a_killed_room_left_replays_its_journal(make_window, saved
     assert "Brought 1 ideas" in window.statusBar().currentMessage()
 
 
-def test_closing_and_opening_the_room_again_before_saving_keeps_one_journal(room_window, saved_map: Path,
-                                                                            qtbot) -> None:
+def test_closing_and_opening_the_room_again_before_saving_keeps_one_journal(
+    room_window, saved_map: Path, qtbot
+) -> None:
     Phone(_open(room_window)).card("First session", "1")
     _arrive(room_window, qtbot, 1)
     room_window.room.close_room()
@@ -204,7 +211,8 @@ def test_closing_and_opening_the_room_again_before_saving_keeps_one_journal(room
 
 
 def test_an_untitled_map_is_saved_first_and_the_dialogs_choose_address_and_round(
-        make_window, dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_window, dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QDialog
 
     from journeymap.widgets.dialogs.room_dialogs import LOOPBACK, OpenRoomDialog, VotingRoundDialog

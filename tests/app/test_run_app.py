@@ -49,9 +49,13 @@ def test_an_unreadable_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
     broken = tmp_path / "broken.cjm"
     broken.write_text("{not json", encoding="utf-8")
     for target in (broken, tmp_path / "missing.cjm"):
-        result = subprocess.run([sys.executable, "-m", "journeymap", str(target)], capture_output=True, text=True,
-                                timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
-                                                 "JOURNEYMAP_DATA_DIR": str(tmp_path / "data")})
+        result = subprocess.run(
+            [sys.executable, "-m", "journeymap", str(target)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOURNEYMAP_DATA_DIR": str(tmp_path / "data")},
+        )
         assert result.returncode == 1
         assert result.stderr.startswith(f"journeymap: error: {target}")
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
@@ -77,10 +81,18 @@ def test_quit_after_first_paint_opens_the_map_and_ends_cleanly(tmp_path: Path) -
     original = tmp_path / "workshop.cjm"
     save_cjm(small_map(), original)
     data = tmp_path / "data"
-    result = subprocess.run([sys.executable, "-m", "journeymap", "--quit-after-first-paint", str(original)],
-                            capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOURNEYMAP_DATA_DIR": str(data),
-                                 "JOURNEYMAP_SETTINGS": str(tmp_path / "settings.ini")})
+    result = subprocess.run(
+        [sys.executable, "-m", "journeymap", "--quit-after-first-paint", str(original)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "JOURNEYMAP_DATA_DIR": str(data),
+            "JOURNEYMAP_SETTINGS": str(tmp_path / "settings.ini"),
+        },
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert list((data / "autosave").glob("*")) == []

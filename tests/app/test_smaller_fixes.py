@@ -23,8 +23,13 @@ def test_a_symlink_loop_is_one_message_not_two(make_window, dialogs, tmp_path: P
     assert not window.files.open_path(first)  # raised RuntimeError from the recent-files list before
     assert dialogs.kinds() == ["critical"]
     assert "a.cjm" in dialogs.texts("critical")[0]
-    done = subprocess.run([sys.executable, "-m", "journeymap", "inspect", str(first)], capture_output=True,
-                          text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "journeymap", "inspect", str(first)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
 
 
@@ -37,8 +42,9 @@ def _crashed_session(folder: Path, title: str) -> None:
     (folder / f"{saver.session}.lock").write_text("999999999\npython3\n\n", encoding="utf-8")
 
 
-def test_the_offer_says_how_many_more_crashed_sessions_wait(make_window, tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_offer_says_how_many_more_crashed_sessions_wait(
+    make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from journeymap.app.main import _offer_restore
 
     folder = tmp_path / "crashed"

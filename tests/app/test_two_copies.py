@@ -63,8 +63,7 @@ def _edit(window, title: str = "Edited here") -> None:
 
 
 @pytest.mark.parametrize("answer", [Conflict.CANCEL, Conflict.OVERWRITE])
-def test_save_asks_when_another_copy_saved_the_file(make_window, conflicts, map_file: Path,
-                                                    answer: Conflict) -> None:
+def test_save_asks_when_another_copy_saved_the_file(make_window, conflicts, map_file: Path, answer: Conflict) -> None:
     window = _opened(make_window, map_file)
     _other_copy_saves(map_file, "Saved by the other copy")
     _edit(window)
@@ -129,8 +128,7 @@ def on_window(window):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_opening_a_map_another_instance_has_open_says_so(make_window, dialogs, map_file: Path,
-                                                         tmp_path: Path) -> None:
+def test_opening_a_map_another_instance_has_open_says_so(make_window, dialogs, map_file: Path, tmp_path: Path) -> None:
     other = Child(tmp_path, "other", HOLD_SCRIPT, str(map_file))
     try:
         assert other.process.stdout is not None and other.process.stdout.readline().strip() == "open"

@@ -54,8 +54,12 @@ def test_inspect_json_has_the_documented_keys(map_file: Path, capsys: pytest.Cap
     assert set(first) >= {"id", "title", "stage", "persona", "channel", "owner", "kind", "emotion"}
     assert (first["title"], first["stage"], first["persona"], first["emotion"]) == ("Pricing page", "Land", "SMB", 1)
     # Lane order first, then stage order, then order in the cell.
-    assert [t["title"] for t in data["touchpoints"]] == ["Pricing page", "Checkout", "Stuck on import",
-                                                         "Admin training"]
+    assert [t["title"] for t in data["touchpoints"]] == [
+        "Pricing page",
+        "Checkout",
+        "Stuck on import",
+        "Admin training",
+    ]
     assert {t["kind"] for t in data["touchpoints"]} == {"touchpoint", "pain_point", "opportunity"}
     assert data["touchpoints"][3]["emotion"] is None
     milestones = {m["title"]: m for m in data["milestones"]}
@@ -78,8 +82,9 @@ def test_convert_cjm_to_cjm(map_file: Path, tmp_path: Path) -> None:
     assert out.read_bytes() == map_file.read_bytes()
 
 
-def test_unsupported_conversion_says_what_is_supported(map_file: Path, tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_unsupported_conversion_says_what_is_supported(
+    map_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["convert", str(map_file), str(tmp_path / "out.docx")]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("journeymap: error: ") and "cannot write .docx" in err and ".cjm" in err
@@ -106,8 +111,9 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert caught.value.code == 2
 
 
-def test_options_that_do_not_apply_are_refused(map_file: Path, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_options_that_do_not_apply_are_refused(
+    map_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["convert", str(map_file), str(tmp_path / "x.cjm"), "--dpi", "300"]) == 1
     assert "--dpi does not apply" in capsys.readouterr().err
 
@@ -121,16 +127,20 @@ def test_headless_commands_run_as_a_module_without_importing_qt_or_heavy_librari
         "print('LOADED', heavy, file=sys.stderr)\n"
         "raise SystemExit(status)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
-                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
     assert done.returncode == 0, done.stderr
     assert "LOADED []" in done.stderr
     assert json.loads(done.stdout)["title"] == "Workshop map"
 
 
 def test_python_dash_m_journeymap_runs_the_same_cli() -> None:
-    done = subprocess.run([sys.executable, "-m", "journeymap", "templates"], capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run([sys.executable, "-m", "journeymap", "templates"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "cs-led" in done.stdout
 
 

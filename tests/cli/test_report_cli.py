@@ -37,38 +37,61 @@ def map_file(tmp_path: Path, journey: JourneyMap) -> Path:
     return path
 
 
-def test_report_json_is_the_documented_document(map_file: Path, journey: JourneyMap,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_json_is_the_documented_document(
+    map_file: Path, journey: JourneyMap, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["report", str(map_file), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     ids = _ids(journey)
     assert data == {
         "curve": {
             "SMB": [{"stage": "Land", "mean": 1.0, "count": 1}, {"stage": "Adoption", "mean": -2.0, "count": 1}],
-            "Enterprise": [{"stage": "Land", "mean": None, "count": 0},
-                           {"stage": "Adoption", "mean": None, "count": 0}],
+            "Enterprise": [
+                {"stage": "Land", "mean": None, "count": 0},
+                {"stage": "Adoption", "mean": None, "count": 0},
+            ],
         },
         "handoffs": {
             "stages": [{"from_stage": "Land", "to_stage": "Adoption", "from_owner": "AE", "to_owner": "CSM"}],
             "flows": [
-                {"from": ids["Pricing page"], "to": ids["Checkout"], "from_owner": "Growth", "to_owner": "Sales",
-                 "persona": "SMB", "emotion": None},
-                {"from": ids["Checkout"], "to": ids["Stuck on import"], "from_owner": "Sales",
-                 "to_owner": "support", "persona": "SMB", "emotion": -2},
+                {
+                    "from": ids["Pricing page"],
+                    "to": ids["Checkout"],
+                    "from_owner": "Growth",
+                    "to_owner": "Sales",
+                    "persona": "SMB",
+                    "emotion": None,
+                },
+                {
+                    "from": ids["Checkout"],
+                    "to": ids["Stuck on import"],
+                    "from_owner": "Sales",
+                    "to_owner": "support",
+                    "persona": "SMB",
+                    "emotion": -2,
+                },
             ],
         },
         "gaps": {
             "empty_cells": [{"stage": "Land", "persona": "Enterprise"}],
             "stage_fields_missing": [{"stage": "Adoption", "fields": ["success_criteria"]}],
             "unanswered_pain_points": [ids["Stuck on import"]],
-            "cards_missing": [{"id": ids["Checkout"], "fields": ["channel"]},
-                              {"id": ids["Stuck on import"], "fields": ["channel"]},
-                              {"id": ids["Admin training"], "fields": ["channel", "owner"]}],
+            "cards_missing": [
+                {"id": ids["Checkout"], "fields": ["channel"]},
+                {"id": ids["Stuck on import"], "fields": ["channel"]},
+                {"id": ids["Admin training"], "fields": ["channel", "owner"]},
+            ],
         },
         "timeline": [
             {"stage": "Land", "text": "2-4 weeks", "days_min": 14, "days_max": 28, "start_min": 0, "start_max": 0},
-            {"stage": "Adoption", "text": "30-60 days", "days_min": 30, "days_max": 60, "start_min": 14,
-             "start_max": 28},
+            {
+                "stage": "Adoption",
+                "text": "30-60 days",
+                "days_min": 30,
+                "days_max": 60,
+                "start_min": 14,
+                "start_max": 28,
+            },
         ],
     }
 
@@ -101,8 +124,9 @@ def test_report_reads_spreadsheets_too(tmp_path: Path, journey: JourneyMap, caps
     write_map(journey, sheet)
     assert main(["report", str(sheet), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["handoffs"]["stages"] == [{"from_stage": "Land", "to_stage": "Adoption", "from_owner": "AE",
-                                           "to_owner": "CSM"}]
+    assert data["handoffs"]["stages"] == [
+        {"from_stage": "Land", "to_stage": "Adoption", "from_owner": "AE", "to_owner": "CSM"}
+    ]
     assert data["curve"]["SMB"][1] == {"stage": "Adoption", "mean": -2.0, "count": 1}
 
 
@@ -129,8 +153,13 @@ def test_report_runs_without_importing_qt(map_file: Path) -> None:
         "print('LOADED', heavy, file=sys.stderr)\n"
         "raise SystemExit(status)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
-                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
     assert done.returncode == 0, done.stderr
     assert "LOADED []" in done.stderr
     assert json.loads(done.stdout)["timeline"][0]["stage"] == "Land"

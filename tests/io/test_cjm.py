@@ -41,18 +41,32 @@ def test_templates_hold_the_stages_of_real_practice() -> None:
         journey = load_template(name)
         return [journey.stage(s).name for s in journey.stage_ids()]
 
-    assert stages("saas-post-sale") == ["Land", "Onboarding and Implementation", "Adoption", "Advocacy",
-                                        "Expansion", "Renewal"]
-    assert stages("customer-lifecycle") == ["Brand Awareness", "Purchase", "Onboarding", "Adoption", "Retention",
-                                            "Expansion", "Loyalty"]
+    assert stages("saas-post-sale") == [
+        "Land",
+        "Onboarding and Implementation",
+        "Adoption",
+        "Advocacy",
+        "Expansion",
+        "Renewal",
+    ]
+    assert stages("customer-lifecycle") == [
+        "Brand Awareness",
+        "Purchase",
+        "Onboarding",
+        "Adoption",
+        "Retention",
+        "Expansion",
+        "Loyalty",
+    ]
     lifecycle = load_template("customer-lifecycle")
     assert [lifecycle.lane(p).name for p in lifecycle.lane_ids()] == ["SMB buyer", "Enterprise buyer"]
     assert all("Success signal" in lifecycle.stage(s).success_criteria for s in lifecycle.stage_ids())
     cs_led = load_template("cs-led")
     assert [cs_led.lane(p).name for p in cs_led.lane_ids()] == ["One-to-one", "One-to-many"]
     assert len(stages("awareness-to-advocacy")) == 4 and len(stages("cs-journey")) == 6
-    assert all("department" in load_template("cs-journey").stage(s).owner
-               for s in load_template("cs-journey").stage_ids())
+    assert all(
+        "department" in load_template("cs-journey").stage(s).owner for s in load_template("cs-journey").stage_ids()
+    )
 
 
 def test_saved_file_is_sorted_utf8_json_with_a_version(tmp_path: Path) -> None:
@@ -105,17 +119,20 @@ def _valid() -> dict:
     return to_document(small_map())
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("", "not valid JSON"),
-    ("{not json", "not valid JSON"),
-    (b"\xff\xfe\x00garbage", "not UTF-8"),
-    ("[1, 2]", "not a journey map"),
-    ('{"format": "other"}', "not a journey map file"),
-    ('{"format": "journeymap", "version": 99, "title": "x"}', "newer Journey Map Designer"),
-    ('{"format": "journeymap", "title": "x"}', "version: missing"),
-    ('{"format": "journeymap", "version": 1}', "title: missing field"),
-    ("[" * 100_000 + "]" * 100_000, "nested too deeply|not a journey map"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "not valid JSON"),
+        ("{not json", "not valid JSON"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        ("[1, 2]", "not a journey map"),
+        ('{"format": "other"}', "not a journey map file"),
+        ('{"format": "journeymap", "version": 99, "title": "x"}', "newer Journey Map Designer"),
+        ('{"format": "journeymap", "title": "x"}', "version: missing"),
+        ('{"format": "journeymap", "version": 1}', "title: missing field"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply|not a journey map"),
+    ],
+)
 def test_bad_files_fail_with_the_file_and_problem_named(tmp_path: Path, content: str | bytes, message: str) -> None:
     path = _write(tmp_path, content)
     with pytest.raises(MapFileError, match=message) as caught:
@@ -123,16 +140,19 @@ def test_bad_files_fail_with_the_file_and_problem_named(tmp_path: Path, content:
     assert str(caught.value).startswith(str(path))
 
 
-@pytest.mark.parametrize(("damage", "message"), [
-    (lambda d: d["touchpoints"][0].update(stage="stage-404"), r"touchpoints\[0\]: dangling reference"),
-    (lambda d: d["flows"][0].update(to="card-404"), r"flows\[0\]: dangling reference"),
-    (lambda d: d["touchpoints"][1].pop("title"), r"touchpoints\[1\].title: missing field"),
-    (lambda d: d["touchpoints"][0].update(emotion=7), r"touchpoints\[0\].emotion"),
-    (lambda d: d["touchpoints"][0].update(kind="rumour"), r"touchpoints\[0\].kind"),
-    (lambda d: d["stages"][1].update(id=d["stages"][0]["id"]), r"stages\[1\]: the id .* already used"),
-    (lambda d: d["stages"][0].update(name=5), r"stages\[0\].name: must be text"),
-    (lambda d: d.update(stages="Land"), "stages: must be a list"),
-])
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: d["touchpoints"][0].update(stage="stage-404"), r"touchpoints\[0\]: dangling reference"),
+        (lambda d: d["flows"][0].update(to="card-404"), r"flows\[0\]: dangling reference"),
+        (lambda d: d["touchpoints"][1].pop("title"), r"touchpoints\[1\].title: missing field"),
+        (lambda d: d["touchpoints"][0].update(emotion=7), r"touchpoints\[0\].emotion"),
+        (lambda d: d["touchpoints"][0].update(kind="rumour"), r"touchpoints\[0\].kind"),
+        (lambda d: d["stages"][1].update(id=d["stages"][0]["id"]), r"stages\[1\]: the id .* already used"),
+        (lambda d: d["stages"][0].update(name=5), r"stages\[0\].name: must be text"),
+        (lambda d: d.update(stages="Land"), "stages: must be a list"),
+    ],
+)
 def test_damaged_maps_name_the_place(tmp_path: Path, damage, message: str) -> None:
     document = _valid()
     damage(document)

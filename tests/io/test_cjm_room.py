@@ -47,24 +47,33 @@ def test_inbox_votes_round_and_mark_round_trip_deterministically(tmp_path: Path)
     assert loaded.journal_mark == JournalMark("abc123", 7)
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["version"] == 1
-    assert document["inbox"][0] == {"id": "idea-1", "title": "Waiting for the invoice", "kind": "pain_point",
-                                    "stage": "stage-1", "persona": "lane-1", "author": "Ana"}
+    assert document["inbox"][0] == {
+        "id": "idea-1",
+        "title": "Waiting for the invoice",
+        "kind": "pain_point",
+        "stage": "stage-1",
+        "persona": "lane-1",
+        "author": "Ana",
+    }
 
 
-@pytest.mark.parametrize(("change", "place"), [
-    (lambda d: d["touchpoints"][0].update(votes=-1), "touchpoints[0].votes"),
-    (lambda d: d["touchpoints"][0].update(votes="3"), "touchpoints[0].votes"),
-    (lambda d: d.update(inbox={}), "inbox"),
-    (lambda d: d["inbox"][0].update(stage="stage-9"), "inbox[0]"),
-    (lambda d: d["inbox"][0].update(kind="rumour"), "inbox[0].kind"),
-    (lambda d: d["inbox"][0].update(author=5), "inbox[0].author"),
-    (lambda d: d["inbox"][1].update(id="idea-1"), "inbox[1]"),
-    (lambda d: d["inbox"][0].pop("title"), "inbox[0].title"),
-    (lambda d: d["voting"].update(dots=0), "voting"),
-    (lambda d: d["voting"].update(scope="most"), "voting.scope"),
-    (lambda d: d["voting"].update(stage="stage-9"), "voting.stage"),
-    (lambda d: d.update(room_journal={"id": "x"}), "room_journal"),
-])
+@pytest.mark.parametrize(
+    ("change", "place"),
+    [
+        (lambda d: d["touchpoints"][0].update(votes=-1), "touchpoints[0].votes"),
+        (lambda d: d["touchpoints"][0].update(votes="3"), "touchpoints[0].votes"),
+        (lambda d: d.update(inbox={}), "inbox"),
+        (lambda d: d["inbox"][0].update(stage="stage-9"), "inbox[0]"),
+        (lambda d: d["inbox"][0].update(kind="rumour"), "inbox[0].kind"),
+        (lambda d: d["inbox"][0].update(author=5), "inbox[0].author"),
+        (lambda d: d["inbox"][1].update(id="idea-1"), "inbox[1]"),
+        (lambda d: d["inbox"][0].pop("title"), "inbox[0].title"),
+        (lambda d: d["voting"].update(dots=0), "voting"),
+        (lambda d: d["voting"].update(scope="most"), "voting.scope"),
+        (lambda d: d["voting"].update(stage="stage-9"), "voting.stage"),
+        (lambda d: d.update(room_journal={"id": "x"}), "room_journal"),
+    ],
+)
 def test_bad_room_parts_name_the_place(change, place: str) -> None:
     document = to_document(_roomy_map())
     change(document)
@@ -79,10 +88,22 @@ def test_inspect_lists_the_inbox_by_name_and_the_votes(tmp_path: Path, capsys: p
     assert main(["inspect", str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["inbox"] == [
-        {"id": "idea-1", "title": "Waiting for the invoice", "kind": "pain_point", "stage": "Land",
-         "persona": "SMB", "author": "Ana"},
-        {"id": "idea-2", "title": "Ask for a champion", "kind": "touchpoint", "stage": None, "persona": None,
-         "author": None},
+        {
+            "id": "idea-1",
+            "title": "Waiting for the invoice",
+            "kind": "pain_point",
+            "stage": "Land",
+            "persona": "SMB",
+            "author": "Ana",
+        },
+        {
+            "id": "idea-2",
+            "title": "Ask for a champion",
+            "kind": "touchpoint",
+            "stage": None,
+            "persona": None,
+            "author": None,
+        },
     ]
     assert [t["votes"] for t in data["touchpoints"]] == [0, 0, 4, 0]
 

@@ -30,14 +30,22 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, signals 
 HEADER = '{"format": "journeymap", "version": 1, '
 
 
-def _cli(*args: str, limits: dict[int, int] | None = None, timeout: float = 120,
-         cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def _cli(
+    *args: str, limits: dict[int, int] | None = None, timeout: float = 120, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     def apply_limits() -> None:
         for which, value in (limits or {}).items():
             resource.setrlimit(which, (value, value))
 
-    return subprocess.run([sys.executable, "-m", "journeymap", *args], capture_output=True, text=True,
-                          timeout=timeout, preexec_fn=apply_limits if limits else None, cwd=cwd, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "journeymap", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=apply_limits if limits else None,
+        cwd=cwd,
+        check=False,
+    )
 
 
 def _one_error_line(done: subprocess.CompletedProcess[str], name: str, problem: str) -> None:
@@ -67,7 +75,7 @@ def test_a_proper_surrogate_pair_is_kept_and_not_reported(tmp_path: Path) -> Non
     path = tmp_path / "emoji.cjm"
     path.write_text(HEADER + '"title": "a \\ud83d\\ude00 b"}', encoding="utf-8")
     result = read_cjm(path)
-    assert result.map.title == "a \U0001F600 b" and result.notices == []
+    assert result.map.title == "a \U0001f600 b" and result.notices == []
 
 
 def test_a_map_holding_a_lone_surrogate_in_memory_still_saves(tmp_path: Path) -> None:
@@ -152,8 +160,9 @@ def test_a_file_over_the_cap_is_refused_before_reading(tmp_path: Path) -> None:
 def test_more_items_than_a_map_holds_are_refused(tmp_path: Path) -> None:
     stages = [{"id": f"s{i}", "name": "S"} for i in range(10_001)]
     path = tmp_path / "stages.cjm"
-    path.write_text(json.dumps({"format": "journeymap", "version": 1, "title": "t", "stages": stages}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"format": "journeymap", "version": 1, "title": "t", "stages": stages}), encoding="utf-8"
+    )
     with pytest.raises(MapFileError, match=r"stages: holds 10,001 items; a map holds at most 10,000"):
         load_cjm(path)
 
@@ -253,13 +262,21 @@ def test_stale_temp_files_of_another_map_or_a_live_process_stay(tmp_path: Path) 
 def test_sigterm_during_a_pdf_export_leaves_no_temp_file(tmp_path: Path) -> None:
     source = tmp_path / "big.cjm"
     script = tmp_path / "make.py"
-    script.write_text(_SLOW_SAVE.replace("range(30000)", "range(12000)").replace(
-        "while True:\n    save_cjm", "save_cjm").replace('print("ready", flush=True)\n', ""), encoding="utf-8")
+    script.write_text(
+        _SLOW_SAVE.replace("range(30000)", "range(12000)")
+        .replace("while True:\n    save_cjm", "save_cjm")
+        .replace('print("ready", flush=True)\n', ""),
+        encoding="utf-8",
+    )
     subprocess.run([sys.executable, str(script), str(source)], check=True, timeout=300)
     out = tmp_path / "out"
     out.mkdir()
-    child = subprocess.Popen([sys.executable, "-m", "journeymap", "convert", str(source), str(out / "poster.pdf")],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "journeymap", "convert", str(source), str(out / "poster.pdf")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         _wait_for_temp(out, child)
         child.send_signal(signal.SIGTERM)
@@ -276,8 +293,12 @@ def test_sigterm_during_a_pdf_export_leaves_no_temp_file(tmp_path: Path) -> None
 def test_a_failed_xlsx_write_is_one_line(tmp_path: Path) -> None:
     source = tmp_path / "map.cjm"
     script = tmp_path / "make.py"
-    script.write_text(_SLOW_SAVE.replace("range(30000)", "range(3000)").replace("while True:\n    save_cjm",
-                      "save_cjm").replace('print("ready", flush=True)\n', ""), encoding="utf-8")
+    script.write_text(
+        _SLOW_SAVE.replace("range(30000)", "range(3000)")
+        .replace("while True:\n    save_cjm", "save_cjm")
+        .replace('print("ready", flush=True)\n', ""),
+        encoding="utf-8",
+    )
     subprocess.run([sys.executable, str(script), str(source)], check=True, timeout=300)
     done = _cli("convert", str(source), str(tmp_path / "out.xlsx"), limits={resource.RLIMIT_FSIZE: 100 * 1024})
     _one_error_line(done, "out.xlsx", "File too large")
@@ -297,8 +318,9 @@ def test_duplicate_keys_are_reported(tmp_path: Path) -> None:
     path.write_text(HEADER + '"title": "first", "title": "second"}', encoding="utf-8")
     result = read_cjm(path)
     assert result.map.title == "second"
-    assert [str(n) for n in result.notices] == ['a key appears twice in one object ("title"); the last value of '
-                                                "each was used"]
+    assert [str(n) for n in result.notices] == [
+        'a key appears twice in one object ("title"); the last value of each was used'
+    ]
 
 
 def test_a_read_only_map_is_not_overwritten(tmp_path: Path) -> None:

@@ -37,8 +37,9 @@ def encode_entities(line: str) -> str:
 
 def decode(text: str) -> str:
     """And after: placeholders become the characters (numeric codes) or HTML entities (names)."""
-    return PLACEHOLDER.sub(lambda m: chr(int(m.group(2))) if m.group(1) else html.unescape(f"&{m.group(2)};"),
-                           text).strip()
+    return PLACEHOLDER.sub(
+        lambda m: chr(int(m.group(2))) if m.group(1) else html.unescape(f"&{m.group(2)};"), text
+    ).strip()
 
 
 def parse_journey(source: str) -> Parsed:
@@ -81,15 +82,18 @@ def test_sections_are_stages_tasks_are_cards_with_scores_and_personas() -> None:
     assert [score_of(e) for e in (-2, -1, 0, 1, 2, None)] == [1, 2, 3, 4, 5, 3]
 
 
-@pytest.mark.parametrize("text", [
-    "Q3: renewal #1 ; at risk",
-    "50%% done: #tag",
-    "section leaders: call",
-    "Title: the kickoff",
-    "<b>bold</b> & &amp; #58;",
-    "journey mapping, part 2",
-    "Ticket #35; raised",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q3: renewal #1 ; at risk",
+        "50%% done: #tag",
+        "section leaders: call",
+        "Title: the kickoff",
+        "<b>bold</b> & &amp; #58;",
+        "journey mapping, part 2",
+        "Ticket #35; raised",
+    ],
+)
 def test_titles_with_grammar_characters_are_kept_intact(text: str) -> None:
     journey = JourneyMap(text)
     stage = journey.add_stage(Stage(text))
@@ -108,8 +112,12 @@ def test_empty_names_and_line_breaks_still_parse() -> None:
     journey.add_card(stage, lane, Touchpoint("   "))
     parsed = parse_journey(mermaid_journey(journey))
     assert parsed.title == "Untitled journey map"
-    assert parsed.sections == [("(unnamed stage)", [("two lines here", 3, ["(unnamed persona)"]),
-                                                    ("(untitled card)", 3, ["(unnamed persona)"])])]
+    assert parsed.sections == [
+        (
+            "(unnamed stage)",
+            [("two lines here", 3, ["(unnamed persona)"]), ("(untitled card)", 3, ["(unnamed persona)"])],
+        )
+    ]
 
 
 def test_convert_writes_mermaid(tmp_path: Path) -> None:

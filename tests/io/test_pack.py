@@ -23,9 +23,10 @@ DATE = dt.date(2026, 11, 27)
 def voted_map():
     journey = small_map()
     pricing, checkout, stuck, training = journey.card_ids()
-    journey.update_card(training, owner="=HYPERLINK(\"x\")")
-    extra = journey.add_card(journey.stage_ids()[0], journey.lane_ids()[1],
-                             Touchpoint("Pipe | in title", owner="AE", kind=Kind.THOUGHT))
+    journey.update_card(training, owner='=HYPERLINK("x")')
+    extra = journey.add_card(
+        journey.stage_ids()[0], journey.lane_ids()[1], Touchpoint("Pipe | in title", owner="AE", kind=Kind.THOUGHT)
+    )
     journey.voting.set(stuck, 6)
     journey.voting.set(training, 2)
     journey.voting.set(extra, 6)
@@ -57,7 +58,7 @@ def test_the_action_list_ranks_cards_by_votes_with_stage_lane_owner_and_kind(tmp
         ["Rank", "Votes", "Card", "Stage", "Lane", "Owner", "Kind"],
         [1, 6, "Pipe | in title", "Land", "Enterprise", "AE", "Thought"],
         [1, 6, "Stuck on import", "Adoption", "SMB", None, "Pain point"],
-        [3, 2, "Admin training", "Adoption", "Enterprise", "=HYPERLINK(\"x\")", "Opportunity"],
+        [3, 2, "Admin training", "Adoption", "Enterprise", '=HYPERLINK("x")', "Opportunity"],
         [4, 1, "Pricing page", "Land", "SMB", "Growth", "Touchpoint"],
     ]
     assert sheet["F4"].data_type == "s"  # a formula-looking owner stays text

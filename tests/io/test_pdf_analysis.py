@@ -38,7 +38,10 @@ def test_the_poster_draws_a_curve_band_per_lane_and_labels_the_stage_handoff() -
     poster = prepare_poster(journey, PosterOptions.from_values("A3", landscape=True), date=DATE)
     assert [band.lane for band in poster.curve_bands] == journey.lane_ids()
     assert [(m.kind, m.label) for m in poster.marks] == [
-        ("stage", "AE → CSM"), ("flow", "Growth → Sales"), ("flow", "Sales → Support")]
+        ("stage", "AE → CSM"),
+        ("flow", "Growth → Sales"),
+        ("flow", "Sales → Support"),
+    ]
     data, _ = pdf_bytes(journey, PosterOptions.from_values("A3", landscape=True), date=DATE)
     [page] = _pages(data)
     assert "⚠ AE → CSM" in page and "Experience" in page and "+2" in page
@@ -78,11 +81,21 @@ def test_analysis_adds_a_page_with_ledger_gaps_and_timeline_at_the_poster_size()
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
     assert len(sizes) == 1 and sorted(next(iter(sizes))) == sorted((round(expected.width), round(expected.height)))
     second = _pages(data)[1]
-    for text in ("Workshop map: handoffs, gaps and timeline", "Handoff ledger", "Land → Adoption", "AE → CSM",
-                 "⚠ SMB: emotion −2", "Arrow 2: Checkout → Stuck on import", "Sales → Support",
-                 "Empty cells (1)", "Land × Enterprise", "Adoption: success criteria",
-                 "Stuck on import (Adoption, SMB)", "30-60 days; starts after 14-28 days",
-                 "The whole journey: 44-88 days"):
+    for text in (
+        "Workshop map: handoffs, gaps and timeline",
+        "Handoff ledger",
+        "Land → Adoption",
+        "AE → CSM",
+        "⚠ SMB: emotion −2",
+        "Arrow 2: Checkout → Stuck on import",
+        "Sales → Support",
+        "Empty cells (1)",
+        "Land × Enterprise",
+        "Adoption: success criteria",
+        "Stuck on import (Adoption, SMB)",
+        "30-60 days; starts after 14-28 days",
+        "The whole journey: 44-88 days",
+    ):
         assert text in second, text
     assert "Handoffs, gaps and timeline" in [item.title for item in reader.outline]
 
@@ -128,14 +141,17 @@ def test_the_lane_colour_line_shows_in_the_printed_band(tmp_path: Path) -> None:
     poster = prepare_poster(journey, PosterOptions(), date=DATE)
     data, _ = pdf_bytes(journey, PosterOptions(), date=DATE)
     (tmp_path / "p.pdf").write_bytes(data)
-    subprocess.run(["pdftoppm", "-r", "72", "-png", "-singlefile", str(tmp_path / "p.pdf"), str(tmp_path / "p")],
-                   check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-r", "72", "-png", "-singlefile", str(tmp_path / "p.pdf"), str(tmp_path / "p")],
+        check=True,
+        timeout=60,
+    )
     from PIL import Image
 
     image = Image.open(tmp_path / "p.png").convert("RGB")
     scale = image.width / poster.plan.page.width
     band = poster.curve_bands[0]
-    colour = tuple(int(LANE_COLOURS[0][i:i + 2], 16) for i in (1, 3, 5))
+    colour = tuple(int(LANE_COLOURS[0][i : i + 2], 16) for i in (1, 3, 5))
     left, right = band.lines[0].means[0].x, band.lines[0].means[-1].x
     origin_x, origin_y = poster.plan.origin
     top = origin_y + (poster.block.height + band.rect.y) * poster.plan.scale

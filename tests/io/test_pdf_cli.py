@@ -25,7 +25,9 @@ def test_convert_to_a_landscape_a1_poster(map_file: Path, tmp_path: Path, capsys
     assert main(["convert", str(map_file), str(out), "--paper", "A1", "--landscape", "--margin", "10"]) == 0
     page = PdfReader(out).pages[0]
     assert (float(page.mediabox.width) / MM, float(page.mediabox.height) / MM) == (
-        pytest.approx(841, abs=0.1), pytest.approx(594, abs=0.1))
+        pytest.approx(841, abs=0.1),
+        pytest.approx(594, abs=0.1),
+    )
     assert "journeymap: info: poster on A1 (841 x 594 mm) landscape" in capsys.readouterr().err
 
 
@@ -47,8 +49,9 @@ def test_convert_at_a_chosen_scale(map_file: Path, tmp_path: Path) -> None:
     assert float(big.width) == pytest.approx(2 * float(small.width))
 
 
-def test_a_page_over_200_inches_is_one_error_line(map_file: Path, tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_page_over_200_inches_is_one_error_line(
+    map_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "huge.pdf"
     assert main(["convert", str(map_file), str(out), "--paper", "5200x900mm"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
@@ -63,8 +66,9 @@ def test_an_unknown_tile_paper_is_an_error(map_file: Path, tmp_path: Path, capsy
     assert "tiles are printed on A4, Letter, A3" in capsys.readouterr().err
 
 
-def test_a_scale_too_large_for_the_paper_is_an_error(map_file: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_scale_too_large_for_the_paper_is_an_error(
+    map_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["convert", str(map_file), str(tmp_path / "x.pdf"), "--paper", "A4", "--scale", "5"]) == 1
     assert "does not fit A4" in capsys.readouterr().err
 

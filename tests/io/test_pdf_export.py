@@ -29,8 +29,7 @@ def unicode_map() -> JourneyMap:
     ent = journey.add_lane(Persona("Корпорация", description="Закупки"))
     journey.add_card(first, smb, Touchpoint("Café crème à l'accueil", channel="Événement", emotion=2))
     journey.add_card(second, smb, Touchpoint("Ηλεκτρονικό μήνυμα καλωσορίσματος", kind=Kind.OPPORTUNITY))
-    journey.add_card(third, ent, Touchpoint("Звонок менеджера", owner="Отдел продаж", kind=Kind.PAIN_POINT,
-                                            emotion=-1))
+    journey.add_card(third, ent, Touchpoint("Звонок менеджера", owner="Отдел продаж", kind=Kind.PAIN_POINT, emotion=-1))
     journey.add_milestone(second, Milestone("Πρώτη σύνδεση"))
     journey.add_milestone(third, Milestone("Продление подписано"), ent)
     return journey

@@ -51,7 +51,8 @@ def test_characters_the_primary_lacks_fall_back_per_character() -> None:
     measurer = FontMeasurer(fonts.files)
     style = TextStyle(10)
     assert measurer.width("abc Привет def", style) == pytest.approx(
-        sum(face.font.stringWidth(piece, 10) for face, piece in runs))
+        sum(face.font.stringWidth(piece, 10) for face, piece in runs)
+    )
 
 
 def test_fallback_text_is_real_text_in_the_pdf() -> None:
@@ -69,8 +70,11 @@ def test_fallback_text_is_real_text_in_the_pdf() -> None:
     text = "".join(page.extract_text().split())
     for name in ("Mixed Ωμέγα map", "Stage Продление", "Card Ενεργοποίηση"):
         assert "".join(name.split()) in text
-    font_names = {str(font) for font in page["/Resources"]["/XObject"].values() for font in
-                  font.get_object()["/Resources"]["/Font"].values()}
+    font_names = {
+        str(font)
+        for font in page["/Resources"]["/XObject"].values()
+        for font in font.get_object()["/Resources"]["/Font"].values()
+    }
     assert len(font_names) >= 2  # Vera and the fallback are both embedded
 
 
@@ -85,8 +89,14 @@ def test_missing_characters_are_named_once_with_their_first_place() -> None:
 def test_invisible_format_characters_are_not_reported_or_drawn() -> None:
     fonts = default_fonts()
     coverage = fonts.regular.primary.coverage
-    invisible = next((chr(c) for c in (0x2066, 0x2067, 0x2068, 0x2069, 0x206A, 0xE0001)
-                      if c not in coverage and unicodedata.category(chr(c)) == "Cf"), None)
+    invisible = next(
+        (
+            chr(c)
+            for c in (0x2066, 0x2067, 0x2068, 0x2069, 0x206A, 0xE0001)
+            if c not in coverage and unicodedata.category(chr(c)) == "Cf"
+        ),
+        None,
+    )
     if invisible is None:
         pytest.skip("the primary font has every format character we try")
     assert missing_characters(fonts, [("t", f"a{invisible}b")]) == []

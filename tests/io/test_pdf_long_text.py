@@ -23,8 +23,7 @@ def test_a_huge_title_and_card_are_cut_with_an_ellipsis_and_a_warning(tmp_path: 
     path = tmp_path / "poster.pdf"
     notices = write_pdf(journey, path, paper="A2", date=dt.date(2026, 1, 1))
     warnings = [str(n) for n in notices if n.severity is Severity.WARNING]
-    assert any("was cut with '…'" in w and "the map title" in w and "card “Card xxx" in w for w in warnings), \
-        warnings
+    assert any("was cut with '…'" in w and "the map title" in w and "card “Card xxx" in w for w in warnings), warnings
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "…" in text and "x" * 600 not in text
     assert len(journey.title) > 2_000_000  # the map itself is untouched: only the poster is cut

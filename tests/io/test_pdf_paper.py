@@ -8,13 +8,28 @@ from journeymap.io.pdf.paper import INCH, MM, PAPERS, PaperError, parse_paper, t
 from journeymap.io.pdf.plan import PosterOptions, plan_poster, row_letters, tile_window
 
 
-@pytest.mark.parametrize(("text", "width_mm", "height_mm"), [
-    ("A4", 210, 297), ("a3", 297, 420), ("A2", 420, 594), ("A1", 594, 841), ("A0", 841, 1189),
-    ("Letter", 215.9, 279.4), ("legal", 215.9, 355.6), ("Tabloid", 279.4, 431.8),
-    ("ARCH C", 457.2, 609.6), ("arch-d", 609.6, 914.4), ("ARCH_E", 914.4, 1219.2),
-    ("900x600mm", 900, 600), ("900 x 600", 900, 600), ("90x60cm", 900, 600), ("36x24in", 914.4, 609.6),
-    ('36"x24"', 914.4, 609.6), ("841,5x1189mm", 841.5, 1189),
-])
+@pytest.mark.parametrize(
+    ("text", "width_mm", "height_mm"),
+    [
+        ("A4", 210, 297),
+        ("a3", 297, 420),
+        ("A2", 420, 594),
+        ("A1", 594, 841),
+        ("A0", 841, 1189),
+        ("Letter", 215.9, 279.4),
+        ("legal", 215.9, 355.6),
+        ("Tabloid", 279.4, 431.8),
+        ("ARCH C", 457.2, 609.6),
+        ("arch-d", 609.6, 914.4),
+        ("ARCH_E", 914.4, 1219.2),
+        ("900x600mm", 900, 600),
+        ("900 x 600", 900, 600),
+        ("90x60cm", 900, 600),
+        ("36x24in", 914.4, 609.6),
+        ('36"x24"', 914.4, 609.6),
+        ("841,5x1189mm", 841.5, 1189),
+    ],
+)
 def test_paper_sizes(text: str, width_mm: float, height_mm: float) -> None:
     paper = parse_paper(text)
     assert paper.width / MM == pytest.approx(width_mm, abs=0.05)

@@ -56,7 +56,7 @@ def test_the_bubble_is_printed_in_the_thought_colour(tmp_path: Path) -> None:
         pdf.write_bytes(data)
         subprocess.run(["pdftoppm", "-r", "72", "-png", "-singlefile", str(pdf), str(tmp_path / name)], check=True)
         image = Image.open(tmp_path / f"{name}.png").convert("RGB")
-        fill = tuple(int(KIND_COLOURS[Kind.THOUGHT][0][i:i + 2], 16) for i in (1, 3, 5))
+        fill = tuple(int(KIND_COLOURS[Kind.THOUGHT][0][i : i + 2], 16) for i in (1, 3, 5))
         colours = image.getcolors(maxcolors=1 << 24) or []
         return sum(count for count, pixel in colours if all(abs(a - b) <= 3 for a, b in zip(pixel, fill, strict=True)))
 

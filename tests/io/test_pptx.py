@@ -24,8 +24,21 @@ from journeymap.model import JourneyMap, Kind, Persona, Stage, Touchpoint
 from tests.factories import small_map
 
 DATE = dt.date(2026, 11, 27)
-WORDS = ("onboarding", "kickoff", "renewal", "invoice", "review", "adoption", "training", "webinar", "champion",
-         "escalation", "survey", "handover", "pricing")
+WORDS = (
+    "onboarding",
+    "kickoff",
+    "renewal",
+    "invoice",
+    "review",
+    "adoption",
+    "training",
+    "webinar",
+    "champion",
+    "escalation",
+    "survey",
+    "handover",
+    "pricing",
+)
 
 
 def deck_of(journey: JourneyMap) -> Presentation:
@@ -54,9 +67,19 @@ def tall_map(stages: int = 11, lanes: int = 3, per_cell: int = 9, seed: int = 3)
     for stage in stage_ids:
         for lane in lane_ids:
             for _ in range(per_cell):
-                cards.append(journey.add_card(stage, lane, Touchpoint(
-                    " ".join(rng.choices(WORDS, k=rng.randint(2, 9))), channel="Email", owner="CSM",
-                    emotion=rng.choice([None, -2, 0, 2]), kind=rng.choice(list(Kind)))))
+                cards.append(
+                    journey.add_card(
+                        stage,
+                        lane,
+                        Touchpoint(
+                            " ".join(rng.choices(WORDS, k=rng.randint(2, 9))),
+                            channel="Email",
+                            owner="CSM",
+                            emotion=rng.choice([None, -2, 0, 2]),
+                            kind=rng.choice(list(Kind)),
+                        ),
+                    )
+                )
     for _ in range(40):
         a, b = rng.sample(cards, 2)
         if not journey.has_flow(a, b):
@@ -76,8 +99,9 @@ def assert_inside(deck: Presentation) -> None:
 def test_every_card_is_an_editable_rounded_rectangle_with_its_text_and_kind_colours() -> None:
     journey = small_map()
     stage = journey.stage_ids()[0]
-    thought = journey.add_card(stage, journey.lane_ids()[1], Touchpoint("Will this scale?", kind=Kind.THOUGHT,
-                                                                        emotion=-1))
+    thought = journey.add_card(
+        stage, journey.lane_ids()[1], Touchpoint("Will this scale?", kind=Kind.THOUGHT, emotion=-1)
+    )
     deck = deck_of(journey)
     assert deck.slide_width * 9 == deck.slide_height * 16
     found = card_shapes(deck)
@@ -216,8 +240,21 @@ def test_libreoffice_impress_opens_the_deck_and_prints_every_slide(tmp_path: Pat
     source = tmp_path / "deck.pptx"
     source.write_bytes(pptx_bytes(journey, date=DATE))
     profile = (tmp_path / "profile").as_uri()
-    run = subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                          "--outdir", str(tmp_path), str(source)], capture_output=True, text=True, timeout=240)
+    run = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     pdf = tmp_path / "deck.pdf"
     if not pdf.exists() and "source file could not be loaded" in run.stderr:
         pytest.skip("LibreOffice is installed without Impress (Debian: libreoffice-impress-nogui)")

@@ -31,8 +31,9 @@ def workbook_with(tmp_path: Path, part: str, prolog: bytes) -> Path:
     return target
 
 
-@pytest.mark.parametrize("part", ["xl/styles.xml", "docProps/app.xml", "[Content_Types].xml",
-                                  "xl/_rels/workbook.xml.rels"])
+@pytest.mark.parametrize(
+    "part", ["xl/styles.xml", "docProps/app.xml", "[Content_Types].xml", "xl/_rels/workbook.xml.rels"]
+)
 def test_a_doctype_in_any_part_is_refused_by_name(tmp_path: Path, part: str) -> None:
     path = workbook_with(tmp_path, part, b'<!-- harmless? --><!DOCTYPE x [<!ENTITY a "b">]>')
     with pytest.raises(MapFileError, match="declares XML entities") as caught:

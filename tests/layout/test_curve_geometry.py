@@ -37,7 +37,9 @@ def test_a_band_per_lane_plots_stage_means_at_column_centres_and_breaks_at_unsco
     [line] = band.lines
     centre = [layout.stages[s].column.center[0] for s in stages]
     assert [(m.x, m.y, m.mean) for m in line.means] == [
-        (centre[0], level_y(band.rect, 0.5), 0.5), (centre[2], level_y(band.rect, -2), -2)]
+        (centre[0], level_y(band.rect, 0.5), 0.5),
+        (centre[2], level_y(band.rect, -2), -2),
+    ]
     # B is unscored: the line breaks there into two runs of one point, no line drawn through a zero.
     assert line.segments == (((line.means[0].x, line.means[0].y),), ((line.means[1].x, line.means[1].y),))
     assert [score for *_, score in line.cards] == [2, -1, -2]
@@ -92,8 +94,10 @@ def test_handoff_marks_sit_on_the_boundary_in_the_header_strip_and_on_arrows_cle
     assert stage_mark.rect.center[0] == pytest.approx(layout.stages[land].column.right)
     strip_top = layout.header_height - layout.style.handoff_strip
     assert strip_top <= stage_mark.rect.y and stage_mark.rect.bottom <= layout.header_height
-    assert [(m.number, m.label, m.risk) for m in flow_marks] == [(1, "Growth → Sales", False),
-                                                                 (2, "Sales → Support", True)]
+    assert [(m.number, m.label, m.risk) for m in flow_marks] == [
+        (1, "Growth → Sales", False),
+        (2, "Sales → Support", True),
+    ]
     for mark in marks:
         assert not any(mark.rect.intersects(box.rect) for box in layout.cards.values()), mark
 

@@ -58,8 +58,7 @@ def test_cards_sit_inside_their_cells_without_overlapping() -> None:
             assert cell.rect.x <= box.x and box.right <= cell.rect.right
             assert cell.rect.y <= box.y and box.bottom <= cell.rect.bottom
         _no_overlaps([layout.cards[c].rect for c in cell.card_ids])
-    _no_overlaps([layout.cards[c].rect for c in journey.card_ids()] +
-                 [m.rect for m in layout.milestones.values()])
+    _no_overlaps([layout.cards[c].rect for c in journey.card_ids()] + [m.rect for m in layout.milestones.values()])
 
 
 def test_a_lane_grows_to_fit_its_fullest_cell() -> None:

@@ -45,8 +45,10 @@ def test_files_that_are_not_truetype_are_refused(tmp_path: Path) -> None:
 
 
 def test_measuring_does_not_load_reportlab() -> None:
-    code = ("import sys; from journeymap.layout import default_measurer, TextStyle; "
-            "default_measurer().width('Kickoff', TextStyle(11)); "
-            "print(sorted(m for m in sys.modules if m.startswith('reportlab')))")
+    code = (
+        "import sys; from journeymap.layout import default_measurer, TextStyle; "
+        "default_measurer().width('Kickoff', TextStyle(11)); "
+        "print(sorted(m for m in sys.modules if m.startswith('reportlab')))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

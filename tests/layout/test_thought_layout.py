@@ -20,10 +20,13 @@ def _map() -> tuple[JourneyMap, list[str]]:
     journey = JourneyMap("Thoughts")
     stage = journey.add_stage(Stage("Sign up"))
     lane = journey.add_lane(Persona("Admin"))
-    cards = [journey.add_card(stage, lane, Touchpoint("Why do I need yet another login for this tool?",
-                                                      kind=Kind.THOUGHT, emotion=-1)),
-             journey.add_card(stage, lane, Touchpoint("Create account", channel="Web")),
-             journey.add_card(stage, lane, Touchpoint("Finally done", kind=Kind.THOUGHT))]
+    cards = [
+        journey.add_card(
+            stage, lane, Touchpoint("Why do I need yet another login for this tool?", kind=Kind.THOUGHT, emotion=-1)
+        ),
+        journey.add_card(stage, lane, Touchpoint("Create account", channel="Web")),
+        journey.add_card(stage, lane, Touchpoint("Finally done", kind=Kind.THOUGHT)),
+    ]
     return journey, cards
 
 

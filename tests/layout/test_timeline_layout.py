@@ -90,4 +90,6 @@ def test_very_long_stages_are_capped_and_no_durations_means_normal_columns() -> 
     normal = LayoutEngine(WidthPerCharacter(), plain.style).compute(_journey("", "Q3"))
     assert plain.width == pytest.approx(normal.width)
     assert plain.ruler.ticks == () and [s.text for s in plain.ruler.stages] == [
-        "no timeline: normal width", "“Q3” is no duration: normal width"]
+        "no timeline: normal width",
+        "“Q3” is no duration: normal width",
+    ]

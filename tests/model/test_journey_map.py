@@ -75,8 +75,9 @@ def test_deleting_a_stage_needs_a_choice_and_can_move_its_cards() -> None:
     removal = journey.remove_stage(adopt, CardPolicy.MOVE, move_to=land)
     assert journey.stage_ids() == [land]
     assert journey.counts()["cards"] == 4, "moving must keep every card"
-    assert [journey.milestone(m).title for m in journey.milestone_ids()
-            if journey.milestone_place(m) == (land, None)] == ["5 users added"]
+    assert [
+        journey.milestone(m).title for m in journey.milestone_ids() if journey.milestone_place(m) == (land, None)
+    ] == ["5 users added"]
     check_invariants(journey)
     journey.restore(removal)
     assert to_document(journey) == before
@@ -127,8 +128,7 @@ def test_every_change_is_announced_to_listeners() -> None:
     card = journey.add_card(stage, journey.lane_ids()[0], Touchpoint("Renewal call"))
     journey.update_card(card, title="Renewal QBR")
     journey.remove_card(card)
-    assert [e.change for e in seen] == [Change.STAGE_ADDED, Change.CARD_ADDED, Change.CARD_CHANGED,
-                                        Change.CARD_REMOVED]
+    assert [e.change for e in seen] == [Change.STAGE_ADDED, Change.CARD_ADDED, Change.CARD_CHANGED, Change.CARD_REMOVED]
     assert seen[1].ids == (card,)
     unsubscribe()
     journey.set_title("Quiet")

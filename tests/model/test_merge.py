@@ -137,7 +137,9 @@ def test_merging_into_an_empty_map_gives_the_same_structure() -> None:
     assert _names(merged, "lane") == _names(incoming, "lane")
     assert [merged.card(c) for c in merged.card_ids()] == [incoming.card(c) for c in incoming.card_ids()]
     assert [merged.milestone(m) for m in merged.milestone_ids()] == [
-        Milestone("5 users added", "Five logins"), Milestone("Contract signed")]
+        Milestone("5 users added", "Five logins"),
+        Milestone("Contract signed"),
+    ]
 
 
 def test_summary_names_what_was_added() -> None:
@@ -150,8 +152,9 @@ _names_strategy = st.lists(st.sampled_from(["A", "B", "C"]), max_size=4)
 
 @settings(max_examples=60, deadline=None)
 @given(base_stages=_names_strategy, new_stages=_names_strategy, cards=st.integers(0, 5))
-def test_random_merges_keep_the_invariants_and_every_card(base_stages: list[str], new_stages: list[str],
-                                                         cards: int) -> None:
+def test_random_merges_keep_the_invariants_and_every_card(
+    base_stages: list[str], new_stages: list[str], cards: int
+) -> None:
     base, incoming = JourneyMap(), JourneyMap()
     for name in base_stages:
         base.add_stage(name)

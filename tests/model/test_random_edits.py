@@ -52,8 +52,9 @@ class MapEdits(RuleBasedStateMachine):
     @precondition(lambda self: len(self.journey.card_ids()) >= 2)
     @rule(data=st.data())
     def add_flow(self, data: st.DataObject) -> None:
-        source, target = data.draw(st.lists(st.sampled_from(self.journey.card_ids()), min_size=2, max_size=2,
-                                            unique=True))
+        source, target = data.draw(
+            st.lists(st.sampled_from(self.journey.card_ids()), min_size=2, max_size=2, unique=True)
+        )
         try:
             self.journey.add_flow(source, target)
         except MapError:
@@ -139,6 +140,7 @@ class MapEdits(RuleBasedStateMachine):
         assert to_document(reloaded) == to_document(self.journey)
 
 
-MapEdits.TestCase.settings = settings(max_examples=60, stateful_step_count=30, deadline=None,
-                                      suppress_health_check=[HealthCheck.too_slow])
+MapEdits.TestCase.settings = settings(
+    max_examples=60, stateful_step_count=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 TestMapEdits = MapEdits.TestCase

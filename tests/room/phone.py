@@ -15,9 +15,15 @@ class Phone:
         self.host, self.port, self.base = parts.hostname, parts.port, parts.path
         self.cookie: str | None = None
 
-    def request(self, method: str, path: str, body: Any = None, raw: bytes | None = None,
-                headers: dict[str, str] | None = None,
-                absolute: bool = False) -> tuple[int, Any, http.client.HTTPResponse]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        raw: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        absolute: bool = False,
+    ) -> tuple[int, Any, http.client.HTTPResponse]:
         connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
         sent = dict(headers or {})
         if self.cookie:

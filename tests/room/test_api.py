@@ -19,8 +19,17 @@ def test_the_token_has_at_least_128_bits_and_every_other_path_is_refused(room: R
     assert len(token) >= 22  # urlsafe base64: 22 characters carry 128 bits
     phone = Phone(room.url)
     wrong = token[:-1] + ("A" if token[-1] != "A" else "B")
-    for path in ("/", "/favicon.ico", "/r/", f"/r/{wrong}/", f"/r/{wrong}/api/state", f"/r/{token[:-1]}/api/state",
-                 f"/r/{token}x/api/state", "/api/state", f"/r/{wrong}/room.js"):
+    for path in (
+        "/",
+        "/favicon.ico",
+        "/r/",
+        f"/r/{wrong}/",
+        f"/r/{wrong}/api/state",
+        f"/r/{token[:-1]}/api/state",
+        f"/r/{token}x/api/state",
+        "/api/state",
+        f"/r/{wrong}/room.js",
+    ):
         status, body, _ = phone.request("GET", path, absolute=True)
         assert status == 403, path
         assert "error" in body
@@ -62,7 +71,8 @@ def test_a_card_is_acknowledged_only_once_it_is_in_the_journal_and_retries_never
     assert status == 201
     _, entries = read_entries(journal_path(room.map_path))
     assert [(e["id"], e["title"], e["kind"], e["stage"], e["author"]) for e in entries] == [
-        (body["id"], "Waiting for the invoice", "pain_point", land, "Ana")]
+        (body["id"], "Waiting for the invoice", "pain_point", land, "Ana")
+    ]
     again = phone.card("Waiting for the invoice", "c-1", kind="pain_point", stage=land, author="Ana")
     assert again == (200, {"id": body["id"]})
     assert len(read_entries(journal_path(room.map_path))[1]) == 1
@@ -74,27 +84,34 @@ def test_a_card_is_acknowledged_only_once_it_is_in_the_journal_and_retries_never
     assert room.journey.inbox.ids() == [body["id"], second["id"]]
     submission = room.journey.inbox.get(body["id"])
     assert (submission.title, submission.kind.value, submission.stage, submission.author) == (
-        "Waiting for the invoice", "pain_point", land, "Ana")
+        "Waiting for the invoice",
+        "pain_point",
+        land,
+        "Ana",
+    )
 
 
-@pytest.mark.parametrize(("body", "reason"), [
-    ({"title": "x" * 201, "client_id": "a"}, "longer than 200"),
-    ({"title": "ok", "client_id": "a", "colour": "red"}, "unknown field 'colour'"),
-    ({"title": 5, "client_id": "a"}, "title must be text"),
-    ({"title": ["x"], "client_id": "a"}, "title must be text"),
-    ({"title": "ok", "client_id": 7}, "client_id"),
-    ({"title": "ok"}, "client_id"),
-    ({"client_id": "a"}, "title is missing"),
-    ({"title": "   ", "client_id": "a"}, "title is empty"),
-    ({"title": "ok", "kind": "rumour", "client_id": "a"}, "kind must be one of"),
-    ({"title": "ok", "kind": 3, "client_id": "a"}, "kind must be one of"),
-    ({"title": "ok", "stage": "stage-99", "client_id": "a"}, "not a stage"),
-    ({"title": "ok", "stage": 1, "client_id": "a"}, "stage must be"),
-    ({"title": "ok", "persona": "stage-1", "client_id": "a"}, "not a lane"),
-    ({"title": "ok", "author": {"n": 1}, "client_id": "a"}, "author must be text"),
-    ({"title": "a\x07b", "client_id": "a"}, "control characters"),
-    ({"title": "\ud800", "client_id": "a"}, "not valid Unicode"),
-])
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ({"title": "x" * 201, "client_id": "a"}, "longer than 200"),
+        ({"title": "ok", "client_id": "a", "colour": "red"}, "unknown field 'colour'"),
+        ({"title": 5, "client_id": "a"}, "title must be text"),
+        ({"title": ["x"], "client_id": "a"}, "title must be text"),
+        ({"title": "ok", "client_id": 7}, "client_id"),
+        ({"title": "ok"}, "client_id"),
+        ({"client_id": "a"}, "title is missing"),
+        ({"title": "   ", "client_id": "a"}, "title is empty"),
+        ({"title": "ok", "kind": "rumour", "client_id": "a"}, "kind must be one of"),
+        ({"title": "ok", "kind": 3, "client_id": "a"}, "kind must be one of"),
+        ({"title": "ok", "stage": "stage-99", "client_id": "a"}, "not a stage"),
+        ({"title": "ok", "stage": 1, "client_id": "a"}, "stage must be"),
+        ({"title": "ok", "persona": "stage-1", "client_id": "a"}, "not a lane"),
+        ({"title": "ok", "author": {"n": 1}, "client_id": "a"}, "author must be text"),
+        ({"title": "a\x07b", "client_id": "a"}, "control characters"),
+        ({"title": "\ud800", "client_id": "a"}, "not valid Unicode"),
+    ],
+)
 def test_bad_cards_answer_400_with_a_reason_and_store_nothing(room: RoomHost, body: dict, reason: str) -> None:
     phone = Phone(room.url)
     status, answer, _ = phone.request("POST", "api/cards", body)
@@ -112,8 +129,9 @@ def test_bodies_over_8_kb_and_non_json_answer_400(room: RoomHost) -> None:
     assert status == 400 and "not JSON" in answer["error"]
     status, answer, _ = phone.request("POST", "api/cards", raw=b"[1, 2]")
     assert status == 400 and "object" in answer["error"]
-    status, answer, _ = phone.request("POST", "api/cards", raw=b'{"title": "x", "client_id": "a"}',
-                                      headers={"Content-Type": "text/plain"})
+    status, answer, _ = phone.request(
+        "POST", "api/cards", raw=b'{"title": "x", "client_id": "a"}', headers={"Content-Type": "text/plain"}
+    )
     assert status == 400 and "Content-Type" in answer["error"]
 
 

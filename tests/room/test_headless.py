@@ -25,8 +25,13 @@ URL_LINE = re.compile(r"^Room open at (http://127\.0\.0\.1:\d+/r/[A-Za-z0-9_-]{2
 @contextmanager
 def headless_room(map_path: Path, *options: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, "-m", "journeymap", "room", str(map_path), *options],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "journeymap", "room", str(map_path), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         ready, _, _ = select.select([child.stdout], [], [], 60)
         assert ready, "the room printed no URL within 60 s"
@@ -43,8 +48,13 @@ def headless_room(map_path: Path, *options: str) -> Iterator[tuple[subprocess.Po
 
 
 def inspect(map_path: Path) -> dict:
-    done = subprocess.run([sys.executable, "-m", "journeymap", "inspect", str(map_path), "--json"],
-                          capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        [sys.executable, "-m", "journeymap", "inspect", str(map_path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -60,10 +70,22 @@ def test_sigterm_stops_cleanly_and_the_map_holds_the_inbox(map_path: Path) -> No
         assert child.stdout.read() == ""  # the URL line was the only line on stdout
     data = inspect(map_path)
     assert data["inbox"] == [
-        {"id": "idea-1", "title": "Invoice came late", "kind": "pain_point", "stage": "Land", "persona": None,
-         "author": "Ana"},
-        {"id": "idea-2", "title": "Nobody called back", "kind": "touchpoint", "stage": None, "persona": None,
-         "author": None},
+        {
+            "id": "idea-1",
+            "title": "Invoice came late",
+            "kind": "pain_point",
+            "stage": "Land",
+            "persona": None,
+            "author": "Ana",
+        },
+        {
+            "id": "idea-2",
+            "title": "Nobody called back",
+            "kind": "touchpoint",
+            "stage": None,
+            "persona": None,
+            "author": None,
+        },
     ]
     assert not journal_path(map_path).exists()
 
@@ -101,8 +123,13 @@ def test_vote_opens_a_round_and_sigint_keeps_the_dots(map_path: Path) -> None:
 def test_a_second_room_on_the_same_map_or_port_is_one_line_of_error(map_path: Path) -> None:
     with headless_room(map_path) as (_child, url):
         port = url.split(":")[2].split("/")[0]
-        done = subprocess.run([sys.executable, "-m", "journeymap", "room", str(map_path), "--port", port],
-                              capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        done = subprocess.run(
+            [sys.executable, "-m", "journeymap", "room", str(map_path), "--port", port],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
     assert done.returncode == 1
     assert done.stderr.startswith("journeymap: error: ") and done.stderr.count("\n") == 1, done.stderr
     assert "is in use: a room is open on this map" in done.stderr
@@ -110,11 +137,18 @@ def test_a_second_room_on_the_same_map_or_port_is_one_line_of_error(map_path: Pa
     other.write_bytes(map_path.read_bytes())
     with headless_room(map_path) as (_child, url):
         port = url.split(":")[2].split("/")[0]
-        done = subprocess.run([sys.executable, "-m", "journeymap", "room", str(other), "--port", port],
-                              capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        done = subprocess.run(
+            [sys.executable, "-m", "journeymap", "room", str(other), "--port", port],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
     assert done.returncode == 1
-    assert done.stderr == f"journeymap: error: cannot open the room: port {port} on 127.0.0.1 is in use; " \
-                          "choose another port\n"
+    assert (
+        done.stderr == f"journeymap: error: cannot open the room: port {port} on 127.0.0.1 is in use; "
+        "choose another port\n"
+    )
     assert not journal_path(other).exists()
 
 
@@ -159,9 +193,16 @@ def test_sigkill_mid_load_loses_no_acknowledged_card(map_path: Path) -> None:
 
 
 def test_the_headless_room_never_loads_qt() -> None:
-    script = ("import sys\nimport journeymap.app.cli, journeymap.room.headless, journeymap.room.server\n"
-              "print(sorted(m for m in ('PySide6', 'shiboken6') if m in sys.modules))\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    script = (
+        "import sys\nimport journeymap.app.cli, journeymap.room.headless, journeymap.room.server\n"
+        "print(sorted(m for m in ('PySide6', 'shiboken6') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"

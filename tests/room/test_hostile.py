@@ -16,11 +16,16 @@ from journeymap.room.host import RoomHost
 from journeymap.room.journal import journal_path, read_entries
 from tests.room.phone import Phone
 
-json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
-                           max_leaves=6)
-bodies = st.dictionaries(st.sampled_from(["title", "kind", "stage", "persona", "author", "client_id", "x"]),
-                         json_values | st.text(max_size=300), max_size=6)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=6,
+)
+bodies = st.dictionaries(
+    st.sampled_from(["title", "kind", "stage", "persona", "author", "client_id", "x"]),
+    json_values | st.text(max_size=300),
+    max_size=6,
+)
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,16 @@ from journeymap.room.journal import Journal, journal_path, recover, replay_into
 
 
 def _card(seq: int, title: str) -> dict:
-    return {"seq": seq, "type": "card", "id": f"idea-{seq}", "title": title, "kind": "touchpoint",
-            "stage": None, "persona": None, "author": None}
+    return {
+        "seq": seq,
+        "type": "card",
+        "id": f"idea-{seq}",
+        "title": title,
+        "kind": "touchpoint",
+        "stage": None,
+        "persona": None,
+        "author": None,
+    }
 
 
 def test_a_torn_last_line_was_never_acknowledged_and_is_ignored(map_path: Path) -> None:
@@ -45,8 +53,7 @@ def test_a_crash_between_saving_and_deleting_the_journal_applies_nothing_twice(m
 
 def test_entries_that_no_longer_fit_the_map_are_reported_not_applied(map_path: Path) -> None:
     journal = Journal.create(map_path)
-    journal.append([{"seq": 1, "type": "vote", "card": "card-99"},
-                    {**_card(2, "hinted"), "stage": "stage-99"}])
+    journal.append([{"seq": 1, "type": "vote", "card": "card-99"}, {**_card(2, "hinted"), "stage": "stage-99"}])
     journal.close()
     journey, replay = recover(map_path)
     assert replay is not None and replay.applied == 1

@@ -12,11 +12,19 @@ from journeymap.model import VotingRound
 from journeymap.room.host import RoomHost
 
 CHROMIUM = shutil.which("chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium "
-                                                          "chromium-driver; make test installs it when run as root)")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="needs Debian's chromium (apt-get install chromium chromium-driver; make test installs it when run as root)",
+)
 
 
 @pytest.fixture
@@ -24,8 +32,9 @@ def page(room: RoomHost) -> Iterator:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1,
-                                      is_mobile=True, has_touch=True)
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True, has_touch=True
+        )
         tab = context.new_page()
         problems: list[str] = []
         tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)

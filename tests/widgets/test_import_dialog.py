@@ -27,7 +27,7 @@ def opened(open_import):
     return open_import
 
 
-def test_the_read_runs_off_the_gui_thread(opened, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_the_read_runs_off_the_gui_thread(opened, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     threads: list[int] = []
     real = sheets_api.read_spreadsheet
 
@@ -42,10 +42,11 @@ def test_the_read_runs_off_the_gui_thread(opened, tmp_path: Path, monkeypatch: p
     assert dialog.findChild(type(dialog.progress), "importProgress").isHidden()
 
 
-def test_the_preview_shows_orientation_stages_lanes_and_report(opened, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_preview_shows_orientation_stages_lanes_and_report(opened, tmp_path: Path) -> None:
     dialog = opened(write_xlsx(tmp_path / "map.xlsx", {"Journey": PERSONA}))
-    assert dialog.findChild(type(dialog.orientation_label), "orientationLabel").text() == \
-        "Stages as columns (detected)."
+    assert (
+        dialog.findChild(type(dialog.orientation_label), "orientationLabel").text() == "Stages as columns (detected)."
+    )
     assert dialog.stages_label.text() == "Try, Buy"
     assert dialog.lanes_label.text() == "Customer"
     assert dialog.counts_label.text().startswith("2 cards")
@@ -56,7 +57,7 @@ def test_the_preview_shows_orientation_stages_lanes_and_report(opened, tmp_path:
     assert dialog.result_value is not None and dialog.result_value.map.counts()["cards"] == 2
 
 
-def test_flipping_the_orientation_re_analyses(opened, tmp_path: Path) -> None:  # noqa: ANN001
+def test_flipping_the_orientation_re_analyses(opened, tmp_path: Path) -> None:
     dialog = opened(write_xlsx(tmp_path / "tie.xlsx", {"S": TIE}))
     assert "Both ways fit equally well" in dialog.orientation_label.text()
     assert dialog.stages_label.text() == "Goal, Owner"
@@ -66,7 +67,7 @@ def test_flipping_the_orientation_re_analyses(opened, tmp_path: Path) -> None:  
     assert dialog.orientation_label.text() == "Stages as rows (as asked)."
 
 
-def test_a_flip_that_finds_nothing_says_so_and_blocks_import(opened, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_flip_that_finds_nothing_says_so_and_blocks_import(opened, tmp_path: Path) -> None:
     dialog = opened(write_xlsx(tmp_path / "map.xlsx", {"Journey": PERSONA}))
     dialog.flip_button.click()
     # Read the other way the sheet has no clear table: the mapping step asks what the labels mean.
@@ -76,10 +77,11 @@ def test_a_flip_that_finds_nothing_says_so_and_blocks_import(opened, tmp_path: P
     assert dialog.error_label.text() == "" and dialog.import_button.isEnabled()
 
 
-def test_sheets_can_be_picked(opened, tmp_path: Path) -> None:  # noqa: ANN001
+def test_sheets_can_be_picked(opened, tmp_path: Path) -> None:
     other = [["Stage", "Try"], ["Touchpoints", "Pilot"]]
-    dialog = opened(write_xlsx(tmp_path / "two.xlsx", {"SMB": PERSONA, "Enterprise": other, "Old": other},
-                               hidden=["Old"]))
+    dialog = opened(
+        write_xlsx(tmp_path / "two.xlsx", {"SMB": PERSONA, "Enterprise": other, "Old": other}, hidden=["Old"])
+    )
     items = [dialog.sheet_list.item(i) for i in range(dialog.sheet_list.count())]
     assert [i.checkState() for i in items] == [Qt.CheckState.Checked, Qt.CheckState.Checked, Qt.CheckState.Unchecked]
     assert "hidden" in items[2].text()
@@ -89,7 +91,7 @@ def test_sheets_can_be_picked(opened, tmp_path: Path) -> None:  # noqa: ANN001
     assert dialog.stages_label.text() == "Try"
 
 
-def test_our_own_export_is_read_exactly(opened, tmp_path: Path) -> None:  # noqa: ANN001
+def test_our_own_export_is_read_exactly(opened, tmp_path: Path) -> None:
     save_xlsx(small_map(), tmp_path / "ours.xlsx")
     dialog = opened(tmp_path / "ours.xlsx")
     assert "Our own export" in dialog.orientation_label.text()
@@ -98,7 +100,7 @@ def test_our_own_export_is_read_exactly(opened, tmp_path: Path) -> None:  # noqa
     assert to_document(dialog.result_value.map) == to_document(small_map())
 
 
-def test_run_import_dialog_returns_the_map(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_run_import_dialog_returns_the_map(qtbot, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "map.xlsx", {"Journey": PERSONA})
 
     def press_import() -> None:
@@ -113,12 +115,12 @@ def test_run_import_dialog_returns_the_map(qtbot, tmp_path: Path) -> None:  # no
     assert result is not None and [result.map.stage(s).name for s in result.map.stage_ids()] == ["Try", "Buy"]
 
 
-def test_cancelling_the_file_chooser_returns_none(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_cancelling_the_file_chooser_returns_none(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: ("", ""))
     assert run_import_dialog(None) is None
 
 
-def test_cancel_returns_none(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cancel_returns_none(qtbot, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "map.xlsx", {"Journey": PERSONA})
 
     def press_cancel() -> None:
@@ -132,7 +134,7 @@ def test_cancel_returns_none(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     assert run_import_dialog(None, str(path)) is None
 
 
-def test_a_bad_file_is_a_message_box_naming_it(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_a_bad_file_is_a_message_box_naming_it(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "half.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
     shown: list[str] = []
@@ -141,7 +143,7 @@ def test_a_bad_file_is_a_message_box_naming_it(qtbot, tmp_path: Path, monkeypatc
     assert len(shown) == 1 and shown[0].startswith(f"{path}: is damaged") and "Traceback" not in shown[0]
 
 
-def test_the_error_box_names_the_file(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_error_box_names_the_file(qtbot, tmp_path: Path) -> None:
     seen: list[str] = []
 
     def read_box() -> None:
@@ -157,8 +159,7 @@ def test_the_error_box_names_the_file(qtbot, tmp_path: Path) -> None:  # noqa: A
     assert seen == ["/x/map.xlsx: is empty"]
 
 
-def test_cancelling_a_read_in_progress_stops_the_worker(qtbot, tmp_path: Path,  # noqa: ANN001
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancelling_a_read_in_progress_stops_the_worker(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started = threading.Event()
     real = sheets_api.read_spreadsheet
 

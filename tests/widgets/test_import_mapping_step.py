@@ -18,8 +18,12 @@ from journeymap.model import Kind
 from journeymap.widgets.dialogs.import_dialog import ImportDialog
 from tests.io.sheets.files import write_csv, write_xlsx
 
-SHEET = [["Stage", "Research", "Buy"], ["Goal", "Find a bike", "Own it"], ["Touchpoints", "Reviews", "Checkout"],
-         ["Customer voice", "Which one?", "Finally!"]]
+SHEET = [
+    ["Stage", "Research", "Buy"],
+    ["Goal", "Find a bike", "Own it"],
+    ["Touchpoints", "Reviews", "Checkout"],
+    ["Customer voice", "Which one?", "Finally!"],
+]
 
 
 @pytest.fixture
@@ -62,7 +66,9 @@ def test_changing_a_rows_meaning_changes_the_preview_and_the_imported_map(opened
     assert thoughts == {"Which one?", "Finally!"}
     rider = next(p for p in journey.lane_ids() if journey.lane(p).name == "Rider")
     assert sorted(journey.card(c).title for s in journey.stage_ids() for c in journey.cards_in(s, rider)) == [
-        "Finally!", "Which one?"]
+        "Finally!",
+        "Which one?",
+    ]
 
 
 def test_a_sheet_with_the_same_labels_gets_the_remembered_mapping(opened, tmp_path: Path) -> None:
@@ -70,8 +76,12 @@ def test_a_sheet_with_the_same_labels_gets_the_remembered_mapping(opened, tmp_pa
     first.mapping_table.choose("Customer voice", Target(Field.PAIN_POINTS))
     first.mapping_table.choose("Goal", Target(Field.IGNORE))
     first.import_button.click()
-    later = [["stage", "Land", "Adopt"], ["GOAL", "Sign", "Use"], ["Touchpoints", "Call", "QBR"],
-             ["Customer  voice", "Too slow", "Love it"]]
+    later = [
+        ["stage", "Land", "Adopt"],
+        ["GOAL", "Sign", "Use"],
+        ["Touchpoints", "Call", "QBR"],
+        ["Customer  voice", "Too slow", "Love it"],
+    ]
     second = opened(write_xlsx(tmp_path / "week2.xlsx", {"Journey": later}))
     assert "mapping you chose last time" in second.memory_label.text()
     assert rows_shown(second)["Customer  voice"] == "Pain points"
@@ -80,14 +90,18 @@ def test_a_sheet_with_the_same_labels_gets_the_remembered_mapping(opened, tmp_pa
     assert {journey.card(c).kind for c in journey.card_ids()} == {Kind.TOUCHPOINT, Kind.PAIN_POINT}
     second.forget_button.click()
     assert rows_shown(second)["Customer  voice"] == "Ignore" and second.memory_label.text() == ""
-    other = opened(write_xlsx(tmp_path / "other.xlsx", {"Journey": [["Stage", "A"], ["Goal", "g"],
-                                                                    ["Touchpoints", "t"]]}))
+    other = opened(
+        write_xlsx(tmp_path / "other.xlsx", {"Journey": [["Stage", "A"], ["Goal", "g"], ["Touchpoints", "t"]]})
+    )
     assert other.memory_label.text() == ""
 
 
 def test_an_unclear_sheet_opens_the_mapping_step_and_a_choice_makes_it_importable(opened, tmp_path: Path) -> None:
-    house_words = [["Phase", "Recherche", "Kauf"], ["Stimme des Kunden", "Zu teuer?", "Endlich!"],
-                   ["Wer kümmert sich", "Sales", "CS"]]
+    house_words = [
+        ["Phase", "Recherche", "Kauf"],
+        ["Stimme des Kunden", "Zu teuer?", "Endlich!"],
+        ["Wer kümmert sich", "Sales", "CS"],
+    ]
     dialog = opened(write_csv(tmp_path / "de.csv", house_words))
     assert dialog.error_label.text().startswith("No clear journey map table yet")
     assert not dialog.import_button.isEnabled()
@@ -98,10 +112,13 @@ def test_an_unclear_sheet_opens_the_mapping_step_and_a_choice_makes_it_importabl
     assert dialog.stages_label.text() == "Recherche, Kauf"
 
 
-def test_the_inventory_layout_is_shown_and_a_mapping_can_be_saved_for_the_command_line(
-        opened, tmp_path: Path) -> None:
-    inventory = [["Stage", "Touchpoint", "Channel", "Mood"], ["Land", "Demo", "Zoom", "+1"],
-                 ["Land", "Contract", "Email", "0"], ["Adopt", "QBR", "Zoom", "-1"]]
+def test_the_inventory_layout_is_shown_and_a_mapping_can_be_saved_for_the_command_line(opened, tmp_path: Path) -> None:
+    inventory = [
+        ["Stage", "Touchpoint", "Channel", "Mood"],
+        ["Land", "Demo", "Zoom", "+1"],
+        ["Land", "Contract", "Email", "0"],
+        ["Adopt", "QBR", "Zoom", "-1"],
+    ]
     source = write_csv(tmp_path / "inventory.csv", inventory)
     dialog = opened(source)
     assert dialog.orientation_label.text() == "One row per touchpoint (detected)."
@@ -113,7 +130,10 @@ def test_the_inventory_layout_is_shown_and_a_mapping_can_be_saved_for_the_comman
     assert main(["convert", str(source), str(out), "--mapping", str(mapping)]) == 0
     journey = load_cjm(out)
     assert {journey.card(c).title: journey.card(c).emotion for c in journey.card_ids()} == {
-        "Demo": 1, "Contract": 0, "QBR": -1}
+        "Demo": 1,
+        "Contract": 0,
+        "QBR": -1,
+    }
 
 
 def test_hidden_rows_can_be_taken_in(opened, tmp_path: Path) -> None:

@@ -29,12 +29,27 @@ NewSlide = Callable[[], Slide]
 
 def heading(slide: Slide, text: str, note: str = "") -> float:
     """The slide's title and an optional note under it; returns where the content starts."""
-    text_box(slide.shapes, MARGIN, MARGIN, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT - 4,
-             [[Run(text, 20, bold=True)]], anchor=MSO_ANCHOR.MIDDLE, name="Slide title")
+    text_box(
+        slide.shapes,
+        MARGIN,
+        MARGIN,
+        SLIDE_WIDTH - 2 * MARGIN,
+        TITLE_HEIGHT - 4,
+        [[Run(text, 20, bold=True)]],
+        anchor=MSO_ANCHOR.MIDDLE,
+        name="Slide title",
+    )
     top = MARGIN + TITLE_HEIGHT
     if note:
-        text_box(slide.shapes, MARGIN, top, SLIDE_WIDTH - 2 * MARGIN, NOTE_HEIGHT - 4,
-                 [[Run(note, 11, colour=MUTED_INK)]], name="Note")
+        text_box(
+            slide.shapes,
+            MARGIN,
+            top,
+            SLIDE_WIDTH - 2 * MARGIN,
+            NOTE_HEIGHT - 4,
+            [[Run(note, 11, colour=MUTED_INK)]],
+            name="Note",
+        )
         top += NOTE_HEIGHT
     return top + 4
 
@@ -44,15 +59,22 @@ def curve_slide(new_slide: NewSlide, journey: JourneyMap) -> int:
     if not any(journey.card(card).emotion is not None for card in journey.card_ids()):
         return 0
     slide = new_slide()
-    top = heading(slide, "Experience curve", "Mean emotion of each persona's scored cards per stage, from −2 (very "
-                                             "negative) to +2 (very positive); a gap where no card is scored.")
+    top = heading(
+        slide,
+        "Experience curve",
+        "Mean emotion of each persona's scored cards per stage, from −2 (very "
+        "negative) to +2 (very positive); a gap where no card is scored.",
+    )
     data = CategoryChartData()
     data.categories = [journey.stage(stage).name or "(unnamed stage)" for stage in journey.stage_ids()]
     for lane_id, points in experience_curve(journey).items():
-        data.add_series(journey.lane(lane_id).name or "(unnamed persona)",
-                        [None if point.mean is None else round(point.mean, 2) for point in points])
-    frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, *_emu_box(MARGIN, top, SLIDE_WIDTH - 2 * MARGIN,
-                                                                        SLIDE_HEIGHT - MARGIN - top), data)
+        data.add_series(
+            journey.lane(lane_id).name or "(unnamed persona)",
+            [None if point.mean is None else round(point.mean, 2) for point in points],
+        )
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.LINE_MARKERS, *_emu_box(MARGIN, top, SLIDE_WIDTH - 2 * MARGIN, SLIDE_HEIGHT - MARGIN - top), data
+    )
     frame.name = "Experience curve"
     chart = frame.chart
     chart.has_legend = True
@@ -80,12 +102,27 @@ def handoff_slides(new_slide: NewSlide, journey: JourneyMap, measurer: DeckMeasu
     ledger = handoff_ledger(journey)
     if not ledger:
         return 0
-    columns = [Column("", 64), Column("Where", 60), Column("From", 180), Column("To", 180), Column("Owners", 196),
-               Column("Persona", 120), Column("Emotion", 124)]
-    rows = [[Cell("At risk" if entry.risk else "", bold=True, colour=RISK_INK),
-             Cell("Stage" if entry.kind == "stage" else "Arrow"), Cell(entry.from_label), Cell(entry.to_label),
-             Cell(f"{entry.from_owner} → {entry.to_owner}"), Cell(entry.persona), Cell(ledger_emotion_text(entry))]
-            for entry in ledger]
+    columns = [
+        Column("", 64),
+        Column("Where", 60),
+        Column("From", 180),
+        Column("To", 180),
+        Column("Owners", 196),
+        Column("Persona", 120),
+        Column("Emotion", 124),
+    ]
+    rows = [
+        [
+            Cell("At risk" if entry.risk else "", bold=True, colour=RISK_INK),
+            Cell("Stage" if entry.kind == "stage" else "Arrow"),
+            Cell(entry.from_label),
+            Cell(entry.to_label),
+            Cell(f"{entry.from_owner} → {entry.to_owner}"),
+            Cell(entry.persona),
+            Cell(ledger_emotion_text(entry)),
+        ]
+        for entry in ledger
+    ]
     note = "Where ownership of the customer changes. At risk: the customer arrives at a card scored −1 or −2."
     return _table_slides(new_slide, "Handoffs", note, columns, rows, measurer)
 
@@ -94,16 +131,35 @@ def vote_slides(new_slide: NewSlide, journey: JourneyMap, measurer: DeckMeasurer
     ranked = ranked_cards(journey)
     if not ranked:
         return 0
-    columns = [Column("Rank", 50), Column("Votes", 56), Column("Card", 300), Column("Stage", 150),
-               Column("Persona", 130), Column("Owner", 130), Column("Kind", 108)]
-    rows = [[Cell(str(item.rank), bold=True), Cell(str(item.votes)), Cell(item.title), Cell(item.stage),
-             Cell(item.lane), Cell(item.owner), Cell(KIND_LABELS[item.kind])] for item in ranked]
-    return _table_slides(new_slide, "Top-voted cards", "Cards ranked by the room's votes: what to act on first.",
-                         columns, rows, measurer)
+    columns = [
+        Column("Rank", 50),
+        Column("Votes", 56),
+        Column("Card", 300),
+        Column("Stage", 150),
+        Column("Persona", 130),
+        Column("Owner", 130),
+        Column("Kind", 108),
+    ]
+    rows = [
+        [
+            Cell(str(item.rank), bold=True),
+            Cell(str(item.votes)),
+            Cell(item.title),
+            Cell(item.stage),
+            Cell(item.lane),
+            Cell(item.owner),
+            Cell(KIND_LABELS[item.kind]),
+        ]
+        for item in ranked
+    ]
+    return _table_slides(
+        new_slide, "Top-voted cards", "Cards ranked by the room's votes: what to act on first.", columns, rows, measurer
+    )
 
 
-def _table_slides(new_slide: NewSlide, title: str, note: str, columns: list[Column], rows: list[list[Cell]],
-                  measurer: DeckMeasurer) -> int:
+def _table_slides(
+    new_slide: NewSlide, title: str, note: str, columns: list[Column], rows: list[list[Cell]], measurer: DeckMeasurer
+) -> int:
     content_top = MARGIN + TITLE_HEIGHT + NOTE_HEIGHT + 4
     pages = paginate(rows, columns, TABLE_FONT, SLIDE_HEIGHT - MARGIN - content_top, measurer)
     for number, page in enumerate(pages, 1):

@@ -36,12 +36,20 @@ from journeymap.model import JourneyMap, Kind
 CARD_RADIUS = 6.0  # layout units; thoughts use the style's rounder thought_radius
 
 
-def draw_map_page(slide: Slide, journey: JourneyMap, layout: MapLayout, frame: Frame, heading: str,
-                  flows: list[tuple[str, str]]) -> None:
+def draw_map_page(
+    slide: Slide, journey: JourneyMap, layout: MapLayout, frame: Frame, heading: str, flows: list[tuple[str, str]]
+) -> None:
     """Draw one page; ``flows`` is the map's arrows, read once for the whole deck."""
     sheet = ShapeSheet(slide)
-    sheet.text_box(MARGIN, MARGIN, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT - 6, [[Run(heading, 16, bold=True)]],
-                   anchor="middle", name="Slide title")
+    sheet.text_box(
+        MARGIN,
+        MARGIN,
+        SLIDE_WIDTH - 2 * MARGIN,
+        TITLE_HEIGHT - 6,
+        [[Run(heading, 16, bold=True)]],
+        anchor="middle",
+        name="Slide title",
+    )
     page = frame.page
     for stage_id in page.stages:
         _stage_header(sheet, journey, layout, frame, stage_id)
@@ -84,9 +92,18 @@ def _stage_header(sheet: ShapeSheet, journey: JourneyMap, layout: MapLayout, fra
             size = _scaled(frame, s.stage_field.size)
             paragraphs.append([Run(f"{label}: ", size, bold=True, colour=MUTED_INK), Run(value, size)])
     pad = s.header_padding * frame.scale
-    sheet.shape("rect", frame.x(header.x), frame.header_y(header.y), header.width * frame.scale,
-                header.height * frame.scale, fill=HEADER_FILL, line=GRID, name=f"Stage {stage_id}",
-                paragraphs=paragraphs, inset=(pad, pad, pad, pad / 2))
+    sheet.shape(
+        "rect",
+        frame.x(header.x),
+        frame.header_y(header.y),
+        header.width * frame.scale,
+        header.height * frame.scale,
+        fill=HEADER_FILL,
+        line=GRID,
+        name=f"Stage {stage_id}",
+        paragraphs=paragraphs,
+        inset=(pad, pad, pad, pad / 2),
+    )
 
 
 def _band(sheet: ShapeSheet, layout: MapLayout, frame: Frame) -> None:
@@ -95,12 +112,21 @@ def _band(sheet: ShapeSheet, layout: MapLayout, frame: Frame) -> None:
     if band.height <= 0 or bottom <= top or not page.stages:
         return
     first = layout.stages[page.stages[0]].column.x
-    sheet.shape("rect", frame.x(first), frame.y(top), frame.right - frame.x(first), (bottom - top) * frame.scale,
-                fill=BAND_FILL, line=GRID, name="Milestones for all lanes")
+    sheet.shape(
+        "rect",
+        frame.x(first),
+        frame.y(top),
+        frame.right - frame.x(first),
+        (bottom - top) * frame.scale,
+        fill=BAND_FILL,
+        line=GRID,
+        name="Milestones for all lanes",
+    )
 
 
-def _lane(sheet: ShapeSheet, journey: JourneyMap, layout: MapLayout, frame: Frame, lane_id: str,
-          has_cards: bool) -> None:
+def _lane(
+    sheet: ShapeSheet, journey: JourneyMap, layout: MapLayout, frame: Frame, lane_id: str, has_cards: bool
+) -> None:
     s, page = layout.style, frame.page
     lane = layout.lanes[lane_id]
     top, bottom = max(lane.row.y, page.top), min(lane.row.bottom, page.bottom)
@@ -116,14 +142,40 @@ def _lane(sheet: ShapeSheet, journey: JourneyMap, layout: MapLayout, frame: Fram
     pad = s.header_padding * frame.scale
     stripe = 5 * frame.scale
     x = frame.lane_x(lane.header.x)
-    sheet.shape("rect", x, y, lane.header.width * frame.scale, height, fill=HEADER_FILL, line=GRID,
-                name=f"Lane {lane_id}", paragraphs=paragraphs, inset=(pad + stripe, pad, pad, pad / 2))
-    sheet.shape("rect", x, y, stripe, height, fill=LANE_COLOURS[lane.colour_index % len(LANE_COLOURS)], line=None,
-                name=f"Lane colour {lane_id}")
+    sheet.shape(
+        "rect",
+        x,
+        y,
+        lane.header.width * frame.scale,
+        height,
+        fill=HEADER_FILL,
+        line=GRID,
+        name=f"Lane {lane_id}",
+        paragraphs=paragraphs,
+        inset=(pad + stripe, pad, pad, pad / 2),
+    )
+    sheet.shape(
+        "rect",
+        x,
+        y,
+        stripe,
+        height,
+        fill=LANE_COLOURS[lane.colour_index % len(LANE_COLOURS)],
+        line=None,
+        name=f"Lane colour {lane_id}",
+    )
     for stage_id in page.stages:
         cell = layout.cells[(stage_id, lane_id)].rect
-        sheet.shape("rect", frame.x(cell.x), y, cell.width * frame.scale, height, fill=LANE_FILL, line=GRID,
-                    name=f"Cell {stage_id} {lane_id}")
+        sheet.shape(
+            "rect",
+            frame.x(cell.x),
+            y,
+            cell.width * frame.scale,
+            height,
+            fill=LANE_FILL,
+            line=GRID,
+            name=f"Cell {stage_id} {lane_id}",
+        )
 
 
 def _card(sheet: ShapeSheet, journey: JourneyMap, layout: MapLayout, frame: Frame, card_id: str) -> int:
@@ -146,30 +198,61 @@ def _card(sheet: ShapeSheet, journey: JourneyMap, layout: MapLayout, frame: Fram
     # The title keeps clear of the badge; the meta line below may use the full width.
     clear = (s.badge_size + 4) * frame.scale if badge is not None else 0.0
     shape_id = sheet.shape(
-        "roundRect", frame.x(rect.x), frame.y(rect.y), rect.width * frame.scale, rect.height * frame.scale,
-        fill=fill, line=border, line_width=1.25 if thought else 1.0, name=f"Card {card_id}",
-        adjust=min(0.5, radius / max(min(rect.width, rect.height), 1.0)), paragraphs=paragraphs,
-        inset=(left, pad, pad, 1.0), first_margin_right=clear)
+        "roundRect",
+        frame.x(rect.x),
+        frame.y(rect.y),
+        rect.width * frame.scale,
+        rect.height * frame.scale,
+        fill=fill,
+        line=border,
+        line_width=1.25 if thought else 1.0,
+        name=f"Card {card_id}",
+        adjust=min(0.5, radius / max(min(rect.width, rect.height), 1.0)),
+        paragraphs=paragraphs,
+        inset=(left, pad, pad, 1.0),
+        first_margin_right=clear,
+    )
     if badge is not None and card.emotion is not None:
         _badge(sheet, frame, badge, card.emotion, card_id)
     return shape_id
 
 
 def _badge(sheet: ShapeSheet, frame: Frame, badge: Rect, emotion: int, card_id: str) -> None:
-    sheet.shape("ellipse", frame.x(badge.x), frame.y(badge.y), badge.width * frame.scale, badge.height * frame.scale,
-                fill=EMOTION_COLOURS[emotion], line=None, name=f"Emotion {card_id}",
-                paragraphs=[[Run(emotion_text(emotion), _scaled(frame, 9), bold=True, colour="#ffffff")]],
-                anchor="middle", align="center")
+    sheet.shape(
+        "ellipse",
+        frame.x(badge.x),
+        frame.y(badge.y),
+        badge.width * frame.scale,
+        badge.height * frame.scale,
+        fill=EMOTION_COLOURS[emotion],
+        line=None,
+        name=f"Emotion {card_id}",
+        paragraphs=[[Run(emotion_text(emotion), _scaled(frame, 9), bold=True, colour="#ffffff")]],
+        anchor="middle",
+        align="center",
+    )
 
 
 def _milestone(sheet: ShapeSheet, journey: JourneyMap, layout: MapLayout, frame: Frame, milestone_id: str) -> None:
     s = layout.style
     placed = layout.milestones[milestone_id]
     diamond, rect = placed.diamond, placed.rect
-    sheet.shape("diamond", frame.x(diamond.x), frame.y(diamond.y), diamond.width * frame.scale,
-                diamond.height * frame.scale, fill=MILESTONE_FILL, line=MILESTONE_BORDER,
-                name=f"Milestone mark {milestone_id}")
+    sheet.shape(
+        "diamond",
+        frame.x(diamond.x),
+        frame.y(diamond.y),
+        diamond.width * frame.scale,
+        diamond.height * frame.scale,
+        fill=MILESTONE_FILL,
+        line=MILESTONE_BORDER,
+        name=f"Milestone mark {milestone_id}",
+    )
     left = diamond.right + 6
-    sheet.text_box(frame.x(left), frame.y(rect.y), (rect.right - left) * frame.scale, rect.height * frame.scale,
-                   [[Run(journey.milestone(milestone_id).title, _scaled(frame, s.milestone_title.size), bold=True,
-                         colour=INK)]], name=f"Milestone {milestone_id}")
+    sheet.text_box(
+        frame.x(left),
+        frame.y(rect.y),
+        (rect.right - left) * frame.scale,
+        rect.height * frame.scale,
+        [[Run(journey.milestone(milestone_id).title, _scaled(frame, s.milestone_title.size), bold=True, colour=INK)]],
+        name=f"Milestone {milestone_id}",
+    )

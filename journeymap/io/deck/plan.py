@@ -120,7 +120,7 @@ def stage_groups(stage_ids: list[str], per_slide: int) -> list[tuple[str, ...]]:
     groups, start = [], 0
     for index in range(count):
         size = base + (1 if index < extra else 0)
-        groups.append(tuple(stage_ids[start:start + size]))
+        groups.append(tuple(stage_ids[start : start + size]))
         start += size
     return groups
 
@@ -173,8 +173,9 @@ def _blocks(layout: MapLayout, group: tuple[str, ...]) -> list[tuple[float, floa
     return blocks
 
 
-def split_heights(blocks: list[tuple[float, float]], top: float, bottom: float,
-                  window: float) -> list[tuple[float, float, float]]:
+def split_heights(
+    blocks: list[tuple[float, float]], top: float, bottom: float, window: float
+) -> list[tuple[float, float, float]]:
     """Cut [top, bottom) into windows of at most ``window``: (top, bottom, after) per window.
 
     Cards in different columns overlap in height, so a cut that crosses no card often does not

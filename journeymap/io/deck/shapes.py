@@ -54,8 +54,19 @@ def clean(text: str) -> str:
     return text.translate(_CONTROL)
 
 
-def box(shapes: SlideShapes, kind: MSO_SHAPE, x: float, y: float, width: float, height: float, *,
-        fill: str | None, line: str | None, line_width: float = 0.75, name: str = "") -> Shape:
+def box(
+    shapes: SlideShapes,
+    kind: MSO_SHAPE,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    *,
+    fill: str | None,
+    line: str | None,
+    line_width: float = 0.75,
+    name: str = "",
+) -> Shape:
     """An autoshape with a flat fill and outline (no theme shadow)."""
     shape = shapes.add_shape(kind, emu(x), emu(y), emu(max(width, 0.5)), emu(max(height, 0.5)))
     if name:
@@ -76,8 +87,14 @@ def box(shapes: SlideShapes, kind: MSO_SHAPE, x: float, y: float, width: float, 
     return shape
 
 
-def set_text(shape: Any, paragraphs: Sequence[Sequence[Run]], *, inset: tuple[float, float, float, float],
-             anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, align: PP_ALIGN = PP_ALIGN.LEFT) -> None:
+def set_text(
+    shape: Any,
+    paragraphs: Sequence[Sequence[Run]],
+    *,
+    inset: tuple[float, float, float, float],
+    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
+    align: PP_ALIGN = PP_ALIGN.LEFT,
+) -> None:
     """Real, editable text in a shape or table cell: one paragraph per entry, wrapped by the viewer, never auto-sized.
 
     ``inset`` is (left, top, right, bottom) in points.
@@ -108,9 +125,18 @@ def set_text(shape: Any, paragraphs: Sequence[Sequence[Run]], *, inset: tuple[fl
                 font.color.rgb = rgb(run_spec.colour)
 
 
-def text_box(shapes: SlideShapes, x: float, y: float, width: float, height: float,
-             paragraphs: Sequence[Sequence[Run]], *, align: PP_ALIGN = PP_ALIGN.LEFT,
-             anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, name: str = "") -> Shape:
+def text_box(
+    shapes: SlideShapes,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    paragraphs: Sequence[Sequence[Run]],
+    *,
+    align: PP_ALIGN = PP_ALIGN.LEFT,
+    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
+    name: str = "",
+) -> Shape:
     shape = shapes.add_textbox(emu(x), emu(y), emu(max(width, 0.5)), emu(max(height, 0.5)))
     if name:
         shape.name = name

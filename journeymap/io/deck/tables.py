@@ -45,8 +45,9 @@ def row_height(cells: Sequence[Cell], columns: Sequence[Column], size: float, me
     return lines * size * LINE_FACTOR + 2 * CELL_PAD_Y + 1
 
 
-def paginate(rows: Sequence[Sequence[Cell]], columns: Sequence[Column], size: float, height: float,
-             measurer: DeckMeasurer) -> list[list[tuple[Sequence[Cell], float]]]:
+def paginate(
+    rows: Sequence[Sequence[Cell]], columns: Sequence[Column], size: float, height: float, measurer: DeckMeasurer
+) -> list[list[tuple[Sequence[Cell], float]]]:
     """Rows with their heights, in pages whose header and rows fit ``height`` (at least one row a page)."""
     header = row_height([Cell(c.title, bold=True) for c in columns], columns, size, measurer)
     pages: list[list[tuple[Sequence[Cell], float]]] = []
@@ -61,13 +62,22 @@ def paginate(rows: Sequence[Sequence[Cell]], columns: Sequence[Column], size: fl
     return pages
 
 
-def add_table(slide: Slide, x: float, y: float, columns: Sequence[Column], page: list[tuple[Sequence[Cell], float]],
-              size: float, measurer: DeckMeasurer, name: str) -> None:
+def add_table(
+    slide: Slide,
+    x: float,
+    y: float,
+    columns: Sequence[Column],
+    page: list[tuple[Sequence[Cell], float]],
+    size: float,
+    measurer: DeckMeasurer,
+    name: str,
+) -> None:
     header_cells = [Cell(c.title, bold=True) for c in columns]
     header_height = row_height(header_cells, columns, size, measurer)
     total = header_height + sum(height for _, height in page)
-    frame = slide.shapes.add_table(len(page) + 1, len(columns), emu(x), emu(y),
-                                   emu(sum(c.width for c in columns)), emu(total))
+    frame = slide.shapes.add_table(
+        len(page) + 1, len(columns), emu(x), emu(y), emu(sum(c.width for c in columns)), emu(total)
+    )
     frame.name = name
     table = frame.table
     table.first_row = True
@@ -79,7 +89,12 @@ def add_table(slide: Slide, x: float, y: float, columns: Sequence[Column], page:
         for column_index, cell in enumerate(cells):
             target = table.cell(row_index, column_index)
             target.fill.solid()
-            target.fill.fore_color.rgb = rgb(HEADER_FILL if row_index == 0 else
-                                             ("#ffffff" if row_index % 2 else LANE_FILL))
-            set_text(target, [[Run(cell.text, size, bold=cell.bold, colour=cell.colour)]],
-                     inset=(CELL_PAD_X, CELL_PAD_Y, CELL_PAD_X, CELL_PAD_Y), anchor=MSO_ANCHOR.TOP)
+            target.fill.fore_color.rgb = rgb(
+                HEADER_FILL if row_index == 0 else ("#ffffff" if row_index % 2 else LANE_FILL)
+            )
+            set_text(
+                target,
+                [[Run(cell.text, size, bold=cell.bold, colour=cell.colour)]],
+                inset=(CELL_PAD_X, CELL_PAD_Y, CELL_PAD_X, CELL_PAD_Y),
+                anchor=MSO_ANCHOR.TOP,
+            )

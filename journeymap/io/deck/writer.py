@@ -36,8 +36,9 @@ BLANK_LAYOUT = 6  # "Blank" in python-pptx's default template
 ProgressFn = Callable[[int, int, str], None]
 
 
-def build_deck(journey: JourneyMap, date: dt.date | None = None,
-               progress: ProgressFn | None = None) -> PresentationType:
+def build_deck(
+    journey: JourneyMap, date: dt.date | None = None, progress: ProgressFn | None = None
+) -> PresentationType:
     """The whole deck, in memory. ``progress(done, total, text)`` is called once per map slide."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = emu(SLIDE_WIDTH), emu(SLIDE_HEIGHT)
@@ -65,8 +66,14 @@ def build_deck(journey: JourneyMap, date: dt.date | None = None,
     return deck
 
 
-def write_pptx(journey: JourneyMap, path: str | os.PathLike[str], *, date: dt.date | None = None,
-               progress: ProgressFn | None = None, **unknown: Any) -> list[Notice]:
+def write_pptx(
+    journey: JourneyMap,
+    path: str | os.PathLike[str],
+    *,
+    date: dt.date | None = None,
+    progress: ProgressFn | None = None,
+    **unknown: Any,
+) -> list[Notice]:
     """The ``.pptx`` writer."""
     if unknown:
         raise MapFileError(path, f"unknown deck option {sorted(unknown)[0]!r}")
@@ -95,25 +102,58 @@ def _map_heading(journey: JourneyMap, layout: MapLayout, page: MapPage) -> str:
 def _title_slide(slide: Slide, journey: JourneyMap, date: dt.date, map_slides: int) -> None:
     counts = journey.counts()
     width = SLIDE_WIDTH - 4 * MARGIN
-    text_box(slide.shapes, 2 * MARGIN, 150, width, 90, [[Run(journey.title or "Untitled journey map", 36, bold=True)]],
-             anchor=MSO_ANCHOR.BOTTOM, name="Title")
-    summary = (f"Customer journey map · {counts['stages']} stages · {counts['lanes']} personas · "
-               f"{counts['cards']} cards · {counts['milestones']} milestones · {date.isoformat()}")
+    text_box(
+        slide.shapes,
+        2 * MARGIN,
+        150,
+        width,
+        90,
+        [[Run(journey.title or "Untitled journey map", 36, bold=True)]],
+        anchor=MSO_ANCHOR.BOTTOM,
+        name="Title",
+    )
+    summary = (
+        f"Customer journey map · {counts['stages']} stages · {counts['lanes']} personas · "
+        f"{counts['cards']} cards · {counts['milestones']} milestones · {date.isoformat()}"
+    )
     text_box(slide.shapes, 2 * MARGIN, 246, width, 26, [[Run(summary, 16, colour=MUTED_INK)]], name="Subtitle")
     x, y = 2 * MARGIN, 330.0
     for kind, (fill, border) in KIND_COLOURS.items():
-        swatch = box(slide.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, x, y, 150, 30, fill=fill, line=border,
-                     name=f"Legend {kind.value}")
+        swatch = box(
+            slide.shapes,
+            MSO_SHAPE.ROUNDED_RECTANGLE,
+            x,
+            y,
+            150,
+            30,
+            fill=fill,
+            line=border,
+            name=f"Legend {kind.value}",
+        )
         set_text(swatch, [[Run(KIND_LABELS[kind], 12, bold=True)]], inset=(8, 2, 8, 2), anchor=MSO_ANCHOR.MIDDLE)
         x += 166
     x, y = 2 * MARGIN, 380.0
     for score, colour in EMOTION_COLOURS.items():
         badge = box(slide.shapes, MSO_SHAPE.OVAL, x, y, 24, 24, fill=colour, line=None, name=f"Legend emotion {score}")
-        set_text(badge, [[Run(f"{score:+d}".replace("+0", "0").replace("-", "−"), 10, bold=True, colour="#ffffff")]],
-                 inset=(0, 0, 0, 0), anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.CENTER)
-        text_box(slide.shapes, x + 28, y + 4, 100, 18, [[Run(EMOTION_LABELS[score], 11, colour=MUTED_INK)]],
-                 name=f"Legend emotion label {score}")
+        set_text(
+            badge,
+            [[Run(f"{score:+d}".replace("+0", "0").replace("-", "−"), 10, bold=True, colour="#ffffff")]],
+            inset=(0, 0, 0, 0),
+            anchor=MSO_ANCHOR.MIDDLE,
+            align=PP_ALIGN.CENTER,
+        )
+        text_box(
+            slide.shapes,
+            x + 28,
+            y + 4,
+            100,
+            18,
+            [[Run(EMOTION_LABELS[score], 11, colour=MUTED_INK)]],
+            name=f"Legend emotion label {score}",
+        )
         x += 134
-    note = (f"The map follows on {map_slides} slide{'s' if map_slides != 1 else ''}. Every card, stage and lane "
-            "is an editable shape.")
+    note = (
+        f"The map follows on {map_slides} slide{'s' if map_slides != 1 else ''}. Every card, stage and lane "
+        "is an editable shape."
+    )
     text_box(slide.shapes, 2 * MARGIN, 440, width, 22, [[Run(note, 12, colour=MUTED_INK)]], name="Note")

@@ -43,16 +43,25 @@ def _line(colour: str | None, width: float) -> str:
 
 
 def _run_properties(run: Run, tag: str = "a:rPr") -> str:
-    return (f'<{tag} lang="en-US" sz="{round(run.size * 100)}" b="{int(run.bold)}" i="{int(run.italic)}" dirty="0">'
-            f'{_fill(run.colour)}<a:latin typeface="{DECK_FONT}"/><a:cs typeface="{DECK_FONT}"/></{tag}>')
+    return (
+        f'<{tag} lang="en-US" sz="{round(run.size * 100)}" b="{int(run.bold)}" i="{int(run.italic)}" dirty="0">'
+        f'{_fill(run.colour)}<a:latin typeface="{DECK_FONT}"/><a:cs typeface="{DECK_FONT}"/></{tag}>'
+    )
 
 
-def text_body(paragraphs: Sequence[Sequence[Run]], inset: tuple[float, float, float, float], anchor: str = "top",
-              align: str = "left", first_margin_right: float = 0.0) -> str:
+def text_body(
+    paragraphs: Sequence[Sequence[Run]],
+    inset: tuple[float, float, float, float],
+    anchor: str = "top",
+    align: str = "left",
+    first_margin_right: float = 0.0,
+) -> str:
     """A ``p:txBody``: wrapped, never auto-fitted, one ``a:p`` per paragraph, newlines as ``a:br``."""
     left, top, right, bottom = (_emu(value) for value in inset)
-    parts = [f'<p:txBody><a:bodyPr wrap="square" lIns="{left}" tIns="{top}" rIns="{right}" bIns="{bottom}" '
-             f'anchor="{ANCHOR[anchor]}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>']
+    parts = [
+        f'<p:txBody><a:bodyPr wrap="square" lIns="{left}" tIns="{top}" rIns="{right}" bIns="{bottom}" '
+        f'anchor="{ANCHOR[anchor]}" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+    ]
     for index, runs in enumerate(paragraphs):
         margin = f' marR="{_emu(first_margin_right)}"' if index == 0 and first_margin_right else ""
         parts.append(f'<a:p><a:pPr algn="{ALIGN[align]}"{margin}/>')
@@ -81,11 +90,26 @@ class ShapeSheet:
         shape_id, self._next = self._next, self._next + 1
         return shape_id
 
-    def shape(self, geometry: str, x: float, y: float, width: float, height: float, *, fill: str | None,
-              line: str | None, line_width: float = 0.75, name: str = "", adjust: float | None = None,
-              paragraphs: Sequence[Sequence[Run]] = (), inset: tuple[float, float, float, float] = (0, 0, 0, 0),
-              anchor: str = "top", align: str = "left", first_margin_right: float = 0.0,
-              text_box: bool = False) -> int:
+    def shape(
+        self,
+        geometry: str,
+        x: float,
+        y: float,
+        width: float,
+        height: float,
+        *,
+        fill: str | None,
+        line: str | None,
+        line_width: float = 0.75,
+        name: str = "",
+        adjust: float | None = None,
+        paragraphs: Sequence[Sequence[Run]] = (),
+        inset: tuple[float, float, float, float] = (0, 0, 0, 0),
+        anchor: str = "top",
+        align: str = "left",
+        first_margin_right: float = 0.0,
+        text_box: bool = False,
+    ) -> int:
         """An autoshape (``prst`` geometry such as "rect", "roundRect", "ellipse", "diamond"); returns its id."""
         shape_id = self._id()
         width, height = max(width, 0.5), max(height, 0.5)
@@ -98,13 +122,34 @@ class ShapeSheet:
             f'<p:spPr><a:xfrm><a:off x="{_emu(x)}" y="{_emu(y)}"/><a:ext cx="{_emu(width)}" cy="{_emu(height)}"/>'
             f'</a:xfrm><a:prstGeom prst="{geometry}"><a:avLst>{guide}</a:avLst></a:prstGeom>'
             f"{_fill(fill)}{_line(line, line_width)}<a:effectLst/></p:spPr>"
-            f"{text_body(paragraphs, inset, anchor, align, first_margin_right)}</p:sp>")
+            f"{text_body(paragraphs, inset, anchor, align, first_margin_right)}</p:sp>"
+        )
         return shape_id
 
-    def text_box(self, x: float, y: float, width: float, height: float, paragraphs: Sequence[Sequence[Run]], *,
-                 name: str = "", anchor: str = "top") -> int:
-        return self.shape("rect", x, y, width, height, fill=None, line=None, name=name, paragraphs=paragraphs,
-                          anchor=anchor, text_box=True)
+    def text_box(
+        self,
+        x: float,
+        y: float,
+        width: float,
+        height: float,
+        paragraphs: Sequence[Sequence[Run]],
+        *,
+        name: str = "",
+        anchor: str = "top",
+    ) -> int:
+        return self.shape(
+            "rect",
+            x,
+            y,
+            width,
+            height,
+            fill=None,
+            line=None,
+            name=name,
+            paragraphs=paragraphs,
+            anchor=anchor,
+            text_box=True,
+        )
 
     def arrow(self, source: int, target: int, colour: str, width: float) -> int:
         """A connector glued to two shapes of this sheet, arrowhead at the target; it follows moved cards.
@@ -131,14 +176,15 @@ class ShapeSheet:
             f'<a:ext cx="{_emu(abs(x2 - x1))}" cy="{_emu(abs(y2 - y1))}"/></a:xfrm>'
             f'<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>'
             f'<a:ln w="{_emu(width)}">{_fill(colour)}<a:tailEnd type="triangle" w="med" len="med"/></a:ln>'
-            f"</p:spPr></p:cxnSp>")
+            f"</p:spPr></p:cxnSp>"
+        )
         return shape_id
 
     def flush(self) -> None:
         """Parse the collected shapes once and append them to the slide, in order (later is on top)."""
         if not self._parts:
             return
-        tree = parse_xml(f'<p:spTree {nsdecls("p", "a", "r")}>{"".join(self._parts)}</p:spTree>')
+        tree = parse_xml(f"<p:spTree {nsdecls('p', 'a', 'r')}>{''.join(self._parts)}</p:spTree>")
         for element in list(tree):
             self._tree.append(element)
         self._parts = []
@@ -146,5 +192,9 @@ class ShapeSheet:
 
 def _site(rect: tuple[float, float, float, float], site: int) -> tuple[float, float]:
     x, y, width, height = rect
-    return {TOP: (x + width / 2, y), LEFT: (x, y + height / 2), BOTTOM: (x + width / 2, y + height),
-            RIGHT: (x + width, y + height / 2)}[site]
+    return {
+        TOP: (x + width / 2, y),
+        LEFT: (x, y + height / 2),
+        BOTTOM: (x + width / 2, y + height),
+        RIGHT: (x + width, y + height / 2),
+    }[site]

@@ -27,8 +27,10 @@ NO_VOTES = "No votes were cast on this map's cards."
 
 
 def action_rows(journey: JourneyMap) -> list[tuple[int, int, str, str, str, str, str]]:
-    return [(item.rank, item.votes, item.title, item.stage, item.lane, item.owner, KIND_LABELS[item.kind])
-            for item in ranked_cards(journey)]
+    return [
+        (item.rank, item.votes, item.title, item.stage, item.lane, item.owner, KIND_LABELS[item.kind])
+        for item in ranked_cards(journey)
+    ]
 
 
 def actions_markdown(journey: JourneyMap, date: dt.date) -> str:
@@ -52,8 +54,10 @@ def write_actions_xlsx(journey: JourneyMap, path: str | os.PathLike[str], date: 
     rows: list[tuple[int | str, ...]] = [HEADERS, *action_rows(journey)]
     if len(rows) == 1:
         rows.append((NO_VOTES,))
-    values = [[_checked(value, path, f"{chr(ord('A') + column)}{number}") for column, value in enumerate(row)]
-              for number, row in enumerate(rows, 1)]  # every cell checked before the workbook is begun
+    values = [
+        [_checked(value, path, f"{chr(ord('A') + column)}{number}") for column, value in enumerate(row)]
+        for number, row in enumerate(rows, 1)
+    ]  # every cell checked before the workbook is begun
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Actions")
     for index, width in enumerate(WIDTHS):

@@ -43,8 +43,14 @@ class PackResult:
 
 def pack_names(stem: str, date: dt.date) -> list[str]:
     """The pack's file names, in the order they are written."""
-    return [f"{stem}-poster.pdf", f"{stem}-deck.pptx", f"{stem}-report.md", f"{stem}-actions.xlsx",
-            f"{stem}-actions.md", f"{stem}-{date.isoformat()}.cjm"]
+    return [
+        f"{stem}-poster.pdf",
+        f"{stem}-deck.pptx",
+        f"{stem}-report.md",
+        f"{stem}-actions.xlsx",
+        f"{stem}-actions.md",
+        f"{stem}-{date.isoformat()}.cjm",
+    ]
 
 
 def existing_files(folder: str | os.PathLike[str], stem: str, date: dt.date) -> list[Path]:
@@ -56,8 +62,15 @@ def folder_is_empty(folder: Path) -> bool:
     return not folder.exists() or (folder.is_dir() and not any(folder.iterdir()))
 
 
-def write_pack(journey: JourneyMap, folder: str | os.PathLike[str], stem: str, *, date: dt.date | None = None,
-               force: bool = False, progress: ProgressFn | None = None) -> PackResult:
+def write_pack(
+    journey: JourneyMap,
+    folder: str | os.PathLike[str],
+    stem: str,
+    *,
+    date: dt.date | None = None,
+    force: bool = False,
+    progress: ProgressFn | None = None,
+) -> PackResult:
     """Write the pack into ``folder`` (created if missing).
 
     Refuses a folder that holds anything unless ``force``; with ``force``, pack files of the same
@@ -69,8 +82,9 @@ def write_pack(journey: JourneyMap, folder: str | os.PathLike[str], stem: str, *
     if target.exists() and not target.is_dir():
         raise MapFileError(target, "is a file, not a folder")
     if not force and not folder_is_empty(target):
-        raise MapFileError(target, "is not empty; choose an empty or new folder, or pass --force to replace "
-                                   "the pack's files in it")
+        raise MapFileError(
+            target, "is not empty; choose an empty or new folder, or pass --force to replace the pack's files in it"
+        )
     report = progress or (lambda done, total, text: None)
     names = pack_names(stem, date)
     parent = target.parent if str(target.parent) else Path(".")
@@ -85,8 +99,12 @@ def write_pack(journey: JourneyMap, folder: str | os.PathLike[str], stem: str, *
         report(0, TOTAL, "Drawing the poster")
         notices += write_pdf(journey, poster, date=date, analysis=True)
         report(300, TOTAL, "Building the slide deck")
-        write_pptx(journey, deck, date=date,
-                   progress=lambda done, total, text: report(300 + 500 * done // max(total, 1), TOTAL, text))
+        write_pptx(
+            journey,
+            deck,
+            date=date,
+            progress=lambda done, total, text: report(300 + 500 * done // max(total, 1), TOTAL, text),
+        )
         report(800, TOTAL, "Writing the report")
         write_atomic(report_md, report_markdown(journey).encode("utf-8"))
         report(850, TOTAL, "Writing the action list")

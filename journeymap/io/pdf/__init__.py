@@ -11,6 +11,19 @@ from journeymap.io.pdf.plan import PosterOptions, PosterPlan, Tile, plan_poster
 from journeymap.io.pdf.writer import Poster, pdf_bytes, prepare_poster, render_pdf, replan_poster, write_pdf
 
 __all__ = [
-    "PAPERS", "TILE_PAPERS", "Paper", "PaperError", "Poster", "PosterOptions", "PosterPlan", "Tile", "parse_paper",
-    "pdf_bytes", "plan_poster", "prepare_poster", "render_pdf", "replan_poster", "write_pdf",
+    "PAPERS",
+    "TILE_PAPERS",
+    "Paper",
+    "PaperError",
+    "Poster",
+    "PosterOptions",
+    "PosterPlan",
+    "Tile",
+    "parse_paper",
+    "pdf_bytes",
+    "plan_poster",
+    "prepare_poster",
+    "render_pdf",
+    "replan_poster",
+    "write_pdf",
 ]

@@ -23,8 +23,9 @@ CARD_RADIUS = 2.2
 SCALE_TEXT = {2: "+2", 1: "+1", 0: "0", -1: "−1", -2: "−2"}
 
 
-def draw_curve_bands(surface: Surface, bands: list[CurveBand], layout: MapLayout, journey: JourneyMap,
-                     top: float) -> None:
+def draw_curve_bands(
+    surface: Surface, bands: list[CurveBand], layout: MapLayout, journey: JourneyMap, top: float
+) -> None:
     """Every band: tinted halves, the level lines and scale, then each persona's line, means and card dots."""
     s = layout.style
     scale_style = TextStyle(round(s.card_meta.size * 0.9, 2))
@@ -42,8 +43,9 @@ def draw_curve_bands(surface: Surface, bands: list[CurveBand], layout: MapLayout
                 surface.line(rect.x, y + top, rect.right, y + top, GRID, 0.4, dash=(2, 2))
         for score, y in band.levels:
             if score in (2, 0, -2):
-                surface.text(rect.x + 3, y + top - scale_style.line_height / 2, SCALE_TEXT[score], scale_style,
-                             MUTED_INK)
+                surface.text(
+                    rect.x + 3, y + top - scale_style.line_height / 2, SCALE_TEXT[score], scale_style, MUTED_INK
+                )
         header_x = s.header_padding + 6
         if band.lane is None:
             surface.text(header_x, rect.y + 4, "Experience curve", caption, INK)
@@ -92,8 +94,15 @@ def draw_ruler(surface: Surface, ruler: Ruler, layout: MapLayout, top: float) ->
     axis = ruler.axis_y + top
     for stage in ruler.stages:
         span = stage.span.moved(0, top)
-        surface.line(span.x + 1, axis, span.right - 1, axis, INK if stage.parsed else MUTED_INK, 1.4,
-                     dash=None if stage.parsed else (3, 2))
+        surface.line(
+            span.x + 1,
+            axis,
+            span.right - 1,
+            axis,
+            INK if stage.parsed else MUTED_INK,
+            1.4,
+            dash=None if stage.parsed else (3, 2),
+        )
         width = span.width - 2 * s.header_padding
         label = stage.text
         while label and surface.fonts.width(label, text.size, text.bold) > width:

@@ -76,23 +76,39 @@ def analysis_lines(journey: JourneyMap, size: float) -> list[tuple[str, TextStyl
         flag = "⚠ " if entry.risk else ""
         add(f"{flag}{entry.persona}: emotion {ledger_emotion_text(entry)}", body, ink, size)
     if not ledger:
-        add("No handoffs: no two consecutive stages, and no two cards joined by an arrow, have different owners.",
-            body, MUTED_INK)
+        add(
+            "No handoffs: no two consecutive stages, and no two cards joined by an arrow, have different owners.",
+            body,
+            MUTED_INK,
+        )
 
     add("Gaps", heading, INK, 0, size * 1.2)
     gaps = find_gaps(journey)
     titles = {c: journey.card(c).title or "(untitled card)" for c in journey.card_ids()}
     sections = [
         ("Empty cells", [f"{stage_name[s]} × {lane_name[p]}" for s, p in gaps.empty_cells]),
-        ("Stages missing fields", [f"{stage_name[g.stage]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields)
-                                   for g in gaps.stage_fields_missing]),
-        ("Timelines that are not a duration", [f"{stage_name[s]}: “{journey.stage(s).timeline}”"
-                                               for s in gaps.unreadable_timelines]),
-        ("Pain points with no opportunity", [f"{titles[c]} ({stage_name[journey.cell_of(c)[0]]}, "
-                                             f"{lane_name[journey.cell_of(c)[1]]})"
-                                             for c in gaps.unanswered_pain_points]),
-        ("Cards missing channel or owner", [f"{titles[g.card]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields)
-                                            for g in gaps.cards_missing]),
+        (
+            "Stages missing fields",
+            [
+                f"{stage_name[g.stage]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields)
+                for g in gaps.stage_fields_missing
+            ],
+        ),
+        (
+            "Timelines that are not a duration",
+            [f"{stage_name[s]}: “{journey.stage(s).timeline}”" for s in gaps.unreadable_timelines],
+        ),
+        (
+            "Pain points with no opportunity",
+            [
+                f"{titles[c]} ({stage_name[journey.cell_of(c)[0]]}, {lane_name[journey.cell_of(c)[1]]})"
+                for c in gaps.unanswered_pain_points
+            ],
+        ),
+        (
+            "Cards missing channel or owner",
+            [f"{titles[g.card]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields) for g in gaps.cards_missing],
+        ),
     ]
     if not gaps.count:
         add("None: every cell has a card, every stage its goal, success criteria, timeline and owner.", body, MUTED_INK)
@@ -114,8 +130,7 @@ def analysis_lines(journey: JourneyMap, size: float) -> list[tuple[str, TextStyl
             duration = f"“{span.text.strip()}” is not a duration" if span.text.strip() else "no timeline"
         add(stage_name[span.stage], sub, INK, 0, size * 0.4)
         when = "at the start" if span.start_max == 0 else f"after {start_text(span.start_min, span.start_max)}"
-        add(f"{duration}; starts {when}", body,
-            INK if span.parsed else MUTED_INK, size * 0.6)
+        add(f"{duration}; starts {when}", body, INK if span.parsed else MUTED_INK, size * 0.6)
     if spans and any(s.parsed for s in spans):
         last = spans[-1]
         note = "" if all(s.parsed for s in spans) else " (some stages have no readable duration)"
@@ -123,8 +138,15 @@ def analysis_lines(journey: JourneyMap, size: float) -> list[tuple[str, TextStyl
     return out
 
 
-def draw_analysis_pages(canvas: Canvas, fonts: FontSet, measurer: FontMeasurer, journey: JourneyMap, width: float,
-                        height: float, margin: float) -> int:
+def draw_analysis_pages(
+    canvas: Canvas,
+    fonts: FontSet,
+    measurer: FontMeasurer,
+    journey: JourneyMap,
+    width: float,
+    height: float,
+    margin: float,
+) -> int:
     """Draw the analysis on pages of ``width`` x ``height``; returns how many pages it took."""
     size = max(8.0, min(28.0, min(width, height) / 60))
     columns = 3 if width > height * 1.15 else 2
@@ -180,8 +202,16 @@ def chart_height(spans: list[StageSpan], size: float) -> float:
     return (len(spans) + 1.6) * size * 1.6
 
 
-def draw_timeline_chart(surface: Surface, measurer: FontMeasurer, x: float, y: float, width: float,
-                        spans: list[StageSpan], names: dict[str, str], size: float) -> None:
+def draw_timeline_chart(
+    surface: Surface,
+    measurer: FontMeasurer,
+    x: float,
+    y: float,
+    width: float,
+    spans: list[StageSpan],
+    names: dict[str, str],
+    size: float,
+) -> None:
     """One bar per stage on a shared axis of days from the start.
 
     A bar runs from the stage's earliest start; solid to its earliest end, lighter to its latest end
@@ -215,8 +245,14 @@ def draw_timeline_chart(surface: Surface, measurer: FontMeasurer, x: float, y: f
             surface.line(right, bar_top, right, bar_top + bar_height, BAR_SOLID, 0.8, dash=(2, 2))
     axis = y + len(spans) * row + row * 0.2
     surface.line(left, axis, right, axis, INK, 0.8)
-    step, unit = next(((n, u) for n, u in ((7, "wk"), (30, "mo"), (90, "qtr"), (365, "yr"))
-                       if (right - left) / (horizon / n) >= size * 3.5), (365, "yr"))
+    step, unit = next(
+        (
+            (n, u)
+            for n, u in ((7, "wk"), (30, "mo"), (90, "qtr"), (365, "yr"))
+            if (right - left) / (horizon / n) >= size * 3.5
+        ),
+        (365, "yr"),
+    )
     for n in range(int(horizon // step) + 1):
         tick = left + n * step * scale
         surface.line(tick, axis, tick, axis + size * 0.3, INK, 0.8)

@@ -109,8 +109,9 @@ def _draw_cards(surface: Surface, layout: MapLayout, journey: JourneyMap, top: f
                 _draw_bubble(surface, box, top, fill, border, s.thought_radius)
             continue
         for box in boxes:
-            surface.rect(box.rect.moved(0, top), fill=fill, stroke=border, width=CARD_BORDER_WIDTH,
-                         radius=s.corner_radius)
+            surface.rect(
+                box.rect.moved(0, top), fill=fill, stroke=border, width=CARD_BORDER_WIDTH, radius=s.corner_radius
+            )
         for box in boxes:
             rect = box.rect
             surface.rect(Rect(rect.x + 0.5, rect.y + top + 0.5, s.kind_stripe, rect.height - 1), fill=border)
@@ -122,9 +123,14 @@ def _draw_cards(surface: Surface, layout: MapLayout, journey: JourneyMap, top: f
             surface.text(box.quote.x, box.quote.y + top, QUOTE_MARK, s.quote_mark, KIND_COLOURS[Kind.THOUGHT][1])
     for box in layout.cards.values():
         surface.text_lines(box.text_x, box.meta_top + top, box.meta_lines, s.card_meta, MUTED_INK)
-    badges = sorted(((emotion, box) for card_id, box in layout.cards.items()
-                     if box.badge is not None and (emotion := records[card_id].emotion) is not None),
-                    key=lambda item: item[0])
+    badges = sorted(
+        (
+            (emotion, box)
+            for card_id, box in layout.cards.items()
+            if box.badge is not None and (emotion := records[card_id].emotion) is not None
+        ),
+        key=lambda item: item[0],
+    )
     for emotion, box in badges:
         assert box.badge is not None
         surface.badge_disc(box.badge.moved(0, top), emotion)

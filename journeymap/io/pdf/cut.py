@@ -21,8 +21,13 @@ STAGE_FIELD_CHARS = 600  # a header shows four lines of each field; the layout e
 DESCRIPTION_CHARS = 1_000
 CARD_TITLE_CHARS = 500
 MILESTONE_CHARS = 300
-_STAGE = {"name": NAME_CHARS, "goal": STAGE_FIELD_CHARS, "success_criteria": STAGE_FIELD_CHARS,
-          "timeline": STAGE_FIELD_CHARS, "owner": STAGE_FIELD_CHARS}
+_STAGE = {
+    "name": NAME_CHARS,
+    "goal": STAGE_FIELD_CHARS,
+    "success_criteria": STAGE_FIELD_CHARS,
+    "timeline": STAGE_FIELD_CHARS,
+    "owner": STAGE_FIELD_CHARS,
+}
 _LANE = {"name": NAME_CHARS, "description": DESCRIPTION_CHARS}
 _CARD = {"title": CARD_TITLE_CHARS, "channel": NAME_CHARS, "owner": NAME_CHARS}
 _MILESTONE = {"title": MILESTONE_CHARS}
@@ -47,13 +52,19 @@ def cut_long_texts(journey: JourneyMap) -> tuple[JourneyMap, list[Notice]]:
         apply(copy, changes)
     named = [what for what, _changes, _apply in cuts]
     shown = ", ".join(named[:_NAMED]) + (f" and {len(named) - _NAMED} more" if len(named) > _NAMED else "")
-    return copy, [Notice(Severity.WARNING, f"text longer than the poster can show was cut with '{ELLIPSIS}' "
-                                           f"(card titles at {CARD_TITLE_CHARS} characters): {shown}")]
+    return copy, [
+        Notice(
+            Severity.WARNING,
+            f"text longer than the poster can show was cut with '{ELLIPSIS}' "
+            f"(card titles at {CARD_TITLE_CHARS} characters): {shown}",
+        )
+    ]
 
 
 def _changes(record: Any, limits: dict[str, int]) -> dict[str, str]:
-    return {name: cut(getattr(record, name), limit) for name, limit in limits.items()
-            if len(getattr(record, name)) > limit}
+    return {
+        name: cut(getattr(record, name), limit) for name, limit in limits.items() if len(getattr(record, name)) > limit
+    }
 
 
 def _cuts(journey: JourneyMap) -> Any:
@@ -62,8 +73,7 @@ def _cuts(journey: JourneyMap) -> Any:
     for stage_id in journey.stage_ids():
         stage = journey.stage(stage_id)
         if changes := _changes(stage, _STAGE):
-            yield (f"stage “{cut(stage.name, 30)}”", changes,
-                   lambda m, c, i=stage_id: m.update_stage(i, **c))
+            yield (f"stage “{cut(stage.name, 30)}”", changes, lambda m, c, i=stage_id: m.update_stage(i, **c))
     for lane_id in journey.lane_ids():
         lane = journey.lane(lane_id)
         if changes := _changes(lane, _LANE):
@@ -75,8 +85,11 @@ def _cuts(journey: JourneyMap) -> Any:
     for milestone_id in journey.milestone_ids():
         milestone = journey.milestone(milestone_id)
         if changes := _changes(milestone, _MILESTONE):
-            yield (f"milestone “{cut(milestone.title, 30)}”", changes,
-                   lambda m, c, i=milestone_id: m.update_milestone(i, **c))
+            yield (
+                f"milestone “{cut(milestone.title, 30)}”",
+                changes,
+                lambda m, c, i=milestone_id: m.update_milestone(i, **c),
+            )
     for source, target in journey.flows():
         if changes := _changes(journey.flow(source, target), _FLOW):
             yield "an arrow's label", changes, lambda m, c, s=source, t=target: m.update_flow(s, t, **c)

@@ -174,8 +174,7 @@ def default_fonts() -> FontSet:
     return build_font_set(regular_path, bold_path, fallback_files())
 
 
-def build_font_set(regular_path: str, bold_path: str | None,
-                   fallbacks: Iterable[tuple[str, int]] = ()) -> FontSet:
+def build_font_set(regular_path: str, bold_path: str | None, fallbacks: Iterable[tuple[str, int]] = ()) -> FontSet:
     """A font set from explicit files; tests use it to check fallback with known fonts."""
     regular = load_face(regular_path)
     if regular is None:

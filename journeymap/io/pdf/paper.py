@@ -54,8 +54,7 @@ def _inch(name: str, width: float, height: float) -> Paper:
 
 
 # Smallest first within each family: preflight walks these in order to suggest a larger sheet.
-ISO_PAPERS = (_mm("A4", 210, 297), _mm("A3", 297, 420), _mm("A2", 420, 594), _mm("A1", 594, 841),
-              _mm("A0", 841, 1189))
+ISO_PAPERS = (_mm("A4", 210, 297), _mm("A3", 297, 420), _mm("A2", 420, 594), _mm("A1", 594, 841), _mm("A0", 841, 1189))
 US_PAPERS = (_inch("Letter", 8.5, 11), _inch("Legal", 8.5, 14), _inch("Tabloid", 11, 17))
 ARCH_PAPERS = (_inch("ARCH C", 18, 24), _inch("ARCH D", 24, 36), _inch("ARCH E", 36, 48))
 PAPERS: dict[str, Paper] = {p.name: p for p in (*ISO_PAPERS, *US_PAPERS, *ARCH_PAPERS)}
@@ -64,7 +63,8 @@ _INCH_PAPERS = {p.name for p in (*US_PAPERS, *ARCH_PAPERS)}
 
 _CUSTOM = re.compile(
     r"^\s*(?P<w>\d+(?:[.,]\d+)?)\s*(?P<wu>mm|cm|in|\")?\s*[x×*]\s*(?P<h>\d+(?:[.,]\d+)?)\s*(?P<hu>mm|cm|in|\")?\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _UNITS = {"mm": MM, "cm": 10 * MM, "in": INCH, '"': INCH}
 
 
@@ -79,16 +79,20 @@ def parse_paper(text: str) -> Paper:
             return paper
     match = _CUSTOM.match(text)
     if not match:
-        raise PaperError(f"unknown paper {text.strip()!r}; use one of {', '.join(PAPERS)}, "
-                         "or a size such as 900x600mm or 36x24in")
+        raise PaperError(
+            f"unknown paper {text.strip()!r}; use one of {', '.join(PAPERS)}, or a size such as 900x600mm or 36x24in"
+        )
     unit = (match["hu"] or match["wu"] or "mm").lower()
     width_unit = (match["wu"] or unit).lower()
     width = float(match["w"].replace(",", ".")) * _UNITS[width_unit]
     height = float(match["h"].replace(",", ".")) * _UNITS[unit]
     if width <= 0 or height <= 0:
         raise PaperError(f"paper {text.strip()!r} has no area")
-    name = f"custom {_number(width / INCH)}x{_number(height / INCH)}in" if unit in ("in", '"') else \
-        f"custom {round(width / MM)}x{round(height / MM)}mm"
+    name = (
+        f"custom {_number(width / INCH)}x{_number(height / INCH)}in"
+        if unit in ("in", '"')
+        else f"custom {round(width / MM)}x{round(height / MM)}mm"
+    )
     paper = Paper(name, width, height)
     check_page_size(paper.width, paper.height, what=f"paper {text.strip()!r}")
     return paper
@@ -107,7 +111,8 @@ def check_page_size(width: float, height: float, what: str = "the page") -> None
     if max(width, height) > MAX_SIDE + 0.01:
         raise PaperError(
             f"{what} would be {_number(width / INCH)} x {_number(height / INCH)} in; PDF pages can be "
-            "at most 200 in (5080 mm) on a side: choose a smaller paper or scale, or tile the poster")
+            "at most 200 in (5080 mm) on a side: choose a smaller paper or scale, or tile the poster"
+        )
     if min(width, height) < 1 * MM:
         raise PaperError(f"{what} is too small to print on")
 

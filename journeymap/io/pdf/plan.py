@@ -34,9 +34,15 @@ class PosterOptions:
     scale: float | None = None
 
     @classmethod
-    def from_values(cls, paper: str | Paper | None = None, landscape: bool | None = None,
-                    tile: str | Paper | None = None, margin: float | None = None, overlap: float | None = None,
-                    scale: float | None = None) -> PosterOptions:
+    def from_values(
+        cls,
+        paper: str | Paper | None = None,
+        landscape: bool | None = None,
+        tile: str | Paper | None = None,
+        margin: float | None = None,
+        overlap: float | None = None,
+        scale: float | None = None,
+    ) -> PosterOptions:
         """Options from the command line or the dialog: paper names, margins in millimetres."""
         margin_mm = DEFAULT_MARGIN_MM if margin is None else float(margin)
         overlap_mm = DEFAULT_OVERLAP_MM if overlap is None else float(overlap)
@@ -125,14 +131,17 @@ def fit_scale(content_width: float, content_height: float, paper: Paper, margin:
     return min(width / content_width, height / content_height)
 
 
-def best_orientation(content_width: float, content_height: float, paper: Paper, margin: float,
-                     landscape: bool | None) -> Paper:
+def best_orientation(
+    content_width: float, content_height: float, paper: Paper, margin: float, landscape: bool | None
+) -> Paper:
     """The paper turned as asked, or (``None``) the way that prints the map largest."""
     if landscape is not None:
         return paper.oriented(landscape)
     portrait, turned = paper.oriented(False), paper.oriented(True)
-    if fit_scale(content_width, content_height, turned, margin) > fit_scale(content_width, content_height,
-                                                                            portrait, margin) + 1e-9:
+    if (
+        fit_scale(content_width, content_height, turned, margin)
+        > fit_scale(content_width, content_height, portrait, margin) + 1e-9
+    ):
         return turned
     return portrait
 
@@ -154,8 +163,10 @@ def _plan_whole(width: float, height: float, options: PosterOptions) -> PosterPl
         if options.scale is None and max(page.width, page.height) > MAX_SIDE:
             scale = min((MAX_SIDE - 2 * margin) / width, (MAX_SIDE - 2 * margin) / height)
             page = Paper("fitted", width * scale + 2 * margin, height * scale + 2 * margin)
-            notes.append(f"the map is larger than a PDF page can be (200 in a side), so it prints at "
-                         f"{scale:.0%}; choose a paper, or --tile, to print it larger")
+            notes.append(
+                f"the map is larger than a PDF page can be (200 in a side), so it prints at "
+                f"{scale:.0%}; choose a paper, or --tile, to print it larger"
+            )
         check_page_size(page.width, page.height, "the poster page")
         return PosterPlan(width, height, scale, page, (margin, margin), margin=margin, notes=notes)
     page = best_orientation(width, height, options.paper, margin, options.landscape)
@@ -168,7 +179,8 @@ def _plan_whole(width: float, height: float, options: PosterOptions) -> PosterPl
         raise PaperError(
             f"at {scale:.0%} the map is {_mm(width * scale)} x {_mm(height * scale)} mm and does not fit "
             f"{page.describe()} inside {margin / MM:g} mm margins (it fits at {fit:.0%}); leave out the scale "
-            "to fit the page, choose a larger paper, or tile it")
+            "to fit the page, choose a larger paper, or tile it"
+        )
     origin = ((page.width - width * scale) / 2, (page.height - height * scale) / 2)
     return PosterPlan(width, height, scale, page, origin, margin=margin, notes=notes)
 
@@ -183,7 +195,8 @@ def _plan_tiled(width: float, height: float, options: PosterOptions) -> PosterPl
         if scale > fit * 1.0001:
             raise PaperError(
                 f"at {scale:.0%} the map is {_mm(width * scale)} x {_mm(height * scale)} mm, larger than "
-                f"{poster.describe()}; leave out the scale or choose a larger paper")
+                f"{poster.describe()}; leave out the scale or choose a larger paper"
+            )
     else:
         scale = options.scale or 1.0
         poster = Paper("poster", width * scale, height * scale)
@@ -199,8 +212,10 @@ def _plan_tiled(width: float, height: float, options: PosterOptions) -> PosterPl
         if best is None or rows * columns < best[0]:
             best = (rows * columns, sheet, window, rows, columns)
     if best is None:
-        raise PaperError(f"a {options.margin / MM:g} mm margin and {options.overlap / MM:g} mm overlap leave no "
-                         f"room on {options.tile.name} sheets")
+        raise PaperError(
+            f"a {options.margin / MM:g} mm margin and {options.overlap / MM:g} mm overlap leave no "
+            f"room on {options.tile.name} sheets"
+        )
     count, sheet, window, rows, columns = best
     smaller = _thin_edge_factor(printed_w, printed_h, window, options.overlap, rows, columns)
     if smaller is not None:
@@ -208,30 +223,51 @@ def _plan_tiled(width: float, height: float, options: PosterOptions) -> PosterPl
         fewer_rows = _count(printed_h * smaller, window.height, options.overlap)
         fewer = fewer_rows * fewer_columns
         if options.scale is None:
-            notes.append(f"printed at {smaller:.1%} of the fitted size, so the poster takes {fewer} sheets instead "
-                         f"of {count}: its last row or column of sheets would have held less than a fifth of a "
-                         "sheet")
+            notes.append(
+                f"printed at {smaller:.1%} of the fitted size, so the poster takes {fewer} sheets instead "
+                f"of {count}: its last row or column of sheets would have held less than a fifth of a "
+                "sheet"
+            )
             scale *= smaller
             rows, columns, count = fewer_rows, fewer_columns, fewer
         else:
-            notes.append(f"at {scale * smaller:.0%} instead of {scale:.0%} the poster would take {fewer} sheets "
-                         f"instead of {count} (--scale {scale * smaller:.3f})")
+            notes.append(
+                f"at {scale * smaller:.0%} instead of {scale:.0%} the poster would take {fewer} sheets "
+                f"instead of {count} (--scale {scale * smaller:.3f})"
+            )
     if count > MAX_SHEETS:
-        raise PaperError(f"the poster would need {count} sheets of {sheet.name} ({rows} x {columns}); "
-                         f"at most {MAX_SHEETS}: choose a smaller paper or scale, or a larger sheet")
+        raise PaperError(
+            f"the poster would need {count} sheets of {sheet.name} ({rows} x {columns}); "
+            f"at most {MAX_SHEETS}: choose a smaller paper or scale, or a larger sheet"
+        )
     step_x, step_y = window.width - options.overlap, window.height - options.overlap
-    tiles = [Tile(r, c, rows, columns, Rect(c * step_x, r * step_y, window.width, window.height))
-             for r in range(rows) for c in range(columns)]
-    return PosterPlan(width, height, scale, poster, (0.0, 0.0), tile_sheet=sheet, window=window, tiles=tiles,
-                      margin=options.margin, overlap=options.overlap, notes=notes)
+    tiles = [
+        Tile(r, c, rows, columns, Rect(c * step_x, r * step_y, window.width, window.height))
+        for r in range(rows)
+        for c in range(columns)
+    ]
+    return PosterPlan(
+        width,
+        height,
+        scale,
+        poster,
+        (0.0, 0.0),
+        tile_sheet=sheet,
+        window=window,
+        tiles=tiles,
+        margin=options.margin,
+        overlap=options.overlap,
+        notes=notes,
+    )
 
 
 THIN_EDGE = 0.2  # a last row or column of tiles holding less than this much of a sheet wastes paper
 MAX_SHRINK = 0.05  # how much smaller a poster may print to save those sheets
 
 
-def _thin_edge_factor(printed_w: float, printed_h: float, window: Rect, overlap: float, rows: int,
-                      columns: int) -> float | None:
+def _thin_edge_factor(
+    printed_w: float, printed_h: float, window: Rect, overlap: float, rows: int, columns: int
+) -> float | None:
     """The factor, at least 1 - MAX_SHRINK, that drops a last row or column of tiles holding less than
     THIN_EDGE of a sheet; None when there is no such row or column, or dropping it needs more."""
     factors = []

@@ -29,8 +29,10 @@ class Preflight:
         return self.printed + 1e-6 >= self.minimum
 
     def message(self, where: str) -> str:
-        text = (f"the smallest text ({self.what}) prints at {self.printed:.1f} pt on {where}, below the legible "
-                f"{self.minimum:g} pt")
+        text = (
+            f"the smallest text ({self.what}) prints at {self.printed:.1f} pt on {where}, below the legible "
+            f"{self.minimum:g} pt"
+        )
         return f"{text}; {self.suggestion}" if self.suggestion else text
 
 
@@ -58,8 +60,9 @@ def text_sizes(layout: MapLayout, extra: list[tuple[str, TextStyle]] | None = No
     return sizes
 
 
-def check_legibility(plan: PosterPlan, sizes: list[tuple[str, float]], options: PosterOptions,
-                     minimum: float = LEGIBLE_MINIMUM) -> Preflight:
+def check_legibility(
+    plan: PosterPlan, sizes: list[tuple[str, float]], options: PosterOptions, minimum: float = LEGIBLE_MINIMUM
+) -> Preflight:
     what, smallest = min(sizes, key=lambda item: item[1]) if sizes else ("text", 10.0)
     printed = smallest * plan.scale
     suggestion = ""
@@ -85,11 +88,14 @@ def _suggest(plan: PosterPlan, smallest: float, options: PosterOptions, minimum:
             turned = best_orientation(plan.content_width, plan.content_height, paper, margin, options.landscape)
             scale = fit_scale(plan.content_width, plan.content_height, turned, margin)
             if scale >= needed and _larger(paper, options.paper):
-                return (f"{paper.describe()} or larger would print it at {smallest * scale:.1f} pt"
-                        + (" (tiled)" if options.tile else ""))
+                return f"{paper.describe()} or larger would print it at {smallest * scale:.1f} pt" + (
+                    " (tiled)" if options.tile else ""
+                )
     tile = options.tile.name if options.tile else "A4"
-    return (f"no standard paper is large enough; print at scale {needed:.2f} or more, tiled "
-            f"(e.g. --tile {tile} --scale {needed:.2f})")
+    return (
+        f"no standard paper is large enough; print at scale {needed:.2f} or more, tiled "
+        f"(e.g. --tile {tile} --scale {needed:.2f})"
+    )
 
 
 def _larger(paper: Paper, current: Paper | None) -> bool:

@@ -73,8 +73,9 @@ class Surface:
             self._line_width = width
             c.setLineWidth(width)
 
-    def rect(self, rect: Rect, fill: str | None = None, stroke: str | None = None, width: float = 0.6,
-             radius: float = 0.0) -> None:
+    def rect(
+        self, rect: Rect, fill: str | None = None, stroke: str | None = None, width: float = 0.6, radius: float = 0.0
+    ) -> None:
         c = self.canvas
         if fill:
             self.fill(fill)
@@ -86,8 +87,16 @@ class Surface:
         else:
             c.rect(x, y, rect.width, rect.height, stroke=1 if stroke else 0, fill=1 if fill else 0)
 
-    def line(self, x1: float, y1: float, x2: float, y2: float, stroke: str, width: float = 0.6,
-             dash: tuple[float, ...] | None = None) -> None:
+    def line(
+        self,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        stroke: str,
+        width: float = 0.6,
+        dash: tuple[float, ...] | None = None,
+    ) -> None:
         c = self.canvas
         self.stroke(stroke, width)
         if dash:
@@ -96,8 +105,7 @@ class Surface:
         if dash:
             c.setDash([])
 
-    def text_lines(self, x: float, top: float, lines: tuple[str, ...] | list[str], style: TextStyle,
-                   ink: str) -> None:
+    def text_lines(self, x: float, top: float, lines: tuple[str, ...] | list[str], style: TextStyle, ink: str) -> None:
         """Lines exactly as the layout wrapped them, one ``line_height`` apart."""
         if not lines:
             return
@@ -136,8 +144,13 @@ class Surface:
         self.stroke(stroke, width)
         c.drawPath(path, stroke=1, fill=1)
 
-    def arrow(self, line: list[tuple[float, float]], head: tuple[tuple[float, float], ...], stroke: str,
-              width: float = FLOW_WIDTH) -> None:
+    def arrow(
+        self,
+        line: list[tuple[float, float]],
+        head: tuple[tuple[float, float], ...],
+        stroke: str,
+        width: float = FLOW_WIDTH,
+    ) -> None:
         """A flow as the layout shaped it: the polyline, then its filled head."""
         if len(line) < 2:
             return
@@ -165,8 +178,12 @@ class Surface:
         self.badge_disc(badge, emotion)
         label = EMOTION_TEXT[emotion]
         cx, cy = badge.center
-        self.badge_label(label, cx - self._label_width(label, style) / 2,
-                         cy - style.line_height / 2 + self.measurer.baseline(style), style)
+        self.badge_label(
+            label,
+            cx - self._label_width(label, style) / 2,
+            cy - style.line_height / 2 + self.measurer.baseline(style),
+            style,
+        )
 
     def badge_disc(self, badge: Rect, emotion: int) -> None:
         cx, cy = badge.center

@@ -26,8 +26,9 @@ def draw_text(canvas: Canvas, fonts: FontSet, x: float, y: float, text: str, sty
         x += face.font.stringWidth(piece, style.size)
 
 
-def draw_block(canvas: Canvas, fonts: FontSet, x: float, y: float, lines: tuple[str, ...] | list[str],
-               style: TextStyle) -> None:
+def draw_block(
+    canvas: Canvas, fonts: FontSet, x: float, y: float, lines: tuple[str, ...] | list[str], style: TextStyle
+) -> None:
     """Draw wrapped lines from a first baseline at PDF ``(x, y)``, ``line_height`` apart.
 
     Lines that one face draws whole share one text object (one BT/ET and a line feed per line),

@@ -25,8 +25,9 @@ MARK = "#000000"
 GUIDE = "#7f8c8d"
 
 
-def place_form(canvas: Canvas, form: str, plan: PosterPlan, left: float, top: float, page_height: float,
-               scale: float) -> None:
+def place_form(
+    canvas: Canvas, form: str, plan: PosterPlan, left: float, top: float, page_height: float, scale: float
+) -> None:
     """Draw the poster form with its top-left at (left, top) of a page, y measured down."""
     canvas.saveState()
     canvas.translate(left, page_height - top - plan.content_height * scale)
@@ -35,8 +36,16 @@ def place_form(canvas: Canvas, form: str, plan: PosterPlan, left: float, top: fl
     canvas.restoreState()
 
 
-def draw_tile(canvas: Canvas, surface: Surface, form: str, plan: PosterPlan, tile: Tile, title: str,
-              date_text: str, measurer: TextMeasurer) -> None:
+def draw_tile(
+    canvas: Canvas,
+    surface: Surface,
+    form: str,
+    plan: PosterPlan,
+    tile: Tile,
+    title: str,
+    date_text: str,
+    measurer: TextMeasurer,
+) -> None:
     assert plan.tile_sheet is not None and plan.window is not None
     sheet, window = plan.tile_sheet, plan.window
     canvas.saveState()
@@ -75,8 +84,9 @@ def _draw_marks(surface: Surface, plan: PosterPlan, tile: Tile, window: Rect) ->
         surface.line(window.x, y, window.right, y, GUIDE, 0.3, dash=(2, 2))
 
 
-def _draw_label(surface: Surface, plan: PosterPlan, tile: Tile, window: Rect, title: str, date_text: str,
-                measurer: TextMeasurer) -> None:
+def _draw_label(
+    surface: Surface, plan: PosterPlan, tile: Tile, window: Rect, title: str, date_text: str, measurer: TextMeasurer
+) -> None:
     x, top = window.x, window.bottom + MARK_GUTTER
     advance = surface.text(x, top, tile.caption, LABEL_BOLD, INK)
     neighbours = []
@@ -85,9 +95,12 @@ def _draw_label(surface: Surface, plan: PosterPlan, tile: Tile, window: Rect, ti
     if tile.column > 0:
         neighbours.append(f"{row_letters(tile.row)}{tile.column} on the left")
     rest = f"  ·  {title}  ·  {date_text}"
-    how = (f"Trim the top and left edges at the cut marks and lay this sheet over {' and '.join(neighbours)}, "
-           f"up to the dashed line ({plan.overlap / MM:g} mm overlap)." if neighbours
-           else "Start here: the top-left sheet. Print every sheet at 100%.")
+    how = (
+        f"Trim the top and left edges at the cut marks and lay this sheet over {' and '.join(neighbours)}, "
+        f"up to the dashed line ({plan.overlap / MM:g} mm overlap)."
+        if neighbours
+        else "Start here: the top-left sheet. Print every sheet at 100%."
+    )
     width = window.width - advance
     first = wrap_text(rest, width, LABEL, measurer)[0]
     surface.text(x + advance, top + 0.5, first, LABEL, MUTED_INK)
@@ -95,8 +108,9 @@ def _draw_label(surface: Surface, plan: PosterPlan, tile: Tile, window: Rect, ti
     surface.text(x, top + LABEL_BOLD.line_height, line, LABEL, MUTED_INK)
 
 
-def draw_assembly_page(canvas: Canvas, surface: Surface, form: str, plan: PosterPlan, title: str,
-                       date_text: str, measurer: TextMeasurer) -> None:
+def draw_assembly_page(
+    canvas: Canvas, surface: Surface, form: str, plan: PosterPlan, title: str, date_text: str, measurer: TextMeasurer
+) -> None:
     """Page one of a tiled poster: how the sheets fit together, and a bar to check the print scale."""
     assert plan.tile_sheet is not None
     sheet = plan.tile_sheet
@@ -110,7 +124,7 @@ def draw_assembly_page(canvas: Canvas, surface: Surface, form: str, plan: Poster
     paragraphs = [
         f"{len(plan.tiles)} sheets of {sheet.name} in {rows} rows x {columns} columns make a poster of "
         f"{plan.printed_width / MM:.0f} x {plan.printed_height / MM:.0f} mm (map at {plan.scale:.0%}). {date_text}.",
-        "Print at 100% (actual size): turn off \"fit to page\" or \"scale to fit\" in the print dialog. "
+        'Print at 100% (actual size): turn off "fit to page" or "scale to fit" in the print dialog. '
         "The bar at the bottom of this page must measure 100 mm.",
         "Lay the sheets out as in the grid below, starting at A1 (top left). Trim each sheet's top and left "
         f"edges at its cut marks and lay it over its neighbours up to their dashed lines "
@@ -131,14 +145,16 @@ def draw_assembly_page(canvas: Canvas, surface: Surface, form: str, plan: Poster
     origin_y = area.y
     place_form(canvas, form, plan, origin_x, origin_y, sheet.height, plan.scale * fit)
     for tile in plan.tiles:
-        cell = Rect(origin_x + tile.column * step_x * fit, origin_y + tile.row * step_y * fit,
-                    (step_x + (plan.overlap if tile.column + 1 == columns else 0)) * fit,
-                    (step_y + (plan.overlap if tile.row + 1 == rows else 0)) * fit)
+        cell = Rect(
+            origin_x + tile.column * step_x * fit,
+            origin_y + tile.row * step_y * fit,
+            (step_x + (plan.overlap if tile.column + 1 == columns else 0)) * fit,
+            (step_y + (plan.overlap if tile.row + 1 == rows else 0)) * fit,
+        )
         surface.rect(cell, stroke="#d63031", width=0.8)
         name_width = measurer.width(tile.name, GRID_NAME)
         cx, cy = cell.center
-        backing = Rect(cx - name_width / 2 - 3, cy - GRID_NAME.line_height / 2, name_width + 6,
-                       GRID_NAME.line_height)
+        backing = Rect(cx - name_width / 2 - 3, cy - GRID_NAME.line_height / 2, name_width + 6, GRID_NAME.line_height)
         surface.rect(backing, fill="#ffffff", radius=2)
         surface.text(cx - name_width / 2, backing.y, tile.name, GRID_NAME, "#d63031")
     bar_top = sheet.height - left - 8 * MM

@@ -62,15 +62,18 @@ class TitleBlock:
 def subtitle_text(journey: JourneyMap, date: dt.date) -> str:
     counts = journey.counts()
     parts = [date.isoformat()]
-    for key, one, many in (("stages", "stage", "stages"), ("lanes", "persona", "personas"),
-                           ("cards", "card", "cards"), ("milestones", "milestone", "milestones")):
+    for key, one, many in (
+        ("stages", "stage", "stages"),
+        ("lanes", "persona", "personas"),
+        ("cards", "card", "cards"),
+        ("milestones", "milestone", "milestones"),
+    ):
         number = counts.get(key, 0)
         parts.append(f"{number} {one if number == 1 else many}")
     return " · ".join(parts)
 
 
-def layout_title_block(journey: JourneyMap, layout: MapLayout, measurer: TextMeasurer,
-                       date: dt.date) -> TitleBlock:
+def layout_title_block(journey: JourneyMap, layout: MapLayout, measurer: TextMeasurer, date: dt.date) -> TitleBlock:
     width = layout.width
     inner = max(width - 2 * PADDING, 40.0)
     title = wrap_text(journey.title or "Untitled journey map", inner, TITLE, measurer)
@@ -79,8 +82,9 @@ def layout_title_block(journey: JourneyMap, layout: MapLayout, measurer: TextMea
     y += len(subtitle) * SUBTITLE.line_height + 8
     block = TitleBlock(width, 0.0, title, subtitle)
     groups: list[tuple[str, list[tuple[str, str | int, str]]]] = []
-    personas: list[tuple[str, str | int, str]] = [("persona", layout.lanes[lane].colour_index, journey.lane(lane).name)
-                                                  for lane in layout.lane_order]
+    personas: list[tuple[str, str | int, str]] = [
+        ("persona", layout.lanes[lane].colour_index, journey.lane(lane).name) for lane in layout.lane_order
+    ]
     if personas:
         groups.append(("Personas", personas))
     groups.append(("Cards", [("card", kind.value, KIND_LABELS[kind]) for kind in Kind]))
@@ -128,8 +132,9 @@ def draw_title_block(surface: Surface, block: TitleBlock) -> None:
             surface.rect(swatch, fill=fill, stroke=border, width=0.7, radius=2)
             surface.rect(Rect(item.x, swatch_top, 2.5, SWATCH), fill=border)
         else:
-            surface.emotion_badge(Rect(item.x, item.top + (LEGEND.line_height - BADGE) / 2, BADGE, BADGE),
-                                  int(item.value), BADGE_TEXT)
+            surface.emotion_badge(
+                Rect(item.x, item.top + (LEGEND.line_height - BADGE) / 2, BADGE, BADGE), int(item.value), BADGE_TEXT
+            )
         swatch_width = BADGE if item.kind == "emotion" else SWATCH
         surface.text(item.x + swatch_width + 4, item.top, item.label, LEGEND, INK)
     surface.line(0, block.height - 0.5, block.width, block.height - 0.5, GRID, width=0.8)

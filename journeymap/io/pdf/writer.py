@@ -75,9 +75,17 @@ class Poster:
         return self.block.height + self.layout.height
 
 
-def prepare_poster(journey: JourneyMap, options: PosterOptions, date: dt.date | None = None,
-                   author: str | None = None, fonts: FontSet | None = None, curve: str | None = None,
-                   analysis: bool = False, timeline: bool = False, handoffs: bool | None = None) -> Poster:
+def prepare_poster(
+    journey: JourneyMap,
+    options: PosterOptions,
+    date: dt.date | None = None,
+    author: str | None = None,
+    fonts: FontSet | None = None,
+    curve: str | None = None,
+    analysis: bool = False,
+    timeline: bool = False,
+    handoffs: bool | None = None,
+) -> Poster:
     """Lay out, plan and preflight; raises :class:`PaperError` when the paper cannot work.
 
     ``curve`` is "lanes", "shared" or "off"; by default a band per lane when any card is scored.
@@ -100,10 +108,20 @@ def prepare_poster(journey: JourneyMap, options: PosterOptions, date: dt.date | 
     date = date or dt.date.today()
     block = layout_title_block(journey, layout, measurer, date)
     plan = plan_poster(layout.width, block.height + layout.height, options)
-    poster = Poster(journey, layout, block, plan, fonts, measurer, date, _author(author),
-                    curve_bands=curve_bands(journey, layout),
-                    marks=[] if handoffs is False else handoff_marks(journey, layout, measurer),
-                    analysis=analysis, cut_notices=cut_notices)
+    poster = Poster(
+        journey,
+        layout,
+        block,
+        plan,
+        fonts,
+        measurer,
+        date,
+        _author(author),
+        curve_bands=curve_bands(journey, layout),
+        marks=[] if handoffs is False else handoff_marks(journey, layout, measurer),
+        analysis=analysis,
+        cut_notices=cut_notices,
+    )
     poster.notices = cut_notices + _notices(poster, options)
     return poster
 
@@ -129,8 +147,15 @@ def render_pdf(poster: Poster, stream: BinaryIO) -> None:
         else:
             _draw_whole(canvas, poster)
         if poster.analysis:
-            draw_analysis_pages(canvas, poster.fonts, poster.measurer, poster.journey, first.width, first.height,
-                                max(plan.margin, 8 * MM))
+            draw_analysis_pages(
+                canvas,
+                poster.fonts,
+                poster.measurer,
+                poster.journey,
+                first.width,
+                first.height,
+                max(plan.margin, 8 * MM),
+            )
         canvas.save()
 
 
@@ -154,11 +179,23 @@ def binary_streams() -> Iterator[None]:
             rl_config.useA85 = saved
 
 
-def write_pdf(journey: JourneyMap, path: str | os.PathLike[str], *, paper: str | None = None,
-              landscape: bool | None = None, tile: str | None = None, margin: float | None = None,
-              overlap: float | None = None, scale: float | None = None, date: dt.date | None = None,
-              author: str | None = None, curve: str | None = None, analysis: bool = False,
-              timeline: bool = False, **unknown: Any) -> list[Notice]:
+def write_pdf(
+    journey: JourneyMap,
+    path: str | os.PathLike[str],
+    *,
+    paper: str | None = None,
+    landscape: bool | None = None,
+    tile: str | None = None,
+    margin: float | None = None,
+    overlap: float | None = None,
+    scale: float | None = None,
+    date: dt.date | None = None,
+    author: str | None = None,
+    curve: str | None = None,
+    analysis: bool = False,
+    timeline: bool = False,
+    **unknown: Any,
+) -> list[Notice]:
     """The ``.pdf`` writer: options as the command line gives them (margins in mm).
 
     Returns warnings (illegible text, characters no font can draw) and notes for the user.
@@ -167,8 +204,9 @@ def write_pdf(journey: JourneyMap, path: str | os.PathLike[str], *, paper: str |
         raise MapFileError(path, f"unknown poster option {sorted(unknown)[0]!r}")
     try:
         options = PosterOptions.from_values(paper, landscape, tile, margin, overlap, scale)
-        poster = prepare_poster(journey, options, date=date, author=author, curve=curve, analysis=analysis,
-                                timeline=timeline)
+        poster = prepare_poster(
+            journey, options, date=date, author=author, curve=curve, analysis=analysis, timeline=timeline
+        )
     except PaperError as error:
         raise MapFileError(path, str(error)) from None
     write_atomic_with(path, lambda stream: render_pdf(poster, stream))
@@ -188,8 +226,10 @@ def _metadata(canvas: Canvas, poster: Poster) -> None:
     counts = poster.journey.counts()
     canvas.setTitle(poster.journey.title or "Untitled journey map")
     canvas.setAuthor(poster.author)
-    canvas.setSubject(f"Customer journey map: {counts['stages']} stages, {counts['lanes']} personas, "
-                      f"{counts['cards']} cards, {counts['milestones']} milestones")
+    canvas.setSubject(
+        f"Customer journey map: {counts['stages']} stages, {counts['lanes']} personas, "
+        f"{counts['cards']} cards, {counts['milestones']} milestones"
+    )
     canvas.setCreator(CREATOR)
     canvas.setKeywords(["customer journey map", "poster"])
 
@@ -247,8 +287,12 @@ def _draw_tiled(canvas: Canvas, poster: Poster) -> None:
         canvas.addOutlineEntry(tile.caption, key, level=0, closed=True)
         for index, stage_id, px, py in stages_by_tile.get((tile.row, tile.column), []):
             stage_key = f"stage-{index}"
-            canvas.bookmarkPage(stage_key, fit="XYZ", left=plan.window.x + px - tile.window.x,
-                                top=sheet.height - (plan.window.y + py - tile.window.y))
+            canvas.bookmarkPage(
+                stage_key,
+                fit="XYZ",
+                left=plan.window.x + px - tile.window.x,
+                top=sheet.height - (plan.window.y + py - tile.window.y),
+            )
             canvas.addOutlineEntry(poster.journey.stage(stage_id).name or "(unnamed stage)", stage_key, level=1)
         canvas.showPage()
 
@@ -265,19 +309,29 @@ def _notices(poster: Poster, options: PosterOptions) -> list[Notice]:
     plan = poster.plan
     notices = [Notice(Severity.INFO, note) for note in plan.notes]
     where = _where(plan)
-    check = check_legibility(plan, text_sizes(poster.layout, [("legend", s) for s in poster.block.text_styles()]),
-                             options)
+    check = check_legibility(
+        plan, text_sizes(poster.layout, [("legend", s) for s in poster.block.text_styles()]), options
+    )
     if not check.ok:
         notices.append(Notice(Severity.WARNING, check.message(where)))
     for missing in missing_characters(poster.fonts, _texts(poster.journey)):
-        notices.append(Notice(Severity.WARNING, f"no installed font can draw {missing.label} (first in "
-                                                f"{missing.where}); it prints as an empty box. Install a font "
-                                                "that has it, or name one in JOURNEYMAP_FONTS"))
+        notices.append(
+            Notice(
+                Severity.WARNING,
+                f"no installed font can draw {missing.label} (first in "
+                f"{missing.where}); it prints as an empty box. Install a font "
+                "that has it, or name one in JOURNEYMAP_FONTS",
+            )
+        )
     cut = [poster.journey.stage(s).name for s in poster.layout.stage_order if poster.layout.stages[s].truncated]
     if cut:
         names = ", ".join(repr(name) for name in cut[:5]) + (f" and {len(cut) - 5} more" if len(cut) > 5 else "")
-        notices.append(Notice(Severity.WARNING, f"stage header text longer than four lines per field is cut short "
-                                                f"with '…', as on screen: {names}"))
+        notices.append(
+            Notice(
+                Severity.WARNING,
+                f"stage header text longer than four lines per field is cut short with '…', as on screen: {names}",
+            )
+        )
     pages = f"{plan.page_count} pages" if plan.page_count != 1 else "1 page"
     notices.append(Notice(Severity.INFO, f"poster on {where}, map at {plan.scale:.0%}, {pages}"))
     return notices

@@ -26,8 +26,24 @@ from journeymap.io.sheets.progress import ImportCancelled, ProgressFn
 from journeymap.io.sheets.xlsx_writer import save_xlsx
 
 __all__ = [
-    "DEFAULT_LIMITS", "FIELD_CHOICES", "Analysis", "Layout", "Mapping", "Target",
-    "ImportCancelled", "Limits", "Orientation", "ProgressFn", "SheetSummary",
-    "Spreadsheet", "SpreadsheetLimitError", "analyse", "load_spreadsheet", "read_csv", "read_spreadsheet",
-    "read_xlsx", "save_csv", "save_xlsx",
+    "DEFAULT_LIMITS",
+    "FIELD_CHOICES",
+    "Analysis",
+    "Layout",
+    "Mapping",
+    "Target",
+    "ImportCancelled",
+    "Limits",
+    "Orientation",
+    "ProgressFn",
+    "SheetSummary",
+    "Spreadsheet",
+    "SpreadsheetLimitError",
+    "analyse",
+    "load_spreadsheet",
+    "read_csv",
+    "read_spreadsheet",
+    "read_xlsx",
+    "save_csv",
+    "save_xlsx",
 ]

@@ -31,8 +31,10 @@ from journeymap.io.sheets.team_shape import capture, capture_per_persona, mappin
 from journeymap.io.sheets.template import map_sheets
 from journeymap.model import JourneyMap
 
-_LEGACY = ("is a legacy .xls or a password-protected workbook; open it in Excel, LibreOffice or Google "
-           "Sheets, remove the password if any, and save or download it as .xlsx or .csv")
+_LEGACY = (
+    "is a legacy .xls or a password-protected workbook; open it in Excel, LibreOffice or Google "
+    "Sheets, remove the password if any, and save or download it as .xlsx or .csv"
+)
 
 
 @dataclass
@@ -126,8 +128,9 @@ class Analysis:
         return [journey.lane(p).name for p in journey.lane_ids()]
 
 
-def read_spreadsheet(path: str | os.PathLike[str], *, progress: ProgressFn | None = None,
-                     limits: Limits = DEFAULT_LIMITS) -> Spreadsheet:
+def read_spreadsheet(
+    path: str | os.PathLike[str], *, progress: ProgressFn | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Spreadsheet:
     """Read an .xlsx, .ods, .xls or .csv file (chosen by content) into grids, after the safety checks.
 
     Raises :class:`MapFileError` for anything unreadable or beyond ``limits``, and lets
@@ -157,8 +160,13 @@ def read_spreadsheet(path: str | os.PathLike[str], *, progress: ProgressFn | Non
     return Spreadsheet(os.fspath(path), kind, [grid], notices)
 
 
-def analyse(sheet: Spreadsheet, *, orientation: Orientation | str | None = None,
-            sheets: list[str] | None = None, mapping: Mapping | None = None) -> Analysis:
+def analyse(
+    sheet: Spreadsheet,
+    *,
+    orientation: Orientation | str | None = None,
+    sheets: list[str] | None = None,
+    mapping: Mapping | None = None,
+) -> Analysis:
     """Build the map from a read spreadsheet.
 
     ``orientation`` forces "columns" (stages are columns) or "rows" for every sheet instead of
@@ -181,8 +189,10 @@ def analyse(sheet: Spreadsheet, *, orientation: Orientation | str | None = None,
             journey = _native(sheet, report)
             summaries = [SheetSummary(g.name, g.hidden, True) for g in sheet.grids]
             return Analysis(LoadResult(journey, report.finish(sheet.grids), sheet.format), summaries, native=True)
-        report.warn(f"this is our export, but the sheet(s) {', '.join(missing)} are missing; "
-                    "read the map sheet alone, without ids and card details")
+        report.warn(
+            f"this is our export, but the sheet(s) {', '.join(missing)} are missing; "
+            "read the map sheet alone, without ids and card details"
+        )
     return _generic(sheet, forced, sheets, report, mapping)
 
 
@@ -201,28 +211,42 @@ def _native(sheet: Spreadsheet, report: Report) -> JourneyMap:
     # The team's edits on the map sheets win; ids and details come from the data sheets.
     sheet_report = Report()
     shape_mapping = mapping_of(exported.sheet_shape) if exported.sheet_shape is not None else Mapping()
-    edited = _generic(dataclasses.replace(sheet, grids=map_grids, notices=[]), None, None, sheet_report,
-                      shape_mapping).result
+    edited = _generic(
+        dataclasses.replace(sheet, grids=map_grids, notices=[]), None, None, sheet_report, shape_mapping
+    ).result
     report.notices.extend(edited.notices)
     for grid in map_grids:
         for position in grid.filled():
             report.use(grid, position)
     merged = reconcile(exported, edited.map)
     merged.map.sheet_shape = exported.sheet_shape
-    cells = ", ".join(f"{grid.name}!{grid.ref(p)}" if len(map_grids) > 1 else grid.ref(p)
-                      for grid, p in changes[:5]) + (", …" if len(changes) > 5 else "")
-    report.warn(f"the map sheet was edited after the export ({cells}): it was imported as the current map, "
-                f"with ids and details from the data sheets where its items are unchanged: {merged.summary()}",
-                changes[0][0])
+    cells = ", ".join(
+        f"{grid.name}!{grid.ref(p)}" if len(map_grids) > 1 else grid.ref(p) for grid, p in changes[:5]
+    ) + (", …" if len(changes) > 5 else "")
+    report.warn(
+        f"the map sheet was edited after the export ({cells}): it was imported as the current map, "
+        f"with ids and details from the data sheets where its items are unchanged: {merged.summary()}",
+        changes[0][0],
+    )
     return merged.map
 
 
-def load_spreadsheet(path: str | os.PathLike[str], *, orientation: Orientation | str | None = None,
-                     sheets: list[str] | None = None, progress: ProgressFn | None = None,
-                     limits: Limits = DEFAULT_LIMITS, mapping: Mapping | None = None) -> LoadResult:
+def load_spreadsheet(
+    path: str | os.PathLike[str],
+    *,
+    orientation: Orientation | str | None = None,
+    sheets: list[str] | None = None,
+    progress: ProgressFn | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    mapping: Mapping | None = None,
+) -> LoadResult:
     """Read and import a spreadsheet in one call: the map and the import report."""
-    return analyse(read_spreadsheet(path, progress=progress, limits=limits),
-                   orientation=orientation, sheets=sheets, mapping=mapping).result
+    return analyse(
+        read_spreadsheet(path, progress=progress, limits=limits),
+        orientation=orientation,
+        sheets=sheets,
+        mapping=mapping,
+    ).result
 
 
 def read_xlsx(path: str | os.PathLike[str]) -> LoadResult:
@@ -235,15 +259,17 @@ def read_csv(path: str | os.PathLike[str]) -> LoadResult:
     return load_spreadsheet(path)
 
 
-def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] | None,
-             report: Report, mapping: Mapping) -> Analysis:
+def _generic(
+    sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] | None, report: Report, mapping: Mapping
+) -> Analysis:
     table = synonyms()
     summaries = []
     found: list[tuple[Grid, Detection]] = []
     for grid in sheet.grids:
         selected = grid.name in chosen if chosen is not None else not grid.hidden
-        summary = SheetSummary(grid.name, grid.hidden, selected,
-                               hidden_lines=len(grid.hidden_rows) + len(grid.hidden_columns))
+        summary = SheetSummary(
+            grid.name, grid.hidden, selected, hidden_lines=len(grid.hidden_rows) + len(grid.hidden_columns)
+        )
         summaries.append(summary)
         detection = detect(grid, table, forced, mapping)
         summary.orientation, summary.tie = detection.orientation, detection.tie
@@ -255,9 +281,11 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
         else:
             summary.reason = detection.reason
             layout = mapping.layout
-            summary.labels = label_candidates(grid.without_hidden() if not mapping.include_hidden else grid,
-                                              detection.labels,
-                                              forced or (Orientation.ROWS if layout is Layout.ROWS else None))
+            summary.labels = label_candidates(
+                grid.without_hidden() if not mapping.include_hidden else grid,
+                detection.labels,
+                forced or (Orientation.ROWS if layout is Layout.ROWS else None),
+            )
         if not selected:
             why = "hidden (pick it in the import preview to read it)" if grid.hidden else "not picked"
             report.skip_sheet(grid, why, Severity.INFO)
@@ -277,16 +305,21 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
         line = "column" if located.layout is Layout.COLUMNS else "row"
         table_at = f"labels in {line} {_axis_name(grid, detection)}"
         if detection.tie:
-            report.warn(f"read with {how}, but both ways fit equally well ({detection.scores[detection.orientation]}"
-                        f" labels each); if that is wrong, flip the orientation in the import preview", grid)
+            report.warn(
+                f"read with {how}, but both ways fit equally well ({detection.scores[detection.orientation]}"
+                f" labels each); if that is wrong, flip the orientation in the import preview",
+                grid,
+            )
         elif detection.forced:
             report.info(f"read with {how}, as asked ({table_at})", grid)
         else:
             report.info(f"read with {how} ({table_at})", grid)
         corrected = [slot for slot in located.slots.values() if slot.corrected]
         if corrected:
-            report.info("the mapping says: " + "; ".join(f"\"{s.text}\" is {s.target.describe().lower()}"
-                                                         for s in corrected), grid)
+            report.info(
+                "the mapping says: " + "; ".join(f'"{s.text}" is {s.target.describe().lower()}' for s in corrected),
+                grid,
+            )
         lane = grid.name if several else DEFAULT_LANE
         if located.layout is Layout.INVENTORY:
             add_inventory(builder, located, lane)
@@ -296,7 +329,7 @@ def _generic(sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] |
         if lane in builder.lanes and lane not in lanes_before:
             origin = "the sheet's name" if several else "a default name"
             line = "columns" if located.layout is Layout.ROWS else "rows"
-            report.info(f"{line} whose label names no persona went to the lane \"{lane}\" ({origin})", grid)
+            report.info(f'{line} whose label names no persona went to the lane "{lane}" ({origin})', grid)
     journey = builder.build(Path(sheet.path).stem)
     first = found[0][1].table
     assert first is not None
@@ -315,8 +348,13 @@ def _stage_names(detection: Detection) -> list[str]:
         return located.stage_names()
     names: list[str] = []
     for (row, column), value in sorted(located.grid.cells.items()):
-        if column == located.label_column and located.header_row < row <= located.last_row and not value.blank \
-                and (row, column) not in located.outside and value.text.strip() not in names:
+        if (
+            column == located.label_column
+            and located.header_row < row <= located.last_row
+            and not value.blank
+            and (row, column) not in located.outside
+            and value.text.strip() not in names
+        ):
             names.append(value.text.strip())
     return names
 
@@ -329,8 +367,11 @@ def _unclear(detection: Detection, mapping: Mapping) -> str:
     meaningful = located.meaningful_fields()
     mapped = any(mapping.target_for(slot.text) is not None for slot in located.slots.values())
     if located.layout is Layout.INVENTORY:
-        return "" if meaningful & {Field.TOUCHPOINTS, Field.PAIN_POINTS, Field.OPPORTUNITIES, Field.THOUGHTS} \
+        return (
+            ""
+            if meaningful & {Field.TOUCHPOINTS, Field.PAIN_POINTS, Field.OPPORTUNITIES, Field.THOUGHTS}
             else "no column of cards"
+        )
     if not located.stage_cells:
         return "no stage names"
     # A "Stage" label over the stage names says as clearly as any field what the table is.
@@ -350,12 +391,16 @@ def _refusal(sheet: Spreadsheet, summaries: list[SheetSummary]) -> str:
     reasons = "; ".join(f"{s.name}: {s.reason or 'not picked'}" for s in summaries)
     labels = [slot for s in summaries if s.selected for slot in s.labels if slot.target.field is not Field.IGNORE]
     if labels:
-        named = ", ".join(f"\"{slot.text}\" ({slot.target.field.value})" for slot in labels[:8])
-        return (f"holds no journey map table clear enough to import ({reasons}); labels found: {named}; "
-                f"say what each label means with --field \"LABEL=FIELD\" (fields: {', '.join(FIELD_CHOICES)})")
-    return (f"holds no journey map table ({reasons}); the first column (or row) needs labels such as Goal, "
-            "Touchpoints or Owner, and the stage names go across the top; or say what the labels mean with "
-            "--field \"LABEL=FIELD\"")
+        named = ", ".join(f'"{slot.text}" ({slot.target.field.value})' for slot in labels[:8])
+        return (
+            f"holds no journey map table clear enough to import ({reasons}); labels found: {named}; "
+            f'say what each label means with --field "LABEL=FIELD" (fields: {", ".join(FIELD_CHOICES)})'
+        )
+    return (
+        f"holds no journey map table ({reasons}); the first column (or row) needs labels such as Goal, "
+        "Touchpoints or Owner, and the stage names go across the top; or say what the labels mean with "
+        '--field "LABEL=FIELD"'
+    )
 
 
 def _axis_name(grid: Grid, detection: Detection) -> str:
@@ -363,4 +408,4 @@ def _axis_name(grid: Grid, detection: Detection) -> str:
     position = (detection.table.header_row, detection.table.label_column)
     reference = detection.table.grid.ref(position)
     letters = reference.rstrip("0123456789")
-    return letters if detection.table.layout is Layout.COLUMNS else reference[len(letters):]
+    return letters if detection.table.layout is Layout.COLUMNS else reference[len(letters) :]

@@ -26,13 +26,21 @@ class Budget:
         self.rows += rows
         self.scanned += cells
         if self.rows > self.limits.scanned_rows:
-            raise too_big(path, f"has more than {self.limits.scanned_rows:,} rows (formatted empty rows "
-                                "included)", self.limits.scanned_rows, f"sheet {sheet}",
-                          advice="delete the unused rows below the map and save it again")
+            raise too_big(
+                path,
+                f"has more than {self.limits.scanned_rows:,} rows (formatted empty rows included)",
+                self.limits.scanned_rows,
+                f"sheet {sheet}",
+                advice="delete the unused rows below the map and save it again",
+            )
         if self.scanned > self.limits.scanned_cells:
-            raise too_big(path, f"has more than {self.limits.scanned_cells:,} cells (formatted empty cells "
-                                "included)", self.limits.scanned_cells, f"sheet {sheet}",
-                          advice="delete the unused rows and columns around the map and save it again")
+            raise too_big(
+                path,
+                f"has more than {self.limits.scanned_cells:,} cells (formatted empty cells included)",
+                self.limits.scanned_cells,
+                f"sheet {sheet}",
+                advice="delete the unused rows and columns around the map and save it again",
+            )
 
     def note(self, path: str | os.PathLike[str], grid: Grid, text: str = "") -> None:
         """One more hyperlink or comment (``text``), within the cell limits."""
@@ -40,14 +48,23 @@ class Budget:
         if self.noted > self.limits.cells:
             raise too_big(path, "has too many hyperlinks and comments", self.limits.cells, f"sheet {grid.name}")
         if len(text) > self.limits.cell_chars:
-            raise too_big(path, f"a comment holds {len(text):,} characters", self.limits.cell_chars,
-                          f"sheet {grid.name}", advice="shorten it")
+            raise too_big(
+                path,
+                f"a comment holds {len(text):,} characters",
+                self.limits.cell_chars,
+                f"sheet {grid.name}",
+                advice="shorten it",
+            )
 
     def keep(self, path: str | os.PathLike[str], grid: Grid, row: int, column: int, value: CellValue) -> None:
         self.kept += 1
         limits = self.limits
-        if self.kept > limits.cells or row > limits.rows or column > limits.columns \
-                or len(value.text) > limits.cell_chars:
+        if (
+            self.kept > limits.cells
+            or row > limits.rows
+            or column > limits.columns
+            or len(value.text) > limits.cell_chars
+        ):
             self._fail(path, grid, row, column, value)
 
     def _fail(self, path: str | os.PathLike[str], grid: Grid, row: int, column: int, value: CellValue) -> None:
@@ -56,10 +73,21 @@ class Budget:
         if self.kept > limits.cells:
             raise too_big(path, f"has more than {limits.cells:,} filled cells", limits.cells, place)
         if row > limits.rows:
-            raise too_big(path, f"has content in row {row:,}", limits.rows, place,
-                          advice="move the map to the top of the sheet or delete what is far below it")
+            raise too_big(
+                path,
+                f"has content in row {row:,}",
+                limits.rows,
+                place,
+                advice="move the map to the top of the sheet or delete what is far below it",
+            )
         if column > limits.columns:
-            raise too_big(path, f"has content in column {column:,}", limits.columns, place,
-                          advice="delete what is far to the right of the map")
-        raise too_big(path, f"a cell holds {len(value.text):,} characters", limits.cell_chars, place,
-                      advice="shorten it")
+            raise too_big(
+                path,
+                f"has content in column {column:,}",
+                limits.columns,
+                place,
+                advice="delete what is far to the right of the map",
+            )
+        raise too_big(
+            path, f"a cell holds {len(value.text):,} characters", limits.cell_chars, place, advice="shorten it"
+        )

@@ -20,8 +20,12 @@ from journeymap.io.sheets.text import short, split_items
 from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
 
 DEFAULT_LANE = "Customer"
-CARD_KIND = {Field.TOUCHPOINTS: Kind.TOUCHPOINT, Field.PAIN_POINTS: Kind.PAIN_POINT,
-             Field.OPPORTUNITIES: Kind.OPPORTUNITY, Field.THOUGHTS: Kind.THOUGHT}
+CARD_KIND = {
+    Field.TOUCHPOINTS: Kind.TOUCHPOINT,
+    Field.PAIN_POINTS: Kind.PAIN_POINT,
+    Field.OPPORTUNITIES: Kind.OPPORTUNITY,
+    Field.THOUGHTS: Kind.THOUGHT,
+}
 StageKey = tuple[str, int]  # (name as written, which occurrence of that name on its sheet)
 
 
@@ -105,9 +109,13 @@ class MapBuilder:
         for number in sorted(r for r in rows if r > table.last_row):
             for position in rows[number]:
                 if position[1] >= table.label_column:
-                    self.report.skip(grid, position, table.outside.get(position, "below the table")
-                                     if table.orientation is Orientation.COLUMNS
-                                     else table.outside.get(position, "right of the table"))
+                    self.report.skip(
+                        grid,
+                        position,
+                        table.outside.get(position, "below the table")
+                        if table.orientation is Orientation.COLUMNS
+                        else table.outside.get(position, "right of the table"),
+                    )
 
     def next_sheet(self) -> int:
         sheet = self._sheets
@@ -140,7 +148,7 @@ class MapBuilder:
                 self.stage_fields[key] = {}
             self.report.use(table.grid, position)
             if key[1] == 1:
-                self.report.info(f"two stages are named \"{short(name)}\"; they are kept apart", table.grid, position)
+                self.report.info(f'two stages are named "{short(name)}"; they are kept apart', table.grid, position)
         return keys
 
     def _outside(self, table: Table, rows: dict[int, list[Position]]) -> None:
@@ -157,15 +165,15 @@ class MapBuilder:
                 if position == corner:
                     target = table.target_at(position)
                     if self.synonyms.match(grid.cells[position].text) is not None and (
-                            target is None or target.field is Field.STAGE):
+                        target is None or target.field is Field.STAGE
+                    ):
                         self.report.use(grid, position)
                     else:
                         self.report.skip(grid, position, "the top-left corner of the table")
                 elif (row < table.header_row) if columns else (column < table.label_column):
                     above.append(position)
                 elif (column < table.label_column) if columns else (row < table.header_row):
-                    self.report.skip(grid, position, "left of the row labels" if columns
-                                     else "left of the stage names")
+                    self.report.skip(grid, position, "left of the row labels" if columns else "left of the stage names")
         # People read the title first: the earliest cell in the sheet as they see it.
         above.sort(key=lambda p: p if columns else (p[1], p[0]))
         for position in above:
@@ -197,18 +205,28 @@ class MapBuilder:
             target = table.target_at(origin)
             if target is not None and target.field not in (Field.STAGE, Field.IGNORE):
                 return _Row(number, target, origin, content)
-        if previous is not None and previous.number == number - 1 and previous.label is not None \
-                and previous.label.field in LIST_FIELDS:
+        if (
+            previous is not None
+            and previous.number == number - 1
+            and previous.label is not None
+            and previous.label.field in LIST_FIELDS
+        ):
             if content:
-                self.report.info(f"this row has no label; read as more \"{grid.cells[previous.label_position].text}\""
-                                 if previous.label_position else "this row has no label", grid, content[0])
+                self.report.info(
+                    f'this row has no label; read as more "{grid.cells[previous.label_position].text}"'
+                    if previous.label_position
+                    else "this row has no label",
+                    grid,
+                    content[0],
+                )
             return _Row(number, previous.label, previous.label_position, content)
         for position in content:
             self.report.skip(grid, position, "in a row without a label")
         return None
 
-    def _unknown_row(self, table: Table, label_position: Position, content: list[Position],
-                     target: Target | None) -> None:
+    def _unknown_row(
+        self, table: Table, label_position: Position, content: list[Position], target: Target | None
+    ) -> None:
         grid = table.grid
         text = grid.cells[label_position].text
         slot = table.slots.get(label_position)
@@ -217,27 +235,35 @@ class MapBuilder:
             why = "a second row of stage names; only one table per sheet is read (one sheet per persona works)"
             self.report.skip(grid, label_position, why)
         elif self.synonyms.is_computed(text):
-            why = f"a {line} computed from other {line}s (\"{short(text)}\")"
+            why = f'a {line} computed from other {line}s ("{short(text)}")'
             self.report.skip(grid, label_position, f"a label of a computed {line}, not cards")
         elif slot is not None and slot.target.field is Field.IGNORE and slot.guess.field is not Field.IGNORE:
-            why = f"in the {line} labelled \"{short(text)}\", which the mapping ignores"
+            why = f'in the {line} labelled "{short(text)}", which the mapping ignores'
             self.report.skip(grid, label_position, "a label the mapping ignores")
         elif self.synonyms.match(text) is not None:
             # "Notes", "Persona", "Kind": labels we know, but not of a row of their own in a grid.
             field = self.synonyms.match(text).field.value.replace("_", " ")  # type: ignore[union-attr]
-            self.report.skip(grid, label_position, f"a {field} label, which this layout does not read on its own; "
-                                                   f"give it a meaning in the import preview or with "
-                                                   f"--field \"{short(text)}=FIELD\"")
-            why = f"in the {line} labelled \"{short(text)}\", which the mapping ignores"
+            self.report.skip(
+                grid,
+                label_position,
+                f"a {field} label, which this layout does not read on its own; "
+                f"give it a meaning in the import preview or with "
+                f'--field "{short(text)}=FIELD"',
+            )
+            why = f'in the {line} labelled "{short(text)}", which the mapping ignores'
         else:
-            self.report.skip(grid, label_position, f"not a label we know; give it a meaning in the import preview "
-                                                   f"or with --field \"{short(text)}=FIELD\"")
-            why = f"in the {line} labelled \"{short(text)}\", which is not a label we know"
+            self.report.skip(
+                grid,
+                label_position,
+                f'not a label we know; give it a meaning in the import preview or with --field "{short(text)}=FIELD"',
+            )
+            why = f'in the {line} labelled "{short(text)}", which is not a label we know'
         for position in content:
             self.report.skip(grid, position, why)
 
-    def _read_row(self, table: Table, sheet: int, keys: list[StageKey], row: _Row, lane: str,
-                  milestones_in_lane: bool) -> None:
+    def _read_row(
+        self, table: Table, sheet: int, keys: list[StageKey], row: _Row, lane: str, milestones_in_lane: bool
+    ) -> None:
         grid = table.grid
         assert row.label is not None
         label = row.label
@@ -250,8 +276,11 @@ class MapBuilder:
                 self.report.skip(grid, position, "an error value")
             else:
                 staged.append((position, keys[stage]))
-        if label.field in LIST_FIELDS and staged and all(
-                grid.cells[p].formula and grid.cells[p].kind is not ValueKind.TEXT for p, _ in staged):
+        if (
+            label.field in LIST_FIELDS
+            and staged
+            and all(grid.cells[p].formula and grid.cells[p].kind is not ValueKind.TEXT for p, _ in staged)
+        ):
             for position, _ in staged:
                 self.report.skip(grid, position, "computed by a formula from other rows, not cards")
             return
@@ -260,7 +289,8 @@ class MapBuilder:
             value = grid.cells[position]
             if label.field in STAGE_FIELDS:
                 self.stage_fields[key].setdefault(label.field, []).append(
-                    _FieldCell(sheet, self.cell_text(grid, position), grid, position))
+                    _FieldCell(sheet, self.cell_text(grid, position), grid, position)
+                )
             elif label.field in ATTRIBUTE_FIELDS:
                 self._attribute(label.field, sheet, key, row_lane, grid, position)
             elif value.kind in (ValueKind.NUMBER, ValueKind.BOOL):
@@ -276,17 +306,26 @@ class MapBuilder:
 
     def cell_notes(self, grid: Grid, position: Position) -> str:
         """What a cell adds beside its text: its comment and link target, for a card's notes."""
-        return "\n".join(e.strip() for e in (grid.comments.get(position, ""), grid.links.get(position, ""))
-                         if e.strip())
+        return "\n".join(
+            e.strip() for e in (grid.comments.get(position, ""), grid.links.get(position, "")) if e.strip()
+        )
 
-    def _items(self, table: Table, sheet: int, key: StageKey, label: Target, lane: str, position: Position,
-               milestones_in_lane: bool) -> None:
+    def _items(
+        self,
+        table: Table,
+        sheet: int,
+        key: StageKey,
+        label: Target,
+        lane: str,
+        position: Position,
+        milestones_in_lane: bool,
+    ) -> None:
         grid = table.grid
         items = split_items(grid.cells[position].text)
         self.report.use(grid, position)
         box = self._merged.get(position)
         if box is not None and table.column_stage.get(box[3]) not in (None, table.column_stage[position[1]]):
-            self.report.info(f"merged across several stages; put in \"{key[0]}\", the first", grid, position)
+            self.report.info(f'merged across several stages; put in "{key[0]}", the first', grid, position)
         notes = self.cell_notes(grid, position)
         for item in items:
             if label.field is Field.MILESTONES:
@@ -321,9 +360,18 @@ class MapBuilder:
         stage_ids = {key: journey.add_stage(self._stage(key)) for key in self.stages}
         lane_ids = {name: journey.add_lane(Persona(name)) for name in self.lanes}
         for card in self.cards:
-            journey.add_card(stage_ids[card.stage], lane_ids[card.lane],
-                             Touchpoint(card.title, channel=card.channel, owner=card.owner, notes=card.notes,
-                                        emotion=card.emotion, kind=card.kind))
+            journey.add_card(
+                stage_ids[card.stage],
+                lane_ids[card.lane],
+                Touchpoint(
+                    card.title,
+                    channel=card.channel,
+                    owner=card.owner,
+                    notes=card.notes,
+                    emotion=card.emotion,
+                    kind=card.kind,
+                ),
+            )
         for key, lane, title in self.milestones:
             journey.add_milestone(stage_ids[key], Milestone(title), None if lane is None else lane_ids[lane])
         return journey
@@ -343,8 +391,11 @@ class MapBuilder:
                 field = name.value.replace("_", " ")
                 joined = ", ".join(c.grid.ref(c.position) for c in used)
                 for cell in used:
-                    self.report.info(f"the {field} of stage \"{short(key[0])}\" joins {joined}, one after another",
-                                     cell.grid, cell.position)
+                    self.report.info(
+                        f'the {field} of stage "{short(key[0])}" joins {joined}, one after another',
+                        cell.grid,
+                        cell.position,
+                    )
             others: dict[int, list[_FieldCell]] = {}
             for cell in cells:
                 if cell.sheet != first_sheet:
@@ -356,22 +407,32 @@ class MapBuilder:
                         self.report.use(cell.grid, cell.position)
                     else:
                         first = used[0]
-                        self.report.skip(cell.grid, cell.position, f"differs from {first.grid.name}!"
-                                         f"{first.grid.ref(first.position)}, which was used for this stage")
+                        self.report.skip(
+                            cell.grid,
+                            cell.position,
+                            f"differs from {first.grid.name}!"
+                            f"{first.grid.ref(first.position)}, which was used for this stage",
+                        )
         return Stage(key[0], **values)
 
     def _apply_attributes(self) -> None:
         """Give each attribute row's values to the touchpoints of its stage and lane: one value for
         all of them, or one per touchpoint, in order."""
         for attribute in self.attributes:
-            cards = [c for c in self.cards
-                     if (c.sheet, c.stage, c.lane) == (attribute.sheet, attribute.stage, attribute.lane)
-                     and c.kind is Kind.TOUCHPOINT]
+            cards = [
+                c
+                for c in self.cards
+                if (c.sheet, c.stage, c.lane) == (attribute.sheet, attribute.stage, attribute.lane)
+                and c.kind is Kind.TOUCHPOINT
+            ]
             name = "emotions" if attribute.field is Field.EMOTIONS else attribute.field.value.replace("_", " ") + "s"
             if not cards:
-                self.report.skip(attribute.grid, attribute.position,
-                                 f"{'an emotion' if attribute.field is Field.EMOTIONS else name} for a stage and "
-                                 "lane without touchpoints to carry it")
+                self.report.skip(
+                    attribute.grid,
+                    attribute.position,
+                    f"{'an emotion' if attribute.field is Field.EMOTIONS else name} for a stage and "
+                    "lane without touchpoints to carry it",
+                )
             elif len(attribute.values) in (1, len(cards)):
                 values = attribute.values * len(cards) if len(attribute.values) == 1 else attribute.values
                 for card, value in zip(cards, values, strict=True):
@@ -380,9 +441,11 @@ class MapBuilder:
                         self.lane(card.lane)
                 self.report.use(attribute.grid, attribute.position)
             else:
-                self.report.skip(attribute.grid, attribute.position,
-                                 f"{len(attribute.values)} {name} for {len(cards)} touchpoints; give one, "
-                                 "or one per touchpoint")
+                self.report.skip(
+                    attribute.grid,
+                    attribute.position,
+                    f"{len(attribute.values)} {name} for {len(cards)} touchpoints; give one, or one per touchpoint",
+                )
 
 
 def kind_of(text: str) -> Kind | None:

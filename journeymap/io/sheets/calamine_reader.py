@@ -29,13 +29,17 @@ _ENCRYPTED = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("u
 _PROGRESS_EVERY_ROWS = 256
 
 
-def read_calamine_grids(path: str | os.PathLike[str], data: bytes, kind: str, limits: Limits,
-                        progress: ProgressFn, unreadable: str) -> tuple[list[Grid], str]:
+def read_calamine_grids(
+    path: str | os.PathLike[str], data: bytes, kind: str, limits: Limits, progress: ProgressFn, unreadable: str
+) -> tuple[list[Grid], str]:
     """Every worksheet as a grid, and the format read ("ods" or "xls"). ``kind`` is what the file
     sniffed as ("ods" or "ole2"); ``unreadable`` is the message for an OLE2 file calamine cannot read."""
     if kind == "ole2" and any(name in data for name in _ENCRYPTED):
-        raise MapFileError(path, "is password-protected (encrypted); open it, remove the password "
-                                 "(File > Info > Protect Workbook in Excel), save it as .xlsx and import that")
+        raise MapFileError(
+            path,
+            "is password-protected (encrypted); open it, remove the password "
+            "(File > Info > Protect Workbook in Excel), save it as .xlsx and import that",
+        )
     contents = _ods_content(path, data, limits) if kind == "ods" else None
     import python_calamine
 
@@ -62,8 +66,9 @@ def _ods_content(path: str | os.PathLike[str], data: bytes, limits: Limits) -> l
     except (MapFileError, MemoryError):
         raise
     except DefusedXmlException:
-        raise MapFileError(path, "declares XML entities, which spreadsheets never need (a known attack); "
-                                 "refusing to read it") from None
+        raise MapFileError(
+            path, "declares XML entities, which spreadsheets never need (a known attack); refusing to read it"
+        ) from None
     except Exception as error:  # noqa: BLE001 - broken XML or zip parts end as one clear line
         raise _damaged(path, error) from None
 
@@ -73,12 +78,20 @@ def _damaged(path: str | os.PathLike[str], error: BaseException, place: str = ""
     return MapFileError(path, f"is damaged ({detail or type(error).__name__}); {_REEXPORT}", place)
 
 
-def _read(path: str | os.PathLike[str], workbook: Any, contents: list[SheetContent] | None, limits: Limits,
-          progress: ProgressFn) -> list[Grid]:
+def _read(
+    path: str | os.PathLike[str],
+    workbook: Any,
+    contents: list[SheetContent] | None,
+    limits: Limits,
+    progress: ProgressFn,
+) -> list[Grid]:
     import python_calamine
 
-    sheets = [(index, meta) for index, meta in enumerate(workbook.sheets_metadata)
-              if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
+    sheets = [
+        (index, meta)
+        for index, meta in enumerate(workbook.sheets_metadata)
+        if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
+    ]
     if len(sheets) > limits.sheets:
         raise too_big(path, f"has {len(sheets)} sheets", limits.sheets, advice="keep only the journey map's sheets")
     by_name = {content.name: content for content in contents or ()}
@@ -103,8 +116,9 @@ def _read(path: str | os.PathLike[str], workbook: Any, contents: list[SheetConte
     return grids
 
 
-def _read_cells(path: str | os.PathLike[str], grid: Grid, sheet: Any, content: SheetContent | None,
-                budget: Budget) -> None:
+def _read_cells(
+    path: str | os.PathLike[str], grid: Grid, sheet: Any, content: SheetContent | None, budget: Budget
+) -> None:
     start = sheet.start
     if start is None:
         return
@@ -113,11 +127,21 @@ def _read_cells(path: str | os.PathLike[str], grid: Grid, sheet: Any, content: S
     last_row, last_column = first_row + sheet.height, first_column + sheet.width
     if last_row > limits.rows or last_column > limits.columns:
         where = f"row {last_row:,}" if last_row > limits.rows else f"column {last_column:,}"
-        raise too_big(path, f"has content in {where}", limits.rows if last_row > limits.rows else limits.columns,
-                      f"sheet {grid.name}", advice="delete what is far below or to the right of the map")
+        raise too_big(
+            path,
+            f"has content in {where}",
+            limits.rows if last_row > limits.rows else limits.columns,
+            f"sheet {grid.name}",
+            advice="delete what is far below or to the right of the map",
+        )
     if sheet.height * sheet.width > limits.scanned_cells:
-        raise too_big(path, f"spans {sheet.height:,} rows by {sheet.width:,} columns", limits.scanned_cells,
-                      f"sheet {grid.name}", advice="delete the unused rows and columns around the map")
+        raise too_big(
+            path,
+            f"spans {sheet.height:,} rows by {sheet.width:,} columns",
+            limits.scanned_cells,
+            f"sheet {grid.name}",
+            advice="delete the unused rows and columns around the map",
+        )
     shown = content.shown if content is not None else {}
     formulas = content.formulas if content is not None else set()
     # to_python() starts at the first filled row and column (iter_rows() pads rows above).

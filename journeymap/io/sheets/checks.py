@@ -21,10 +21,17 @@ def check_cell(path: str | os.PathLike[str], text: str, place: str, stored: str 
     """Raise MapFileError if ``text`` cannot be stored in one cell (``stored`` is its escaped form)."""
     bad = _UNSTORABLE.search(text)
     if bad is not None:
-        raise MapFileError(path, f"\"{short(text)}\" contains the control character U+{ord(bad.group()):04X}, "
-                                 "which spreadsheets cannot hold; remove it from the map (or save as .cjm)",
-                           place)
+        raise MapFileError(
+            path,
+            f'"{short(text)}" contains the control character U+{ord(bad.group()):04X}, '
+            "which spreadsheets cannot hold; remove it from the map (or save as .cjm)",
+            place,
+        )
     length = len(stored if stored is not None else text)
     if length > CELL_LIMIT:
-        raise MapFileError(path, f"\"{short(text)}\" is {length:,} characters long; a spreadsheet cell holds "
-                                 f"at most {CELL_LIMIT:,}: shorten it (or save as .cjm)", place)
+        raise MapFileError(
+            path,
+            f'"{short(text)}" is {length:,} characters long; a spreadsheet cell holds '
+            f"at most {CELL_LIMIT:,}: shorten it (or save as .cjm)",
+            place,
+        )

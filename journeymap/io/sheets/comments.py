@@ -43,4 +43,4 @@ def _thread(text: str) -> str:
     if words:
         return "\n".join(words)
     # No headings (another program's wording): all but the marker.
-    return text.strip()[len(_THREADED):].strip()
+    return text.strip()[len(_THREADED) :].strip()

@@ -50,8 +50,10 @@ def one_line(text: str) -> str:
 
 def fit_for_csv(journey: JourneyMap, path: str | os.PathLike[str]) -> CsvFit:
     if not journey.stage_ids():
-        raise MapFileError(path, "has no stages, so a CSV of it would hold nothing to import; add a stage, "
-                                 "or save .cjm or export .xlsx")
+        raise MapFileError(
+            path,
+            "has no stages, so a CSV of it would hold nothing to import; add a stage, or save .cjm or export .xlsx",
+        )
     fit = CsvFit(journey.copy())
     _title(fit)
     _stages(fit)
@@ -90,8 +92,10 @@ def _stages(fit: CsvFit) -> None:
         if changes:
             journey.update_stage(stage_id, **changes)
     if trimmed:
-        fit.note(f"{len(trimmed)} stage text(s) begin or end with spaces, tabs or line breaks, which a CSV "
-                 "import trims", trimmed)
+        fit.note(
+            f"{len(trimmed)} stage text(s) begin or end with spaces, tabs or line breaks, which a CSV import trims",
+            trimmed,
+        )
     if unnamed:
         fit.note("stages without a name get one in the CSV, or their column could not be read back", unnamed)
 
@@ -129,17 +133,23 @@ def _items(fit: CsvFit) -> None:
             (broken if _LINE_BREAK.search(title.strip()) else trimmed).append(title)
             journey.update_milestone(milestone_id, title=fitted)
     if broken:
-        fit.note(f"{len(broken)} card or milestone title(s) hold line breaks; a CSV cell holds one item per "
-                 "line, so each is written on one line", broken)
+        fit.note(
+            f"{len(broken)} card or milestone title(s) hold line breaks; a CSV cell holds one item per "
+            "line, so each is written on one line",
+            broken,
+        )
     if trimmed:
-        fit.note(f"{len(trimmed)} card or milestone title(s) begin or end with spaces or tabs, which a CSV "
-                 "import trims", trimmed)
+        fit.note(
+            f"{len(trimmed)} card or milestone title(s) begin or end with spaces or tabs, which a CSV import trims",
+            trimmed,
+        )
     if empty:
-        fit.note(f"{empty} card(s) or milestone(s) without a title are left out: a CSV cell cannot hold an "
-                 "empty item")
+        fit.note(f"{empty} card(s) or milestone(s) without a title are left out: a CSV cell cannot hold an empty item")
     for kind_name, count in sorted(other_kinds.items()):
-        fit.note(f"{count} card(s) of kind “{kind_name}” are left out: the map sheet has no row for them (an .xlsx "
-                 "export keeps them on its Cards sheet)")
+        fit.note(
+            f"{count} card(s) of kind “{kind_name}” are left out: the map sheet has no row for them (an .xlsx "
+            "export keeps them on its Cards sheet)"
+        )
 
 
 def _lanes(fit: CsvFit) -> None:
@@ -158,15 +168,20 @@ def _lanes(fit: CsvFit) -> None:
         if fitted != name:
             journey.update_lane(lane_id, name=fitted)
     if renamed:
-        fit.note("lane names are written in row labels (\"Touchpoints: SMB\"): one line, spaces collapsed, and "
-                 "never read as a total or count; these were changed to fit", renamed)
+        fit.note(
+            'lane names are written in row labels ("Touchpoints: SMB"): one line, spaces collapsed, and '
+            "never read as a total or count; these were changed to fit",
+            renamed,
+        )
     if unnamed:
         fit.note("lanes without a name get one in the CSV", unnamed)
     _join_namesakes(fit)
     empty = [lane for lane in journey.lane_ids() if not _has_content(journey, lane)]
     if empty:
-        fit.note("lanes without cards or milestones are not in a CSV (it has no row for them)",
-                 [journey.lane(lane).name for lane in empty])
+        fit.note(
+            "lanes without cards or milestones are not in a CSV (it has no row for them)",
+            [journey.lane(lane).name for lane in empty],
+        )
         for lane in empty:
             journey.remove_lane(lane, CardPolicy.DELETE)
 
@@ -182,8 +197,10 @@ def _label_name(name: str) -> str:
 def _reads_back(name: str) -> bool:
     from journeymap.io.sheets.labels import synonyms
 
-    return all(getattr(synonyms().match(f"{label}: {name}"), "persona", None) == name
-               for label in ("Touchpoints", "Pain points", "Opportunities", "Milestones"))
+    return all(
+        getattr(synonyms().match(f"{label}: {name}"), "persona", None) == name
+        for label in ("Touchpoints", "Pain points", "Opportunities", "Milestones")
+    )
 
 
 def _join_namesakes(fit: CsvFit) -> None:
@@ -206,8 +223,9 @@ def _join_namesakes(fit: CsvFit) -> None:
         journey.remove_lane(lane_id, CardPolicy.DELETE)
         joined.append(name)
     if joined:
-        fit.note("lanes with the same name share one row label in a CSV, so they are joined into one",
-                 sorted(set(joined)))
+        fit.note(
+            "lanes with the same name share one row label in a CSV, so they are joined into one", sorted(set(joined))
+        )
 
 
 def _group_by_kind(fit: CsvFit) -> None:
@@ -224,13 +242,16 @@ def _group_by_kind(fit: CsvFit) -> None:
                 for index, card_id in enumerate(grouped):
                     journey.move_card(card_id, stage_id, lane_id, index)
     if moved:
-        fit.note(f"in {moved} cell(s) cards of different kinds are interleaved; a CSV has a row per kind, so "
-                 "they come back grouped: touchpoints, then pain points, then opportunities")
+        fit.note(
+            f"in {moved} cell(s) cards of different kinds are interleaved; a CSV has a row per kind, so "
+            "they come back grouped: touchpoints, then pain points, then opportunities"
+        )
 
 
 def _has_content(journey: JourneyMap, lane_id: str) -> bool:
     return any(journey.cards_in(s, lane_id) for s in journey.stage_ids()) or any(
-        journey.milestone_place(m)[1] == lane_id for m in journey.milestone_ids())
+        journey.milestone_place(m)[1] == lane_id for m in journey.milestone_ids()
+    )
 
 
 def _unused(name: str, taken: set[str]) -> str:

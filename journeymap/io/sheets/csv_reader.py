@@ -28,8 +28,9 @@ _PROGRESS_EVERY_ROWS = 1024
 _FIELD_LIMIT = 131_072  # Python's csv default; set explicitly so another module's change cannot lift it.
 
 
-def read_csv_grid(path: str | os.PathLike[str], data: bytes, limits: Limits,
-                  progress: ProgressFn) -> tuple[Grid, list[Notice]]:
+def read_csv_grid(
+    path: str | os.PathLike[str], data: bytes, limits: Limits, progress: ProgressFn
+) -> tuple[Grid, list[Notice]]:
     """The file as one grid named after the file, and the assumptions made while reading it."""
     name = Path(path).stem or "CSV"
     notices: list[Notice] = []
@@ -47,28 +48,38 @@ def read_csv_grid(path: str | os.PathLike[str], data: bytes, limits: Limits,
             if row_number > limits.rows:
                 raise too_big(path, f"has more than {limits.rows:,} rows", limits.rows, f"line {reader.line_num}")
             if len(record) > limits.columns:
-                raise too_big(path, f"row {row_number} has {len(record):,} columns", limits.columns,
-                              f"line {reader.line_num}")
+                raise too_big(
+                    path, f"row {row_number} has {len(record):,} columns", limits.columns, f"line {reader.line_num}"
+                )
             for column, field in enumerate(record, 1):
                 if not field:
                     continue
                 kept += 1
                 if kept > limits.cells:
-                    raise too_big(path, f"has more than {limits.cells:,} filled cells", limits.cells,
-                                  f"line {reader.line_num}")
+                    raise too_big(
+                        path, f"has more than {limits.cells:,} filled cells", limits.cells, f"line {reader.line_num}"
+                    )
                 if len(field) > limits.cell_chars:
                     cell = grid.ref((row_number, column))
-                    raise too_big(path, f"cell {cell} holds {len(field):,} characters", limits.cell_chars,
-                                  f"{name}!{cell}", advice="shorten it")
+                    raise too_big(
+                        path,
+                        f"cell {cell} holds {len(field):,} characters",
+                        limits.cell_chars,
+                        f"{name}!{cell}",
+                        advice="shorten it",
+                    )
                 grid.cells[(row_number, column)] = CellValue(restore_formula(field))
             if row_number % _PROGRESS_EVERY_ROWS == 0:
                 progress(stream.tell(), len(text), "Reading CSV")
         progress(len(text), len(text), "Read the CSV")
     except csv.Error as error:
         if "field larger than field limit" in str(error):
-            raise MapFileError(path, f"has a cell longer than {_FIELD_LIMIT:,} characters, so it is not a "
-                                     "journey map CSV (or a quote is missing before that point)",
-                               f"line {reader.line_num}") from None
+            raise MapFileError(
+                path,
+                f"has a cell longer than {_FIELD_LIMIT:,} characters, so it is not a "
+                "journey map CSV (or a quote is missing before that point)",
+                f"line {reader.line_num}",
+            ) from None
         raise MapFileError(path, f"is not valid CSV ({error})", f"line {reader.line_num}") from None
     return grid, notices
 
@@ -76,10 +87,11 @@ def read_csv_grid(path: str | os.PathLike[str], data: bytes, limits: Limits,
 def _decode(path: str | os.PathLike[str], data: bytes, name: str, notices: list[Notice]) -> str:
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return _checked(path, data[len(codecs.BOM_UTF8):].decode("utf-8"))
+            return _checked(path, data[len(codecs.BOM_UTF8) :].decode("utf-8"))
         except UnicodeDecodeError as error:
-            raise MapFileError(path, f"starts as UTF-8 but byte {error.start + 3:,} is not UTF-8; save it "
-                                     "again as \"CSV UTF-8\"") from None
+            raise MapFileError(
+                path, f'starts as UTF-8 but byte {error.start + 3:,} is not UTF-8; save it again as "CSV UTF-8"'
+            ) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return _checked(path, data.decode("utf-16"))
@@ -87,9 +99,12 @@ def _decode(path: str | os.PathLike[str], data: bytes, name: str, notices: list[
             raise MapFileError(path, f"is damaged UTF-16 text (byte {error.start})") from None
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        raise MapFileError(path, f"holds binary data (a zero byte at offset {offset:,}), so it is neither a "
-                                 "CSV nor a spreadsheet we read; open it where it was made and save the sheet as "
-                                 ".xlsx or .csv")
+        raise MapFileError(
+            path,
+            f"holds binary data (a zero byte at offset {offset:,}), so it is neither a "
+            "CSV nor a spreadsheet we read; open it where it was made and save the sheet as "
+            ".xlsx or .csv",
+        )
     try:
         return _checked(path, data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -97,11 +112,18 @@ def _decode(path: str | os.PathLike[str], data: bytes, name: str, notices: list[
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as error:
-        raise MapFileError(path, f"is neither UTF-8 nor Windows-1252 text (byte {error.start:,}); "
-                                 "save it as \"CSV UTF-8\" and try again") from None
-    notices.append(Notice(Severity.WARNING, f"is not UTF-8 (first at line {line}); read it as Windows-1252 "
-                                            "(Excel's plain CSV): check accented letters, or save it as "
-                                            "\"CSV UTF-8\" to be sure", name))
+        raise MapFileError(
+            path, f'is neither UTF-8 nor Windows-1252 text (byte {error.start:,}); save it as "CSV UTF-8" and try again'
+        ) from None
+    notices.append(
+        Notice(
+            Severity.WARNING,
+            f"is not UTF-8 (first at line {line}); read it as Windows-1252 "
+            "(Excel's plain CSV): check accented letters, or save it as "
+            '"CSV UTF-8" to be sure',
+            name,
+        )
+    )
     return _checked(path, text)
 
 
@@ -110,8 +132,11 @@ def _checked(path: str | os.PathLike[str], text: str) -> str:
     sample = text[:_SNIFF_CHARS]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n")
     if controls > max(8, len(sample) // 100):
-        raise MapFileError(path, "is not a spreadsheet: it holds binary data rather than text; "
-                                 "open it where it was made and save the sheet as .xlsx or .csv")
+        raise MapFileError(
+            path,
+            "is not a spreadsheet: it holds binary data rather than text; "
+            "open it where it was made and save the sheet as .xlsx or .csv",
+        )
     return text
 
 

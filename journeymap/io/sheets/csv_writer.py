@@ -39,8 +39,14 @@ def save_csv(journey: JourneyMap, path: str | os.PathLike[str]) -> list[Notice]:
     left_out = _left_out(journey)
     if not left_out:
         return fit.notices
-    return [Notice(Severity.INFO, f"a CSV holds the map sheet only, so {', '.join(left_out)} are not in it; "
-                                  "export .xlsx or save .cjm to keep them"), *fit.notices]
+    return [
+        Notice(
+            Severity.INFO,
+            f"a CSV holds the map sheet only, so {', '.join(left_out)} are not in it; "
+            "export .xlsx or save .cjm to keep them",
+        ),
+        *fit.notices,
+    ]
 
 
 def _left_out(journey: JourneyMap) -> list[str]:

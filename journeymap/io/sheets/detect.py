@@ -107,8 +107,9 @@ class Detection:
         return self.table.layout if self.table is not None else None
 
 
-def detect(grid: Grid, synonyms: SynonymTable, forced: Orientation | None = None,
-           mapping: Mapping | None = None) -> Detection:
+def detect(
+    grid: Grid, synonyms: SynonymTable, forced: Orientation | None = None, mapping: Mapping | None = None
+) -> Detection:
     """Choose the layout and locate the table; ``forced`` or the mapping's layout override the scores."""
     mapping = mapping or Mapping()
     if not mapping.include_hidden:
@@ -174,7 +175,7 @@ def label_candidates(grid: Grid, labels: dict[Position, Target], orientation: Or
         line = max(lines, key=lambda n: (lines[n], -n))
     else:
         counts: dict[int, int] = {}
-        for (r, c) in texts:
+        for r, c in texts:
             counts[r if rows else c] = counts.get(r if rows else c, 0) + 1
         useful = sorted(n for n, count in counts.items() if count >= 2)
         if not useful:
@@ -208,8 +209,9 @@ def looks_like_a_note(text: str) -> bool:
 
 
 # ------------------------------------------------------------------------ grids
-def _locate_grid(grid: Grid, layout: Layout, labels: dict[Position, Target], synonyms: SynonymTable,
-                 mapping: Mapping) -> tuple[Table | None, str]:
+def _locate_grid(
+    grid: Grid, layout: Layout, labels: dict[Position, Target], synonyms: SynonymTable, mapping: Mapping
+) -> tuple[Table | None, str]:
     per_column: dict[int, set[Field]] = {}
     for (_row, column), target in labels.items():
         if target.field in MEANINGFUL:
@@ -259,8 +261,7 @@ def _grid_guess(found: Target) -> Target:
     return found
 
 
-def _header_row(grid: Grid, label_column: int, first_label_row: int,
-                labels: dict[Position, Target]) -> int | None:
+def _header_row(grid: Grid, label_column: int, first_label_row: int, labels: dict[Position, Target]) -> int | None:
     """The row of stage names: a "Stage" label above the first known label, or else the top of the
     block of rows with content right of the labels that ends at the first known label."""
     right: dict[int, int] = {}
@@ -305,18 +306,22 @@ def _extend_down(grid: Grid, label_column: int, header: int, last: int) -> int:
 
 
 def _short_label(value: CellValue) -> bool:
-    return value.kind is ValueKind.TEXT and not value.blank and not looks_like_a_note(value.text) \
+    return (
+        value.kind is ValueKind.TEXT
+        and not value.blank
+        and not looks_like_a_note(value.text)
         and "\n" not in value.text.strip()
+    )
 
 
 def _stage_columns(table: Table, synonyms: SynonymTable) -> None:
     """Stage names across the header row, without notes or totals typed beside the table."""
     grid, header = table.grid, table.header_row
-    content_columns = {c for (r, c), v in grid.cells.items()
-                       if header < r <= table.last_row and not v.blank}
+    content_columns = {c for (r, c), v in grid.cells.items() if header < r <= table.last_row and not v.blank}
     previous = table.label_column
-    for column in sorted(c for (r, c), v in grid.cells.items()
-                         if r == header and c > table.label_column and not v.blank):
+    for column in sorted(
+        c for (r, c), v in grid.cells.items() if r == header and c > table.label_column and not v.blank
+    ):
         text = grid.cells[(header, column)].text
         empty = column not in content_columns
         if " ".join(_WORDS.findall(text.casefold())) in _TOTALS:
@@ -362,8 +367,9 @@ def _inventory_header(grid: Grid, labels: dict[Position, Target], forced: bool) 
     return None
 
 
-def _locate_inventory(grid: Grid, labels: dict[Position, Target], header: int, synonyms: SynonymTable,
-                      mapping: Mapping) -> tuple[Table | None, str]:
+def _locate_inventory(
+    grid: Grid, labels: dict[Position, Target], header: int, synonyms: SynonymTable, mapping: Mapping
+) -> tuple[Table | None, str]:
     columns = sorted(c for (r, c), v in grid.cells.items() if r == header and not v.blank)
     stage_column = min(c for (r, c), t in labels.items() if r == header and t.field is Field.STAGE)
     table = Table(grid, Layout.INVENTORY, stage_column, header)

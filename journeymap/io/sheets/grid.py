@@ -100,9 +100,17 @@ class Grid:
         if not self.hidden_rows and not self.hidden_columns:
             return self
         visible = {p: v for p, v in self.cells.items() if not self.is_hidden(p)}
-        return Grid(self.name, visible, list(self.merges), self.hidden, self.transposed,
-                    hidden_rows=set(self.hidden_rows), hidden_columns=set(self.hidden_columns),
-                    comments=dict(self.comments), links=dict(self.links))
+        return Grid(
+            self.name,
+            visible,
+            list(self.merges),
+            self.hidden,
+            self.transposed,
+            hidden_rows=set(self.hidden_rows),
+            hidden_columns=set(self.hidden_columns),
+            comments=dict(self.comments),
+            links=dict(self.links),
+        )
 
     def is_hidden(self, position: Position) -> bool:
         """Whether the sheet hides this cell's row or column."""
@@ -116,7 +124,6 @@ class Grid:
             if r1 <= row <= r2 and c1 <= column <= c2 and (row, column) != (r1, c1):
                 return r1, c1
         return None
-
 
     def hidden_under_merges(self) -> dict[Position, Position]:
         """Filled cells that a merged range covers (LibreOffice can keep them) -> its top-left."""

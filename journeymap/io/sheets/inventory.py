@@ -25,8 +25,12 @@ def add_inventory(builder: MapBuilder, table: Table, lane: str = DEFAULT_LANE) -
     columns: dict[int, Target] = {}
     for position, slot in table.slots.items():
         if slot.target.field is Field.IGNORE:
-            report.skip(grid, position, f"a column the mapping ignores; give it a meaning in the import preview "
-                                        f"or with --field \"{short(slot.text)}=FIELD\"")
+            report.skip(
+                grid,
+                position,
+                f"a column the mapping ignores; give it a meaning in the import preview "
+                f'or with --field "{short(slot.text)}=FIELD"',
+            )
         else:
             columns[position[1]] = slot.target
             report.use(grid, position)
@@ -43,8 +47,13 @@ def add_inventory(builder: MapBuilder, table: Table, lane: str = DEFAULT_LANE) -
         elif row > table.last_row:
             report.skip(grid, position, "below the table")
         elif column not in columns:
-            report.skip(grid, position, "in a column without a label" if column not in table_columns(table)
-                        else "in a column the mapping ignores")
+            report.skip(
+                grid,
+                position,
+                "in a column without a label"
+                if column not in table_columns(table)
+                else "in a column the mapping ignores",
+            )
         else:
             rows.setdefault(row, []).append(position)
     counts: dict[str, int] = {}
@@ -66,15 +75,22 @@ def add_inventory(builder: MapBuilder, table: Table, lane: str = DEFAULT_LANE) -
         report.use(grid, stage_cell)
         _record(builder, table, sheet, key, cells, columns, lane)
     for name, count in counts.items():
-        report.info(f"stage \"{short(name)}\" took {count} row{'s' * (count != 1)}", grid, first_row[name])
+        report.info(f'stage "{short(name)}" took {count} row{"s" * (count != 1)}', grid, first_row[name])
 
 
 def table_columns(table: Table) -> set[int]:
     return {position[1] for position in table.slots}
 
 
-def _record(builder: MapBuilder, table: Table, sheet: int, key: StageKey, cells: dict[int, Position],
-            columns: dict[int, Target], default_lane: str) -> None:
+def _record(
+    builder: MapBuilder,
+    table: Table,
+    sheet: int,
+    key: StageKey,
+    cells: dict[int, Position],
+    columns: dict[int, Target],
+    default_lane: str,
+) -> None:
     """One row: its cards (a touchpoint, and any pain point, opportunity or thought beside it), their
     attributes, the stage's fields and milestones."""
     grid = table.grid
@@ -133,5 +149,9 @@ def _stage_field(builder: MapBuilder, sheet: int, key: StageKey, field: Field, g
         builder.report.use(grid, position)
     else:
         first = cells[0]
-        builder.report.skip(grid, position, f"differs from {first.grid.ref(first.position)}, which was used for the "
-                                            f"{field.value.replace('_', ' ')} of stage \"{short(key[0])}\"")
+        builder.report.skip(
+            grid,
+            position,
+            f"differs from {first.grid.ref(first.position)}, which was used for the "
+            f'{field.value.replace("_", " ")} of stage "{short(key[0])}"',
+        )

@@ -65,15 +65,30 @@ CARD_ATTRIBUTES = (Field.CHANNEL, Field.CARD_OWNER, Field.PERSONA, Field.NOTES, 
 # Fields a label may attach to a persona lane.
 LANE_FIELDS = (*LIST_FIELDS, Field.THOUGHTS, Field.EMOTIONS)
 
-_CARD_KINDS = {Field.TOUCHPOINTS: Kind.TOUCHPOINT, Field.PAIN_POINTS: Kind.PAIN_POINT,
-               Field.OPPORTUNITIES: Kind.OPPORTUNITY, Field.THOUGHTS: Kind.THOUGHT}
+_CARD_KINDS = {
+    Field.TOUCHPOINTS: Kind.TOUCHPOINT,
+    Field.PAIN_POINTS: Kind.PAIN_POINT,
+    Field.OPPORTUNITIES: Kind.OPPORTUNITY,
+    Field.THOUGHTS: Kind.THOUGHT,
+}
 _DISPLAY_NAMES = {
-    Field.STAGE: "stage names", Field.GOAL: "goal", Field.SUCCESS_CRITERIA: "success criteria",
-    Field.TIMELINE: "timeline", Field.OWNER: "owner", Field.TOUCHPOINTS: "touchpoints",
-    Field.MILESTONES: "milestones", Field.PAIN_POINTS: "pain points", Field.OPPORTUNITIES: "opportunities",
-    Field.EMOTIONS: "emotions", Field.THOUGHTS: "thoughts", Field.CHANNEL: "card channel",
-    Field.CARD_OWNER: "card owner", Field.PERSONA: "card persona", Field.NOTES: "card notes",
-    Field.KIND: "card kind", Field.IGNORE: "ignore",
+    Field.STAGE: "stage names",
+    Field.GOAL: "goal",
+    Field.SUCCESS_CRITERIA: "success criteria",
+    Field.TIMELINE: "timeline",
+    Field.OWNER: "owner",
+    Field.TOUCHPOINTS: "touchpoints",
+    Field.MILESTONES: "milestones",
+    Field.PAIN_POINTS: "pain points",
+    Field.OPPORTUNITIES: "opportunities",
+    Field.EMOTIONS: "emotions",
+    Field.THOUGHTS: "thoughts",
+    Field.CHANNEL: "card channel",
+    Field.CARD_OWNER: "card owner",
+    Field.PERSONA: "card persona",
+    Field.NOTES: "card notes",
+    Field.KIND: "card kind",
+    Field.IGNORE: "ignore",
 }
 
 # "Touchpoints: SMB founder", "Enterprise - touchpoints", "Touchpoints | Admin", "接点：田中さん".
@@ -153,8 +168,11 @@ class SynonymTable:
         self._cjk_first_words = tuple(w for w in self._first_words if _is_cjk(w[0]))
         self._cjk_last_words = tuple(w for w in self._last_words if _is_cjk(w[-1]))
         self._lane_cjk_endings = tuple(e for e in self._lane_endings if _is_cjk(e[-1]))
-        self._compound_ends = [p for p in self._phrases if p.strong and len(p.text) >= 5 and " " not in p.text
-                               and self._language_of.get(p.text) in self._compounds]
+        self._compound_ends = [
+            p
+            for p in self._phrases
+            if p.strong and len(p.text) >= 5 and " " not in p.text and self._language_of.get(p.text) in self._compounds
+        ]
 
     # ---------------------------------------------------------------- data
     def _add_language(self, data: dict[str, object]) -> str:
@@ -211,8 +229,11 @@ class SynonymTable:
                 phrases.append(_Phrase(loose, field, strong))
         phrases.sort(key=lambda p: -len(p.text))
         for phrase in phrases:
-            first = phrase.text[0] if _is_cjk(phrase.text[0]) else re.split(r"[ \u3040-\u30ff\u4e00-\u9fff]",
-                                                                           phrase.text, maxsplit=1)[0]
+            first = (
+                phrase.text[0]
+                if _is_cjk(phrase.text[0])
+                else re.split(r"[ \u3040-\u30ff\u4e00-\u9fff]", phrase.text, maxsplit=1)[0]
+            )
             self._starts.setdefault(first, []).append(phrase)
             if phrase.field in LANE_FIELDS and phrase.strong:
                 self._lane_endings.add(phrase.text if _is_cjk(phrase.text[-1]) else phrase.text.split(" ")[-1])
@@ -292,14 +313,19 @@ class SynonymTable:
         if not words:
             return False
         loose = [strip_accents(w) for w in (words[0], words[-1])]
-        if words[0] in self._first_words or loose[0] in self._first_words or words[-1] in self._last_words \
-                or loose[1] in self._last_words:
+        if (
+            words[0] in self._first_words
+            or loose[0] in self._first_words
+            or words[-1] in self._last_words
+            or loose[1] in self._last_words
+        ):
             return True
         # Japanese: "合計タッチポイント", "タッチポイント数" have no space before the word.
         if _CJK.search(key) is None:
             return False
         return key.startswith(self._cjk_first_words) or any(
-            key.endswith(w) and len(key) > len(w) for w in self._cjk_last_words)
+            key.endswith(w) and len(key) > len(w) for w in self._cjk_last_words
+        )
 
     # ---------------------------------------------------------------- rules
     def _field(self, key: str) -> Field | None:
@@ -329,7 +355,7 @@ class SynonymTable:
         return key in self._whole_only or strip_accents(key) in self._whole_only
 
     def _separated(self, text: str) -> tuple[Label | None] | None:
-        """"Touchpoints: SMB" and the like; None when the label has no such separator to go by."""
+        """ "Touchpoints: SMB" and the like; None when the label has no such separator to go by."""
         pieces = _SEPARATOR.split(text, maxsplit=1)
         if len(pieces) != 2 or not pieces[0].strip() or not pieces[1].strip():
             return None
@@ -394,19 +420,19 @@ class SynonymTable:
             changed = False
             number = _LEADING_NUMBER.match(rest)  # "Top 3 pain points"
             if number and rest != key:
-                rest = rest[number.end():]
+                rest = rest[number.end() :]
                 changed = True
                 continue
             modifier = self._modifier_re.match(rest)
             if modifier:
-                rest = rest[modifier.end():].lstrip()
+                rest = rest[modifier.end() :].lstrip()
                 changed = True
         return rest
 
     def _phrase_at_start(self, key: str) -> tuple[_Phrase, str] | None:
         for phrase in self._candidates(key, 0):  # longest first
             if phrase.strong and _starts_with(key, phrase.text):
-                return phrase, key[len(phrase.text):].strip()
+                return phrase, key[len(phrase.text) :].strip()
         return None
 
     def _phrases_inside(self, key: str) -> Iterator[_Phrase]:
@@ -414,12 +440,19 @@ class SynonymTable:
         if _CJK.search(key) is None:
             starts = [0, *(i + 1 for i, c in enumerate(key) if c == " ")]
         else:
-            starts = [i for i in range(len(key)) if key[i] != " " and (
-                i == 0 or key[i - 1] == " " or _is_cjk(key[i]) or _is_cjk(key[i - 1]))]
+            starts = [
+                i
+                for i in range(len(key))
+                if key[i] != " " and (i == 0 or key[i - 1] == " " or _is_cjk(key[i]) or _is_cjk(key[i - 1]))
+            ]
         for index in starts:
             for phrase in self._candidates(key, index):
-                if phrase.strong and len(phrase.text) >= 2 and key.startswith(phrase.text, index) \
-                        and _boundary(key, index + len(phrase.text), phrase.text):
+                if (
+                    phrase.strong
+                    and len(phrase.text) >= 2
+                    and key.startswith(phrase.text, index)
+                    and _boundary(key, index + len(phrase.text), phrase.text)
+                ):
                     yield phrase
 
     def _candidates(self, key: str, index: int) -> list[_Phrase]:
@@ -476,8 +509,10 @@ def _strings(value: object) -> list[str]:
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
     """A pattern for any of ``words`` at the start of a label, as whole words (longest first)."""
-    parts = [re.escape(w) + ("" if _is_cjk(w[-1]) else f"(?= |$|{_CJK.pattern})")
-             for w in sorted((w for w in words if w), key=len, reverse=True)]
+    parts = [
+        re.escape(w) + ("" if _is_cjk(w[-1]) else f"(?= |$|{_CJK.pattern})")
+        for w in sorted((w for w in words if w), key=len, reverse=True)
+    ]
     return re.compile("(?:" + "|".join(parts) + ")" if parts else "(?!)")
 
 

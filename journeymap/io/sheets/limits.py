@@ -43,7 +43,8 @@ class SpreadsheetLimitError(MapFileError):
     """The file is larger than a journey map spreadsheet can be; the message says which limit."""
 
 
-def too_big(path: str | os.PathLike[str], what: str, limit: int, place: str = "",
-            advice: str = "") -> SpreadsheetLimitError:
+def too_big(
+    path: str | os.PathLike[str], what: str, limit: int, place: str = "", advice: str = ""
+) -> SpreadsheetLimitError:
     advice = advice or "delete what the journey map does not need, or split the file, and try again"
     return SpreadsheetLimitError(path, f"{what}; the limit is {limit:,}: {advice}", place)

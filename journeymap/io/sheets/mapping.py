@@ -74,8 +74,11 @@ class Layout(StrEnum):
     INVENTORY = "inventory"  # one row per touchpoint: a Stage column whose names repeat
 
     def describe(self) -> str:
-        return {Layout.COLUMNS: "stages as columns", Layout.ROWS: "stages as rows",
-                Layout.INVENTORY: "one row per touchpoint"}[self]
+        return {
+            Layout.COLUMNS: "stages as columns",
+            Layout.ROWS: "stages as rows",
+            Layout.INVENTORY: "one row per touchpoint",
+        }[self]
 
 
 @dataclass(frozen=True)
@@ -95,12 +98,14 @@ class Target:
         name, colon, persona = spec.strip().partition(":")
         choice = FIELD_CHOICES.get(name.strip().casefold())
         if choice is None:
-            raise ValueError(f"unknown field {name.strip()!r}; use one of {', '.join(FIELD_CHOICES)}, "
-                             "or touchpoints:PERSONA for one lane")
+            raise ValueError(
+                f"unknown field {name.strip()!r}; use one of {', '.join(FIELD_CHOICES)}, "
+                "or touchpoints:PERSONA for one lane"
+            )
         if colon and choice not in LANE_CHOICES:
-            raise ValueError(f"only {', '.join(f.value for f in LANE_CHOICES)} take a persona (\"{spec}\")")
+            raise ValueError(f'only {", ".join(f.value for f in LANE_CHOICES)} take a persona ("{spec}")')
         if colon and not persona.strip():
-            raise ValueError(f"name the persona after the colon (\"{spec}\")")
+            raise ValueError(f'name the persona after the colon ("{spec}")')
         return cls(choice, persona.strip() or None)
 
     def spec(self) -> str:
@@ -139,8 +144,11 @@ class Mapping:
 
     # ------------------------------------------------------------- as a file
     def to_json(self) -> dict[str, object]:
-        data: dict[str, object] = {"format": "journeymap-mapping", "version": 1,
-                                   "fields": {label: target.spec() for label, target in self.fields.items()}}
+        data: dict[str, object] = {
+            "format": "journeymap-mapping",
+            "version": 1,
+            "fields": {label: target.spec() for label, target in self.fields.items()},
+        }
         if self.layout is not None:
             data["layout"] = self.layout.value
         if self.include_hidden:
@@ -150,7 +158,7 @@ class Mapping:
     @classmethod
     def from_json(cls, data: object, source: str = "the mapping") -> Mapping:
         if not isinstance(data, dict) or not isinstance(data.get("fields", {}), dict):
-            raise ValueError(f"{source} is not a mapping file (expected {{\"fields\": {{\"LABEL\": \"FIELD\"}}}})")
+            raise ValueError(f'{source} is not a mapping file (expected {{"fields": {{"LABEL": "FIELD"}}}})')
         fields = {}
         for label, spec in data.get("fields", {}).items():
             if not isinstance(spec, str):

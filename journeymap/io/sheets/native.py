@@ -43,30 +43,55 @@ def read_native(path: str | os.PathLike[str], grids: list[Grid], report: Report)
     values = _about(about)
     version = values.get("Version", "")
     if not version.isdigit() or int(version) > shape.FORMAT_VERSION:
-        raise MapFileError(path, f"was exported by a newer Journey Map Designer (format version {version}); "
-                                 "update the app", f"{shape.ABOUT_SHEET}!B3")
+        raise MapFileError(
+            path,
+            f"was exported by a newer Journey Map Designer (format version {version}); update the app",
+            f"{shape.ABOUT_SHEET}!B3",
+        )
     for position in about.filled():
         report.use(about, position)
     reader = _DataReader(path, report)
     journey = JourneyMap(values.get("Title", ""))
     if values.get(shape.SHAPE_ROW, "").strip():
         journey.sheet_shape = _sheet_shape(path, values[shape.SHAPE_ROW])
-    reader.rows(sheets[shape.STAGES_SHEET], lambda row: journey.add_stage(Stage(
-        row.text("Name"), row.text("Goal"), row.text("Success criteria"), row.text("Timeline"),
-        row.text("Owner")), stage_id=row.ident("Stage id")))
-    reader.rows(sheets[shape.PERSONAS_SHEET], lambda row: journey.add_lane(Persona(
-        row.text("Name"), row.text("Description"), row.text("Goals"), row.text("Pain points")),
-        lane_id=row.ident("Persona id")))
+    reader.rows(
+        sheets[shape.STAGES_SHEET],
+        lambda row: journey.add_stage(
+            Stage(
+                row.text("Name"),
+                row.text("Goal"),
+                row.text("Success criteria"),
+                row.text("Timeline"),
+                row.text("Owner"),
+            ),
+            stage_id=row.ident("Stage id"),
+        ),
+    )
+    reader.rows(
+        sheets[shape.PERSONAS_SHEET],
+        lambda row: journey.add_lane(
+            Persona(row.text("Name"), row.text("Description"), row.text("Goals"), row.text("Pain points")),
+            lane_id=row.ident("Persona id"),
+        ),
+    )
     reader.rows(sheets[shape.CARDS_SHEET], lambda row: _add_card(journey, row))
     if shape.MILESTONES_SHEET in sheets:
-        reader.rows(sheets[shape.MILESTONES_SHEET], lambda row: journey.add_milestone(
-            row.ref("Stage id"), Milestone(row.text("Title"), row.text("Success signal")),
-            row.ident("Persona id"), milestone_id=row.ident("Milestone id")))
+        reader.rows(
+            sheets[shape.MILESTONES_SHEET],
+            lambda row: journey.add_milestone(
+                row.ref("Stage id"),
+                Milestone(row.text("Title"), row.text("Success signal")),
+                row.ident("Persona id"),
+                milestone_id=row.ident("Milestone id"),
+            ),
+        )
     else:
         report.info(f"no {shape.MILESTONES_SHEET} sheet: the map has no milestones")
     if shape.FLOWS_SHEET in sheets:
-        reader.rows(sheets[shape.FLOWS_SHEET], lambda row: journey.add_flow(
-            row.ref("From card id"), row.ref("To card id"), Flow(row.text("Label"))))
+        reader.rows(
+            sheets[shape.FLOWS_SHEET],
+            lambda row: journey.add_flow(row.ref("From card id"), row.ref("To card id"), Flow(row.text("Label"))),
+        )
     else:
         report.info(f"no {shape.FLOWS_SHEET} sheet: the map has no flows")
     reader.check_copies(journey, sheets)
@@ -117,8 +142,12 @@ class _Row:
 
     def error(self, column: str, problem: str) -> MapFileError:
         place = f"{self.grid.name}!{self.grid.ref(self.position(column))}"
-        return MapFileError(self.reader.path, f"{column} {problem}; fix the cell, or delete the data sheets "
-                                              "and the About sheet to import the map sheet alone", place)
+        return MapFileError(
+            self.reader.path,
+            f"{column} {problem}; fix the cell, or delete the data sheets "
+            "and the About sheet to import the map sheet alone",
+            place,
+        )
 
 
 class _DataReader:
@@ -138,9 +167,12 @@ class _DataReader:
             try:
                 add(row)
             except MapError as error:
-                raise MapFileError(self.path, f"{error}; fix the row, or delete the data sheets and the "
-                                              "About sheet to import the map sheet alone",
-                                   f"{grid.name}!{grid.ref((number, 1))}") from None
+                raise MapFileError(
+                    self.path,
+                    f"{error}; fix the row, or delete the data sheets and the "
+                    "About sheet to import the map sheet alone",
+                    f"{grid.name}!{grid.ref((number, 1))}",
+                ) from None
             for column in by_row[number]:
                 if column in columns.values():
                     self.report.use(grid, (number, column))
@@ -154,9 +186,13 @@ class _DataReader:
         columns = {}
         for name in shape.HEADERS[grid.name]:
             if name not in found:
-                raise MapFileError(self.path, f"the {grid.name} sheet has no column headed {name!r}; put the "
-                                              "heading back, or delete the data sheets and the About sheet to "
-                                              "import the map sheet alone", f"{grid.name}!1:1")
+                raise MapFileError(
+                    self.path,
+                    f"the {grid.name} sheet has no column headed {name!r}; put the "
+                    "heading back, or delete the data sheets and the About sheet to "
+                    "import the map sheet alone",
+                    f"{grid.name}!1:1",
+                )
             columns[name] = found[name]
             self.report.use(grid, (1, found[name]))
         for position in grid.filled():
@@ -166,6 +202,7 @@ class _DataReader:
 
     def check_copies(self, journey: JourneyMap, sheets: dict[str, Grid]) -> None:
         """Names written beside ids for people must still match; the ids were used."""
+
         def stage_name(ident: str) -> str:
             return journey.stage(ident).name
 
@@ -185,8 +222,11 @@ class _DataReader:
                 for copy, ident_column, name_of in pairs:
                     ident = row.ident(ident_column)
                     if ident is not None and row.text(copy) != name_of(ident):
-                        self.report.warn(f"differs from the name of {ident}, which was used (edit names on "
-                                         f"their own sheet)", row.grid, row.position(copy))
+                        self.report.warn(
+                            f"differs from the name of {ident}, which was used (edit names on their own sheet)",
+                            row.grid,
+                            row.position(copy),
+                        )
 
 
 def map_sheets_edited(grids: list[Grid], journey: JourneyMap, map_grids: list[Grid]) -> list[tuple[Grid, Position]]:
@@ -210,8 +250,10 @@ def _grid_rows(grid: Grid) -> list[list[str]]:
         return []
     rows = max(r for r, _ in filled)
     columns = max(c for _, c in filled)
-    return [["" if (value := grid.cells.get((r, c))) is None else value.text
-             for c in range(1, columns + 1)] for r in range(1, rows + 1)]
+    return [
+        ["" if (value := grid.cells.get((r, c))) is None else value.text for c in range(1, columns + 1)]
+        for r in range(1, rows + 1)
+    ]
 
 
 def _changes(rows: list[list[str]], grid: Grid) -> list[Position]:

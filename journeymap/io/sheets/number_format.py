@@ -25,13 +25,26 @@ Value = Number | dt.datetime | dt.date | dt.time | dt.timedelta
 # Built-in format ids whose display depends on the reader's system locale (short date, CJK
 # calendars): shown by the General rendering (ISO dates), which is unambiguous for every team.
 _LOCALE_DEPENDENT = {14, 22, *range(27, 37), *range(50, 59)}
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
 
 # One token of a format section; the order of the alternatives matters (longest first).
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
     "(?P<quoted>[^"]*)"?          # "literal text"
   | \\(?P<escaped>.)              # \c
   | _(?P<pad>.)                   # _x: a space as wide as x
@@ -43,7 +56,9 @@ _TOKEN = re.compile(r"""
   | (?P<date>[Yy]+|[Mm]+|[Dd]+|[Hh]+|[Ss]+|[Ee])
   | (?P<digit>[0#?])
   | (?P<char>.)
-""", re.VERBOSE | re.DOTALL)
+""",
+    re.VERBOSE | re.DOTALL,
+)
 _COLOUR = re.compile(r"(?i)(black|blue|cyan|green|magenta|red|white|yellow|color\s*\d+)")
 _CONDITION = re.compile(r"(<=|>=|<>|<|>|=)\s*-?[\d.]+")
 _ELAPSED = re.compile(r"(?i)(h+|m+|s+)")
@@ -70,17 +85,39 @@ def builtin_code(format_id: int) -> str | None:
 
 
 _BUILTIN = {
-    1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
-    5: '"$"#,##0_);("$"#,##0)', 6: '"$"#,##0_);[Red]("$"#,##0)',
-    7: '"$"#,##0.00_);("$"#,##0.00)', 8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
-    9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
-    15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm",
-    21: "h:mm:ss", 37: "#,##0_);(#,##0)", 38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)",
-    40: "#,##0.00_);[Red](#,##0.00)", 41: '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)',
+    1: "0",
+    2: "0.00",
+    3: "#,##0",
+    4: "#,##0.00",
+    5: '"$"#,##0_);("$"#,##0)',
+    6: '"$"#,##0_);[Red]("$"#,##0)',
+    7: '"$"#,##0.00_);("$"#,##0.00)',
+    8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+    9: "0%",
+    10: "0.00%",
+    11: "0.00E+00",
+    12: "# ?/?",
+    13: "# ??/??",
+    15: "d-mmm-yy",
+    16: "d-mmm",
+    17: "mmm-yy",
+    18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM",
+    20: "h:mm",
+    21: "h:mm:ss",
+    37: "#,##0_);(#,##0)",
+    38: "#,##0_);[Red](#,##0)",
+    39: "#,##0.00_);(#,##0.00)",
+    40: "#,##0.00_);[Red](#,##0.00)",
+    41: '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)',
     42: '_("$"* #,##0_);_("$"* \\(#,##0\\);_("$"* "-"_);_(@_)',
     43: '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)',
     44: '_("$"* #,##0.00_);_("$"* \\(#,##0.00\\);_("$"* "-"??_);_(@_)',
-    45: "mm:ss", 46: "[h]:mm:ss", 47: "mm:ss.0", 48: "##0.0E+0", 49: "@",
+    45: "mm:ss",
+    46: "[h]:mm:ss",
+    47: "mm:ss.0",
+    48: "##0.0E+0",
+    49: "@",
 }
 
 
@@ -162,8 +199,9 @@ def _parse(code: str) -> tuple[_Section, ...]:
             tokens.append(_Token("literal", text))
     if len(sections) > 4:
         raise _UnsupportedError(code)
-    return tuple(_Section(tuple(tokens), any(t.kind in ("date", "ampm", "elapsed") for t in tokens))
-                 for tokens in sections)
+    return tuple(
+        _Section(tuple(tokens), any(t.kind in ("date", "ampm", "elapsed") for t in tokens)) for tokens in sections
+    )
 
 
 def _bracket(text: str) -> list[_Token]:
@@ -181,6 +219,7 @@ def _bracket(text: str) -> list[_Token]:
 
 
 # Numbers -----------------------------------------------------------------------------------------
+
 
 def _format_number(value: Number, sections: tuple[_Section, ...]) -> str | None:
     numeric = sections[:3]  # a fourth section applies to text cells only
@@ -253,8 +292,9 @@ def _number_section(value: float, tokens: tuple[_Token, ...]) -> tuple[str, bool
         grouped = f"{int(digits):,}" if digits.isdigit() else digits
         whole = whole[: len(whole) - len(digits)] + grouped
     fraction = _trim_fraction(fraction, "".join(tokens[i].text for i in frac_slots))
-    return _lay_out(tokens, int_slots, frac_slots, point, whole, fraction, exp_at, exponent_text, consumed,
-                    grouping), zero
+    return _lay_out(
+        tokens, int_slots, frac_slots, point, whole, fraction, exp_at, exponent_text, consumed, grouping
+    ), zero
 
 
 def _trim_fraction(fraction: str, placeholders: str) -> str:
@@ -267,9 +307,10 @@ def _trim_fraction(fraction: str, placeholders: str) -> str:
     return "".join(chars)
 
 
-def _scientific(number: Decimal, tokens: tuple[_Token, ...], exp_at: int, int_digits: int,
-                frac_digits: int) -> tuple[Decimal, str]:
-    exponent_slots = [t for t in tokens[exp_at + 1:] if t.kind == "digit"]
+def _scientific(
+    number: Decimal, tokens: tuple[_Token, ...], exp_at: int, int_digits: int, frac_digits: int
+) -> tuple[Decimal, str]:
+    exponent_slots = [t for t in tokens[exp_at + 1 :] if t.kind == "digit"]
     if number == 0:
         exponent = 0
     else:
@@ -285,9 +326,18 @@ def _scientific(number: Decimal, tokens: tuple[_Token, ...], exp_at: int, int_di
     return mantissa, sign + digits
 
 
-def _lay_out(tokens: tuple[_Token, ...], int_slots: list[int], frac_slots: list[int], point: int | None,
-             whole: str, fraction: str, exp_at: int | None, exponent_text: str, consumed: set[int],
-             grouping: bool) -> str:
+def _lay_out(
+    tokens: tuple[_Token, ...],
+    int_slots: list[int],
+    frac_slots: list[int],
+    point: int | None,
+    whole: str,
+    fraction: str,
+    exp_at: int | None,
+    exponent_text: str,
+    consumed: set[int],
+    grouping: bool,
+) -> str:
     """Put the digits into their placeholders; literals between them stay where the code has them."""
     filled: dict[int, str] = {}
     if int_slots:
@@ -338,6 +388,7 @@ def _general(value: float) -> str:
 
 # Dates and times ---------------------------------------------------------------------------------
 
+
 def _from_serial(serial: Number) -> dt.datetime | None:
     """A serial day number (1900 system) as a date; None outside what Excel shows."""
     if serial < 0 or serial > 2958465:
@@ -345,8 +396,7 @@ def _from_serial(serial: Number) -> dt.datetime | None:
     return _EPOCH_1900 + dt.timedelta(days=serial)
 
 
-def _format_date(value: dt.datetime | dt.date | dt.time | dt.timedelta | Number,
-                 section: _Section) -> str | None:
+def _format_date(value: dt.datetime | dt.date | dt.time | dt.timedelta | Number, section: _Section) -> str | None:
     tokens = section.tokens
     elapsed = isinstance(value, dt.timedelta)
     if elapsed:

@@ -25,8 +25,13 @@ _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _XLINK = "http://www.w3.org/1999/xlink"
 _T_TABLE, _T_ROW, _T_COLUMN = f"{{{_TABLE}}}table", f"{{{_TABLE}}}table-row", f"{{{_TABLE}}}table-column"
 _T_CELL, _T_COVERED = f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell"
-_P, _S, _TAB, _BREAK, _LINK = (f"{{{_TEXT}}}p", f"{{{_TEXT}}}s", f"{{{_TEXT}}}tab", f"{{{_TEXT}}}line-break",
-                               f"{{{_TEXT}}}a")
+_P, _S, _TAB, _BREAK, _LINK = (
+    f"{{{_TEXT}}}p",
+    f"{{{_TEXT}}}s",
+    f"{{{_TEXT}}}tab",
+    f"{{{_TEXT}}}line-break",
+    f"{{{_TEXT}}}a",
+)
 _ANNOTATION = f"{{{_OFFICE}}}annotation"
 _CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 _VALUE_TYPE = f"{{{_OFFICE}}}value-type"
@@ -122,17 +127,25 @@ class _Pass:
         last_row = self.row + self.row_repeat - 1
         if filled and (last_row > self.limits.rows or self.column > self.limits.columns):
             where = f"row {last_row:,}" if last_row > self.limits.rows else f"column {self.column:,}"
-            raise too_big(self.path, f"has content in {where}", self.limits.rows if last_row > self.limits.rows
-                          else self.limits.columns, f"sheet {sheet.name}",
-                          advice="delete what is far below or to the right of the map")
+            raise too_big(
+                self.path,
+                f"has content in {where}",
+                self.limits.rows if last_row > self.limits.rows else self.limits.columns,
+                f"sheet {sheet.name}",
+                advice="delete what is far below or to the right of the map",
+            )
         rows_span = _count(element.get(f"{{{_TABLE}}}number-rows-spanned"))
         columns_span = _count(element.get(f"{{{_TABLE}}}number-columns-spanned"))
         for row in range(self.row, last_row + 1):
             for column in range(first_column, self.column + 1):
                 self.kept += 1
                 if self.kept > self.limits.cells:
-                    raise too_big(self.path, f"has more than {self.limits.cells:,} filled cells", self.limits.cells,
-                                  f"sheet {sheet.name}")
+                    raise too_big(
+                        self.path,
+                        f"has more than {self.limits.cells:,} filled cells",
+                        self.limits.cells,
+                        f"sheet {sheet.name}",
+                    )
                 position = (row, column)
                 if text:
                     sheet.shown[position] = text

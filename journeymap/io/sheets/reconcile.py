@@ -26,8 +26,11 @@ class Reconciled:
     gone_flows: int = 0
 
     def summary(self) -> str:
-        parts = [f"{self.kept_cards} card(s) kept their ids and details", f"{self.new_cards} new",
-                 f"{self.gone_cards} no longer on the map sheet"]
+        parts = [
+            f"{self.kept_cards} card(s) kept their ids and details",
+            f"{self.new_cards} new",
+            f"{self.gone_cards} no longer on the map sheet",
+        ]
         if self.gone_flows:
             parts.append(f"{self.gone_flows} arrow(s) dropped with their cards")
         return ", ".join(parts)
@@ -38,14 +41,16 @@ def reconcile(exported: JourneyMap, edited: JourneyMap) -> Reconciled:
     result = Reconciled(JourneyMap(exported.title))
     journey = result.map
     journey.avoid_ids_of(exported)  # new items must not take an id an exported item still needs
-    stages = _match_names(exported.stage_ids(), edited.stage_ids(),
-                          lambda s: exported.stage(s).name, lambda s: edited.stage(s).name)
+    stages = _match_names(
+        exported.stage_ids(), edited.stage_ids(), lambda s: exported.stage(s).name, lambda s: edited.stage(s).name
+    )
     for stage_id in edited.stage_ids():
         # The map sheet shows every stage field, so its text is the truth for all of them.
         journey.add_stage(edited.stage(stage_id), stage_id=stages.get(stage_id))
     stage_of = dict(zip(edited.stage_ids(), journey.stage_ids(), strict=True))
-    lanes = _match_names(exported.lane_ids(), edited.lane_ids(),
-                         lambda p: exported.lane(p).name, lambda p: edited.lane(p).name)
+    lanes = _match_names(
+        exported.lane_ids(), edited.lane_ids(), lambda p: exported.lane(p).name, lambda p: edited.lane(p).name
+    )
     for lane_id in edited.lane_ids():
         old = lanes.get(lane_id)
         # The map sheet shows only a lane's name; its description and goals come from the export.
@@ -66,8 +71,9 @@ def reconcile(exported: JourneyMap, edited: JourneyMap) -> Reconciled:
     return result
 
 
-def _match_names(old_ids: list[str], new_ids: list[str], old_name: Callable[[str], str],
-                 new_name: Callable[[str], str]) -> dict[str, str]:
+def _match_names(
+    old_ids: list[str], new_ids: list[str], old_name: Callable[[str], str], new_name: Callable[[str], str]
+) -> dict[str, str]:
     """New id -> old id for items with the same name (the k-th "Onboarding" matches the k-th)."""
     pools: dict[str, deque[str]] = defaultdict(deque)
     for old in old_ids:
@@ -75,8 +81,14 @@ def _match_names(old_ids: list[str], new_ids: list[str], old_name: Callable[[str
     return {new: pools[new_name(new)].popleft() for new in new_ids if pools[new_name(new)]}
 
 
-def _place_cards(exported: JourneyMap, edited: JourneyMap, journey: JourneyMap, stage_of: dict[str, str],
-                 lane_of: dict[str, str], result: Reconciled) -> dict[str, deque[str]]:
+def _place_cards(
+    exported: JourneyMap,
+    edited: JourneyMap,
+    journey: JourneyMap,
+    stage_of: dict[str, str],
+    lane_of: dict[str, str],
+    result: Reconciled,
+) -> dict[str, deque[str]]:
     """Add the map sheet's cards; a card still in its cell keeps its place in the cell's order."""
     unmatched: list[tuple[str, str]] = []  # (edited card, target cell key) found in no cell of the export
     for edited_stage in edited.stage_ids():
@@ -110,8 +122,7 @@ def _place_cards(exported: JourneyMap, edited: JourneyMap, journey: JourneyMap, 
         pool = leftovers[edited.card(card).title]
         if pool:
             old = pool.popleft()
-            journey.add_card(*cell, dataclasses.replace(exported.card(old), kind=edited.card(card).kind),
-                             card_id=old)
+            journey.add_card(*cell, dataclasses.replace(exported.card(old), kind=edited.card(card).kind), card_id=old)
             result.kept_cards += 1
         else:
             journey.add_card(*cell, edited.card(card))
@@ -119,8 +130,9 @@ def _place_cards(exported: JourneyMap, edited: JourneyMap, journey: JourneyMap, 
     return leftovers
 
 
-def _place_milestones(exported: JourneyMap, edited: JourneyMap, journey: JourneyMap,
-                      stage_of: dict[str, str], lane_of: dict[str, str]) -> None:
+def _place_milestones(
+    exported: JourneyMap, edited: JourneyMap, journey: JourneyMap, stage_of: dict[str, str], lane_of: dict[str, str]
+) -> None:
     pools: dict[tuple[str, str | None, str], deque[str]] = defaultdict(deque)
     for milestone in exported.milestone_ids():
         pools[(*exported.milestone_place(milestone), exported.milestone(milestone).title)].append(milestone)

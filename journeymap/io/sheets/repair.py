@@ -30,7 +30,12 @@ def repair_surrogates(grids: list[Grid]) -> list[Notice]:
         if repaired:
             named = ", ".join(grid.ref(p) for p in sorted(repaired)[:_NAMED])
             more = ", …" if len(repaired) > _NAMED else ""
-            notices.append(Notice(Severity.WARNING, f"{len(repaired):,} cell(s) held half of a character (a lone "
-                                                    f"UTF-16 surrogate), replaced by {REPLACEMENT}: {named}{more}",
-                                  grid.name))
+            notices.append(
+                Notice(
+                    Severity.WARNING,
+                    f"{len(repaired):,} cell(s) held half of a character (a lone "
+                    f"UTF-16 surrogate), replaced by {REPLACEMENT}: {named}{more}",
+                    grid.name,
+                )
+            )
     return notices

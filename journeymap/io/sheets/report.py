@@ -33,7 +33,7 @@ class Report:
     def skip(self, grid: Grid, position: Position, why: str) -> None:
         """A non-empty cell that was not used, and why."""
         value = grid.cells[position]
-        self.warn(f"not used: {why}: \"{short(value.text)}\"", grid, position)
+        self.warn(f'not used: {why}: "{short(value.text)}"', grid, position)
 
     def skip_sheet(self, grid: Grid, why: str, severity: Severity = Severity.WARNING) -> None:
         """A whole sheet left out; one line covers all its cells."""
@@ -55,8 +55,12 @@ class Report:
                     continue
                 if grid.is_hidden(position):
                     what = "row" if position[0] in grid.hidden_rows else "column"
-                    self.skip(grid, position, f"in a hidden {what} (take hidden rows and columns in, in the "
-                                              "import preview or with --include-hidden)")
+                    self.skip(
+                        grid,
+                        position,
+                        f"in a hidden {what} (take hidden rows and columns in, in the "
+                        "import preview or with --include-hidden)",
+                    )
                 else:
                     self.skip(grid, position, "outside the map's table")
         return self.notices

@@ -25,8 +25,11 @@ def require_defusedxml(path: str | os.PathLike[str]) -> None:
     import openpyxl
 
     if not getattr(openpyxl, "DEFUSEDXML", False):
-        raise MapFileError(path, "cannot be read safely: the 'defusedxml' package is missing; "
-                                 "reinstall Journey Map Designer (pip install defusedxml)")
+        raise MapFileError(
+            path,
+            "cannot be read safely: the 'defusedxml' package is missing; "
+            "reinstall Journey Map Designer (pip install defusedxml)",
+        )
 
 
 def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
@@ -36,8 +39,12 @@ def read_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise MapFileError(path, "is a folder, not a file")
         if info.st_size > limits.file_bytes:
-            raise too_big(path, f"is {info.st_size / 2**20:.1f} MB", limits.file_bytes,
-                          advice="a journey map spreadsheet is far smaller; export only the map's sheets")
+            raise too_big(
+                path,
+                f"is {info.st_size / 2**20:.1f} MB",
+                limits.file_bytes,
+                advice="a journey map spreadsheet is far smaller; export only the map's sheets",
+            )
         # The size may be wrong (a pipe, a file being written): read on to the limit, no further,
         # and never ask for more than is likely there (read(n) reserves n bytes up front).
         chunks = [stream.read(info.st_size + 1)]
@@ -65,23 +72,36 @@ def vet_zip(path: str | os.PathLike[str], data: bytes, limits: Limits) -> str:
     with archive:
         members = archive.infolist()
         if len(members) > limits.zip_members:
-            raise too_big(path, f"holds {len(members):,} parts", limits.zip_members,
-                          advice="an .xlsx of a journey map has a few dozen; " + _REEXPORT)
+            raise too_big(
+                path,
+                f"holds {len(members):,} parts",
+                limits.zip_members,
+                advice="an .xlsx of a journey map has a few dozen; " + _REEXPORT,
+            )
         total = 0
         for member in members:
             if member.flag_bits & 0x1:
-                raise MapFileError(path, f"is encrypted ({member.filename}); remove the password and "
-                                         "save it again as .xlsx")
+                raise MapFileError(
+                    path, f"is encrypted ({member.filename}); remove the password and save it again as .xlsx"
+                )
             total += member.file_size
             if total > limits.zip_total_bytes:
-                raise too_big(path, f"would unpack to more than {limits.zip_total_bytes // 2**20} MB "
-                                    f"(part {member.filename} alone declares {member.file_size:,} bytes)",
-                              limits.zip_total_bytes, advice="it may be a zip bomb; refusing to open it")
+                raise too_big(
+                    path,
+                    f"would unpack to more than {limits.zip_total_bytes // 2**20} MB "
+                    f"(part {member.filename} alone declares {member.file_size:,} bytes)",
+                    limits.zip_total_bytes,
+                    advice="it may be a zip bomb; refusing to open it",
+                )
             if member.file_size > limits.zip_ratio_floor:
                 ratio = member.file_size / max(member.compress_size, 1)
                 if ratio > limits.zip_ratio:
-                    raise too_big(path, f"part {member.filename} inflates {ratio:,.0f} times", limits.zip_ratio,
-                                  advice="real spreadsheets compress far less; it may be a zip bomb")
+                    raise too_big(
+                        path,
+                        f"part {member.filename} inflates {ratio:,.0f} times",
+                        limits.zip_ratio,
+                        advice="real spreadsheets compress far less; it may be a zip bomb",
+                    )
         kind = _zip_kind(path, {member.filename.casefold() for member in members}, archive)
         if kind == "xlsx":
             refuse_doctypes(path, archive)
@@ -130,7 +150,7 @@ def _declares_doctype(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool
                 position += 1
             if len(head) - position < 9 and more():
                 continue
-            start = head[position:position + 9]
+            start = head[position : position + 9]
             for opener, closer in ((b"<?", b"?>"), (b"<!--", b"-->")):
                 if start.startswith(opener):
                     end = head.find(closer, position + len(opener))
@@ -148,18 +168,24 @@ _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def _zip_kind(path: str | os.PathLike[str], names: set[str], archive: zipfile.ZipFile) -> str:
-    """"xlsx" or "ods" from the members (names case-folded); other zips named in one line."""
+    """ "xlsx" or "ods" from the members (names case-folded); other zips named in one line."""
     if "mimetype" in names and "content.xml" in names:
         mimetype = archive.read(next(i for i in archive.infolist() if i.filename.casefold() == "mimetype"))
         if mimetype.strip().startswith(_ODS_MIMETYPE):
             return "ods"
         raise MapFileError(path, "is an OpenDocument file but not a spreadsheet; " + _REEXPORT)
     if "xl/workbook.bin" in names:
-        raise MapFileError(path, "is an Excel Binary Workbook (.xlsb), which this version cannot read; open it "
-                                 "in Excel and save it as .xlsx (Excel Workbook) first")
+        raise MapFileError(
+            path,
+            "is an Excel Binary Workbook (.xlsb), which this version cannot read; open it "
+            "in Excel and save it as .xlsx (Excel Workbook) first",
+        )
     if "index.zip" in names or any(n.startswith("index/") and n.endswith(".iwa") for n in names):
-        raise MapFileError(path, "is an Apple Numbers file (.numbers), which this version cannot read; in "
-                                 "Numbers choose File > Export To > Excel and import the .xlsx")
+        raise MapFileError(
+            path,
+            "is an Apple Numbers file (.numbers), which this version cannot read; in "
+            "Numbers choose File > Export To > Excel and import the .xlsx",
+        )
     if "[content_types].xml" not in names or not any(n.startswith("xl/") for n in names):
         raise MapFileError(path, "is a zip archive but not an Excel workbook (.xlsx); " + _REEXPORT)
     return "xlsx"

@@ -16,10 +16,18 @@ from journeymap.io.sheets.labels import Field
 from journeymap.io.sheets.mapping import ATTRIBUTE_FIELDS, CARD_FIELDS, STAGE_FIELDS, Layout, Mapping, Target
 from journeymap.model import JourneyMap, Kind, SheetRow, SheetShape, Stage
 
-_KIND_OF = {Field.TOUCHPOINTS: Kind.TOUCHPOINT, Field.PAIN_POINTS: Kind.PAIN_POINT,
-            Field.OPPORTUNITIES: Kind.OPPORTUNITY, Field.THOUGHTS: Kind.THOUGHT}
-_OUR_LABELS = {Kind.TOUCHPOINT: "Touchpoints", Kind.PAIN_POINT: "Pain points", Kind.OPPORTUNITY: "Opportunities",
-               Kind.THOUGHT: "Thoughts"}
+_KIND_OF = {
+    Field.TOUCHPOINTS: Kind.TOUCHPOINT,
+    Field.PAIN_POINTS: Kind.PAIN_POINT,
+    Field.OPPORTUNITIES: Kind.OPPORTUNITY,
+    Field.THOUGHTS: Kind.THOUGHT,
+}
+_OUR_LABELS = {
+    Kind.TOUCHPOINT: "Touchpoints",
+    Kind.PAIN_POINT: "Pain points",
+    Kind.OPPORTUNITY: "Opportunities",
+    Kind.THOUGHT: "Thoughts",
+}
 # (label, items per stage) -> rows: the template's bulleted list rows, split where a cell would be too long.
 ListRows = Callable[[str, list[list[str]]], list[list[str]]]
 _EMOTION_TEXT = {-2: "-2", -1: "-1", 0: "0", 1: "+1", 2: "+2"}
@@ -33,14 +41,21 @@ def capture(table: Table, default_lane: str | None) -> SheetShape:
     for position in sorted(table.slots):
         slot = table.slots[position]
         target = slot.target
-        if target.field in (*CARD_FIELDS, Field.MILESTONES, Field.EMOTIONS) and target.persona is None \
-                and table.layout is not Layout.INVENTORY and default_lane is not None:
+        if (
+            target.field in (*CARD_FIELDS, Field.MILESTONES, Field.EMOTIONS)
+            and target.persona is None
+            and table.layout is not Layout.INVENTORY
+            and default_lane is not None
+        ):
             target = Target(target.field, default_lane) if target.field is not Field.MILESTONES else target
         cells: tuple[tuple[str, str], ...] = ()
         if slot.target.field is Field.IGNORE and table.layout is not Layout.INVENTORY:
             names = table.stage_names()
-            cells = tuple((names[table.column_stage[c]], v.text) for (r, c), v in sorted(grid.cells.items())
-                          if r == position[0] and c in table.column_stage and not v.blank)
+            cells = tuple(
+                (names[table.column_stage[c]], v.text)
+                for (r, c), v in sorted(grid.cells.items())
+                if r == position[0] and c in table.column_stage and not v.blank
+            )
         rows.append(SheetRow(slot.text, target.spec(), cells))
     corner = grid.cells.get((table.header_row, table.label_column))
     return SheetShape(table.layout.value, grid.name, corner.text.strip() if corner is not None else "", tuple(rows))
@@ -72,8 +87,9 @@ def mapping_of(shape: SheetShape) -> Mapping:
     return Mapping(fields, Layout(shape.layout))
 
 
-def shaped_rows(journey: JourneyMap, shape: SheetShape, title: list[str], list_rows: ListRows,
-                lane: str | None = None) -> list[list[str]]:
+def shaped_rows(
+    journey: JourneyMap, shape: SheetShape, title: list[str], list_rows: ListRows, lane: str | None = None
+) -> list[list[str]]:
     """The map sheet in the team's shape, as rows of cell texts from row 1 (the title). With
     ``lane``, the sheet of that one persona: rows naming no persona hold that lane's cards."""
     if shape.layout == Layout.INVENTORY.value:
@@ -112,12 +128,26 @@ def _grid(journey: JourneyMap, shape: SheetShape, list_rows: ListRows, sheet_lan
             if lane is None:
                 continue
             written.add((lane, kind))
-            rows += list_rows(row.label, [[journey.card(c).title for c in journey.cards_in(s, lane)
-                                           if journey.card(c).kind is kind] for s in stages])
+            rows += list_rows(
+                row.label,
+                [
+                    [journey.card(c).title for c in journey.cards_in(s, lane) if journey.card(c).kind is kind]
+                    for s in stages
+                ],
+            )
         elif field is Field.MILESTONES:
             milestones_written = True
-            rows += list_rows(row.label, [[journey.milestone(m).title for m in journey.milestone_ids()
-                                           if journey.milestone_place(m) == (s, lane)] for s in stages])
+            rows += list_rows(
+                row.label,
+                [
+                    [
+                        journey.milestone(m).title
+                        for m in journey.milestone_ids()
+                        if journey.milestone_place(m) == (s, lane)
+                    ]
+                    for s in stages
+                ],
+            )
         elif field in ATTRIBUTE_FIELDS and lane is not None:
             rows.append([row.label, *(_attributes(journey, s, lane, field) for s in stages)])
         elif field is Field.IGNORE:
@@ -135,28 +165,41 @@ def _attributes(journey: JourneyMap, stage: str, lane: str, field: Field) -> str
         if not values or any(v is None for v in values):
             return ""
         return "\n".join(_EMOTION_TEXT[v] for v in values if v is not None)
-    attribute = {Field.CHANNEL: "channel", Field.CARD_OWNER: "owner", Field.NOTES: "notes",
-                 Field.KIND: "kind"}.get(field)
+    attribute = {Field.CHANNEL: "channel", Field.CARD_OWNER: "owner", Field.NOTES: "notes", Field.KIND: "kind"}.get(
+        field
+    )
     if attribute is None:
         return ""
     texts = [str(getattr(card, attribute)) for card in cards]
     return "\n".join(texts) if any(texts) else ""
 
 
-def _the_rest(journey: JourneyMap, written: set[tuple[str | None, Kind]], milestones_written: bool,
-              list_rows: ListRows, only_lane: str | None = None) -> list[list[str]]:
+def _the_rest(
+    journey: JourneyMap,
+    written: set[tuple[str | None, Kind]],
+    milestones_written: bool,
+    list_rows: ListRows,
+    only_lane: str | None = None,
+) -> list[list[str]]:
     """Lanes and kinds the team's sheet had no row for, under our own labels (on a persona's own
     sheet, that persona's only)."""
     stages = journey.stage_ids()
     rows: list[list[str]] = []
     if not milestones_written and any(journey.milestone_place(m)[1] is None for m in journey.milestone_ids()):
-        rows += list_rows("Milestones", [[journey.milestone(m).title for m in journey.milestone_ids()
-                                          if journey.milestone_place(m) == (s, None)] for s in stages])
+        rows += list_rows(
+            "Milestones",
+            [
+                [journey.milestone(m).title for m in journey.milestone_ids() if journey.milestone_place(m) == (s, None)]
+                for s in stages
+            ],
+        )
     for lane in journey.lane_ids() if only_lane is None else [only_lane]:
         name = journey.lane(lane).name
         for kind, label in _OUR_LABELS.items():
-            cells = [[journey.card(c).title for c in journey.cards_in(s, lane) if journey.card(c).kind is kind]
-                     for s in stages]
+            cells = [
+                [journey.card(c).title for c in journey.cards_in(s, lane) if journey.card(c).kind is kind]
+                for s in stages
+            ]
             if (lane, kind) not in written and any(cells):
                 rows += list_rows(label if only_lane is not None else f"{label}: {name}", cells)
     return rows
@@ -180,8 +223,9 @@ def _inventory(journey: JourneyMap, shape: SheetShape) -> list[list[str]]:
     return rows
 
 
-def _inventory_cell(journey: JourneyMap, stage: Stage, card_id: str | None, target: Target,
-                    targets: list[Target]) -> str:
+def _inventory_cell(
+    journey: JourneyMap, stage: Stage, card_id: str | None, target: Target, targets: list[Target]
+) -> str:
     field = target.field
     if field is Field.STAGE:
         return stage.name

@@ -31,24 +31,40 @@ FLOWS_SHEET = "Flows"
 HEADERS: dict[str, tuple[str, ...]] = {
     STAGES_SHEET: ("Stage id", "Name", "Goal", "Success criteria", "Timeline", "Owner"),
     PERSONAS_SHEET: ("Persona id", "Name", "Description", "Goals", "Pain points"),
-    CARDS_SHEET: ("Card id", "Stage id", "Stage", "Persona id", "Persona", "Title", "Kind", "Channel",
-                  "Owner", "Emotion", "Notes"),
+    CARDS_SHEET: (
+        "Card id",
+        "Stage id",
+        "Stage",
+        "Persona id",
+        "Persona",
+        "Title",
+        "Kind",
+        "Channel",
+        "Owner",
+        "Emotion",
+        "Notes",
+    ),
     MILESTONES_SHEET: ("Milestone id", "Stage id", "Stage", "Persona id", "Persona", "Title", "Success signal"),
     FLOWS_SHEET: ("From card id", "From", "To card id", "To", "Label"),
 }
 ABOUT_ROWS = ("Exported by", "Format", "Version", "Title", "How to edit", "Map sheet as exported")
 FINGERPRINT_ROW = "Map sheet as exported"
 SHAPE_ROW = "Team sheet shape"  # JSON: the shape the team keeps the map sheet in, when it came from their sheet
-ABOUT_NOTE = ("Edit the Journey map sheet freely: importing it back applies your edits, and everything still on it "
-              "keeps its id and the details kept on the sheets Stages, Personas, Cards, Milestones and Flows. "
-              "While the Journey map sheet is unchanged, those sheets are read back exactly, edits included.")
+ABOUT_NOTE = (
+    "Edit the Journey map sheet freely: importing it back applies your edits, and everything still on it "
+    "keeps its id and the details kept on the sheets Stages, Personas, Cards, Milestones and Flows. "
+    "While the Journey map sheet is unchanged, those sheets are read back exactly, edits included."
+)
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]+")
 MAP_TITLE_ROW = 1
 MAP_HEADER_ROW = 3
-STAGE_ROWS = (("Goal", "goal"), ("Success criteria", "success_criteria"), ("Timeline", "timeline"),
-              ("Owner", "owner"))
-_KIND_ROWS = ((Kind.TOUCHPOINT, "Touchpoints"), (Kind.PAIN_POINT, "Pain points"),
-              (Kind.OPPORTUNITY, "Opportunities"), (Kind.THOUGHT, "Thoughts"))
+STAGE_ROWS = (("Goal", "goal"), ("Success criteria", "success_criteria"), ("Timeline", "timeline"), ("Owner", "owner"))
+_KIND_ROWS = (
+    (Kind.TOUCHPOINT, "Touchpoints"),
+    (Kind.PAIN_POINT, "Pain points"),
+    (Kind.OPPORTUNITY, "Opportunities"),
+    (Kind.THOUGHT, "Thoughts"),
+)
 
 
 def map_sheet_rows(journey: JourneyMap) -> list[list[str]]:
@@ -63,15 +79,18 @@ def map_sheet_rows(journey: JourneyMap) -> list[list[str]]:
     for label, name in STAGE_ROWS:
         rows.append([label, *(getattr(journey.stage(s), name) for s in stages)])
     milestones: dict[tuple[str, str | None], list[str]] = {
-        (stage, lane): [] for stage in stages for lane in [None, *journey.lane_ids()]}
+        (stage, lane): [] for stage in stages for lane in [None, *journey.lane_ids()]
+    }
     for milestone_id in journey.milestone_ids():
         milestones[journey.milestone_place(milestone_id)].append(journey.milestone(milestone_id).title)
     rows += _list_rows("Milestones", [milestones[(s, None)] for s in stages])
     for lane in journey.lane_ids():
         name = journey.lane(lane).name
         for kind, label in _KIND_ROWS:
-            cells = [[journey.card(c).title for c in journey.cards_in(s, lane) if journey.card(c).kind is kind]
-                     for s in stages]
+            cells = [
+                [journey.card(c).title for c in journey.cards_in(s, lane) if journey.card(c).kind is kind]
+                for s in stages
+            ]
             if kind is Kind.TOUCHPOINT or any(cells):
                 rows += _list_rows(f"{label}: {name}", cells)
         lane_milestones = [milestones[(s, lane)] for s in stages]
@@ -89,8 +108,10 @@ def map_sheets(journey: JourneyMap) -> list[tuple[str, list[list[str]]]]:
     from journeymap.io.sheets.team_shape import shaped_rows
 
     names = persona_sheet_names(journey)
-    return [(names[lane], shaped_rows(journey, shape, [journey.title], _list_rows, lane=lane))
-            for lane in journey.lane_ids()]
+    return [
+        (names[lane], shaped_rows(journey, shape, [journey.title], _list_rows, lane=lane))
+        for lane in journey.lane_ids()
+    ]
 
 
 def persona_sheet_names(journey: JourneyMap) -> dict[str, str]:

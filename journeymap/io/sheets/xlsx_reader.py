@@ -53,25 +53,36 @@ _HYPERLINK_FORMULA = re.compile(r'^\s*(?:_xlfn\.)?HYPERLINK\(\s*"((?:[^"]|"")*)"
 # relationship types under .../relationships/ follow along).
 _STRICT_NAMESPACES = [
     (b"http://purl.oclc.org/ooxml/spreadsheetml/main", b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
-    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
-     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
     (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
     (b"http://purl.oclc.org/ooxml/drawingml/chart", b"http://schemas.openxmlformats.org/drawingml/2006/chart"),
-    (b"http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing",
-     b"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"),
-    (b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
-     b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
-    (b"http://purl.oclc.org/ooxml/officeDocument/customProperties",
-     b"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"),
-    (b"http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
-     b"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
-    (b"http://purl.oclc.org/ooxml/officeDocument/sharedTypes",
-     b"http://schemas.openxmlformats.org/officeDocument/2006/sharedTypes"),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing",
+        b"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/customProperties",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/sharedTypes",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/sharedTypes",
+    ),
 ]
 
 
-def read_xlsx_grids(path: str | os.PathLike[str], data: bytes, limits: Limits,
-                    progress: ProgressFn) -> list[Grid]:
+def read_xlsx_grids(path: str | os.PathLike[str], data: bytes, limits: Limits, progress: ProgressFn) -> list[Grid]:
     """Every worksheet of a workbook as a grid (hidden ones too, marked as such)."""
     require_defusedxml(path)
     vet_zip(path, data, limits)
@@ -126,8 +137,9 @@ def _explain(path: str | os.PathLike[str], error: BaseException, place: str = ""
         if len(causes) > 10:
             break
     if any(isinstance(cause, DefusedXmlException) for cause in causes):
-        return MapFileError(path, "declares XML entities, which spreadsheets never need (a known attack); "
-                                  "refusing to read it", place)
+        return MapFileError(
+            path, "declares XML entities, which spreadsheets never need (a known attack); refusing to read it", place
+        )
     if any(isinstance(cause, zipfile.BadZipFile | zlib.error | EOFError) for cause in causes):
         return MapFileError(path, f"is damaged (a broken zip part); {_REEXPORT}", place)
     if any(isinstance(cause, ParseError) for cause in causes):
@@ -136,17 +148,24 @@ def _explain(path: str | os.PathLike[str], error: BaseException, place: str = ""
     missing = next((c for c in causes if isinstance(c, KeyError) and "archive" in str(c)), None)
     if missing is not None:
         part = _PART_NAME.search(str(missing))
-        return MapFileError(path, f"is damaged (the part {part.group(1) if part else 'it names'} is missing); "
-                                  f"{_REEXPORT}", place)
+        return MapFileError(
+            path, f"is damaged (the part {part.group(1) if part else 'it names'} is missing); {_REEXPORT}", place
+        )
     # Anything else is a part that does not follow the format; Python's words for it help nobody.
-    return MapFileError(path, f"is damaged or not a workbook this version understands (a part does not follow "
-                              f"the .xlsx format); {_REEXPORT}", place)
+    return MapFileError(
+        path,
+        f"is damaged or not a workbook this version understands (a part does not follow the .xlsx format); {_REEXPORT}",
+        place,
+    )
 
 
 def _read_sheets(path: str | os.PathLike[str], reader: Any, limits: Limits, progress: ProgressFn) -> list[Grid]:
     try:
-        found = [(sheet.name, sheet.state, rel.target) for sheet, rel in reader.parser.find_sheets()
-                 if "chartsheet" not in rel.Type]
+        found = [
+            (sheet.name, sheet.state, rel.target)
+            for sheet, rel in reader.parser.find_sheets()
+            if "chartsheet" not in rel.Type
+        ]
     except Exception as error:  # noqa: BLE001 - a broken sheet list must end as one clear line
         raise _explain(path, error) from None
     for name, _, target in found:
@@ -189,15 +208,26 @@ def _number_formats(workbook: Any) -> list[str | None]:
     return codes
 
 
-def _read_sheet(path: str | os.PathLike[str], grid: Grid, reader: Any, source: _CountingStream,
-                budget: Budget, formats: list[str | None]) -> Any:
+def _read_sheet(
+    path: str | os.PathLike[str],
+    grid: Grid,
+    reader: Any,
+    source: _CountingStream,
+    budget: Budget,
+    formats: list[str | None],
+) -> Any:
     """The sheet's cells and merges into ``grid``; returns the parser, which holds the rest."""
     from openpyxl.utils.cell import range_boundaries
 
     workbook = reader.wb
-    parser = _parser_class()(source, reader.shared_strings, data_only=True, epoch=workbook.epoch,
-                             date_formats=workbook._date_formats,
-                             timedelta_formats=workbook._timedelta_formats)
+    parser = _parser_class()(
+        source,
+        reader.shared_strings,
+        data_only=True,
+        epoch=workbook.epoch,
+        date_formats=workbook._date_formats,
+        timedelta_formats=workbook._timedelta_formats,
+    )
     try:
         for rows_seen, (_row, cells) in enumerate(parser.parse(), 1):
             budget.scan(path, grid.name, len(cells))
@@ -217,7 +247,7 @@ def _read_sheet(path: str | os.PathLike[str], grid: Grid, reader: Any, source: _
     except Exception as error:  # noqa: BLE001 - a broken sheet must end as one clear line
         raise _explain(path, error, f"sheet {grid.name}") from None
     merged = parser.merged_cells
-    for merge in (merged.mergeCell if merged is not None else ()):
+    for merge in merged.mergeCell if merged is not None else ():
         try:
             c1, r1, c2, r2 = range_boundaries(merge.ref)
         except (TypeError, ValueError):
@@ -306,8 +336,7 @@ def _read_links(path: str | os.PathLike[str], parser: Any, grid: Grid, relations
         area = (r2 - r1 + 1) * (c2 - c1 + 1)
         budget.scan(path, grid.name, min(area, len(grid.cells)), rows=0)
         if area <= len(grid.cells):
-            cells = [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
-                     if (r, c) in grid.cells or area == 1]
+            cells = [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1) if (r, c) in grid.cells or area == 1]
         else:
             cells = [(r, c) for r, c in grid.cells if r1 <= r <= r2 and c1 <= c <= c2]
         for position in cells:
@@ -315,8 +344,7 @@ def _read_links(path: str | os.PathLike[str], parser: Any, grid: Grid, relations
             grid.links[position] = target
 
 
-def _read_comments(path: str | os.PathLike[str], archive: _Archive, grid: Grid, relations: Any,
-                   budget: Budget) -> None:
+def _read_comments(path: str | os.PathLike[str], archive: _Archive, grid: Grid, relations: Any, budget: Budget) -> None:
     """Each cell's comment (an Excel note, or the note Excel keeps beside a threaded comment),
     streamed from the comments part so its size costs no memory."""
     from defusedxml.ElementTree import iterparse
@@ -350,8 +378,11 @@ def _comment_text(element: Any) -> str:
     """A comment's text: plain and rich-text runs in order, never phonetic guides."""
     if element is None:
         return ""
-    parts = [child.text or "" if child.tag == _T_TAG else child.findtext(_T_TAG) or ""
-             for child in element if child.tag in (_T_TAG, _RUN_TAG)]
+    parts = [
+        child.text or "" if child.tag == _T_TAG else child.findtext(_T_TAG) or ""
+        for child in element
+        if child.tag in (_T_TAG, _RUN_TAG)
+    ]
     return unescape_ooxml("".join(parts))
 
 
@@ -388,8 +419,13 @@ def _parser_class() -> type:
                     else:
                         self.col_counter += 1
                         row, column = self.row_counter, self.col_counter
-                    return {"row": row, "column": column, "value": inline_text(element), "data_type": "s",
-                            "style_id": 0}
+                    return {
+                        "row": row,
+                        "column": column,
+                        "value": inline_text(element),
+                        "data_type": "s",
+                        "style_id": 0,
+                    }
                 cell: dict[str, Any] = super().parse_cell(element)
                 formula = element.find(FORMULA_TAG)
                 if formula is not None:
@@ -470,8 +506,9 @@ class _Archive(zipfile.ZipFile):
                 raise
             return info
 
-    def open(self, name: str | zipfile.ZipInfo, mode: str = "r", pwd: bytes | None = None, *,
-             force_zip64: bool = False) -> IO[bytes]:
+    def open(
+        self, name: str | zipfile.ZipInfo, mode: str = "r", pwd: bytes | None = None, *, force_zip64: bool = False
+    ) -> IO[bytes]:
         stream = super().open(name, mode, pwd, force_zip64=force_zip64)  # type: ignore[arg-type]
         if not self.strict or mode != "r":
             return stream

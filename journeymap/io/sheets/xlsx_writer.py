@@ -100,13 +100,22 @@ def _plan(journey: JourneyMap, path: str | os.PathLike[str]) -> list[_Sheet]:
         sheet.rows.append([(heading, "bold") for heading in shape.HEADERS[name]])
         sheet.rows += [[(value, "plain") for value in row] for row in rows]
         sheets.append(sheet)
-    values: tuple[Any, ...] = ("Journey Map Designer", shape.FORMAT_NAME, shape.FORMAT_VERSION, journey.title,
-                               shape.ABOUT_NOTE, shape.sheets_fingerprint(map_sheets))
+    values: tuple[Any, ...] = (
+        "Journey Map Designer",
+        shape.FORMAT_NAME,
+        shape.FORMAT_VERSION,
+        journey.title,
+        shape.ABOUT_NOTE,
+        shape.sheets_fingerprint(map_sheets),
+    )
     about = list(zip(shape.ABOUT_ROWS, values, strict=True))
     if journey.sheet_shape is not None:
         about.append((shape.SHAPE_ROW, json.dumps(shape_to_json(journey.sheet_shape), ensure_ascii=False)))
-    sheets.append(_Sheet(shape.ABOUT_SHEET, (_WIDTHS["name"], 80), "",
-                         [[(key, "bold"), (value, "plain")] for key, value in about]))
+    sheets.append(
+        _Sheet(
+            shape.ABOUT_SHEET, (_WIDTHS["name"], 80), "", [[(key, "bold"), (value, "plain")] for key, value in about]
+        )
+    )
     for sheet in sheets:
         for number, styled in enumerate(sheet.rows, 1):
             for column, (value, style) in enumerate(styled, 1):
@@ -201,23 +210,53 @@ def _row_height(row: list[tuple[Any, str]], widths: tuple[int, ...]) -> float | 
 def _data_rows(journey: JourneyMap) -> dict[str, list[list[Any]]]:
     stage_name = {s: journey.stage(s).name for s in journey.stage_ids()}
     lane_name = {p: journey.lane(p).name for p in journey.lane_ids()}
-    stages = [[s, *(getattr(journey.stage(s), f) for f in ("name", "goal", "success_criteria", "timeline",
-                                                            "owner"))] for s in journey.stage_ids()]
-    personas = [[p, *(getattr(journey.lane(p), f) for f in ("name", "description", "goals", "pain_points"))]
-                for p in journey.lane_ids()]
+    stages = [
+        [s, *(getattr(journey.stage(s), f) for f in ("name", "goal", "success_criteria", "timeline", "owner"))]
+        for s in journey.stage_ids()
+    ]
+    personas = [
+        [p, *(getattr(journey.lane(p), f) for f in ("name", "description", "goals", "pain_points"))]
+        for p in journey.lane_ids()
+    ]
     cards = []
     for card_id in journey.card_ids():
         card = journey.card(card_id)
         stage, lane = journey.cell_of(card_id)
-        cards.append([card_id, stage, stage_name[stage], lane, lane_name[lane], card.title, card.kind.value,
-                      card.channel, card.owner, card.emotion, card.notes])
+        cards.append(
+            [
+                card_id,
+                stage,
+                stage_name[stage],
+                lane,
+                lane_name[lane],
+                card.title,
+                card.kind.value,
+                card.channel,
+                card.owner,
+                card.emotion,
+                card.notes,
+            ]
+        )
     milestones = []
     for milestone_id in journey.milestone_ids():
         milestone = journey.milestone(milestone_id)
         place, place_lane = journey.milestone_place(milestone_id)
-        milestones.append([milestone_id, place, stage_name[place], place_lane, lane_name.get(place_lane or "", ""),
-                           milestone.title, milestone.success_signal])
-    flows = [[s, journey.card(s).title, t, journey.card(t).title, journey.flow(s, t).label]
-             for s, t in journey.flows()]
-    return {shape.STAGES_SHEET: stages, shape.PERSONAS_SHEET: personas, shape.CARDS_SHEET: cards,
-            shape.MILESTONES_SHEET: milestones, shape.FLOWS_SHEET: flows}
+        milestones.append(
+            [
+                milestone_id,
+                place,
+                stage_name[place],
+                place_lane,
+                lane_name.get(place_lane or "", ""),
+                milestone.title,
+                milestone.success_signal,
+            ]
+        )
+    flows = [[s, journey.card(s).title, t, journey.card(t).title, journey.flow(s, t).label] for s, t in journey.flows()]
+    return {
+        shape.STAGES_SHEET: stages,
+        shape.PERSONAS_SHEET: personas,
+        shape.CARDS_SHEET: cards,
+        shape.MILESTONES_SHEET: milestones,
+        shape.FLOWS_SHEET: flows,
+    }

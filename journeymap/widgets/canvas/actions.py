@@ -54,8 +54,11 @@ class CanvasActions:
         journey, document = self.scene.journey, self.scene.document
         cards = [ref.id for ref in selected if ref.kind is ItemKind.CARD]
         # Arrows of deleted cards go with their cards.
-        flows = [ref.ends for ref in selected if ref.kind is ItemKind.FLOW
-                 and ref.ends[0] not in cards and ref.ends[1] not in cards]
+        flows = [
+            ref.ends
+            for ref in selected
+            if ref.kind is ItemKind.FLOW and ref.ends[0] not in cards and ref.ends[1] not in cards
+        ]
         milestones = [ref.id for ref in selected if ref.kind is ItemKind.MILESTONE]
         columns = [ref for ref in selected if ref.kind in (ItemKind.STAGE, ItemKind.LANE)]
         choices: dict[ItemRef, tuple[CardPolicy, str | None]] = {}
@@ -217,6 +220,7 @@ class CanvasActions:
     @staticmethod
     def _is_typing(event: QKeyEvent) -> bool:
         text = event.text()
-        no_command = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                                              | Qt.KeyboardModifier.MetaModifier)
+        no_command = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+        )
         return bool(text) and text.isprintable() and not text.isspace() and no_command

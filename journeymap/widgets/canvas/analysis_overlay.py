@@ -55,7 +55,6 @@ class AnalysisOverlay:
             scene.addItem(item)
             self.marks.append(item)
 
-
     def paint_over(self, painter: QPainter) -> None:
         """Paint the overlay straight onto a painter in scene coordinates (the far-out overview picture)."""
         for item in [*self.bands, *([self.ruler] if self.ruler else []), *self.marks]:

@@ -27,10 +27,20 @@ if TYPE_CHECKING:
 MIME_TYPE = "application/x-journeymap-cards"
 MAX_PASTED_ROWS = 5000
 COLUMNS = ("title", "channel", "owner", "notes", "kind", "emotion")
-_HEADER_NAMES = {"title": "title", "touchpoint": "title", "card": "title", "name": "title", "channel": "channel",
-                 "owner": "owner", "notes": "notes", "note": "notes", "kind": "kind", "type": "kind",
-                 "emotion": "emotion", "sentiment": "emotion"}
-
+_HEADER_NAMES = {
+    "title": "title",
+    "touchpoint": "title",
+    "card": "title",
+    "name": "title",
+    "channel": "channel",
+    "owner": "owner",
+    "notes": "notes",
+    "note": "notes",
+    "kind": "kind",
+    "type": "kind",
+    "emotion": "emotion",
+    "sentiment": "emotion",
+}
 
 
 def _hand_clipboard_to_qt() -> None:
@@ -50,6 +60,7 @@ def _hand_clipboard_to_qt() -> None:
 
 
 atexit.register(_hand_clipboard_to_qt)
+
 
 class CanvasClipboard:
     def __init__(self, view: ToolHost) -> None:
@@ -76,12 +87,24 @@ class CanvasClipboard:
         for card_id in cards:
             card = journey.card(card_id)
             stage, lane = journey.cell_of(card_id)
-            entries.append({"title": card.title, "channel": card.channel, "owner": card.owner, "notes": card.notes,
-                            "kind": card.kind.value, "emotion": card.emotion,
-                            "stage": stages.index(stage) - base[0], "lane": lanes.index(lane) - base[1]})
+            entries.append(
+                {
+                    "title": card.title,
+                    "channel": card.channel,
+                    "owner": card.owner,
+                    "notes": card.notes,
+                    "kind": card.kind.value,
+                    "emotion": card.emotion,
+                    "stage": stages.index(stage) - base[0],
+                    "lane": lanes.index(lane) - base[1],
+                }
+            )
         position = {card: i for i, card in enumerate(cards)}
-        flows = [[position[s], position[t], journey.flow(s, t).label] for s, t in journey.flows()
-                 if s in position and t in position]
+        flows = [
+            [position[s], position[t], journey.flow(s, t).label]
+            for s, t in journey.flows()
+            if s in position and t in position
+        ]
         mime = QMimeData()
         mime.setData(MIME_TYPE, json.dumps({"cards": entries, "flows": flows}).encode("utf-8"))
         mime.setText("\n".join("\t".join(_cell(e[c]) for c in COLUMNS[:4]) for e in entries) + "\n")
@@ -127,8 +150,9 @@ class CanvasClipboard:
                 new_ids[card_id] = command.card_id
             for source, target in journey.flows():
                 if source in new_ids and target in new_ids:
-                    document.push(AddFlowCommand(journey, new_ids[source], new_ids[target],
-                                                 journey.flow(source, target)))
+                    document.push(
+                        AddFlowCommand(journey, new_ids[source], new_ids[target], journey.flow(source, target))
+                    )
         copies = [new_ids[c] for c in cards]
         self._select(copies)
         return copies
@@ -154,8 +178,9 @@ class CanvasClipboard:
         flows = [f for f in data.get("flows", []) if isinstance(f, list) and len(f) == 3]
         return self._add(entries, flows, cell, f"Paste {len(entries)} card{'s' if len(entries) != 1 else ''}")
 
-    def _add(self, entries: list[dict[str, Any]], flows: list[list[Any]], cell: tuple[str, str],
-             text: str) -> list[str]:
+    def _add(
+        self, entries: list[dict[str, Any]], flows: list[list[Any]], cell: tuple[str, str], text: str
+    ) -> list[str]:
         if not entries:
             return []
         journey, scene = self.journey, self.view.map_scene
@@ -207,10 +232,14 @@ def rows_from_text(text: str) -> list[dict[str, Any]]:
 
 def _touchpoint(entry: dict[str, Any]) -> Touchpoint:
     lines = [" ".join(line.split()) for line in str(entry.get("title", "")).splitlines()]
-    return Touchpoint(title="\n".join(line for line in lines if line) or "Untitled",
-                      channel=str(entry.get("channel", "") or ""), owner=str(entry.get("owner", "") or ""),
-                      notes=str(entry.get("notes", "") or ""), emotion=_emotion(entry.get("emotion")),
-                      kind=_kind(entry.get("kind")))
+    return Touchpoint(
+        title="\n".join(line for line in lines if line) or "Untitled",
+        channel=str(entry.get("channel", "") or ""),
+        owner=str(entry.get("owner", "") or ""),
+        notes=str(entry.get("notes", "") or ""),
+        emotion=_emotion(entry.get("emotion")),
+        kind=_kind(entry.get("kind")),
+    )
 
 
 def _kind(value: Any) -> Kind:

@@ -43,8 +43,14 @@ def _paint_pinned_lane_names(painter: QPainter, scene: MapScene, visible: QRectF
     pad, bar = style.header_padding, style.lane_bar
     # As narrow as the longest name line allows (at most a fifth of the screen): it covers the faded
     # stage to the left, never the focused one.
-    widest = max((scene.measurer.width(line, style.lane_name) for lane in layout.lane_order
-                  for line in layout.lanes[lane].name_lines), default=0.0)
+    widest = max(
+        (
+            scene.measurer.width(line, style.lane_name)
+            for lane in layout.lane_order
+            for line in layout.lanes[lane].name_lines
+        ),
+        default=0.0,
+    )
     width = min(widest + bar + 2 * pad + 1, visible.width() * 0.2, style.lane_header_width)
     strip = QRectF(visible.left(), top, width, max(0.0, bottom - top))
     painter.fillRect(strip, palette.header_brush)
@@ -53,8 +59,10 @@ def _paint_pinned_lane_names(painter: QPainter, scene: MapScene, visible: QRectF
         cell = QRectF(strip.left(), row.row.y, strip.width(), row.row.height).intersected(strip)
         if cell.isEmpty():
             continue
-        painter.fillRect(QRectF(cell.left(), cell.top(), bar, cell.height()),
-                         palette.lane_colour[row.colour_index % len(palette.lane_colour)])
+        painter.fillRect(
+            QRectF(cell.left(), cell.top(), bar, cell.height()),
+            palette.lane_colour[row.colour_index % len(palette.lane_colour)],
+        )
         painter.save()
         painter.setClipRect(cell)
         painter.setPen(palette.ink_pen)

@@ -29,8 +29,9 @@ class OverviewCache:
         self._levels = []
         self._layout = None
 
-    def pixmap_for(self, layout: MapLayout, journey: JourneyMap, palette: CanvasPalette,
-                   device_width: float) -> QPixmap:
+    def pixmap_for(
+        self, layout: MapLayout, journey: JourneyMap, palette: CanvasPalette, device_width: float
+    ) -> QPixmap:
         """The smallest level at least ``device_width`` pixels wide (or the largest there is)."""
         if self._layout is not layout or not self._levels:
             self._build(layout, journey, palette)
@@ -41,8 +42,11 @@ class OverviewCache:
 
     def _build(self, layout: MapLayout, journey: JourneyMap, palette: CanvasPalette) -> None:
         scale = min(1.0, MAX_SIDE / max(layout.width, layout.height, 1.0))
-        image = QImage(max(1, int(layout.width * scale)), max(1, int(layout.height * scale)),
-                       QImage.Format.Format_ARGB32_Premultiplied)
+        image = QImage(
+            max(1, int(layout.width * scale)),
+            max(1, int(layout.height * scale)),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
         image.fill(palette.background)
         painter = QPainter(image)
         painter.scale(scale, scale)
@@ -51,9 +55,14 @@ class OverviewCache:
         levels = [QPixmap.fromImage(image)]
         while max(levels[-1].width(), levels[-1].height()) > MIN_SIDE:
             last = levels[-1]
-            levels.append(last.scaled(max(1, last.width() // 2), max(1, last.height() // 2),
-                                      Qt.AspectRatioMode.IgnoreAspectRatio,
-                                      Qt.TransformationMode.SmoothTransformation))
+            levels.append(
+                last.scaled(
+                    max(1, last.width() // 2),
+                    max(1, last.height() // 2),
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         self._levels, self._layout = levels, layout
 
 

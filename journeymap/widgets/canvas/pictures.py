@@ -38,8 +38,11 @@ def render_scene_image(scene: MapScene, scale: float = 1.0) -> QImage:
     """Render the whole map into a white image at ``scale`` pixels per map unit."""
     scene.show_all_lanes()
     rect = scene.map_rect()
-    image = QImage(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)),
-                   QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(
+        max(1, round(rect.width() * scale)),
+        max(1, round(rect.height() * scale)),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
     image.fill(Qt.GlobalColor.white)
     dots_per_metre = round(scene.fonts.dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
@@ -74,5 +77,9 @@ def render_scene_svg(scene: MapScene, title: str) -> bytes:
     buffer.close()
     svg = bytes(buffer.data().data())
     # Qt states the size at screen DPI; the map's own unit is the point.
-    return re.sub(rb'<svg width="[^"]*" height="[^"]*"',
-                  f'<svg width="{rect.width():g}pt" height="{rect.height():g}pt"'.encode(), svg, count=1)
+    return re.sub(
+        rb'<svg width="[^"]*" height="[^"]*"',
+        f'<svg width="{rect.width():g}pt" height="{rect.height():g}pt"'.encode(),
+        svg,
+        count=1,
+    )

@@ -147,8 +147,13 @@ class MapScene(QGraphicsScene):
     def show_lanes_in(self, rect: QRectF) -> None:
         """Make the items of every lane that ``rect`` (scene coordinates) touches."""
         rows = self.layout.lanes
-        lanes = [lane for lane in self.layout.lane_order if lane not in self._live_lanes
-                 and rows[lane].row.y <= rect.bottom() and rows[lane].row.bottom >= rect.top()]
+        lanes = [
+            lane
+            for lane in self.layout.lane_order
+            if lane not in self._live_lanes
+            and rows[lane].row.y <= rect.bottom()
+            and rows[lane].row.bottom >= rect.top()
+        ]
         if lanes:
             self._make_live(*lanes)
 
@@ -331,8 +336,14 @@ class MapScene(QGraphicsScene):
         for item in [*self.stage_items.values(), *self.milestone_items.values()]:
             if item.scene() is self and item.parentItem() is None:
                 self.removeItem(item)
-        for table in (self.stage_items, self.lane_items, self.containers, self.card_items,
-                      self.milestone_items, self.flow_items):
+        for table in (
+            self.stage_items,
+            self.lane_items,
+            self.containers,
+            self.card_items,
+            self.milestone_items,
+            self.flow_items,
+        ):
             table.clear()
 
     def _reselect(self, refs: list[ItemRef]) -> None:

@@ -370,8 +370,11 @@ class MapView(QGraphicsView):
         palette = scene.ctx.palette
         marks = [(item.sceneBoundingRect(), palette.selection_pen) for item in scene.selectedItems()]
         # Matches come from the layout: on a big map most cards have no item until their lane shows.
-        marks += [(scene.scene_rect_of(scene.layout.cards[c].rect), palette.match_pen) for c in scene.matches
-                  if c in scene.layout.cards]
+        marks += [
+            (scene.scene_rect_of(scene.layout.cards[c].rect), palette.match_pen)
+            for c in scene.matches
+            if c in scene.layout.cards
+        ]
         for rect, pen in marks[:2000]:
             cosmetic = type(pen)(pen)
             cosmetic.setCosmetic(True)
@@ -384,8 +387,12 @@ class MapView(QGraphicsView):
         if event.type() == QEvent.Type.ShortcutOverride and self._tool.takes_text_keys:
             event.accept()  # typing in an inline editor must not trigger window shortcuts
             return True
-        if event.type() == QEvent.Type.KeyPress and self._tool.takes_text_keys and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and self._tool.takes_text_keys
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
             # The scene would spend Tab on moving focus between items; in an editor it means "next".
             editor = getattr(self._tool, "editor", None)
             if editor is not None:
@@ -421,7 +428,7 @@ class MapView(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:
-                self.zoom_gesture_step(self._zoom * (ZOOM_STEP ** steps), event.position())
+                self.zoom_gesture_step(self._zoom * (ZOOM_STEP**steps), event.position())
             event.accept()
             return
         super().wheelEvent(event)

@@ -21,8 +21,15 @@ from journeymap.model import CardPolicy
 
 
 class DeleteDialog(QDialog):
-    def __init__(self, kind: str, name: str, card_count: int, milestone_count: int,
-                 targets: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        name: str,
+        card_count: int,
+        milestone_count: int,
+        targets: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("deleteDialog")
         self.setWindowTitle(f"Delete {kind} '{name}'")
@@ -63,4 +70,3 @@ class DeleteDialog(QDialog):
 
     def move_to(self) -> str | None:
         return self.target_combo.currentData() if self.policy() is CardPolicy.MOVE else None
-

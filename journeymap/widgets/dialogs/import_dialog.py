@@ -43,8 +43,12 @@ from journeymap.widgets.dialogs.mapping_table import MappingTable
 from journeymap.widgets.dialogs.progress import ProgressJob, show_progress
 
 FILE_FILTER = "Spreadsheets (*.xlsx *.ods *.xls *.csv *.tsv *.txt);;All files (*)"
-_LAYOUTS = (("Detected", None), ("Stages as columns", Layout.COLUMNS), ("Stages as rows", Layout.ROWS),
-            ("One row per touchpoint", Layout.INVENTORY))
+_LAYOUTS = (
+    ("Detected", None),
+    ("Stages as columns", Layout.COLUMNS),
+    ("Stages as rows", Layout.ROWS),
+    ("One row per touchpoint", Layout.INVENTORY),
+)
 _WARNING_COLOUR = QColor("#9a5b00")
 
 
@@ -91,8 +95,7 @@ class ImportDialog(QDialog):
         self.forget_button = QPushButton("Use the guess instead", objectName="forgetMappingButton")
         self.forget_button.clicked.connect(self.forget_mapping)
         self.save_mapping_button = QPushButton("Save mapping…", objectName="saveMappingButton")
-        self.save_mapping_button.setToolTip("Save these choices as a file for "
-                                            "'journeymap convert --mapping FILE.json'")
+        self.save_mapping_button.setToolTip("Save these choices as a file for 'journeymap convert --mapping FILE.json'")
         self.save_mapping_button.clicked.connect(self.save_mapping)
         self.sheet_list = QListWidget(objectName="sheetList")
         self.sheet_list.setMaximumHeight(72)
@@ -148,8 +151,14 @@ class ImportDialog(QDialog):
         self.resize(760, 820)
 
     def _set_preview_enabled(self, enabled: bool) -> None:
-        for widget in (self.flip_button, self.sheet_list, self.layout_combo, self.mapping_table,
-                       self.save_mapping_button, self.hidden_check):
+        for widget in (
+            self.flip_button,
+            self.sheet_list,
+            self.layout_combo,
+            self.mapping_table,
+            self.save_mapping_button,
+            self.hidden_check,
+        ):
             widget.setEnabled(enabled)
 
     # ----------------------------------------------------------------- reading
@@ -172,11 +181,15 @@ class ImportDialog(QDialog):
         self._job = None
         self.sheet = sheet
         self.progress.hide()
-        self.progress_label.setText(f"Read {len(sheet.grids)} sheet{'s' * (len(sheet.grids) != 1)} "
-                                    f"({sheet.format.upper()}).")
+        self.progress_label.setText(
+            f"Read {len(sheet.grids)} sheet{'s' * (len(sheet.grids) != 1)} ({sheet.format.upper()})."
+        )
         hidden = sum(len(g.hidden_rows) + len(g.hidden_columns) for g in sheet.grids)
-        self.hidden_check.setText(f"Take in {hidden} hidden row{'s' * (hidden != 1)} and columns" if hidden
-                                  else "Take in hidden rows and columns")
+        self.hidden_check.setText(
+            f"Take in {hidden} hidden row{'s' * (hidden != 1)} and columns"
+            if hidden
+            else "Take in hidden rows and columns"
+        )
         self.refresh()
         self._offer_remembered()
         self.read_finished.emit()
@@ -195,8 +208,11 @@ class ImportDialog(QDialog):
     def selected_sheets(self) -> list[str] | None:
         if self.sheet_list.count() == 0:
             return None
-        return [self.sheet_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.sheet_list.count())
-                if self.sheet_list.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.sheet_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.sheet_list.count())
+            if self.sheet_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     @property
     def _orientation(self) -> Orientation | None:
@@ -236,8 +252,11 @@ class ImportDialog(QDialog):
         except MapFileError as error:
             self.analysis = None
             slots = self._slots_of(error.sheets) if isinstance(error, UnclearTableError) else []
-            self.error_label.setText("No clear journey map table yet: say what the labels above mean, or pick "
-                                     "another layout." if slots else f"Nothing to import: {error.problem}")
+            self.error_label.setText(
+                "No clear journey map table yet: say what the labels above mean, or pick another layout."
+                if slots
+                else f"Nothing to import: {error.problem}"
+            )
             self.import_button.setEnabled(False)
             self.stages_label.clear()
             self.lanes_label.clear()
@@ -254,8 +273,9 @@ class ImportDialog(QDialog):
         self.stages_label.setText(", ".join(names) or "none")
         self.lanes_label.setText(", ".join(self.analysis.lane_names()) or "none")
         counts = self.analysis.result.map.counts()
-        self.counts_label.setText(f"{counts['cards']} cards, {counts['milestones']} milestones, "
-                                  f"{counts['flows']} flows")
+        self.counts_label.setText(
+            f"{counts['cards']} cards, {counts['milestones']} milestones, {counts['flows']} flows"
+        )
         self._fill_report()
         self.import_button.setEnabled(bool(names))
 
@@ -302,8 +322,9 @@ class ImportDialog(QDialog):
                     self.sheet_list.addItem(item)
             for i, summary in enumerate(self.analysis.sheets):
                 item = self.sheet_list.item(i)
-                notes = [note for note, on in (("hidden", summary.hidden), (summary.reason, bool(summary.reason)))
-                         if on]
+                notes = [
+                    note for note, on in (("hidden", summary.hidden), (summary.reason, bool(summary.reason))) if on
+                ]
                 item.setText(summary.name + (f"  ({'; '.join(notes)})" if notes else ""))
         finally:
             self.sheet_list.blockSignals(False)
@@ -380,8 +401,9 @@ class ImportDialog(QDialog):
             self._pool.waitForDone(10_000)
 
 
-def run_import_dialog(parent: QWidget | None, path: str | None = None,
-                      settings: QSettings | None = None) -> LoadResult | None:
+def run_import_dialog(
+    parent: QWidget | None, path: str | None = None, settings: QSettings | None = None
+) -> LoadResult | None:
     """Ask for a spreadsheet (when ``path`` is None), preview its import, and return the imported map
     with its report; None when the user cancels. A file that cannot be read is shown in a message box
     naming the file and the problem. ``settings`` keep the mappings the user chose."""
@@ -402,8 +424,13 @@ def run_import_dialog(parent: QWidget | None, path: str | None = None,
 
 
 def show_import_error(parent: QWidget | None, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, "Import failed", "The spreadsheet could not be imported.",
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Import failed",
+        "The spreadsheet could not be imported.",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("importErrorBox")
     box.setInformativeText(message)
     box.exec()

@@ -102,8 +102,11 @@ class MappingTable(QTableWidget):
         font.setItalic(unknown)
         item.setFont(font)
         item.setForeground(QBrush(_UNKNOWN) if unknown else QBrush())
-        item.setToolTip(f"{slot.text}\nNot a label we know: choose what it means" if unknown
-                        else f"{slot.text}\nGuessed: {slot.guess.describe()}")
+        item.setToolTip(
+            f"{slot.text}\nNot a label we know: choose what it means"
+            if unknown
+            else f"{slot.text}\nGuessed: {slot.guess.describe()}"
+        )
         combo, lane = self.field_combo(row), self.lane_edit(row)
         for widget in (combo, lane):
             widget.blockSignals(True)

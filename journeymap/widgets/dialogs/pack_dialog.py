@@ -21,8 +21,9 @@ from journeymap.widgets.dialogs.progress import ProgressJob, show_progress
 class PackDialog(QDialog):
     """Runs one pack export; afterwards exactly one of ``pack_result``, ``error`` or ``cancelled`` is set."""
 
-    def __init__(self, parent: QWidget | None, journey: JourneyMap, folder: Path, stem: str,
-                 date: dt.date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, journey: JourneyMap, folder: Path, stem: str, date: dt.date | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("packDialog")
         self.setWindowTitle("Export Decision Pack")
@@ -45,7 +46,8 @@ class PackDialog(QDialog):
         self._pool = QThreadPool(self)
         # The folder may hold other files; the caller has asked before any pack file is replaced.
         self._job: ProgressJob | None = ProgressJob(
-            lambda progress: write_pack(journey, folder, stem, date=date, force=True, progress=progress))
+            lambda progress: write_pack(journey, folder, stem, date=date, force=True, progress=progress)
+        )
         self._job.signals.progressed.connect(self._on_progress)
         self._job.signals.finished.connect(self._on_finished)
         self._job.signals.failed.connect(self._on_failed)
@@ -88,8 +90,9 @@ class PackDialog(QDialog):
         self._pool.waitForDone(30_000)
 
 
-def run_pack_dialog(parent: QWidget | None, journey: JourneyMap, folder: Path, stem: str,
-                    date: dt.date | None = None) -> PackDialog:
+def run_pack_dialog(
+    parent: QWidget | None, journey: JourneyMap, folder: Path, stem: str, date: dt.date | None = None
+) -> PackDialog:
     """Show the dialog until the pack is written, has failed or was cancelled; returns it for its outcome."""
     dialog = PackDialog(parent, journey, folder, stem, date)
     dialog.start()

@@ -94,8 +94,9 @@ class PosterPreview(QWidget):
         font = QFont(self.font())
         font.setPixelSize(max(6, min(18, int(block.height() * 0.3))))
         painter.setFont(font)
-        painter.drawText(block.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self.title)
+        painter.drawText(
+            block.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title
+        )
         board = QRectF(map_x, map_y + block.height(), poster.layout.width * scale, poster.layout.height * scale)
         if self.picture is not None:
             painter.drawImage(board, self.picture)
@@ -103,8 +104,12 @@ class PosterPreview(QWidget):
             pen = QPen(QColor("#d63031"), 1.2)
             painter.setPen(pen)
             for tile in plan.tiles:
-                window = QRectF(ox + tile.window.x * fit, oy + tile.window.y * fit,
-                                tile.window.width * fit, tile.window.height * fit)
+                window = QRectF(
+                    ox + tile.window.x * fit,
+                    oy + tile.window.y * fit,
+                    tile.window.width * fit,
+                    tile.window.height * fit,
+                )
                 painter.drawRect(window)
                 painter.drawText(window, Qt.AlignmentFlag.AlignCenter, tile.name)
         else:
@@ -139,8 +144,9 @@ class PosterDialog(QDialog):
         """Lay the poster out again for the chosen curve and analysis page (the paper only replans)."""
         curve = CURVES[self.curve.currentText()]
         timeline = self.timeline.isChecked()
-        self.base = prepare_poster(self.journey, PosterOptions(), curve=curve, analysis=self.analysis.isChecked(),
-                                   timeline=timeline)
+        self.base = prepare_poster(
+            self.journey, PosterOptions(), curve=curve, analysis=self.analysis.isChecked(), timeline=timeline
+        )
         self.poster = self.base
         self.preview.picture = self._map_picture(curve, timeline)
         self.update_plan()
@@ -153,15 +159,25 @@ class PosterDialog(QDialog):
         self.custom = QLineEdit(objectName="customPaperEdit", placeholderText="e.g. 900x600mm or 36x24in")
         self.orientation = QComboBox(objectName="orientationCombo")
         self.orientation.addItems(list(ORIENTATIONS))
-        self.margin = QDoubleSpinBox(objectName="marginSpin", suffix=" mm", decimals=1, minimum=0, maximum=100,
-                                     value=6.0)
-        self.scale = QDoubleSpinBox(objectName="scaleSpin", suffix=" %", decimals=0, minimum=0, maximum=1000,
-                                    value=0, singleStep=10, specialValueText="Fit to page")
+        self.margin = QDoubleSpinBox(
+            objectName="marginSpin", suffix=" mm", decimals=1, minimum=0, maximum=100, value=6.0
+        )
+        self.scale = QDoubleSpinBox(
+            objectName="scaleSpin",
+            suffix=" %",
+            decimals=0,
+            minimum=0,
+            maximum=1000,
+            value=0,
+            singleStep=10,
+            specialValueText="Fit to page",
+        )
         self.tile = QCheckBox("Print over sheets of", objectName="tileCheck")
         self.tile_paper = QComboBox(objectName="tileCombo")
         self.tile_paper.addItems(list(TILE_PAPERS))
-        self.overlap = QDoubleSpinBox(objectName="overlapSpin", suffix=" mm", decimals=1, minimum=0, maximum=100,
-                                      value=10.0)
+        self.overlap = QDoubleSpinBox(
+            objectName="overlapSpin", suffix=" mm", decimals=1, minimum=0, maximum=100, value=10.0
+        )
         tiling = QHBoxLayout()
         tiling.addWidget(self.tile)
         tiling.addWidget(self.tile_paper)
@@ -225,9 +241,13 @@ class PosterDialog(QDialog):
         paper = None if paper_text == FIT else (self.custom.text() if paper_text == CUSTOM else paper_text)
         scale = self.scale.value() / 100 if self.scale.value() > 0 else None
         return PosterOptions.from_values(
-            paper=paper, landscape=ORIENTATIONS[self.orientation.currentText()],
+            paper=paper,
+            landscape=ORIENTATIONS[self.orientation.currentText()],
             tile=self.tile_paper.currentText() if self.tile.isChecked() else None,
-            margin=self.margin.value(), overlap=self.overlap.value(), scale=scale)
+            margin=self.margin.value(),
+            overlap=self.overlap.value(),
+            scale=scale,
+        )
 
     def update_plan(self) -> None:
         custom = self.paper.currentText() == CUSTOM
@@ -277,8 +297,19 @@ class PosterDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.export_button.setEnabled(not busy and self.poster is not None)
-        for widget in (self.paper, self.custom, self.orientation, self.margin, self.scale, self.tile,
-                       self.tile_paper, self.overlap, self.curve, self.analysis, self.timeline):
+        for widget in (
+            self.paper,
+            self.custom,
+            self.orientation,
+            self.margin,
+            self.scale,
+            self.tile,
+            self.tile_paper,
+            self.overlap,
+            self.curve,
+            self.analysis,
+            self.timeline,
+        ):
             widget.setEnabled(not busy)
         if not busy:
             self.update_plan()

@@ -49,8 +49,9 @@ class OpenRoomDialog(QDialog):
         self.setObjectName("openRoomDialog")
         self.setWindowTitle("Open Room")
         layout = QFormLayout(self)
-        intro = QLabel("Phones on the same Wi-Fi join by scanning the QR code on the projector. "
-                       "Nothing leaves this computer.")
+        intro = QLabel(
+            "Phones on the same Wi-Fi join by scanning the QR code on the projector. Nothing leaves this computer."
+        )
         intro.setWordWrap(True)
         layout.addRow(intro)
         self.address = QComboBox()

@@ -8,23 +8,29 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 Section = tuple[str, list[tuple[str, str]]]
 
-GESTURES: Section = ("On the map", [
-    ("New card", "Double-click an empty cell, type, Enter (Tab: commit and start the next)"),
-    ("Cancel typing", "Esc"),
-    ("Edit a card", "Select it and type, or double-click it"),
-    ("Rename a stage or lane", "Double-click its header"),
-    ("Move a card", "Drag it to another place or cell"),
-    ("Reorder stages or lanes", "Drag the header"),
-    ("Connect two cards", "Drag from a card's connector handle, or select two and press Ctrl+L"),
-    ("Select several", "Ctrl-click, or drag a rubber band on empty space"),
-    ("Zoom", "Ctrl+wheel or pinch"),
-    ("Pan", "Space+drag, middle-drag, or scroll"),
-])
-WORKSHOP: Section = ("Workshop mode (F5)", [
-    ("Next / previous stage", "Right / Left (or a clicker's Page Down / Page Up)"),
-    ("Whole map", "Home or 0"),
-    ("Leave", "Esc or F5"),
-])
+GESTURES: Section = (
+    "On the map",
+    [
+        ("New card", "Double-click an empty cell, type, Enter (Tab: commit and start the next)"),
+        ("Cancel typing", "Esc"),
+        ("Edit a card", "Select it and type, or double-click it"),
+        ("Rename a stage or lane", "Double-click its header"),
+        ("Move a card", "Drag it to another place or cell"),
+        ("Reorder stages or lanes", "Drag the header"),
+        ("Connect two cards", "Drag from a card's connector handle, or select two and press Ctrl+L"),
+        ("Select several", "Ctrl-click, or drag a rubber band on empty space"),
+        ("Zoom", "Ctrl+wheel or pinch"),
+        ("Pan", "Space+drag, middle-drag, or scroll"),
+    ],
+)
+WORKSHOP: Section = (
+    "Workshop mode (F5)",
+    [
+        ("Next / previous stage", "Right / Left (or a clicker's Page Down / Page Up)"),
+        ("Whole map", "Home or 0"),
+        ("Leave", "Esc or F5"),
+    ],
+)
 
 
 class ShortcutsDialog(QDialog):

@@ -76,8 +76,10 @@ class TemplateDialog(QDialog):
         stages = ", ".join(journey.stage(s).name for s in journey.stage_ids())
         lanes = ", ".join(journey.lane(p).name for p in journey.lane_ids())
         counts = journey.counts()
-        self.details.setText(f"<b>Stages:</b> {stages}<br><b>Lanes:</b> {lanes}<br>"
-                             f"{counts['cards']} example cards, {counts['milestones']} milestones")
+        self.details.setText(
+            f"<b>Stages:</b> {stages}<br><b>Lanes:</b> {lanes}<br>"
+            f"{counts['cards']} example cards, {counts['milestones']} milestones"
+        )
 
 
 def run_template_dialog(parent: QWidget | None) -> JourneyMap | None:

@@ -80,15 +80,34 @@ class GapsPanel(QDockWidget):
         gaps = find_gaps(journey)
         groups: list[tuple[str, list[tuple[str, tuple[str, ...], bool]]]] = [
             ("Empty cells", [(f"{stage[s]} × {lane[p]}", ("cell", s, p), False) for s, p in gaps.empty_cells]),
-            ("Stages missing fields", [(f"{stage[g.stage]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields),
-                                        ("stage", g.stage), False) for g in gaps.stage_fields_missing]),
-            ("Timelines that are not a duration", [(f"{stage[s]}: “{journey.stage(s).timeline.strip()}”",
-                                                    ("stage", s), False) for s in gaps.unreadable_timelines]),
-            ("Pain points with no opportunity", [(f"{title[c]} ({stage[journey.cell_of(c)[0]]}, "
-                                                  f"{lane[journey.cell_of(c)[1]]})", ("card", c), False)
-                                                 for c in gaps.unanswered_pain_points]),
-            ("Cards missing channel or owner", [(f"{title[g.card]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields),
-                                                 ("card", g.card), False) for g in gaps.cards_missing]),
+            (
+                "Stages missing fields",
+                [
+                    (f"{stage[g.stage]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields), ("stage", g.stage), False)
+                    for g in gaps.stage_fields_missing
+                ],
+            ),
+            (
+                "Timelines that are not a duration",
+                [
+                    (f"{stage[s]}: “{journey.stage(s).timeline.strip()}”", ("stage", s), False)
+                    for s in gaps.unreadable_timelines
+                ],
+            ),
+            (
+                "Pain points with no opportunity",
+                [
+                    (f"{title[c]} ({stage[journey.cell_of(c)[0]]}, {lane[journey.cell_of(c)[1]]})", ("card", c), False)
+                    for c in gaps.unanswered_pain_points
+                ],
+            ),
+            (
+                "Cards missing channel or owner",
+                [
+                    (f"{title[g.card]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields), ("card", g.card), False)
+                    for g in gaps.cards_missing
+                ],
+            ),
             ("Handoffs", self._handoffs(stage, title)),
         ]
         total = 0
@@ -114,21 +133,39 @@ class GapsPanel(QDockWidget):
             group.setExpanded(heading not in folded)
             if heading != "Handoffs":
                 total += len(entries)
-        self.summary.setText("No gaps: every cell has a card and every stage its fields." if not total else
-                             f"{total} gap{'s' if total != 1 else ''} to close. Click one to find it on the map.")
+        self.summary.setText(
+            "No gaps: every cell has a card and every stage its fields."
+            if not total
+            else f"{total} gap{'s' if total != 1 else ''} to close. Click one to find it on the map."
+        )
 
     def _handoffs(self, stage: dict[str, str], title: dict[str, str]) -> list[tuple[str, tuple[str, ...], bool]]:
         journey = self._document.journey
         entries: list[tuple[str, tuple[str, ...], bool]] = []
         for handoff in stage_handoffs(journey):
-            risk = any((journey.card(c).emotion or 0) <= RISKY_EMOTION for p in journey.lane_ids()
-                       for c in journey.cards_in(handoff.to_stage, p) if journey.card(c).emotion is not None)
-            entries.append((f"{'⚠ ' if risk else ''}{stage[handoff.from_stage]} → {stage[handoff.to_stage]}: "
-                            f"{handoff.from_owner} → {handoff.to_owner}", ("stage", handoff.to_stage), risk))
+            risk = any(
+                (journey.card(c).emotion or 0) <= RISKY_EMOTION
+                for p in journey.lane_ids()
+                for c in journey.cards_in(handoff.to_stage, p)
+                if journey.card(c).emotion is not None
+            )
+            entries.append(
+                (
+                    f"{'⚠ ' if risk else ''}{stage[handoff.from_stage]} → {stage[handoff.to_stage]}: "
+                    f"{handoff.from_owner} → {handoff.to_owner}",
+                    ("stage", handoff.to_stage),
+                    risk,
+                )
+            )
         for number, flow in enumerate(flow_handoffs(journey), 1):
-            entries.append((f"{'⚠ ' if flow.risk else ''}Arrow {number}, {title[flow.source]} → "
-                            f"{title[flow.target]}: {flow.from_owner} → {flow.to_owner}",
-                            ("flow", flow.source, flow.target), flow.risk))
+            entries.append(
+                (
+                    f"{'⚠ ' if flow.risk else ''}Arrow {number}, {title[flow.source]} → "
+                    f"{title[flow.target]}: {flow.from_owner} → {flow.to_owner}",
+                    ("flow", flow.source, flow.target),
+                    flow.risk,
+                )
+            )
         return entries
 
     def entries(self) -> list[tuple[str, tuple[str, ...]]]:

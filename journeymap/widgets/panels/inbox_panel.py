@@ -29,11 +29,26 @@ from journeymap.editing.room_commands import (
 )
 from journeymap.model import Change, InboxError, JourneyMap, Kind, MapError, MapEvent, NodeType, Submission
 
-KIND_NAMES = {Kind.TOUCHPOINT: "Touchpoint", Kind.PAIN_POINT: "Pain point", Kind.OPPORTUNITY: "Opportunity",
-              Kind.THOUGHT: "Thought"}
-_REFRESH_TARGETS = {Change.RESET, Change.STAGE_ADDED, Change.STAGE_REMOVED, Change.STAGE_CHANGED,
-                    Change.STAGES_REORDERED, Change.LANE_ADDED, Change.LANE_REMOVED, Change.LANE_CHANGED,
-                    Change.LANES_REORDERED, Change.CARD_ADDED, Change.CARD_REMOVED, Change.CARD_CHANGED}
+KIND_NAMES = {
+    Kind.TOUCHPOINT: "Touchpoint",
+    Kind.PAIN_POINT: "Pain point",
+    Kind.OPPORTUNITY: "Opportunity",
+    Kind.THOUGHT: "Thought",
+}
+_REFRESH_TARGETS = {
+    Change.RESET,
+    Change.STAGE_ADDED,
+    Change.STAGE_REMOVED,
+    Change.STAGE_CHANGED,
+    Change.STAGES_REORDERED,
+    Change.LANE_ADDED,
+    Change.LANE_REMOVED,
+    Change.LANE_CHANGED,
+    Change.LANES_REORDERED,
+    Change.CARD_ADDED,
+    Change.CARD_REMOVED,
+    Change.CARD_CHANGED,
+}
 
 
 class InboxPanel(QDockWidget):
@@ -104,8 +119,12 @@ class InboxPanel(QDockWidget):
     def _on_map_changed(self, event: MapEvent) -> None:
         inbox = self.journey.inbox
         ids = event.ids
-        if event.change is Change.INBOX_ADDED and ids and len(inbox) == self.list.count() + len(ids) \
-                and inbox.ids()[-len(ids):] == list(ids):
+        if (
+            event.change is Change.INBOX_ADDED
+            and ids
+            and len(inbox) == self.list.count() + len(ids)
+            and inbox.ids()[-len(ids) :] == list(ids)
+        ):
             for submission_id in ids:  # arrivals: appended, not a rebuild
                 self.list.addItem(self._item(submission_id, inbox.get(submission_id)))
             self._show_count()
@@ -159,13 +178,27 @@ class InboxPanel(QDockWidget):
         submission_id = self.selected_id()
         inbox = self.journey.inbox
         submission = inbox.get(submission_id) if submission_id is not None and submission_id in inbox else None
-        for widget in (self.title, self.kind, self.stage, self.lane, self.accept, self.reject, self.merge,
-                       self.merge_target):
+        for widget in (
+            self.title,
+            self.kind,
+            self.stage,
+            self.lane,
+            self.accept,
+            self.reject,
+            self.merge,
+            self.merge_target,
+        ):
             widget.setEnabled(submission is not None)
-        self._fill(self.stage, [(s, self.journey.stage(s).name) for s in self.journey.stage_ids()],
-                   submission.stage if submission else None)
-        self._fill(self.lane, [(p, self.journey.lane(p).name) for p in self.journey.lane_ids()],
-                   submission.persona if submission else None)
+        self._fill(
+            self.stage,
+            [(s, self.journey.stage(s).name) for s in self.journey.stage_ids()],
+            submission.stage if submission else None,
+        )
+        self._fill(
+            self.lane,
+            [(p, self.journey.lane(p).name) for p in self.journey.lane_ids()],
+            submission.persona if submission else None,
+        )
         self._fill(self.merge_target, [(c, self.journey.card(c).title) for c in self.journey.card_ids()], None)
         if submission is not None:
             self.title.setText(submission.title)
@@ -197,9 +230,16 @@ class InboxPanel(QDockWidget):
             return False
         submission = self.journey.inbox.get(submission_id)
         kind = Kind(self.kind.currentData())  # combo data comes back as plain text
-        return self._push(AcceptSubmissionCommand(
-            self.journey, submission_id, self.stage.currentData(), self.lane.currentData(),
-            None if title == submission.title else title, None if kind == submission.kind else kind))
+        return self._push(
+            AcceptSubmissionCommand(
+                self.journey,
+                submission_id,
+                self.stage.currentData(),
+                self.lane.currentData(),
+                None if title == submission.title else title,
+                None if kind == submission.kind else kind,
+            )
+        )
 
     def merge_selected(self) -> bool:
         submission_id, card_id = self.selected_id(), self.merge_target.currentData()

@@ -36,7 +36,6 @@ from journeymap.widgets.panels.fields import ChoiceField, LineField, TextField
 LINE, TEXT, KIND, EMOTION = "line", "text", "kind", "emotion"
 
 
-
 def _form(record_type: type, *fields: tuple[str, str]) -> list[tuple[str, str, str]]:
     """(field, label, editor) with each label as the record declares it."""
     return [(name, field_label(record_type, name), editor) for name, editor in fields]
@@ -44,17 +43,33 @@ def _form(record_type: type, *fields: tuple[str, str]) -> list[tuple[str, str, s
 
 # kind -> (heading, [(field, label, editor)]) in the order a facilitator fills them in.
 FORMS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
-    "stage": ("Stage", _form(Stage, ("name", LINE), ("goal", TEXT), ("success_criteria", TEXT), ("timeline", LINE),
-                             ("owner", LINE))),
-    "lane": ("Persona (lane)", _form(Persona, ("name", LINE), ("description", TEXT), ("goals", TEXT),
-                                     ("pain_points", TEXT))),
-    "card": ("Card", _form(Touchpoint, ("title", LINE), ("kind", KIND), ("emotion", EMOTION), ("channel", LINE),
-                           ("owner", LINE), ("notes", TEXT))),
+    "stage": (
+        "Stage",
+        _form(Stage, ("name", LINE), ("goal", TEXT), ("success_criteria", TEXT), ("timeline", LINE), ("owner", LINE)),
+    ),
+    "lane": (
+        "Persona (lane)",
+        _form(Persona, ("name", LINE), ("description", TEXT), ("goals", TEXT), ("pain_points", TEXT)),
+    ),
+    "card": (
+        "Card",
+        _form(
+            Touchpoint,
+            ("title", LINE),
+            ("kind", KIND),
+            ("emotion", EMOTION),
+            ("channel", LINE),
+            ("owner", LINE),
+            ("notes", TEXT),
+        ),
+    ),
     "milestone": ("Milestone", _form(Milestone, ("title", LINE), ("success_signal", LINE))),
 }
 _CHANGES = {
-    "stage": Change.STAGE_CHANGED, "lane": Change.LANE_CHANGED,
-    "card": Change.CARD_CHANGED, "milestone": Change.MILESTONE_CHANGED,
+    "stage": Change.STAGE_CHANGED,
+    "lane": Change.LANE_CHANGED,
+    "card": Change.CARD_CHANGED,
+    "milestone": Change.MILESTONE_CHANGED,
 }
 _REMOVALS = {Change.STAGE_REMOVED, Change.LANE_REMOVED, Change.CARD_REMOVED, Change.MILESTONE_REMOVED}
 _MOVES = {Change.CARD_MOVED, Change.MILESTONE_MOVED, Change.STAGE_CHANGED, Change.LANE_CHANGED}

@@ -60,8 +60,10 @@ class RoomBoard(QFrame):
         self._large = False
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#roomBoard { background: white; border: 1px solid #9aa5b1; border-radius: 8px; }"
-                           "QLabel { color: #1f2933; background: transparent; }")
+        self.setStyleSheet(
+            "#roomBoard { background: white; border: 1px solid #9aa5b1; border-radius: 8px; }"
+            "QLabel { color: #1f2933; background: transparent; }"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         self.join = self._label("roomJoin", "Join from your phone", 9, bold=True)
@@ -107,8 +109,12 @@ class RoomBoard(QFrame):
     def set_large(self, large: bool) -> None:
         """Projector size (workshop mode) or a compact corner while the facilitator edits."""
         self._large = large
-        for label, (small, big) in ((self.ideas, (13, 20)), (self.timer, (28, 48)), (self.ranking, (9, 13)),
-                                    (self.join, (9, 12))):
+        for label, (small, big) in (
+            (self.ideas, (13, 20)),
+            (self.timer, (28, 48)),
+            (self.ranking, (9, 13)),
+            (self.join, (9, 12)),
+        ):
             font = QFont(label.font())
             font.setPointSize(big if large else small)
             label.setFont(font)

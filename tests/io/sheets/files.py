@@ -25,8 +25,14 @@ SAMPLES = Path(__file__).resolve().parents[3] / ".." / "shared" / "samples"
 Rows = Sequence[Sequence[Any]]
 
 
-def write_xlsx(path: Path, sheets: dict[str, Rows], *, merges: dict[str, list[str]] | None = None,
-               hidden: Iterable[str] = (), freeze: dict[str, str] | None = None) -> Path:
+def write_xlsx(
+    path: Path,
+    sheets: dict[str, Rows],
+    *,
+    merges: dict[str, list[str]] | None = None,
+    hidden: Iterable[str] = (),
+    freeze: dict[str, str] | None = None,
+) -> Path:
     """A workbook with one sheet per entry; rows start at A1, None leaves a cell empty."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
@@ -46,10 +52,12 @@ def write_xlsx(path: Path, sheets: dict[str, Rows], *, merges: dict[str, list[st
     return path
 
 
-def write_csv(path: Path, rows: Rows, *, encoding: str = "utf-8", delimiter: str = ",",
-              newline: str = "\r\n", bom: bool = False) -> Path:
+def write_csv(
+    path: Path, rows: Rows, *, encoding: str = "utf-8", delimiter: str = ",", newline: str = "\r\n", bom: bool = False
+) -> Path:
     """Minimal quoting, as Google Sheets and Excel write it (Python's csv module does not quote a
     LF when the line end is a lone CR, so fields are quoted here)."""
+
     def field(value: Any) -> str:
         text = "" if value is None else str(value)
         if any(ch in text for ch in (delimiter, '"', "\r", "\n")):
@@ -86,10 +94,12 @@ def set_dimension(ref: str) -> Callable[[bytes], bytes]:
 
 def append_rows(xml: str) -> Callable[[bytes], bytes]:
     """Add raw <row> elements at the end of sheetData."""
+
     def change(data: bytes) -> bytes:
         if b"<sheetData/>" in data:
             return data.replace(b"<sheetData/>", b"<sheetData>" + xml.encode() + b"</sheetData>")
         return data.replace(b"</sheetData>", xml.encode() + b"</sheetData>")
+
     return change
 
 
@@ -107,9 +117,13 @@ def use_shared_strings(path: Path, sheets: int = 1) -> Path:
 
     for index in range(1, sheets + 1):
         rewrite_member(path, f"xl/worksheets/sheet{index}.xml", lambda data: _INLINE.sub(share, data))
-    table = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
-             b'spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(strings), len(strings))
-             + b"".join(b'<si><t xml:space="preserve">' + s + b"</t></si>" for s in strings) + b"</sst>")
+    table = (
+        b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main" count="%d" uniqueCount="%d">'
+        % (len(strings), len(strings))
+        + b"".join(b'<si><t xml:space="preserve">' + s + b"</t></si>" for s in strings)
+        + b"</sst>"
+    )
     with zipfile.ZipFile(path, "a") as archive:
         archive.writestr("xl/sharedStrings.xml", table)
     override = f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_SST}"/></Types>'.encode()
@@ -196,8 +210,10 @@ def notices_at(result: LoadResult, sheet: str, cell: str) -> list[str]:
 def cards_by_stage(result: LoadResult, lane: str | None = None) -> dict[str, list[str]]:
     journey = result.map
     lanes = [p for p in journey.lane_ids() if lane is None or journey.lane(p).name == lane]
-    return {journey.stage(s).name: [journey.card(c).title for p in lanes for c in journey.cards_in(s, p)]
-            for s in journey.stage_ids()}
+    return {
+        journey.stage(s).name: [journey.card(c).title for p in lanes for c in journey.cards_in(s, p)]
+        for s in journey.stage_ids()
+    }
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -208,8 +224,21 @@ def soffice_convert(source: Path, extension: str, profile: Path) -> Path:
     """``source`` saved by LibreOffice as ``extension`` (ods, xls) beside it; a private profile
     keeps parallel runs from sharing LibreOffice's lock."""
     assert SOFFICE is not None
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", extension,
-                    "--outdir", str(source.parent), str(source)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            extension,
+            "--outdir",
+            str(source.parent),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     converted = source.with_suffix(f".{extension}")
     assert converted.exists(), f"LibreOffice did not write {converted.name}"
     return converted

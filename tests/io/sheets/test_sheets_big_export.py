@@ -21,8 +21,10 @@ APP_CARDS = 50_000
 
 def _big_map(cards: int) -> JourneyMap:
     journey = JourneyMap("Big workshop")
-    stages = [journey.add_stage(Stage(f"Stage {i}", goal="g", success_criteria="s", timeline="t", owner="o"))
-              for i in range(40)]
+    stages = [
+        journey.add_stage(Stage(f"Stage {i}", goal="g", success_criteria="s", timeline="t", owner="o"))
+        for i in range(40)
+    ]
     lanes = [journey.add_lane(Persona(f"Lane {i}", "d", "g", "p")) for i in range(25)]
     ids = []
     for i in range(cards):

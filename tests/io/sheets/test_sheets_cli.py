@@ -14,8 +14,13 @@ from journeymap.io.cjm import load_cjm, save_cjm, to_document
 from tests.factories import small_map
 from tests.io.sheets.files import write_csv, write_xlsx
 
-MESSY = [["Q3 map"], ["Stage", "Land", "Adopt"], ["Goal", "Sign", "Use"], ["Touchpoints", "Demo", "QBR"],
-         ["Parking lot", "ask Ana", None]]
+MESSY = [
+    ["Q3 map"],
+    ["Stage", "Land", "Adopt"],
+    ["Goal", "Sign", "Use"],
+    ["Touchpoints", "Demo", "QBR"],
+    ["Parking lot", "ask Ana", None],
+]
 
 
 def test_convert_xlsx_to_cjm_prints_the_report_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -25,8 +30,10 @@ def test_convert_xlsx_to_cjm_prints_the_report_on_stderr(tmp_path: Path, capsys:
     assert out == ""
     lines = err.splitlines()
     assert "journeymap: info: Journey: read with stages as columns (labels in column A)" in lines
-    assert 'journeymap: warning: Journey!B5: not used: in the row labelled "Parking lot", which is not a label we ' \
-           'know: "ask Ana"' in lines
+    assert (
+        'journeymap: warning: Journey!B5: not used: in the row labelled "Parking lot", which is not a label we '
+        'know: "ask Ana"' in lines
+    )
     journey = load_cjm(tmp_path / "map.cjm")
     assert [journey.stage(s).name for s in journey.stage_ids()] == ["Land", "Adopt"]
 
@@ -44,14 +51,18 @@ def test_convert_to_csv_and_inspect_it_as_json(tmp_path: Path, capsys: pytest.Ca
     assert main(["convert", str(tmp_path / "a.cjm"), str(tmp_path / "a.csv")]) == 0
     assert capsys.readouterr().err == (
         "journeymap: info: a CSV holds the map sheet only, so card channels, owners and notes, emotions, flows, "
-        "persona details, milestone success signals, ids are not in it; export .xlsx or save .cjm to keep them\n")
+        "persona details, milestone success signals, ids are not in it; export .xlsx or save .cjm to keep them\n"
+    )
     assert main(["inspect", str(tmp_path / "a.csv"), "--json"]) == 0
     described = json.loads(capsys.readouterr().out)
     assert [s["name"] for s in described["stages"]] == ["Land", "Adoption"]
     assert [p["name"] for p in described["personas"]] == ["SMB", "Enterprise"]
     assert {(t["title"], t["persona"], t["kind"]) for t in described["touchpoints"]} == {
-        ("Pricing page", "SMB", "touchpoint"), ("Checkout", "SMB", "touchpoint"),
-        ("Stuck on import", "SMB", "pain_point"), ("Admin training", "Enterprise", "opportunity")}
+        ("Pricing page", "SMB", "touchpoint"),
+        ("Checkout", "SMB", "touchpoint"),
+        ("Stuck on import", "SMB", "pain_point"),
+        ("Admin training", "Enterprise", "opportunity"),
+    }
 
 
 def test_inspect_a_csv_with_a_fallback_encoding_warns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,14 +73,18 @@ def test_inspect_a_csv_with_a_fallback_encoding_warns(tmp_path: Path, capsys: py
     assert "journeymap: warning: excel: is not UTF-8 (first at line 1); read it as Windows-1252" in err
 
 
-@pytest.mark.parametrize(("content", "problem"), [
-    (b"", "is empty"),
-    (b"PK\x03\x04broken", "is damaged or incomplete"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "legacy .xls or a password-protected workbook"),
-    (b"just some words\n", "holds no journey map table"),
-])
-def test_bad_spreadsheets_end_in_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                content: bytes, problem: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "is empty"),
+        (b"PK\x03\x04broken", "is damaged or incomplete"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "legacy .xls or a password-protected workbook"),
+        (b"just some words\n", "holds no journey map table"),
+    ],
+)
+def test_bad_spreadsheets_end_in_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, problem: str
+) -> None:
     path = tmp_path / "bad.xlsx"
     path.write_bytes(content)
     assert main(["convert", str(path), str(tmp_path / "out.cjm")]) == 1
@@ -93,8 +108,10 @@ def test_openpyxl_loads_only_for_xlsx(tmp_path: Path, suffix: str, loads_openpyx
     save_cjm(small_map(), tmp_path / "map.cjm")
     if suffix != ".cjm":
         assert main(["convert", str(tmp_path / "map.cjm"), str(tmp_path / f"map{suffix}")]) == 0
-    script = ("import sys; from journeymap.app.cli import main; "
-              f"code = main(['inspect', {str(tmp_path / f'map{suffix}')!r}]); "
-              "print(code, 'openpyxl' in sys.modules)")
+    script = (
+        "import sys; from journeymap.app.cli import main; "
+        f"code = main(['inspect', {str(tmp_path / f'map{suffix}')!r}]); "
+        "print(code, 'openpyxl' in sys.modules)"
+    )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.splitlines()[-1] == f"0 {loads_openpyxl}"

@@ -27,27 +27,41 @@ def held(journey: JourneyMap) -> dict[str, Any]:
     place = {m: journey.milestone_place(m) for m in journey.milestone_ids()}
     return {
         "title": journey.title,
-        "stages": [[getattr(journey.stage(s), f) for f in ("name", "goal", "success_criteria", "timeline", "owner")]
-                   for s in stages],
+        "stages": [
+            [getattr(journey.stage(s), f) for f in ("name", "goal", "success_criteria", "timeline", "owner")]
+            for s in stages
+        ],
         "lanes": [journey.lane(p).name for p in lanes],
-        "cards": [[[(journey.card(c).title, journey.card(c).kind.value) for c in journey.cards_in(s, p)]
-                   for s in stages] for p in lanes],
+        "cards": [
+            [[(journey.card(c).title, journey.card(c).kind.value) for c in journey.cards_in(s, p)] for s in stages]
+            for p in lanes
+        ],
         # Per stage and lane, in order: a CSV has no order of milestones across stages.
-        "lane milestones": [[[journey.milestone(m).title for m in place if place[m] == (s, p)] for s in stages]
-                            for p in lanes],
+        "lane milestones": [
+            [[journey.milestone(m).title for m in place if place[m] == (s, p)] for s in stages] for p in lanes
+        ],
         "milestones": [[journey.milestone(m).title for m in place if place[m] == (s, None)] for s in stages],
     }
 
 
 # Which part of the map a difference is in -> a word its notice must use.
-_NAMED_BY = {"title": ("title",), "stages": ("stage",), "lanes": ("lane",), "cards": ("card", "lane"),
-             "lane milestones": ("milestone", "lane"), "milestones": ("milestone",)}
+_NAMED_BY = {
+    "title": ("title",),
+    "stages": ("stage",),
+    "lanes": ("lane",),
+    "cards": ("card", "lane"),
+    "lane milestones": ("milestone", "lane"),
+    "milestones": ("milestone",),
+}
 
 
 def _unnamed_differences(original: dict[str, Any], exported: dict[str, Any], notices: list[Notice]) -> list[str]:
     text = " ".join(str(n) for n in notices if n.severity is Severity.WARNING)
-    return [part for part, words in _NAMED_BY.items()
-            if original[part] != exported[part] and not any(word in text for word in words)]
+    return [
+        part
+        for part, words in _NAMED_BY.items()
+        if original[part] != exported[part] and not any(word in text for word in words)
+    ]
 
 
 def _round_trip(journey: JourneyMap, folder: Path) -> None:
@@ -84,8 +98,7 @@ def _map(*lanes: tuple[str, list[str]], stage: str = "Land", title: str = "T") -
 @example(_map(("SMB", ["x"]), stage="", title=""))
 @example(_map(("S\nB", ["x"]), stage=" Land "))
 @example(_map(("Total", ["x"]), ("=SUM(A1:A3)", ["y"]), ("w" * 130, ["z"]), ("S  B", ["v"])))
-def test_the_csv_export_imports_back_as_it_says(tmp_path_factory: pytest.TempPathFactory,
-                                                 journey: JourneyMap) -> None:
+def test_the_csv_export_imports_back_as_it_says(tmp_path_factory: pytest.TempPathFactory, journey: JourneyMap) -> None:
     _round_trip(journey, tmp_path_factory.mktemp("csv"))
 
 

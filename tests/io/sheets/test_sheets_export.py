@@ -24,15 +24,45 @@ from tests.factories import small_map
 from tests.io.sheets.files import cards_by_stage
 
 _UNSTORABLE = "".join(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32))) + "\ufffe\uffff"
-_SPECIAL = ["=SUM(A1:A3)", "+1 NPS", "-5% churn", "@channel", "'=quoted", "''+", "#N/A", "#REF!", "\ttab first",
-            "two\nlines", "cr\ronly", "crlf\r\nend", '"quoted" text', "Ünïcödé", "Привет, мир", "日本語のテキスト",
-            "مرحبا بالعالم", "_x0041_", "_x000D_", " lead", "trail ", "", "1.50", "007", "TRUE", "2024-01-01",
-            "• bullet", "1. numbered", "Touchpoints: X"]
+_SPECIAL = [
+    "=SUM(A1:A3)",
+    "+1 NPS",
+    "-5% churn",
+    "@channel",
+    "'=quoted",
+    "''+",
+    "#N/A",
+    "#REF!",
+    "\ttab first",
+    "two\nlines",
+    "cr\ronly",
+    "crlf\r\nend",
+    '"quoted" text',
+    "Ünïcödé",
+    "Привет, мир",
+    "日本語のテキスト",
+    "مرحبا بالعالم",
+    "_x0041_",
+    "_x000D_",
+    " lead",
+    "trail ",
+    "",
+    "1.50",
+    "007",
+    "TRUE",
+    "2024-01-01",
+    "• bullet",
+    "1. numbered",
+    "Touchpoints: X",
+]
 TEXT = st.one_of(
     st.sampled_from(_SPECIAL),
     st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=_UNSTORABLE), max_size=16),
-    st.builds(lambda a, b: a + b, st.sampled_from(_SPECIAL), st.text(max_size=4).filter(
-        lambda t: not any(ch in _UNSTORABLE or "\ud800" <= ch <= "\udfff" for ch in t))),
+    st.builds(
+        lambda a, b: a + b,
+        st.sampled_from(_SPECIAL),
+        st.text(max_size=4).filter(lambda t: not any(ch in _UNSTORABLE or "\ud800" <= ch <= "\udfff" for ch in t)),
+    ),
 )
 
 
@@ -44,8 +74,14 @@ def journey_maps(draw: st.DrawFn) -> JourneyMap:
     cards = []
     if stages and lanes:
         for _ in range(draw(st.integers(0, 8))):
-            record = Touchpoint(draw(TEXT), draw(TEXT), draw(TEXT), draw(TEXT),
-                                draw(st.none() | st.integers(-2, 2)), draw(st.sampled_from(list(Kind))))
+            record = Touchpoint(
+                draw(TEXT),
+                draw(TEXT),
+                draw(TEXT),
+                draw(TEXT),
+                draw(st.none() | st.integers(-2, 2)),
+                draw(st.sampled_from(list(Kind))),
+            )
             cards.append(journey.add_card(draw(st.sampled_from(stages)), draw(st.sampled_from(lanes)), record))
     if stages:
         for _ in range(draw(st.integers(0, 3))):
@@ -65,8 +101,9 @@ def journey_maps(draw: st.DrawFn) -> JourneyMap:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(journey_maps())
-def test_importing_our_export_gives_back_the_same_map(tmp_path_factory: pytest.TempPathFactory,
-                                                      journey: JourneyMap) -> None:
+def test_importing_our_export_gives_back_the_same_map(
+    tmp_path_factory: pytest.TempPathFactory, journey: JourneyMap
+) -> None:
     path = tmp_path_factory.mktemp("roundtrip") / "map.xlsx"
     save_xlsx(journey, path)
     result = load_spreadsheet(path)
@@ -88,9 +125,19 @@ def test_the_map_sheet_has_the_team_templates_shape(tmp_path: Path) -> None:
     sheet = workbook["Journey map"]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0][0] == "Workshop map"
-    assert [r[0] for r in rows[2:]] == ["Stage", "Goal", "Success criteria", "Timeline", "Owner", "Milestones",
-                                        "Touchpoints: SMB", "Pain points: SMB", "Milestones: SMB",
-                                        "Touchpoints: Enterprise", "Opportunities: Enterprise"]
+    assert [r[0] for r in rows[2:]] == [
+        "Stage",
+        "Goal",
+        "Success criteria",
+        "Timeline",
+        "Owner",
+        "Milestones",
+        "Touchpoints: SMB",
+        "Pain points: SMB",
+        "Milestones: SMB",
+        "Touchpoints: Enterprise",
+        "Opportunities: Enterprise",
+    ]
     assert rows[2][1:] == ["Land", "Adoption"]
     assert rows[8][1:] == ["• Pricing page\n• Checkout", None]
     assert sheet.freeze_panes == "B4"
@@ -98,15 +145,33 @@ def test_the_map_sheet_has_the_team_templates_shape(tmp_path: Path) -> None:
     assert sheet["B9"].alignment.wrap_text
     assert sheet.column_dimensions["A"].width >= 20 and sheet.column_dimensions["B"].width >= 30
     cards = workbook["Cards"]
-    assert [c.value for c in cards[1]] == ["Card id", "Stage id", "Stage", "Persona id", "Persona", "Title", "Kind",
-                                           "Channel", "Owner", "Emotion", "Notes"]
-    assert [c.value for c in cards[2]][:7] == ["card-1", "stage-1", "Land", "lane-1", "SMB", "Pricing page",
-                                               "touchpoint"]
+    assert [c.value for c in cards[1]] == [
+        "Card id",
+        "Stage id",
+        "Stage",
+        "Persona id",
+        "Persona",
+        "Title",
+        "Kind",
+        "Channel",
+        "Owner",
+        "Emotion",
+        "Notes",
+    ]
+    assert [c.value for c in cards[2]][:7] == [
+        "card-1",
+        "stage-1",
+        "Land",
+        "lane-1",
+        "SMB",
+        "Pricing page",
+        "touchpoint",
+    ]
     assert cards.freeze_panes == "A2"
 
 
 def test_user_text_is_always_stored_as_text(tmp_path: Path) -> None:
-    journey = JourneyMap("=HYPERLINK(\"http://evil\")")
+    journey = JourneyMap('=HYPERLINK("http://evil")')
     stage = journey.add_stage(Stage("#N/A", goal="=1+1", owner="@admin", timeline="1.50"))
     lane = journey.add_lane("+Lane")
     journey.add_card(stage, lane, Touchpoint("-5% churn", notes="=cmd|' /C calc'!A0"))
@@ -136,8 +201,11 @@ def test_control_characters_are_refused_with_the_cell_named(tmp_path: Path) -> N
 def test_text_longer_than_a_cell_is_refused(tmp_path: Path) -> None:
     journey = small_map()
     journey.update_card(journey.card_ids()[0], notes="n" * 40_000)
-    with pytest.raises(MapFileError, match=r"Cards!K2: .*is 40,000 characters long; a spreadsheet cell holds at "
-                                           r"most 32,767"):
+    with pytest.raises(
+        MapFileError,
+        match=r"Cards!K2: .*is 40,000 characters long; a spreadsheet cell holds at "
+        r"most 32,767",
+    ):
         save_xlsx(journey, tmp_path / "map.xlsx")
 
 
@@ -176,13 +244,16 @@ def test_the_csv_export_imports_back_as_the_map_sheet(tmp_path: Path) -> None:
     imported = result.map
     assert imported.title == journey.title
     for field in ("name", "goal", "success_criteria", "timeline", "owner"):
-        assert [getattr(imported.stage(s), field) for s in imported.stage_ids()] == \
-               [getattr(journey.stage(s), field) for s in journey.stage_ids()]
+        assert [getattr(imported.stage(s), field) for s in imported.stage_ids()] == [
+            getattr(journey.stage(s), field) for s in journey.stage_ids()
+        ]
     assert [imported.lane(p).name for p in imported.lane_ids()] == [journey.lane(p).name for p in journey.lane_ids()]
 
     def cards(j: JourneyMap) -> list[tuple[str, str, str, Kind]]:
-        return sorted((j.stage(j.cell_of(c)[0]).name, j.lane(j.cell_of(c)[1]).name, j.card(c).title, j.card(c).kind)
-                      for c in j.card_ids())
+        return sorted(
+            (j.stage(j.cell_of(c)[0]).name, j.lane(j.cell_of(c)[1]).name, j.card(c).title, j.card(c).kind)
+            for c in j.card_ids()
+        )
 
     assert cards(imported) == cards(journey)
     assert not [n for n in result.notices if n.severity is Severity.WARNING]
@@ -214,8 +285,9 @@ def test_edits_to_the_map_sheet_after_export_win_and_keep_ids_and_details(tmp_pa
     for card in original.card_ids():
         assert journey.card(card) == original.card(card)
     assert journey.flows() == original.flows()
-    assert [journey.milestone(m) for m in journey.milestone_ids()] == \
-           [original.milestone(m) for m in original.milestone_ids()]
+    assert [journey.milestone(m) for m in journey.milestone_ids()] == [
+        original.milestone(m) for m in original.milestone_ids()
+    ]
     warnings = {f"{n.sheet}!{n.cell}": n.text for n in result.notices if n.severity is Severity.WARNING}
     edited = next(text for text in warnings.values() if "edited after the export" in text)
     assert "B4" in edited and "C6" in edited and "4 card(s) kept" in edited and "1 new" in edited
@@ -273,8 +345,10 @@ def test_without_the_data_sheets_the_map_sheet_is_read_alone(tmp_path: Path) -> 
     assert [journey.lane(p).name for p in journey.lane_ids()] == ["SMB", "Enterprise"]
     assert cards_by_stage(result, "SMB") == {"Land": ["Pricing page", "Checkout"], "Adoption": ["Stuck on import"]}
     places = {journey.milestone(m).title: journey.milestone_place(m) for m in journey.milestone_ids()}
-    assert places == {"5 users added": (journey.stage_ids()[1], None),
-                      "Contract signed": (journey.stage_ids()[0], journey.lane_ids()[0])}
+    assert places == {
+        "5 users added": (journey.stage_ids()[1], None),
+        "Contract signed": (journey.stage_ids()[0], journey.lane_ids()[0]),
+    }
     assert not [n for n in result.notices if n.severity is Severity.WARNING]
 
 
@@ -296,8 +370,13 @@ def test_a_libreoffice_resave_of_our_export_imports(tmp_path: Path) -> None:
     save_xlsx(journey, tmp_path / "ours.xlsx")
     out = tmp_path / "resaved"
     env = {**os.environ, "HOME": str(tmp_path)}
-    subprocess.run([office, "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(tmp_path / "ours.xlsx")],
-                   check=True, capture_output=True, timeout=120, env=env)
+    subprocess.run(
+        [office, "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(tmp_path / "ours.xlsx")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env=env,
+    )
     result = load_spreadsheet(out / "ours.xlsx")
     assert to_document(result.map) == to_document(journey)
 
@@ -306,8 +385,10 @@ def test_rows_with_wrapped_text_are_tall_enough_to_show_every_line(tmp_path: Pat
     """LibreOffice and Excel keep the height a file gives; without one, wrapped goals overprint the next row."""
     journey = small_map()
     land = journey.stage_ids()[0]
-    journey.update_stage(land, goal="Close the first contract and hand over cleanly from sales to customer success "
-                                    "with the champion named")
+    journey.update_stage(
+        land,
+        goal="Close the first contract and hand over cleanly from sales to customer success with the champion named",
+    )
     path = tmp_path / "map.xlsx"
     save_xlsx(journey, path)
     sheet = openpyxl.load_workbook(path)["Journey map"]

@@ -84,7 +84,7 @@ def test_random_bytes(tmp_path: Path, seed: int) -> None:
 
 def test_binary_without_zero_bytes(tmp_path: Path) -> None:
     path = tmp_path / "noise.csv"
-    path.write_bytes(bytes(b for b in random.Random(7).randbytes(8192) if b) )
+    path.write_bytes(bytes(b for b in random.Random(7).randbytes(8192) if b))
     fails(path, "binary data|neither UTF-8 nor Windows-1252")
 
 
@@ -125,9 +125,11 @@ def test_an_encrypted_zip_member(tmp_path: Path) -> None:
 @pytest.mark.parametrize("part", ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/workbook.xml"])
 def test_entity_expansion_is_refused(tmp_path: Path, part: str) -> None:
     path = write_xlsx(tmp_path / "laughs.xlsx", {"S": [["Stage", "A"], ["Touchpoints", "x"]]})
-    laughs = ('<!DOCTYPE lolz [<!ENTITY lol "lol">'
-              + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10))
-              + "]>")
+    laughs = (
+        '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10))
+        + "]>"
+    )
 
     def poison(data: bytes) -> bytes:
         head, _, rest = data.partition(b"?>")
@@ -145,7 +147,7 @@ def _forge_declared_size(path: Path, member: str, size: int) -> None:
     at = data.find(b"PK\x01\x02")
     while at != -1:
         name_length = struct.unpack_from("<H", data, at + 28)[0]
-        if data[at + 46: at + 46 + name_length].decode() == member:
+        if data[at + 46 : at + 46 + name_length].decode() == member:
             struct.pack_into("<I", data, at + 24, size)
         at = data.find(b"PK\x01\x02", at + 4)
     path.write_bytes(bytes(data))
@@ -161,8 +163,10 @@ def test_a_member_declaring_a_gigabyte(tmp_path: Path) -> None:
 def test_a_real_deflate_bomb(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "bomb.xlsx", {"S": MAP})
     # 48 MB of spaces: under the 100 MB total, far over the 100:1 ratio. Streamed, never held.
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as archive, \
-            archive.open("xl/padding.xml", "w") as member:
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+        archive.open("xl/padding.xml", "w") as member,
+    ):
         for _ in range(48):
             member.write(b" " * MB)
     with peak_below(32 * MB):
@@ -196,16 +200,19 @@ def test_an_unterminated_quote_swallowing_the_file(tmp_path: Path) -> None:
     fails(path, "longer than 131,072 characters")
 
 
-@pytest.mark.parametrize(("limits", "pattern"), [
-    (Limits(sheets=2), "has 3 sheets; the limit is 2"),
-    (Limits(cells=10), "more than 10 filled cells"),
-    (Limits(rows=3), "has content in row 4"),
-    (Limits(columns=2), "has content in column 3"),
-    (Limits(cell_chars=5), "a cell holds 11 characters; the limit is 5"),
-    (Limits(scanned_rows=3), "more than 3 rows .formatted empty rows included"),
-    (Limits(zip_members=3), "holds .* parts; the limit is 3"),
-    (Limits(file_bytes=1000), "MB; the limit is 1,000"),
-])
+@pytest.mark.parametrize(
+    ("limits", "pattern"),
+    [
+        (Limits(sheets=2), "has 3 sheets; the limit is 2"),
+        (Limits(cells=10), "more than 10 filled cells"),
+        (Limits(rows=3), "has content in row 4"),
+        (Limits(columns=2), "has content in column 3"),
+        (Limits(cell_chars=5), "a cell holds 11 characters; the limit is 5"),
+        (Limits(scanned_rows=3), "more than 3 rows .formatted empty rows included"),
+        (Limits(zip_members=3), "holds .* parts; the limit is 3"),
+        (Limits(file_bytes=1000), "MB; the limit is 1,000"),
+    ],
+)
 def test_each_limit_has_its_message(tmp_path: Path, limits: Limits, pattern: str) -> None:
     rows = [["Stage", "A", "B"], ["Goal", "g", "h"], ["Touchpoints", "long text!", "t"], ["Owner", "o", "p"]]
     path = write_xlsx(tmp_path / "big.xlsx", {"S": rows, "T": rows, "U": rows})

@@ -24,8 +24,7 @@ def _check(path: Path) -> None:
     journey = result.map
     assert [journey.stage(s).name for s in journey.stage_ids()] == ["Land", "Adopt", "Renew"]
     assert journey.stage(journey.stage_ids()[1]).success_criteria == "80% of seats"
-    assert cards_by_stage(result) == {"Land": ["Demo", "Proposal"], "Adopt": ["Training"],
-                                      "Renew": ["=Renewal call"]}
+    assert cards_by_stage(result) == {"Land": ["Demo", "Proposal"], "Adopt": ["Training"], "Renew": ["=Renewal call"]}
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\n", "\r"])
@@ -70,8 +69,9 @@ def test_newlines_inside_quoted_cells(tmp_path: Path) -> None:
 
 
 def test_our_formula_neutralisation_is_reversed(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "owasp.csv", [["Stage", "A"], ["Touchpoints", "'=HYPERLINK(x)\n'-5% churn"],
-                                              ["Owner", "'@team"]])
+    path = write_csv(
+        tmp_path / "owasp.csv", [["Stage", "A"], ["Touchpoints", "'=HYPERLINK(x)\n'-5% churn"], ["Owner", "'@team"]]
+    )
     result = load_spreadsheet(path)
     # Neutralisation is per cell: only the cell's first character, never each line's.
     assert cards_by_stage(result) == {"A": ["=HYPERLINK(x)", "'-5% churn"]}
@@ -82,7 +82,7 @@ def test_the_report_names_csv_cells(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "notes.csv", [["Stage", "A"], ["Touchpoints", "x"], [], ["Parking lot", "ask Ana"]])
     result = load_spreadsheet(path)
     assert [str(n) for n in result.notices if n.severity is Severity.WARNING] == [
-        'notes!A4: not used: not a label we know; give it a meaning in the import preview or with '
+        "notes!A4: not used: not a label we know; give it a meaning in the import preview or with "
         '--field "Parking lot=FIELD": "Parking lot"',
         'notes!B4: not used: in the row labelled "Parking lot", which is not a label we know: "ask Ana"',
     ]

@@ -49,7 +49,11 @@ def test_the_team_template_imports_completely(tmp_path: Path) -> None:
     assert [journey.stage(s).name for s in journey.stage_ids()] == ["Awareness", "Onboarding", "Adoption"]
     onboarding = journey.stage(journey.stage_ids()[1])
     assert (onboarding.goal, onboarding.success_criteria, onboarding.timeline, onboarding.owner) == (
-        "Go live", "First value", "30 days", "Onboarding")
+        "Go live",
+        "First value",
+        "30 days",
+        "Onboarding",
+    )
     assert [journey.lane(p).name for p in journey.lane_ids()] == ["Customer"]
     assert cards_by_stage(result) == {
         "Awareness": ["Webinar", "Paid ad", "Case studies"],
@@ -68,7 +72,7 @@ def test_the_orientation_and_default_lane_are_reported_as_assumptions(tmp_path: 
     result = load_spreadsheet(write_xlsx(tmp_path / "map.xlsx", {"Journey": TEMPLATE}))
     texts = [str(n) for n in result.notices]
     assert "Journey: read with stages as columns (labels in column A)" in texts
-    assert any("lane \"Customer\"" in t for t in texts)
+    assert any('lane "Customer"' in t for t in texts)
 
 
 def test_stages_as_rows_are_detected(tmp_path: Path) -> None:
@@ -85,8 +89,9 @@ def test_stages_as_rows_are_detected(tmp_path: Path) -> None:
 
 def test_a_tie_is_reported_not_guessed_silently(tmp_path: Path) -> None:
     # Labels both down column A and across row 1: the two readings score the same.
-    path = write_xlsx(tmp_path / "tie.xlsx", {"S": [["Stage", "Goal", "Owner"], ["Goal", "x", "y"],
-                                                     ["Owner", "z", "w"]]})
+    path = write_xlsx(
+        tmp_path / "tie.xlsx", {"S": [["Stage", "Goal", "Owner"], ["Goal", "x", "y"], ["Owner", "z", "w"]]}
+    )
     analysis = analyse(read_spreadsheet(path))
     assert analysis.tie
     warnings = [n for n in analysis.result.notices if n.severity is Severity.WARNING and "both ways" in n.text]
@@ -94,8 +99,10 @@ def test_a_tie_is_reported_not_guessed_silently(tmp_path: Path) -> None:
 
 
 def test_the_orientation_can_be_forced(tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "tie.xlsx", {"S": [["Stage", "Goal", "Owner"], ["Lead", "x", "y"],
-                                                     ["Goal", "z", "w"], ["Owner", "v", "u"]]})
+    path = write_xlsx(
+        tmp_path / "tie.xlsx",
+        {"S": [["Stage", "Goal", "Owner"], ["Lead", "x", "y"], ["Goal", "z", "w"], ["Owner", "v", "u"]]},
+    )
     sheet = read_spreadsheet(path)
     columns, rows = analyse(sheet, orientation="columns"), analyse(sheet, orientation=Orientation.ROWS)
     assert (columns.orientation, rows.orientation) == (Orientation.COLUMNS, Orientation.ROWS)
@@ -194,20 +201,34 @@ def test_persona_lanes_from_row_labels(tmp_path: Path) -> None:
 
 
 def test_one_sheet_per_persona(tmp_path: Path) -> None:
-    smb = [["SMB founder journey"], ["Stage", "Try", "Buy"], ["Goal", "See value", "Pay"],
-           ["Touchpoints", "Free trial", "Checkout"], ["Milestones", "Activated", None]]
-    ent = [["Stage", "Try", "Buy", "Expand"], ["Goal", "See value", "Negotiate", "Grow"],
-           ["Touchpoints", "Pilot", "Procurement", "QBR"]]
+    smb = [
+        ["SMB founder journey"],
+        ["Stage", "Try", "Buy"],
+        ["Goal", "See value", "Pay"],
+        ["Touchpoints", "Free trial", "Checkout"],
+        ["Milestones", "Activated", None],
+    ]
+    ent = [
+        ["Stage", "Try", "Buy", "Expand"],
+        ["Goal", "See value", "Negotiate", "Grow"],
+        ["Touchpoints", "Pilot", "Procurement", "QBR"],
+    ]
     notes = [["How to use this workbook"], ["One tab per persona"]]
-    path = write_xlsx(tmp_path / "personas.xlsx", {"SMB founder": smb, "Enterprise": ent, "Read me": notes,
-                                                   "Old": smb}, hidden=["Old"])
+    path = write_xlsx(
+        tmp_path / "personas.xlsx",
+        {"SMB founder": smb, "Enterprise": ent, "Read me": notes, "Old": smb},
+        hidden=["Old"],
+    )
     analysis = analyse(read_spreadsheet(path))
     journey = analysis.result.map
     assert journey.title == "SMB founder journey"
     assert [journey.lane(p).name for p in journey.lane_ids()] == ["SMB founder", "Enterprise"]
     assert analysis.stage_names() == ["Try", "Buy", "Expand"]
-    assert cards_by_stage(analysis.result, "Enterprise") == {"Try": ["Pilot"], "Buy": ["Procurement"],
-                                                             "Expand": ["QBR"]}
+    assert cards_by_stage(analysis.result, "Enterprise") == {
+        "Try": ["Pilot"],
+        "Buy": ["Procurement"],
+        "Expand": ["QBR"],
+    }
     (milestone,) = journey.milestone_ids()
     assert journey.lane(journey.milestone_place(milestone)[1]).name == "SMB founder"
     # Both sheets give a goal for "Buy"; they differ, so the second is reported, not merged.
@@ -272,7 +293,7 @@ def test_google_sheets_exports_without_dimension_and_with_dummy_functions(tmp_pa
         '<row r="12"><c r="A12" t="str"><f>IFERROR(__xludf.DUMMYFUNCTION("Customer actions"),'
         '"Customer actions")</f><v>Customer actions</v></c>'
         '<c r="B12" t="str"><f>IFERROR(__xludf.DUMMYFUNCTION("JOIN(B8)"),"Reads the blog")</f>'
-        '<v>Reads the blog</v></c></row>'
+        "<v>Reads the blog</v></c></row>"
         # Formatted empty cells down to row 1000, as Google writes them.
         + "".join(f'<row r="{r}"><c r="A{r}" s="0"/><c r="Z{r}" s="0"/></row>' for r in range(13, 1001))
     )
@@ -295,29 +316,40 @@ def test_a_far_styled_cell_and_a_lying_dimension_cost_nothing(tmp_path: Path) ->
 
 def test_rich_text_and_shared_strings_read_as_plain_text(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "rich.xlsx", {"S": [["Stage", "A", "B"], ["Touchpoints", "Call", None]]})
-    rich = ('<c r="C2" t="inlineStr"><is><r><rPr><b/></rPr><t>Bold</t></r><r><t xml:space="preserve"> demo</t></r>'
-            '<rPh sb="0" eb="1"><t>ignored guide</t></rPh></is></c>')
-    rewrite_member(path, sheet_part(path), lambda data: data.replace(b"</row></sheetData>",
-                                                                     rich.encode() + b"</row></sheetData>"))
+    rich = (
+        '<c r="C2" t="inlineStr"><is><r><rPr><b/></rPr><t>Bold</t></r><r><t xml:space="preserve"> demo</t></r>'
+        '<rPh sb="0" eb="1"><t>ignored guide</t></rPh></is></c>'
+    )
+    rewrite_member(
+        path, sheet_part(path), lambda data: data.replace(b"</row></sheetData>", rich.encode() + b"</row></sheetData>")
+    )
     use_shared_strings(path)
     result = load_spreadsheet(path)
     assert cards_by_stage(result) == {"A": ["Call"], "B": ["Bold demo"]}
 
 
 def test_unlabelled_rows_under_a_list_row_continue_it(tmp_path: Path) -> None:
-    rows = [["Stage", "A", "B"], ["Touchpoints", "Call", "Demo"], [None, "Email", None], [None, None, "Trial"],
-            [], [None, "Orphan"]]
+    rows = [
+        ["Stage", "A", "B"],
+        ["Touchpoints", "Call", "Demo"],
+        [None, "Email", None],
+        [None, None, "Trial"],
+        [],
+        [None, "Orphan"],
+    ]
     path = write_xlsx(tmp_path / "continued.xlsx", {"S": rows})
     result = load_spreadsheet(path)
     assert cards_by_stage(result) == {"A": ["Call", "Email"], "B": ["Demo", "Trial"]}
-    assert "read as more \"Touchpoints\"" in notices_at(result, "S", "B3")[0]
+    assert 'read as more "Touchpoints"' in notices_at(result, "S", "B3")[0]
     assert "below the table" in notices_at(result, "S", "B6")[0]
 
 
 def test_emotions_rows_give_cards_their_emotion_or_say_why_not(tmp_path: Path) -> None:
-    rows = [["Stage", "A", "B", "C", "D"],
-            ["Touchpoints", "Call", "Demo\nTrial", None, "Ad"],
-            ["Emotions (-2..+2)", "+2", "1\n-1", 1, "furious"]]
+    rows = [
+        ["Stage", "A", "B", "C", "D"],
+        ["Touchpoints", "Call", "Demo\nTrial", None, "Ad"],
+        ["Emotions (-2..+2)", "+2", "1\n-1", 1, "furious"],
+    ]
     path = write_xlsx(tmp_path / "emotions.xlsx", {"S": rows})
     result = load_spreadsheet(path)
     emotions = {result.map.card(c).title: result.map.card(c).emotion for c in result.map.card_ids()}

@@ -69,15 +69,18 @@ def test_a_touchpoint_inventory_makes_stages_by_first_appearance_and_cards_with_
     texts = [n.text for n in result.notices]
     assert 'stage "Onboarding" took 3 rows' in texts and 'stage "Adoption" took 1 row' in texts
     assert notices_at(result, "Inventory", "A11") == [
-        'not used: a note under the table: "Last reviewed 2 May by CS Ops"']
+        'not used: a note under the table: "Last reviewed 2 May by CS Ops"'
+    ]
     assert any("one row per touchpoint" in t for t in texts)
 
 
 def test_an_inventory_of_500_rows_makes_a_few_stages_not_500() -> None:
     rows: list[list[Any]] = [["Stage", "Step", "Channel", "Segment"]]
     stages = ["Land", "Onboard", "Adopt", "Expand", "Renew"]
-    rows += [[stages[i % 5], f"Step {i}", "Email" if i % 2 else "Phone", "SMB" if i % 3 else "Enterprise"]
-             for i in range(500)]
+    rows += [
+        [stages[i % 5], f"Step {i}", "Email" if i % 2 else "Phone", "SMB" if i % 3 else "Enterprise"]
+        for i in range(500)
+    ]
     analysis = analyse(sheet_of(grid_of(rows)))
     journey = analysis.result.map
     assert stage_names(journey) == stages
@@ -134,13 +137,15 @@ def test_the_mapping_gives_an_unknown_label_a_meaning_and_the_preview_follows() 
     assert kinds == {"t1": Kind.TOUCHPOINT, "q1": Kind.THOUGHT, "t2": Kind.TOUCHPOINT, "q2": Kind.THOUGHT}
     assert any('"Customer voice" is thoughts' in n.text for n in after.result.notices)
     # A known label can be ignored too, and a lane named for one persona.
-    ignored = analyse(sheet, mapping=Mapping({"Goal": Target(Field.IGNORE),
-                                              "Touchpoints": Target(Field.TOUCHPOINTS, "Admin")}))
+    ignored = analyse(
+        sheet, mapping=Mapping({"Goal": Target(Field.IGNORE), "Touchpoints": Target(Field.TOUCHPOINTS, "Admin")})
+    )
     journey = ignored.result.map
     assert journey.stage(journey.stage_ids()[0]).goal == ""
     assert [journey.lane(p).name for p in journey.lane_ids()] == ["Admin"]
-    assert notices_at(ignored.result, "Map", "B2") == ['not used: in the row labelled "Goal", which the mapping '
-                                                       'ignores: "g1"']
+    assert notices_at(ignored.result, "Map", "B2") == [
+        'not used: in the row labelled "Goal", which the mapping ignores: "g1"'
+    ]
 
 
 def test_one_label_alone_is_not_a_map_unless_the_user_says_so(tmp_path: Path) -> None:
@@ -150,8 +155,12 @@ def test_one_label_alone_is_not_a_map_unless_the_user_says_so(tmp_path: Path) ->
     message = str(refused.value)
     assert str(path) in message and '"Time" (timeline)' in message and '--field "LABEL=FIELD"' in message
     survey = [["Question", "Answer"], ["How did you hear about us?", "Friend"], ["Time spent", "5 min"]]
-    number_formats = [["Format", "Value", "Time"], ["0.00%", 0.5, "12:00"], ["#,##0", 1234, "13:30"],
-                      ["Owner", "Finance", "14:00"]]
+    number_formats = [
+        ["Format", "Value", "Time"],
+        ["0.00%", 0.5, "12:00"],
+        ["#,##0", 1234, "13:30"],
+        ["Owner", "Finance", "14:00"],
+    ]
     formula_stress = [["A", "B", "Total"], [1, 2, 3], ["Sum", "=A2+B2", "When"], ["Timeline", 4, 5]]
     for other in (survey, number_formats, formula_stress):
         with pytest.raises(MapFileError, match="holds no journey map table"):
@@ -159,24 +168,30 @@ def test_one_label_alone_is_not_a_map_unless_the_user_says_so(tmp_path: Path) ->
 
 
 def test_hidden_rows_and_columns_are_left_out_and_said_unless_taken_in() -> None:
-    rows = [["Stage", "A", "Old", "B"], ["Goal", "g1", "x", "g2"], ["Touchpoints", "t1", "y", "t2"],
-            ["Touchpoints", "secret", "z", "draft"]]
+    rows = [
+        ["Stage", "A", "Old", "B"],
+        ["Goal", "g1", "x", "g2"],
+        ["Touchpoints", "t1", "y", "t2"],
+        ["Touchpoints", "secret", "z", "draft"],
+    ]
     grid = grid_of(rows, hidden_rows={4}, hidden_columns={3})
     analysis = analyse(sheet_of(grid))
     assert stage_names(analysis.result.map) == ["A", "B"]
     assert cards_by_stage(analysis.result) == {"A": ["t1"], "B": ["t2"]}
     assert "hidden column" in notices_at(analysis.result, "Map", "C1")[0]
     assert "hidden row" in notices_at(analysis.result, "Map", "B4")[0]
-    taken = analyse(sheet_of(grid_of(rows, hidden_rows={4}, hidden_columns={3})),
-                    mapping=Mapping(include_hidden=True))
+    taken = analyse(sheet_of(grid_of(rows, hidden_rows={4}, hidden_columns={3})), mapping=Mapping(include_hidden=True))
     assert stage_names(taken.result.map) == ["A", "Old", "B"]
     assert cards_by_stage(taken.result)["B"] == ["t2", "draft"]
 
 
 def test_comments_and_links_go_into_the_cards_notes_and_stage_fields() -> None:
     rows = [["Stage", "A"], ["Goal", "Go live"], ["Touchpoints", "Kickoff"]]
-    grid = grid_of(rows, comments={(3, 2): "Ask Ana for the deck"}, links={(3, 2): "https://example.com/kickoff",
-                                                                           (2, 2): "https://wiki/goals"})
+    grid = grid_of(
+        rows,
+        comments={(3, 2): "Ask Ana for the deck"},
+        links={(3, 2): "https://example.com/kickoff", (2, 2): "https://wiki/goals"},
+    )
     journey = analyse(sheet_of(grid)).result.map
     card = journey.card(journey.card_ids()[0])
     assert card.notes == "Ask Ana for the deck\nhttps://example.com/kickoff"
@@ -191,8 +206,9 @@ def test_two_stages_with_the_same_name_are_reported() -> None:
 
 
 def test_mapping_files_round_trip_and_bad_ones_are_named(tmp_path: Path) -> None:
-    mapping = Mapping({"Ziel": Target(Field.GOAL), "Kontakt: KMU": Target(Field.TOUCHPOINTS, "KMU")},
-                      Layout.ROWS, include_hidden=True)
+    mapping = Mapping(
+        {"Ziel": Target(Field.GOAL), "Kontakt: KMU": Target(Field.TOUCHPOINTS, "KMU")}, Layout.ROWS, include_hidden=True
+    )
     path = tmp_path / "mapping.json"
     mapping.save(path)
     assert Mapping.load(path) == mapping
@@ -207,10 +223,18 @@ def test_mapping_files_round_trip_and_bad_ones_are_named(tmp_path: Path) -> None
 
 
 # ------------------------------------------------------------------ random surroundings
-TABLE = [["Stage", "Land", "Adopt", "Renew"], ["Goal", "Sign", "Use daily", "Renew on time"],
-         ["Touchpoints", "Contract", "QBR", "Renewal call"], ["Owner", "Sales", "CSM", "CSM"]]
-NOTES = ["Last reviewed 2 May by CS Ops", "Press File > Make a copy to edit this spreadsheet.",
-         "Totals are computed on the next tab.", "Questions? Ask the CS Ops team in #cs-ops."]
+TABLE = [
+    ["Stage", "Land", "Adopt", "Renew"],
+    ["Goal", "Sign", "Use daily", "Renew on time"],
+    ["Touchpoints", "Contract", "QBR", "Renewal call"],
+    ["Owner", "Sales", "CSM", "CSM"],
+]
+NOTES = [
+    "Last reviewed 2 May by CS Ops",
+    "Press File > Make a copy to edit this spreadsheet.",
+    "Totals are computed on the next tab.",
+    "Questions? Ask the CS Ops team in #cs-ops.",
+]
 
 
 @st.composite
@@ -252,8 +276,9 @@ def test_notes_titles_and_hidden_rows_around_a_table_leave_exactly_that_table(ca
 def test_an_inventory_sheet_beside_a_grid_sheet_shares_its_stages() -> None:
     """Found by the report property test: an inventory naming a stage another sheet made first."""
     grid = grid_of([["Stage", "Land", "Adopt"], ["Goal", "Sign", "Use"], ["Touchpoints", "Call", "QBR"]], "SMB")
-    inventory = grid_of([["Stage", "Touchpoint", "Channel"], ["Land", "Demo", "Zoom"], ["Land", "Trial", "Web"]],
-                        "Enterprise")
+    inventory = grid_of(
+        [["Stage", "Touchpoint", "Channel"], ["Land", "Demo", "Zoom"], ["Land", "Trial", "Web"]], "Enterprise"
+    )
     result = analyse(sheet_of(grid, inventory)).result
     assert stage_names(result.map) == ["Land", "Adopt"]
     assert cards_by_stage(result)["Land"] == ["Call", "Demo", "Trial"]

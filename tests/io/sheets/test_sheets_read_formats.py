@@ -18,10 +18,12 @@ from journeymap.io.sheets import load_spreadsheet, read_spreadsheet
 from journeymap.io.sheets.grid import Grid, ValueKind
 from tests.io.sheets.files import DATA, SOFFICE, soffice_convert
 
-THREADED = ("[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; however, any "
-            "edits to it will get removed if the file is opened in a newer version of Excel. Learn more: "
-            "https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    Check with legal first\n"
-            "    (they asked twice)\nReply:\n    Done on Friday")
+THREADED = (
+    "[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; however, any "
+    "edits to it will get removed if the file is opened in a newer version of Excel. Learn more: "
+    "https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    Check with legal first\n"
+    "    (they asked twice)\nReply:\n    Done on Friday"
+)
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
@@ -127,8 +129,11 @@ def test_links_to_places_and_hyperlink_formulas(tmp_path: Path) -> None:
     workbook.create_sheet("Backlog")["A1"] = "item"
     workbook.save(path)
     grid = read_spreadsheet(path).grids[0]
-    assert grid.links == {(1, 2): "https://example.com/pricing", (1, 3): "#Backlog!A1",
-                          (1, 4): "https://example.com/help?a=1"}
+    assert grid.links == {
+        (1, 2): "https://example.com/pricing",
+        (1, 3): "#Backlog!A1",
+        (1, 4): "https://example.com/help?a=1",
+    }
 
 
 def test_a_location_link_over_a_range(tmp_path: Path) -> None:
@@ -141,8 +146,13 @@ def test_a_location_link_over_a_range(tmp_path: Path) -> None:
     sheet = workbook.active
     sheet.append(["a", "b", None, "d"])
     workbook.save(path)
-    rewrite_member(path, sheet_part(path), lambda data: data.replace(
-        b"</sheetData>", b'</sheetData><hyperlinks><hyperlink ref="A1:D1" location="Other!B2"/></hyperlinks>'))
+    rewrite_member(
+        path,
+        sheet_part(path),
+        lambda data: data.replace(
+            b"</sheetData>", b'</sheetData><hyperlinks><hyperlink ref="A1:D1" location="Other!B2"/></hyperlinks>'
+        ),
+    )
     assert read_spreadsheet(path).grids[0].links == {(1, c): "#Other!B2" for c in (1, 2, 4)}
 
 
@@ -202,7 +212,11 @@ def test_ods_keeps_positions_away_from_a1_and_hidden_sheets(tmp_path: Path) -> N
     workbook.save(path)
     spreadsheet = read_spreadsheet(soffice_convert(path, "ods", tmp_path / "profile"))
     grid, old = spreadsheet.grids
-    assert {grid.ref(p): v.text for p, v in grid.cells.items()} == {"C3": "Stage", "D3": "Sign up", "D4": "25%",
-                                                                 "C6": "merged note"}
+    assert {grid.ref(p): v.text for p, v in grid.cells.items()} == {
+        "C3": "Stage",
+        "D3": "Sign up",
+        "D4": "25%",
+        "C6": "merged note",
+    }
     assert grid.merges == [(6, 3, 7, 5)] and not grid.hidden
     assert old.hidden and old.cells[(1, 1)].text == "old"

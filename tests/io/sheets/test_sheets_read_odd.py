@@ -18,15 +18,22 @@ from journeymap.io.errors import MapFileError
 from journeymap.io.sheets import Limits, SpreadsheetLimitError, load_spreadsheet, read_spreadsheet
 from tests.io.sheets.files import rewrite_member, use_shared_strings, write_xlsx
 
-MAP = [["Stage", "Sign up", "Go live"], ["Goal", "Account made", "First report"],
-       ["Touchpoints", "Welcome email", "Launch demo"]]
+MAP = [
+    ["Stage", "Sign up", "Go live"],
+    ["Goal", "Account made", "First report"],
+    ["Touchpoints", "Welcome email", "Launch demo"],
+]
 STRICT = [
     (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
-    (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-     b"http://purl.oclc.org/ooxml/officeDocument/relationships"),
+    (
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+    ),
     (b"http://schemas.openxmlformats.org/drawingml/2006/main", b"http://purl.oclc.org/ooxml/drawingml/main"),
-    (b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
-     b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties"),
+    (
+        b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+        b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+    ),
 ]
 
 
@@ -35,8 +42,7 @@ def stages(path: Path) -> list[str]:
     return [journey.stage(s).name for s in journey.stage_ids()]
 
 
-def rebuild(path: Path, change: dict[str, tuple[str, bytes | None]] | None = None,
-            every: object = None) -> Path:
+def rebuild(path: Path, change: dict[str, tuple[str, bytes | None]] | None = None, every: object = None) -> Path:
     """Rewrite the zip: rename members (old -> (new name, new bytes or None to keep)), or pass every
     member's bytes through ``every``."""
     with zipfile.ZipFile(path) as source:
@@ -76,9 +82,14 @@ def test_strict_open_xml_is_read(tmp_path: Path) -> None:
 
 def test_part_names_in_any_letter_case(tmp_path: Path) -> None:
     path = use_shared_strings(write_xlsx(tmp_path / "case.xlsx", {"Map": MAP}))
-    rebuild(path, {"xl/sharedStrings.xml": ("xl/SharedStrings.xml", None),
-                   "xl/worksheets/sheet1.xml": ("XL/Worksheets/Sheet1.xml", None),
-                   "xl/styles.xml": ("xl/Styles.xml", None)})
+    rebuild(
+        path,
+        {
+            "xl/sharedStrings.xml": ("xl/SharedStrings.xml", None),
+            "xl/worksheets/sheet1.xml": ("XL/Worksheets/Sheet1.xml", None),
+            "xl/styles.xml": ("xl/Styles.xml", None),
+        },
+    )
     with zipfile.ZipFile(path) as archive:
         assert "XL/Worksheets/Sheet1.xml" in archive.namelist()
     assert stages(path) == ["Sign up", "Go live"]
@@ -111,7 +122,7 @@ def test_a_damaged_member_header_names_the_file(tmp_path: Path, capsys: pytest.C
     data = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as archive:
         offset = archive.getinfo("xl/worksheets/sheet1.xml").header_offset
-    data[offset:offset + 4] = b"XXXX"
+    data[offset : offset + 4] = b"XXXX"
     path.write_bytes(bytes(data))
     assert "is damaged" in cli_error(path, tmp_path, capsys)
 
@@ -138,13 +149,20 @@ def test_a_damaged_comments_part(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "is damaged (broken XML" in err
 
 
-@pytest.mark.parametrize(("members", "message"), [
-    ({"[Content_Types].xml": b"<Types/>", "xl/workbook.bin": b"\x83\x01", "xl/worksheets/sheet1.bin": b""},
-     r"is an Excel Binary Workbook \(\.xlsb\).*save it as \.xlsx"),
-    ({"Index/Document.iwa": b"\x00", "Metadata/Properties.plist": b""},
-     r"is an Apple Numbers file \(\.numbers\).*Export To > Excel"),
-    ({"Index.zip": b"PK", "preview.jpg": b"\xff\xd8"}, r"is an Apple Numbers file \(\.numbers\)"),
-])
+@pytest.mark.parametrize(
+    ("members", "message"),
+    [
+        (
+            {"[Content_Types].xml": b"<Types/>", "xl/workbook.bin": b"\x83\x01", "xl/worksheets/sheet1.bin": b""},
+            r"is an Excel Binary Workbook \(\.xlsb\).*save it as \.xlsx",
+        ),
+        (
+            {"Index/Document.iwa": b"\x00", "Metadata/Properties.plist": b""},
+            r"is an Apple Numbers file \(\.numbers\).*Export To > Excel",
+        ),
+        ({"Index.zip": b"PK", "preview.jpg": b"\xff\xd8"}, r"is an Apple Numbers file \(\.numbers\)"),
+    ],
+)
 def test_other_zip_formats_are_named(tmp_path: Path, members: dict[str, bytes], message: str) -> None:
     path = tmp_path / "other.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
@@ -158,8 +176,9 @@ def test_other_zip_formats_are_named(tmp_path: Path, members: dict[str, bytes], 
 def test_a_password_protected_workbook(tmp_path: Path) -> None:
     """An encrypted .xlsx is an OLE2 file holding an EncryptedPackage stream."""
     path = tmp_path / "secret.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage".encode("utf-16-le")
-                     + bytes(512))
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage".encode("utf-16-le") + bytes(512)
+    )
     with pytest.raises(MapFileError, match="is password-protected.*remove the password"):
         read_spreadsheet(path)
 
@@ -172,25 +191,32 @@ def test_a_damaged_xls_keeps_the_legacy_message(tmp_path: Path) -> None:
         read_spreadsheet(path)
 
 
-ODS_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>{doctype}<office:document-content '
-            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-            '<office:body><office:spreadsheet><table:table table:name="Map">')
+ODS_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>{doctype}<office:document-content '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    '<office:body><office:spreadsheet><table:table table:name="Map">'
+)
 ODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document-content>"
-MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-            '<manifest:file-entry manifest:full-path="/" '
-            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-            '</manifest:manifest>')
+MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+    '<manifest:file-entry manifest:full-path="/" '
+    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
 
 
 def write_ods(path: Path, rows_xml: str, doctype: str = "") -> Path:
     """A minimal .ods as LibreOffice lays it out: the stored mimetype first, then content.xml."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
-                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
         archive.writestr("content.xml", ODS_HEAD.format(doctype=doctype) + rows_xml + ODS_TAIL)
         archive.writestr("META-INF/manifest.xml", MANIFEST)
     return path
@@ -210,8 +236,10 @@ def test_a_handmade_ods(tmp_path: Path) -> None:
 
 
 def test_ods_content_far_away_is_refused_before_calamine(tmp_path: Path) -> None:
-    far = ('<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>'
-           f"<table:table-row>{cell('far')}</table:table-row>")
+    far = (
+        '<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>'
+        f"<table:table-row>{cell('far')}</table:table-row>"
+    )
     path = write_ods(tmp_path / "far.ods", far)
     with pytest.raises(SpreadsheetLimitError, match="has content in row 1,048,001"):
         read_spreadsheet(path)
@@ -242,8 +270,11 @@ def test_an_ods_named_xlsx_is_read_by_content(tmp_path: Path) -> None:
 def test_huge_link_ranges_stay_within_the_scanning_limit(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "links.xlsx", {"Map": big_map(50)})
     links = b"".join(b'<hyperlink ref="A1:XFD1048576" location="Map!A%d"/>' % i for i in range(2_000))
-    rewrite_member(path, "xl/worksheets/sheet1.xml",
-                   lambda data: data.replace(b"</sheetData>", b"</sheetData><hyperlinks>" + links + b"</hyperlinks>"))
+    rewrite_member(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda data: data.replace(b"</sheetData>", b"</sheetData><hyperlinks>" + links + b"</hyperlinks>"),
+    )
     with pytest.raises(SpreadsheetLimitError, match="more than 20,000 cells"):
         read_spreadsheet(path, limits=Limits(scanned_cells=20_000))
 
@@ -258,10 +289,11 @@ def test_an_excel_note_in_rich_text_runs(tmp_path: Path) -> None:
     workbook.active["A1"] = "Goal"
     workbook.active["A1"].comment = Comment("placeholder", "Ann Lee")
     workbook.save(path)
-    runs = (b'<text><r><rPr><b/><sz val="9"/></rPr><t>Ann Lee:</t></r><r><rPr><sz val="9"/></rPr>'
-            b'<t xml:space="preserve">\nAsk legal_x000D_\nabout it</t></r><rPh sb="0" eb="1"><t>ph</t></rPh></text>')
-    rewrite_member(path, "xl/comments/comment1.xml",
-                   lambda data: re.sub(rb"<text>.*?</text>", runs, data, flags=re.S))
+    runs = (
+        b'<text><r><rPr><b/><sz val="9"/></rPr><t>Ann Lee:</t></r><r><rPr><sz val="9"/></rPr>'
+        b'<t xml:space="preserve">\nAsk legal_x000D_\nabout it</t></r><rPh sb="0" eb="1"><t>ph</t></rPh></text>'
+    )
+    rewrite_member(path, "xl/comments/comment1.xml", lambda data: re.sub(rb"<text>.*?</text>", runs, data, flags=re.S))
     assert read_spreadsheet(path).grids[0].comments == {(1, 1): "Ask legal\nabout it"}
 
 
@@ -273,34 +305,40 @@ def test_what_an_ods_cell_holds_beyond_its_value(tmp_path: Path) -> None:
     rows = (
         '<table:table-column table:number-columns-repeated="2"/>'
         '<table:table-column table:visibility="collapse"/>'
-        '<table:table-row>'
+        "<table:table-row>"
         '<table:table-cell office:value-type="string" table:number-columns-spanned="2" '
         'table:number-rows-spanned="1"><text:p>Wide<text:s text:c="2"/>title</text:p></table:table-cell>'
-        '<table:covered-table-cell/>'
+        "<table:covered-table-cell/>"
         '<table:table-cell office:value-type="string"><text:p>hidden column</text:p></table:table-cell>'
-        '</table:table-row><table:table-row>'
+        "</table:table-row><table:table-row>"
         '<table:table-cell table:formula="of:=[.B3]*2" office:value-type="percentage" office:value="0.5">'
-        '<text:p>50%</text:p></table:table-cell>'
+        "<text:p>50%</text:p></table:table-cell>"
         '<table:table-cell office:value-type="string"><office:annotation><dc:creator>Ann Lee</dc:creator>'
-        '<text:p>Ann Lee:</text:p><text:p>Ask legal</text:p></office:annotation>'
+        "<text:p>Ann Lee:</text:p><text:p>Ask legal</text:p></office:annotation>"
         '<text:p>line one<text:line-break/>line <text:a xlink:href="https://example.com/x">two</text:a></text:p>'
-        '</table:table-cell></table:table-row>'
+        "</table:table-cell></table:table-row>"
     )
     path = write_ods(tmp_path / "markup.ods", rows)
-    rebuild(path, {"content.xml": ("content.xml", None)},
-            every=lambda data: data.replace(b"<office:document-content ", f"<office:document-content {office} "
-                                            .encode(), 1))
+    rebuild(
+        path,
+        {"content.xml": ("content.xml", None)},
+        every=lambda data: data.replace(
+            b"<office:document-content ", f"<office:document-content {office} ".encode(), 1
+        ),
+    )
     grid = read_spreadsheet(path).grids[0]
     assert {grid.ref(p): (v.text, v.kind, v.formula) for p, v in grid.cells.items()} == {
-        "A1": ("Wide  title", "text", False), "C1": ("hidden column", "text", False),
-        "A2": ("50%", "number", True), "B2": ("line one\nline two", "text", False)}
+        "A1": ("Wide  title", "text", False),
+        "C1": ("hidden column", "text", False),
+        "A2": ("50%", "number", True),
+        "B2": ("line one\nline two", "text", False),
+    }
     assert grid.merges == [(1, 1, 1, 2)] and grid.hidden_columns == {3} and not grid.hidden_rows
     assert grid.comments == {(2, 2): "Ask legal"} and grid.links == {(2, 2): "https://example.com/x"}
 
 
 @pytest.mark.parametrize("name", ["team.ods", "team.xls"])
-def test_the_command_line_converts_ods_and_xls(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                               name: str) -> None:
+def test_the_command_line_converts_ods_and_xls(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
     source = Path(__file__).parent / "data" / name
     assert main(["convert", str(source), str(tmp_path / "out.cjm")]) == 0
     assert (tmp_path / "out.cjm").exists()

@@ -15,9 +15,26 @@ from journeymap.io.sheets.labels import Field
 from journeymap.io.sheets.mapping import Mapping, Target
 from tests.io.sheets.files import SAMPLES, cards_by_stage, unaccounted, write_xlsx
 
-LABELS = ["Stage", "Goal", "Aim", "Owner", "Timeline", "Touchpoints", "Touchpoints: SMB", "Enterprise touchpoints",
-          "Pain points", "Opportunities", "Milestones", "Milestones: SMB", "Success criteria", "Emotions",
-          "Total touchpoints", "Notes", "Comments", "Stage"]
+LABELS = [
+    "Stage",
+    "Goal",
+    "Aim",
+    "Owner",
+    "Timeline",
+    "Touchpoints",
+    "Touchpoints: SMB",
+    "Enterprise touchpoints",
+    "Pain points",
+    "Opportunities",
+    "Milestones",
+    "Milestones: SMB",
+    "Success criteria",
+    "Emotions",
+    "Total touchpoints",
+    "Notes",
+    "Comments",
+    "Stage",
+]
 
 
 @st.composite
@@ -45,12 +62,20 @@ def messy_sheets(draw: st.DrawFn) -> list[list[object]]:
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(messy_sheets(), min_size=1, max_size=3))
-@example([[[None, None, "Notes", None, "Stage", "Stage"],  # an inventory whose notes reach a card
-           [None, None, "- item r4c2a\n• item r4c2b", None, "Stage", "Stage"]]])
-def test_no_filled_cell_is_dropped_unreported(tmp_path_factory: pytest.TempPathFactory,
-                                              sheets: list[list[list[object]]]) -> None:
-    path = write_xlsx(tmp_path_factory.mktemp("messy") / "messy.xlsx",
-                      {f"Sheet {i}": rows for i, rows in enumerate(sheets, 1)})
+@example(
+    [
+        [
+            [None, None, "Notes", None, "Stage", "Stage"],  # an inventory whose notes reach a card
+            [None, None, "- item r4c2a\n• item r4c2b", None, "Stage", "Stage"],
+        ]
+    ]
+)
+def test_no_filled_cell_is_dropped_unreported(
+    tmp_path_factory: pytest.TempPathFactory, sheets: list[list[list[object]]]
+) -> None:
+    path = write_xlsx(
+        tmp_path_factory.mktemp("messy") / "messy.xlsx", {f"Sheet {i}": rows for i, rows in enumerate(sheets, 1)}
+    )
     try:
         result = load_spreadsheet(path)
     except MapFileError as error:
@@ -61,8 +86,13 @@ def test_no_filled_cell_is_dropped_unreported(tmp_path_factory: pytest.TempPathF
 
 def test_two_rows_with_one_label_are_joined_and_said(tmp_path: Path) -> None:
     """Found by the property test above: two Timeline rows were joined with no word in the report."""
-    rows = [[None] * 6, [None] * 5 + ["Goal"], [None] * 4 + ["Timeline", "- item r2c5a\n• item r2c5b"],
-            [None] * 6, [None] * 4 + ["Timeline", "Stage"]]
+    rows = [
+        [None] * 6,
+        [None] * 5 + ["Goal"],
+        [None] * 4 + ["Timeline", "- item r2c5a\n• item r2c5b"],
+        [None] * 6,
+        [None] * 4 + ["Timeline", "Stage"],
+    ]
     path = write_xlsx(tmp_path / "joined.xlsx", {"Sheet 1": rows})
     # One label alone is not a clear table: the user's mapping says it is.
     result = load_spreadsheet(path, mapping=Mapping({"Timeline": Target(Field.TIMELINE)}))
@@ -72,8 +102,10 @@ def test_two_rows_with_one_label_are_joined_and_said(tmp_path: Path) -> None:
 
 
 def test_progress_is_reported_and_can_cancel(tmp_path: Path) -> None:
-    rows = [["Stage", *[f"S{i}" for i in range(10)]], *[["Touchpoints", *[f"c{r}-{i}" for i in range(10)]]
-                                                          for r in range(2000)]]
+    rows = [
+        ["Stage", *[f"S{i}" for i in range(10)]],
+        *[["Touchpoints", *[f"c{r}-{i}" for i in range(10)]] for r in range(2000)],
+    ]
     path = write_xlsx(tmp_path / "big.xlsx", {"S": rows})
     calls: list[tuple[int, int, str]] = []
     load_spreadsheet(path, progress=lambda done, total, message: calls.append((done, total, message)))
@@ -97,9 +129,17 @@ def test_the_libreoffice_sample() -> None:
     journey = result.map
     assert journey.title == "Customer journey (B2B SaaS)"
     assert [journey.stage(s).name for s in journey.stage_ids()] == [
-        "Awareness & Consideration", "Purchase / Subscription", "Service / Customer Success", "Loyalty & Advocacy"]
+        "Awareness & Consideration",
+        "Purchase / Subscription",
+        "Service / Customer Success",
+        "Loyalty & Advocacy",
+    ]
     assert cards_by_stage(result)["Awareness & Consideration"] == [
-        "LinkedIn post", "Paid ad", "Outreach by sales", "Generic messaging"]
+        "LinkedIn post",
+        "Paid ad",
+        "Outreach by sales",
+        "Generic messaging",
+    ]
     emotions = {journey.card(c).title: journey.card(c).emotion for c in journey.card_ids()}
     assert emotions["Customer story"] == 2 and emotions["Training"] == -1
     assert emotions["Generic messaging"] is None  # a pain point: the stage's emotion is for touchpoints
@@ -113,9 +153,18 @@ def test_the_google_style_csv_sample_with_stages_as_rows() -> None:
     result = load_spreadsheet(SAMPLES / "post_sale_stages_as_rows.csv")
     journey = result.map
     assert [journey.stage(s).name for s in journey.stage_ids()] == [
-        "Land", "Onboarding and Implementation", "Adoption", "Advocacy", "Expansion", "Renewal"]
+        "Land",
+        "Onboarding and Implementation",
+        "Adoption",
+        "Advocacy",
+        "Expansion",
+        "Renewal",
+    ]
     expansion = journey.stage(journey.stage_ids()[4])
     assert (expansion.goal, expansion.success_criteria, expansion.timeline, expansion.owner) == (
-        "More value, more products", "Upsell signed", "6 months", "Sales")
-    assert [str(n) for n in result.notices] == [
-        "post_sale_stages_as_rows: read with stages as rows (labels in row 1)"]
+        "More value, more products",
+        "Upsell signed",
+        "6 months",
+        "Sales",
+    )
+    assert [str(n) for n in result.notices] == ["post_sale_stages_as_rows: read with stages as rows (labels in row 1)"]

@@ -63,17 +63,25 @@ def test_the_shape_survives_a_cjm_save_and_follows_edits_made_in_the_app(tmp_pat
 
 
 def test_an_inventory_comes_back_one_row_per_card_and_edits_on_it_import(tmp_path: Path) -> None:
-    inventory = [["Stage", "Touchpoint", "Kanal", "Persona", "Emotion"], ["Land", "Demo", "Zoom", "Admin", "+1"],
-                 ["Land", "Contract", "Email", "Admin", ""], ["Adopt", "QBR", "Zoom", "User", "-1"]]
+    inventory = [
+        ["Stage", "Touchpoint", "Kanal", "Persona", "Emotion"],
+        ["Land", "Demo", "Zoom", "Admin", "+1"],
+        ["Land", "Contract", "Email", "Admin", ""],
+        ["Adopt", "QBR", "Zoom", "User", "-1"],
+    ]
     source = write_csv(tmp_path / "inventory.csv", inventory)
     journey = load_spreadsheet(source, mapping=Mapping({"Kanal": Target(Field.CHANNEL)})).map
     out = tmp_path / "export.xlsx"
     save_xlsx(journey, out)
     rows = map_sheet(out)
     assert rows[2] == ["Stage", "Touchpoint", "Kanal", "Persona", "Emotion"]
-    assert sorted(rows[3:]) == sorted([["Land", "Demo", "Zoom", "Admin", "+1"],
-                                       ["Land", "Contract", "Email", "Admin", ""],
-                                       ["Adopt", "QBR", "Zoom", "User", "-1"]])
+    assert sorted(rows[3:]) == sorted(
+        [
+            ["Land", "Demo", "Zoom", "Admin", "+1"],
+            ["Land", "Contract", "Email", "Admin", ""],
+            ["Adopt", "QBR", "Zoom", "User", "-1"],
+        ]
+    )
     # The team edits a card on the map sheet: the import applies it, reading "Kanal" as before.
     workbook = openpyxl.load_workbook(out)
     sheet = workbook[MAP_SHEET]
@@ -101,10 +109,18 @@ def test_the_title_cell_is_not_wrapped_so_it_shows_in_full(tmp_path: Path) -> No
 
 
 def test_one_sheet_per_persona_comes_back_as_one_sheet_per_persona(tmp_path: Path) -> None:
-    smb = [["Phase", "Land", "Adopt"], ["Ziel", "Sign", "Use"], ["Touchpoints", "Demo", "QBR"],
-           ["Parking lot", "ask Ana", ""]]
-    enterprise = [["Phase", "Land", "Adopt"], ["Ziel", "Sign", "Use"], ["Touchpoints", "RFP", "Steering committee"],
-                  ["Parking lot", "", "legal?"]]
+    smb = [
+        ["Phase", "Land", "Adopt"],
+        ["Ziel", "Sign", "Use"],
+        ["Touchpoints", "Demo", "QBR"],
+        ["Parking lot", "ask Ana", ""],
+    ]
+    enterprise = [
+        ["Phase", "Land", "Adopt"],
+        ["Ziel", "Sign", "Use"],
+        ["Touchpoints", "RFP", "Steering committee"],
+        ["Parking lot", "", "legal?"],
+    ]
     journey = load_spreadsheet(write_xlsx(tmp_path / "team.xlsx", {"SMB": smb, "Enterprise": enterprise})).map
     assert journey.sheet_shape is not None and journey.sheet_shape.per_persona
     out = tmp_path / "export.xlsx"
@@ -112,8 +128,12 @@ def test_one_sheet_per_persona_comes_back_as_one_sheet_per_persona(tmp_path: Pat
     workbook = openpyxl.load_workbook(out)
     assert workbook.sheetnames[:2] == ["SMB", "Enterprise"] and MAP_SHEET not in workbook.sheetnames
     rows = [["" if v is None else str(v) for v in row] for row in workbook["Enterprise"].iter_rows(values_only=True)]
-    assert rows[2:] == [["Phase", "Land", "Adopt"], ["Ziel", "Sign", "Use"],
-                        ["Touchpoints", "• RFP", "• Steering committee"], ["Parking lot", "", "legal?"]]
+    assert rows[2:] == [
+        ["Phase", "Land", "Adopt"],
+        ["Ziel", "Sign", "Use"],
+        ["Touchpoints", "• RFP", "• Steering committee"],
+        ["Parking lot", "", "legal?"],
+    ]
     again = load_spreadsheet(out)
     assert to_document(again.map) == to_document(journey)
     assert not [n for n in again.notices if "edited after the export" in n.text]

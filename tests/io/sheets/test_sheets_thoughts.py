@@ -16,9 +16,11 @@ from tests.factories import small_map
 
 def _with_thought() -> tuple[JourneyMap, str]:
     journey = small_map()
-    card = journey.add_card(journey.stage_ids()[1], journey.lane_ids()[0],
-                            Touchpoint("Will my data survive the import?", channel="Interview", kind=Kind.THOUGHT,
-                                       emotion=-1))
+    card = journey.add_card(
+        journey.stage_ids()[1],
+        journey.lane_ids()[0],
+        Touchpoint("Will my data survive the import?", channel="Interview", kind=Kind.THOUGHT, emotion=-1),
+    )
     return journey, card
 
 
@@ -48,10 +50,18 @@ def test_the_xlsx_export_writes_a_thoughts_row_and_reads_the_kind_back(tmp_path:
     assert to_document(result.map) == to_document(journey)
 
 
-@pytest.mark.parametrize(("typed", "kind"), [("Thought", Kind.THOUGHT), ("quote", Kind.THOUGHT),
-                                             ("思考", Kind.THOUGHT), ("Pain points", Kind.PAIN_POINT),
-                                             ("Schmerzpunkt", Kind.PAIN_POINT), ("opportunity", Kind.OPPORTUNITY),
-                                             ("", Kind.TOUCHPOINT)])
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("Thought", Kind.THOUGHT),
+        ("quote", Kind.THOUGHT),
+        ("思考", Kind.THOUGHT),
+        ("Pain points", Kind.PAIN_POINT),
+        ("Schmerzpunkt", Kind.PAIN_POINT),
+        ("opportunity", Kind.OPPORTUNITY),
+        ("", Kind.TOUCHPOINT),
+    ],
+)
 def test_a_kind_typed_by_hand_in_the_cards_sheet_is_read(tmp_path: Path, typed: str, kind: Kind) -> None:
     journey = small_map()
     path = tmp_path / "map.xlsx"

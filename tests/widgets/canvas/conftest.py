@@ -41,8 +41,14 @@ def to_viewport(view: MapView, scene_point: QPointF) -> QPoint:
     return view.mapFromScene(scene_point)
 
 
-def send_mouse(view: MapView, kind: QEvent.Type, point: QPoint, button: Qt.MouseButton,
-               buttons: Qt.MouseButton, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def send_mouse(
+    view: MapView,
+    kind: QEvent.Type,
+    point: QPoint,
+    button: Qt.MouseButton,
+    buttons: Qt.MouseButton,
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     viewport = view.viewport()
     local = QPointF(point)
     event = QMouseEvent(kind, local, QPointF(viewport.mapToGlobal(point)), button, buttons, modifiers)
@@ -60,8 +66,7 @@ def drag(view: MapView, start: QPointF, end: QPointF, steps: int = 6, button: Qt
     send_mouse(view, QEvent.Type.MouseButtonRelease, b, button, NO_BUTTON)
 
 
-def click(view: MapView, scene_point: QPointF,
-          modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def click(view: MapView, scene_point: QPointF, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     point = to_viewport(view, scene_point)
     send_mouse(view, QEvent.Type.MouseButtonPress, point, LEFT, LEFT, modifiers)
     send_mouse(view, QEvent.Type.MouseButtonRelease, point, LEFT, NO_BUTTON, modifiers)

@@ -86,7 +86,10 @@ def test_handoff_marks_appear_when_owners_differ_and_take_no_clicks(view: MapVie
     document.push(UpdateCommand(scene.journey, ItemRef.card(ids["Checkout"]), {"owner": "Sales"}))
     [mark] = _marks(view)
     assert (mark.mark.kind, mark.mark.label, mark.toolTip().splitlines()[0]) == (
-        "flow", "Growth → Sales", "Handoff Growth → Sales")
+        "flow",
+        "Growth → Sales",
+        "Handoff Growth → Sales",
+    )
     # A click on the mark reaches what is under it: the arrow's card beside it can still be selected.
     click(view, card_centre(view, ids["Checkout"]))
     assert view.selected() == [("card", ids["Checkout"])]
@@ -122,8 +125,10 @@ def test_pictures_paint_the_band_in_the_lane_colour(view: MapView) -> None:
     hits = 0
     for x in range(round(first.x) + 6, round(last.x) - 6):
         column = [QColor(image.pixel(x, y)) for y in range(round(band.rect.y), round(band.rect.bottom))]
-        hits += any(abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue())
-                    < 60 for c in column)
+        hits += any(
+            abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < 60
+            for c in column
+        )
     assert hits >= 0.9 * (round(last.x) - round(first.x) - 12)
 
 
@@ -140,7 +145,6 @@ def test_cards_under_the_band_row_stay_clickable(view: MapView) -> None:
     assert view.selected() == [("card", ids["Stuck on import"])]
 
 
-
 def test_timeline_mode_widens_stages_by_duration_and_drops_land_in_the_wide_column(view: MapView) -> None:
     from journeymap.widgets.canvas.items.analysis_items import RulerItem
 
@@ -150,8 +154,10 @@ def test_timeline_mode_widens_stages_by_duration_and_drops_land_in_the_wide_colu
     normal = scene.layout.stages[adopt].column.width
     scene.set_overlay(Overlay(timeline=True))
     [ruler] = [item for item in scene.items() if isinstance(item, RulerItem)]
-    assert [stage.text for stage in ruler.ruler.stages] == ["14-28 days, ends after 14-28 days",
-                                                           "30-60 days, ends after 44-88 days"]
+    assert [stage.text for stage in ruler.ruler.stages] == [
+        "14-28 days, ends after 14-28 days",
+        "30-60 days, ends after 44-88 days",
+    ]
     column = scene.layout.stages[adopt].column
     assert column.width > 2 * normal  # 45 days against Land's 21
     assert scene.stage_items[adopt].rect().width() == pytest.approx(column.width)
@@ -196,8 +202,10 @@ def test_far_out_on_a_big_map_the_overview_picture_still_shows_the_shared_curve(
     bottom = view.mapFromScene(QPointF(band.right, band.bottom))
     # Far out the lines are thinner than a pixel: they show as darker runs across the band's pale tints.
     tinted = {QColor("#eef7ef").rgb(), QColor("#fcefed").rgb()}
-    region = [[QColor(image.pixel(x, y)) for y in range(top.y(), bottom.y() + 1)]
-              for x in range(top.x() + 10, bottom.x() - 10)]
+    region = [
+        [QColor(image.pixel(x, y)) for y in range(top.y(), bottom.y() + 1)]
+        for x in range(top.x() + 10, bottom.x() - 10)
+    ]
     assert sum(any(p.rgb() in tinted for p in column) for column in region) > 0.9 * len(region)
     assert sum(min(p.lightness() for p in column) < 215 for column in region) > 0.9 * len(region)
     document.close()

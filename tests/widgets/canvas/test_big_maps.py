@@ -115,8 +115,10 @@ def test_far_out_a_big_map_is_drawn_from_its_overview_and_follows_edits(big_view
         view.viewport().render(image)
         point = view.mapFromScene(QPointF(x, y))
         seen, wanted = image.pixelColor(point.x(), point.y()), QColor(colour)
-        return max(abs(seen.red() - wanted.red()), abs(seen.green() - wanted.green()),
-                   abs(seen.blue() - wanted.blue())) < 24
+        return (
+            max(abs(seen.red() - wanted.red()), abs(seen.green() - wanted.green()), abs(seen.blue() - wanted.blue()))
+            < 24
+        )
 
     stages, lanes = journey.stage_ids(), journey.lane_ids()
     card = journey.cards_in(stages[5], lanes[10])[0]

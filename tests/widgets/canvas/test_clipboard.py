@@ -24,13 +24,18 @@ def test_paste_tab_separated_rows_creates_one_card_per_row_in_the_cell_under_the
     journey = view.document.journey
     land, adopt = journey.stage_ids()
     smb, ent = journey.lane_ids()
-    put_text_on_clipboard("Title\tChannel\tOwner\nKick-off call\tZoom\tCSM\n\nHealth check\tEmail\tCS Ops\n"
-                          '"Quarterly review, with a\nline break"\tMeeting\tAM\n')
+    put_text_on_clipboard(
+        "Title\tChannel\tOwner\nKick-off call\tZoom\tCSM\n\nHealth check\tEmail\tCS Ops\n"
+        '"Quarterly review, with a\nline break"\tMeeting\tAM\n'
+    )
     hover(view, empty_spot(view, land, ent))
     press_key(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     cards = journey.cards_in(land, ent)
-    assert [journey.card(c).title for c in cards] == ["Kick-off call", "Health check",
-                                                      "Quarterly review, with a\nline break"]
+    assert [journey.card(c).title for c in cards] == [
+        "Kick-off call",
+        "Health check",
+        "Quarterly review, with a\nline break",
+    ]
     assert (journey.card(cards[0]).channel, journey.card(cards[0]).owner) == ("Zoom", "CSM")
     assert view.document.undo_stack.count() == 1
     assert view.document.undo_stack.undoText() == "Paste 3 cards"
@@ -47,8 +52,10 @@ def test_rows_without_a_header_are_title_channel_owner(view) -> None:
     hover(view, empty_spot(view, land, ent))
     view.paste()
     cards = journey.cards_in(land, ent)
-    assert [(journey.card(c).title, journey.card(c).channel) for c in cards] == [("Welcome pack", "Post"),
-                                                                                 ("First login", "")]
+    assert [(journey.card(c).title, journey.card(c).channel) for c in cards] == [
+        ("Welcome pack", "Post"),
+        ("First login", ""),
+    ]
 
 
 def test_copy_and_paste_cards_with_their_arrow_into_another_cell(view) -> None:
@@ -134,6 +141,12 @@ def test_quitting_after_a_copy_does_not_crash() -> None:
         "assert 'Pricing page' in app.clipboard().text()\n"
     )
     root = Path(__file__).resolve().parents[3]
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=root,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)})
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)},
+    )
     assert done.returncode == 0, done.stderr

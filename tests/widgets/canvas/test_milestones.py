@@ -89,8 +89,11 @@ def test_drag_a_milestone_to_another_lane_and_into_the_all_lanes_band(view) -> N
     item = view.map_scene.milestone_items[signed]
     assert view.map_scene.layout.cells[(adopt, ent)].rect.contains(*_centre(item.sceneBoundingRect()))
     band = view.map_scene.layout.band
-    drag(view, item.sceneBoundingRect().center(), QPointF(view.map_scene.layout.stages[land].column.center[0],
-                                                          band.y + band.height / 2))
+    drag(
+        view,
+        item.sceneBoundingRect().center(),
+        QPointF(view.map_scene.layout.stages[land].column.center[0], band.y + band.height / 2),
+    )
     assert journey.milestone_place(signed) == (land, None)
     view.document.undo_stack.undo()
     view.document.undo_stack.undo()

@@ -62,8 +62,10 @@ def grouped(pieces: list[tuple[str, float, float, float, str]], joiner: str) -> 
                 break
         else:
             rows.append((baseline, size, [(x, text)]))
-    return {box: [" ".join(joiner.join(t for _, t in sorted(words)).split()) for _, _, words in rows]
-            for box, rows in lines.items()}
+    return {
+        box: [" ".join(joiner.join(t for _, t in sorted(words)).split()) for _, _, words in rows]
+        for box, rows in lines.items()
+    }
 
 
 def svg_lines(svg: bytes, layout: MapLayout) -> Lines:
@@ -78,8 +80,14 @@ def svg_lines(svg: bytes, layout: MapLayout) -> Lines:
         if found:
             a, b, c, d, e, f = (float(v) for v in found.group(1).split(","))
             pa, pb, pc, pd, pe, pf = matrix
-            matrix = (pa * a + pc * b, pb * a + pd * b, pa * c + pc * d, pb * c + pd * d,
-                      pa * e + pc * f + pe, pb * e + pd * f + pf)
+            matrix = (
+                pa * a + pc * b,
+                pb * a + pd * b,
+                pa * c + pc * d,
+                pb * c + pd * d,
+                pa * e + pc * f + pe,
+                pb * e + pd * f + pf,
+            )
         if element.tag == f"{SVG}text" and (element.text or "").strip():
             x, y = float(element.get("x", 0)), float(element.get("y", 0))
             sa, sb, sc, sd, se, sf = matrix
@@ -127,8 +135,11 @@ def expected_lines(layout: MapLayout, journey: JourneyMap) -> Lines:
         lines[f"stage {key}"] = [*stage.name_lines, *(line for _, field in stage.field_lines for line in field)]
     for key, lane in layout.lanes.items():
         lines[f"lane {key}"] = [*lane.name_lines, *lane.text_lines]
-    return {box: sorted(" ".join(line.split()) for line in found if line.strip())
-            for box, found in lines.items() if any(line.strip() for line in found)}
+    return {
+        box: sorted(" ".join(line.split()) for line in found if line.strip())
+        for box, found in lines.items()
+        if any(line.strip() for line in found)
+    }
 
 
 def assert_screen_is_paper(journey: JourneyMap, folder: Path) -> None:
@@ -164,8 +175,9 @@ def test_thought_bubbles_print_the_lines_they_show(tmp_path: Path, qapp: object)
 
 
 # Text people type in a workshop: words of varied widths, accents, digits and punctuation.
-WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMWÄéüßøΩπЖд0123456789,.;:!?()&-/", min_size=1,
-               max_size=14)
+WORD = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMWÄéüßøΩπЖд0123456789,.;:!?()&-/", min_size=1, max_size=14
+)
 TEXT = st.lists(WORD, min_size=0, max_size=12).map(" ".join)
 TITLE = st.lists(WORD, min_size=1, max_size=10).map(" ".join)
 
@@ -173,24 +185,33 @@ TITLE = st.lists(WORD, min_size=1, max_size=10).map(" ".join)
 @st.composite
 def maps(draw: st.DrawFn) -> JourneyMap:
     journey = JourneyMap("Random")
-    stages = [journey.add_stage(Stage(draw(TITLE), goal=draw(TEXT), success_criteria=draw(TEXT),
-                                      timeline=draw(TEXT), owner=draw(TEXT)))
-              for _ in range(draw(st.integers(1, 3)))]
+    stages = [
+        journey.add_stage(
+            Stage(draw(TITLE), goal=draw(TEXT), success_criteria=draw(TEXT), timeline=draw(TEXT), owner=draw(TEXT))
+        )
+        for _ in range(draw(st.integers(1, 3)))
+    ]
     lanes = [journey.add_lane(Persona(draw(TITLE), description=draw(TEXT))) for _ in range(draw(st.integers(1, 2)))]
     # Two cards in five are thoughts (speech bubbles with slanted words), the rest the other kinds.
     for _ in range(draw(st.integers(0, 6))):
-        card = Touchpoint(draw(TITLE), channel=draw(TEXT), owner=draw(TEXT),
-                          kind=draw(st.sampled_from([Kind.THOUGHT, *Kind])),
-                          emotion=draw(st.one_of(st.none(), st.integers(-2, 2))))
+        card = Touchpoint(
+            draw(TITLE),
+            channel=draw(TEXT),
+            owner=draw(TEXT),
+            kind=draw(st.sampled_from([Kind.THOUGHT, *Kind])),
+            emotion=draw(st.one_of(st.none(), st.integers(-2, 2))),
+        )
         journey.add_card(draw(st.sampled_from(stages)), draw(st.sampled_from(lanes)), card)
     for _ in range(draw(st.integers(0, 2))):
-        journey.add_milestone(draw(st.sampled_from(stages)), Milestone(draw(TITLE)),
-                              draw(st.sampled_from([None, *lanes])))
+        journey.add_milestone(
+            draw(st.sampled_from(stages)), Milestone(draw(TITLE)), draw(st.sampled_from([None, *lanes]))
+        )
     return journey
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(journey=maps())
 def test_random_maps_print_the_lines_they_show(journey: JourneyMap, tmp_path: Path, qapp: object) -> None:
     assert_screen_is_paper(journey, tmp_path)

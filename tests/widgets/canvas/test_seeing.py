@@ -63,9 +63,16 @@ def test_ctrl_wheel_zooms_around_the_pointer(view, qtbot) -> None:
     view.centerOn(view.map_scene.map_rect().center())
     point = QPoint(400, 300)
     under = view.mapToScene(point)
-    event = QWheelEvent(QPointF(point), QPointF(view.viewport().mapToGlobal(point)), QPoint(), QPoint(0, 120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
-                        False)
+    event = QWheelEvent(
+        QPointF(point),
+        QPointF(view.viewport().mapToGlobal(point)),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), event)
     assert view.zoom_level() == 2.5
     after = view.mapToScene(point)
@@ -81,18 +88,32 @@ def test_a_wheel_zoom_scales_the_screen_then_paints_the_map_afresh(view, qtbot) 
     view.set_zoom(1.0)
     view.centerOn(view.map_scene.map_rect().center())
     point = QPoint(400, 300)
-    event = QWheelEvent(QPointF(point), QPointF(view.viewport().mapToGlobal(point)), QPoint(), QPoint(0, 120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
-                        False)
+    event = QWheelEvent(
+        QPointF(point),
+        QPointF(view.viewport().mapToGlobal(point)),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), event)
     assert view.zoom_level() == 1.25 and view.zooming
     during = view.viewport().grab().toImage()
     qtbot.waitUntil(lambda: not view.zooming, timeout=3000)
     after = view.viewport().grab().toImage()
     # The scaled picture is the map at the new zoom, only softer: nearly every pixel agrees.
-    differing = sum(1 for x in range(0, after.width(), 4) for y in range(0, after.height(), 4)
-                    if max(abs(a - b) for a, b in zip(during.pixelColor(x, y).getRgb()[:3],
-                                                      after.pixelColor(x, y).getRgb()[:3], strict=True)) > 80)
+    differing = sum(
+        1
+        for x in range(0, after.width(), 4)
+        for y in range(0, after.height(), 4)
+        if max(
+            abs(a - b)
+            for a, b in zip(during.pixelColor(x, y).getRgb()[:3], after.pixelColor(x, y).getRgb()[:3], strict=True)
+        )
+        > 80
+    )
     assert differing < (after.width() // 4) * (after.height() // 4) * 0.03
 
 
@@ -201,9 +222,16 @@ def test_pinch_on_a_touchpad_zooms_about_the_fingers(view) -> None:
     view.centerOn(view.map_scene.map_rect().center())
     fingers = QPointF(view.viewport().width() * 0.4, view.viewport().height() * 0.45)
     under = view.mapToScene(fingers.toPoint())
-    event = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
-                                fingers, fingers, QPointF(view.viewport().mapToGlobal(fingers.toPoint())), 0.25,
-                                QPointF(0, 0))
+    event = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture,
+        QPointingDevice.primaryPointingDevice(),
+        2,
+        fingers,
+        fingers,
+        QPointF(view.viewport().mapToGlobal(fingers.toPoint())),
+        0.25,
+        QPointF(0, 0),
+    )
     QApplication.sendEvent(view.viewport(), event)
     assert abs(view.zoom_level() - 2.5) < 1e-6
     after = view.mapToScene(fingers.toPoint())

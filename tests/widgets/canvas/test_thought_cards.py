@@ -17,13 +17,18 @@ BORDER = QColor(KIND_COLOURS[Kind.THOUGHT][1])
 
 
 def _near(colour: QColor, target: QColor, slack: int = 16) -> bool:
-    return all(abs(a - b) <= slack for a, b in ((colour.red(), target.red()), (colour.green(), target.green()),
-                                                 (colour.blue(), target.blue())))
+    return all(
+        abs(a - b) <= slack
+        for a, b in ((colour.red(), target.red()), (colour.green(), target.green()), (colour.blue(), target.blue()))
+    )
 
 
 def _count(image: QImage, x0: float, y0: float, x1: float, y1: float, target: QColor) -> int:
-    return sum(_near(image.pixelColor(x, y), target)
-               for x in range(int(x0 * SCALE), int(x1 * SCALE)) for y in range(int(y0 * SCALE), int(y1 * SCALE)))
+    return sum(
+        _near(image.pixelColor(x, y), target)
+        for x in range(int(x0 * SCALE), int(x1 * SCALE))
+        for y in range(int(y0 * SCALE), int(y1 * SCALE))
+    )
 
 
 def _thought_scene(qapp: object) -> tuple[QImage, CardBox, CardBox, QRectF]:
@@ -80,8 +85,11 @@ def test_thought_words_lean_to_the_right_on_the_canvas(qapp: object) -> None:
 
         def first_ink_x(y: float) -> int:
             row = round(y * SCALE)
-            return next(x for x in range(round(box.text_x * SCALE) - 6, round(box.rect.right * SCALE))
-                        if _near(image.pixelColor(x, row), ink, 60))
+            return next(
+                x
+                for x in range(round(box.text_x * SCALE) - 6, round(box.rect.right * SCALE))
+                if _near(image.pixelColor(x, row), ink, 60)
+            )
 
         return first_ink_x(baseline - 0.6 * size) - first_ink_x(baseline - 0.1 * size)
 

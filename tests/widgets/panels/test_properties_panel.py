@@ -28,8 +28,12 @@ def _document(panel: PropertiesPanel) -> Document:
 
 def _ids(panel: PropertiesPanel) -> dict[str, str]:
     journey = _document(panel).journey
-    return {"stage": journey.stage_ids()[0], "lane": journey.lane_ids()[0], "card": journey.card_ids()[0],
-            "milestone": journey.milestone_ids()[0]}
+    return {
+        "stage": journey.stage_ids()[0],
+        "lane": journey.lane_ids()[0],
+        "card": journey.card_ids()[0],
+        "milestone": journey.milestone_ids()[0],
+    }
 
 
 def test_nothing_selected_shows_the_map_title(panel: PropertiesPanel) -> None:
@@ -52,7 +56,12 @@ def test_every_field_of_a_stage_lane_and_milestone_is_shown(panel: PropertiesPan
     ids = _ids(panel)
     panel.show_selection([ItemRef.stage(ids["stage"])])
     assert [panel.field("stage", n).value() for n in ("name", "goal", "success_criteria", "timeline", "owner")] == [
-        "Land", "Close", "Signed", "2-4 weeks", "AE"]
+        "Land",
+        "Close",
+        "Signed",
+        "2-4 weeks",
+        "AE",
+    ]
     panel.show_selection([ItemRef.lane(ids["lane"])])
     assert (panel.field("lane", "name").value(), panel.field("lane", "description").value()) == ("SMB", "Small teams")
     panel.show_selection([ItemRef.milestone(ids["milestone"])])

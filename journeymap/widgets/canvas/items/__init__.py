@@ -10,6 +10,12 @@ from journeymap.widgets.canvas.items.milestone_item import MilestoneItem
 from journeymap.widgets.canvas.items.stage_header_item import StageHeaderItem
 
 __all__ = [
-    "CanvasContext", "CardItem", "CellItem", "FlowItem", "LaneContainerItem", "LaneHeaderItem", "MilestoneItem",
+    "CanvasContext",
+    "CardItem",
+    "CellItem",
+    "FlowItem",
+    "LaneContainerItem",
+    "LaneHeaderItem",
+    "MilestoneItem",
     "StageHeaderItem",
 ]

@@ -67,13 +67,19 @@ class CurveBandItem(QGraphicsItem):
         height = scale_style.line_height
         for score, y in band.levels:
             if score in (2, 0, -2):
-                painter.drawText(QRectF(rect.left() + 3, y - height / 2, 30 * factor, height),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, SCALE_TEXT[score])
+                painter.drawText(
+                    QRectF(rect.left() + 3, y - height / 2, 30 * factor, height),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    SCALE_TEXT[score],
+                )
         x = style.header_padding + 6
         painter.setFont(self.ctx.font(caption))
         painter.setPen(palette.ink_pen if band.lane is None else palette.muted_pen)
-        painter.drawText(QRectF(x, rect.top() + 4, rect.left() - x - 4, caption.line_height),
-                         Qt.AlignmentFlag.AlignLeft, "Experience curve" if band.lane is None else "Experience")
+        painter.drawText(
+            QRectF(x, rect.top() + 4, rect.left() - x - 4, caption.line_height),
+            Qt.AlignmentFlag.AlignLeft,
+            "Experience curve" if band.lane is None else "Experience",
+        )
         if band.lane is None:
             painter.setFont(self.ctx.font(scale_style))
             for index, line in enumerate(band.lines):
@@ -81,11 +87,15 @@ class CurveBandItem(QGraphicsItem):
                 if top + caption.line_height > rect.bottom():
                     break
                 colour = QColor(LANE_COLOURS[line.colour_index % len(LANE_COLOURS)])
-                painter.fillRect(QRectF(x, top + caption.line_height / 2 - 1.5 * factor, 12 * factor, 3 * factor),
-                                 colour)
+                painter.fillRect(
+                    QRectF(x, top + caption.line_height / 2 - 1.5 * factor, 12 * factor, 3 * factor), colour
+                )
                 painter.setPen(palette.ink_pen)
-                painter.drawText(QRectF(x + 16 * factor, top, rect.left() - x - 20 * factor, caption.line_height),
-                                 Qt.AlignmentFlag.AlignLeft, self.names.get(line.lane, ""))
+                painter.drawText(
+                    QRectF(x + 16 * factor, top, rect.left() - x - 20 * factor, caption.line_height),
+                    Qt.AlignmentFlag.AlignLeft,
+                    self.names.get(line.lane, ""),
+                )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for line in band.lines:
             colour = QColor(LANE_COLOURS[line.colour_index % len(LANE_COLOURS)])
@@ -155,9 +165,11 @@ class RulerItem(QGraphicsItem):
         self._bounds = QRectF(0, rect.y, rect.right, rect.height).adjusted(-1, -1, 1, 1)
         self.setZValue(4)  # over the stage headers whose foot it sits in
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setToolTip("Timeline mode: each stage is as wide as its duration (the middle of its range);\n"
-                        "a stage whose timeline is no duration keeps the normal width. Ticks count "
-                        f"{ruler.unit} from the start.")
+        self.setToolTip(
+            "Timeline mode: each stage is as wide as its duration (the middle of its range);\n"
+            "a stage whose timeline is no duration keeps the normal width. Ticks count "
+            f"{ruler.unit} from the start."
+        )
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt virtual
         return self._bounds
@@ -172,8 +184,11 @@ class RulerItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for stage in ruler.stages:
             span = stage.span
-            pen = QPen(palette.ink if stage.parsed else QColor(MUTED_INK), 1.4 * factor,
-                       Qt.PenStyle.SolidLine if stage.parsed else Qt.PenStyle.DashLine)
+            pen = QPen(
+                palette.ink if stage.parsed else QColor(MUTED_INK),
+                1.4 * factor,
+                Qt.PenStyle.SolidLine if stage.parsed else Qt.PenStyle.DashLine,
+            )
             painter.setPen(pen)
             painter.drawLine(QLineF(span.x + 1, axis, span.right - 1, axis))
             painter.setFont(self.ctx.font(text))
@@ -182,15 +197,23 @@ class RulerItem(QGraphicsItem):
             label = stage.text
             while label and metrics.width(label, text) > width:
                 label = label[:-2] + ELLIPSIS if len(label) > 2 else ""
-            painter.drawText(QRectF(span.x + style.header_padding, span.y + 1, width, text.line_height),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(
+                QRectF(span.x + style.header_padding, span.y + 1, width, text.line_height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
         painter.setPen(QPen(palette.ink, 1.0 * factor))
         painter.setFont(self.ctx.font(small))
         for x, label in ruler.ticks:
             painter.drawLine(QLineF(x, axis - 3 * factor, x, axis + 3 * factor))
-            painter.drawText(QRectF(x - 30 * factor, axis + 3 * factor, 60 * factor, small.line_height),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
+            painter.drawText(
+                QRectF(x - 30 * factor, axis + 3 * factor, 60 * factor, small.line_height),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                label,
+            )
         painter.setPen(palette.muted_pen)
-        painter.drawText(QRectF(style.header_padding, ruler.rect.y, ruler.rect.x - 2 * style.header_padding,
-                                ruler.rect.height), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         f"Time ({ruler.unit})")
+        painter.drawText(
+            QRectF(style.header_padding, ruler.rect.y, ruler.rect.x - 2 * style.header_padding, ruler.rect.height),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            f"Time ({ruler.unit})",
+        )

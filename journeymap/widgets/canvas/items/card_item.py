@@ -74,8 +74,9 @@ class CardItem(QGraphicsRectItem):
             self._card = QRectF(0, 0, box.rect.width, box.rect.height)
             self._tail_room = tail_room
             # The item's rect holds everything painted (the cache clips to it): a thought's tail too.
-            self.setRect(-MARGIN, -MARGIN, box.rect.width + 2 * MARGIN + HANDLE_RADIUS,
-                         box.rect.height + 2 * MARGIN + tail_room)
+            self.setRect(
+                -MARGIN, -MARGIN, box.rect.width + 2 * MARGIN + HANDLE_RADIUS, box.rect.height + 2 * MARGIN + tail_room
+            )
         self._place = place
         self.setPos(place[0], place[1])
         self.update()
@@ -197,5 +198,6 @@ class CardItem(QGraphicsRectItem):
         painter.setPen(palette.white_pen)
         x, baseline = box.badge_origin
         style = self.ctx.style.card_meta
-        TextBlock((box.badge_text,), self.ctx, style).draw(painter, x - left,
-                                                          baseline - top - self.ctx.measurer.baseline(style))
+        TextBlock((box.badge_text,), self.ctx, style).draw(
+            painter, x - left, baseline - top - self.ctx.measurer.baseline(style)
+        )

@@ -70,8 +70,9 @@ class TextBlock:
             # Each line leans about its own baseline (y grows downwards: the top moves right).
             for index, static in enumerate(self._static):
                 baseline = top + self.baseline + index * self.line_height
-                painter.setWorldTransform(QTransform(saved).translate(x, baseline).shear(-self.slant, 0)
-                                          .scale(scale, scale))
+                painter.setWorldTransform(
+                    QTransform(saved).translate(x, baseline).shear(-self.slant, 0).scale(scale, scale)
+                )
                 painter.drawStaticText(QPointF(0, -self.ascent), static)
             painter.setWorldTransform(saved)
             return

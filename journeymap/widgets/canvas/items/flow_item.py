@@ -57,4 +57,3 @@ class FlowItem(QGraphicsPathItem):
         painter.drawPath(self._line)
         painter.setBrush(palette.flow_selected_brush if selected else palette.flow_brush)
         painter.drawPolygon(self._head)
-

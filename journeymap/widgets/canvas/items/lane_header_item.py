@@ -29,9 +29,13 @@ class LaneHeaderItem(QGraphicsRectItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_box(self, box: LaneBox, record: Persona) -> None:
-        if box.name_lines == getattr(self.box, "name_lines", None) and record is self.record \
-                and self.box is not None and box.header.height == self.box.header.height \
-                and box.colour_index == self.box.colour_index:
+        if (
+            box.name_lines == getattr(self.box, "name_lines", None)
+            and record is self.record
+            and self.box is not None
+            and box.header.height == self.box.header.height
+            and box.colour_index == self.box.colour_index
+        ):
             self.box = box
             return
         self.box, self.record = box, record
@@ -64,5 +68,9 @@ class LaneHeaderItem(QGraphicsRectItem):
     def name_rect(self) -> QRectF:
         style = self.ctx.style
         rect = self.sceneBoundingRect()
-        return QRectF(rect.x() + style.lane_bar + style.header_padding - 4, rect.y() + style.header_padding - 4,
-                      rect.width() - style.lane_bar - 2 * style.header_padding + 8, style.lane_name.line_height + 8)
+        return QRectF(
+            rect.x() + style.lane_bar + style.header_padding - 4,
+            rect.y() + style.header_padding - 4,
+            rect.width() - style.lane_bar - 2 * style.header_padding + 8,
+            style.lane_name.line_height + 8,
+        )

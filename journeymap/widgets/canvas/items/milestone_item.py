@@ -31,8 +31,14 @@ class MilestoneItem(QGraphicsRectItem):
         self._title = TextBlock(box.title_lines, self.ctx, self.ctx.style.milestone_title)
         d = box.diamond
         dx, dy = d.x - box.rect.x, d.y - box.rect.y
-        self._diamond = QPolygonF([QPointF(dx + d.width / 2, dy), QPointF(dx + d.width, dy + d.height / 2),
-                                   QPointF(dx + d.width / 2, dy + d.height), QPointF(dx, dy + d.height / 2)])
+        self._diamond = QPolygonF(
+            [
+                QPointF(dx + d.width / 2, dy),
+                QPointF(dx + d.width, dy + d.height / 2),
+                QPointF(dx + d.width / 2, dy + d.height),
+                QPointF(dx, dy + d.height / 2),
+            ]
+        )
         self.prepareGeometryChange()
         self.setRect(0, 0, box.rect.width, box.rect.height)
         self.setPos(box.rect.x, box.rect.y - origin_y)

@@ -64,5 +64,9 @@ class StageHeaderItem(QGraphicsRectItem):
         """Where the name is, in scene coordinates: the inline editor goes there."""
         style = self.ctx.style
         rect = self.sceneBoundingRect()
-        return QRectF(rect.x() + style.header_padding - 4, rect.y() + style.header_padding - 4,
-                      rect.width() - 2 * style.header_padding + 8, style.stage_name.line_height + 8)
+        return QRectF(
+            rect.x() + style.header_padding - 4,
+            rect.y() + style.header_padding - 4,
+            rect.width() - 2 * style.header_padding + 8,
+            style.stage_name.line_height + 8,
+        )

@@ -54,8 +54,12 @@ class MilestoneTitleTool(TextEditTool):
         scene = view.map_scene
         style = scene.ctx.style
         column = scene.layout.stages[stage_id].column
-        rect = QRectF(column.x + style.cell_padding, pos.y() - style.milestone_title.line_height,
-                      style.card_width, style.milestone_title.line_height + 8)
+        rect = QRectF(
+            column.x + style.cell_padding,
+            pos.y() - style.milestone_title.line_height,
+            style.card_width,
+            style.milestone_title.line_height + 8,
+        )
         super().__init__(view, rect, "", scene.ctx.font(style.milestone_title))
         self.stage_id, self.lane_id = stage_id, lane_id
 

@@ -23,8 +23,15 @@ class TextEditTool(Tool):
     name = "edit"
     takes_text_keys = True
 
-    def __init__(self, view: ToolHost, rect: QRectF, text: str, font: QFont,
-                 on_commit: Callable[[str], None] | None = None, type_over: str | None = None) -> None:
+    def __init__(
+        self,
+        view: ToolHost,
+        rect: QRectF,
+        text: str,
+        font: QFont,
+        on_commit: Callable[[str], None] | None = None,
+        type_over: str | None = None,
+    ) -> None:
         super().__init__(view)
         self.rect, self.initial, self.font = rect, text, font
         self.on_commit = on_commit
