@@ -30,7 +30,7 @@ from journeymap.io.errors import MapFileError, reading
 from journeymap.io.filekind import require_regular_file
 from journeymap.io.formats import LoadResult, Notice
 from journeymap.model import Flow, JourneyMap, Kind, Milestone, Persona, SheetRow, SheetShape, Stage, Touchpoint
-from journeymap.model.bulk import BulkLoadError, MapParts, load_parts
+from journeymap.model.bulk import BulkLoadError, MapParts
 
 FORMAT_NAME = "journeymap"
 FORMAT_VERSION = 1
@@ -273,7 +273,7 @@ class _DocumentReader:
                 (self.ref(item, "from", place), self.ref(item, "to", place), Flow(self.text(item, "label", place)))
             )
         try:
-            load_parts(journey, parts)
+            journey.load_parts(parts)
         except BulkLoadError as error:
             message = str(error)
             if message.startswith("there is no "):
