@@ -162,16 +162,16 @@ def _room_parser(commands: Any) -> None:
 
 
 def _mapping_options(command: argparse.ArgumentParser) -> None:
+    from journeymap.io.sheets.mapping import FIELD_CHOICES
+
     group = command.add_argument_group(f"spreadsheet import ({_spreadsheets()})")
     group.add_argument(
         "--field",
         action="append",
         default=[],
         metavar="LABEL=FIELD",
-        help="say what a row or column label means (repeatable); FIELD is one of "
-        "stage goal success_criteria timeline owner touchpoints pain_points opportunities "
-        "thoughts emotions milestones channel card_owner persona notes kind ignore, or "
-        "touchpoints:PERSONA for one lane",
+        help=f"say what a row or column label means (repeatable); FIELD is one of {' '.join(FIELD_CHOICES)}, "
+        "or touchpoints:PERSONA for one lane",
     )
     group.add_argument("--mapping", metavar="FILE.json", help="a mapping saved from the import dialog")
     group.add_argument("--include-hidden", action="store_true", help="read hidden rows and columns too")

@@ -31,11 +31,12 @@ from journeymap.io.filekind import require_regular_file
 from journeymap.io.formats import LoadResult, Notice
 from journeymap.model import Flow, JourneyMap, Kind, Milestone, Persona, SheetRow, SheetShape, Stage, Touchpoint
 from journeymap.model.bulk import BulkLoadError, MapParts
+from journeymap.model.records import STAGE_DETAILS
 
 FORMAT_NAME = "journeymap"
 FORMAT_VERSION = 1
 
-_STAGE_FIELDS = ("name", "goal", "success_criteria", "timeline", "owner")
+_STAGE_FIELDS = ("name", *STAGE_DETAILS)
 _PERSONA_FIELDS = ("name", "description", "goals", "pain_points")
 _CARD_FIELDS = ("title", "channel", "owner", "notes")
 

@@ -20,13 +20,13 @@ from journeymap.layout.geometry import Rect
 from journeymap.layout.style import EMOTION_TEXT, LayoutStyle, TextStyle
 from journeymap.layout.text import CachedWrapper, TextMeasurer
 from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
-from journeymap.model.records import field_label
+from journeymap.model.records import STAGE_DETAILS, field_label
 
 MAX_HEADER_FIELD_LINES = 4
 ELLIPSIS = "…"
 MAX_WRAPPED_CHARS = 2_000  # about 100 lines of a card: more than any box shows
 # What a stage header shows under the name, with the labels the records declare.
-STAGE_FIELDS = tuple((field_label(Stage, name), name) for name in ("goal", "success_criteria", "timeline", "owner"))
+STAGE_FIELDS = tuple((field_label(Stage, name), name) for name in STAGE_DETAILS)
 
 
 @dataclass(slots=True)
