@@ -30,7 +30,7 @@ from journeymap.io.errors import MapFileError, reading
 from journeymap.io.filekind import require_regular_file
 from journeymap.io.formats import LoadResult, Notice
 from journeymap.model import Flow, JourneyMap, Kind, Milestone, Persona, SheetRow, SheetShape, Stage, Touchpoint
-from journeymap.model.bulk import BulkLoadError, MapParts
+from journeymap.model.bulk import BulkLoadError, MapParts, collector_paused
 from journeymap.model.records import STAGE_DETAILS
 
 FORMAT_NAME = "journeymap"
@@ -170,7 +170,8 @@ def read_cjm(path: str | os.PathLike[str]) -> LoadResult:
     if len(raw) > MAX_FILE_BYTES:
         raise _too_big(path, len(raw))
     notices: list[Notice] = []
-    journey = loads(raw, path, notices)
+    with collector_paused():
+        journey = loads(raw, path, notices)
     return LoadResult(journey, notices, "cjm")
 
 

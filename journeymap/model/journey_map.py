@@ -163,6 +163,11 @@ class JourneyMap:
         data = self._graph.nodes.get(node_id)
         return None if data is None else data["type"]
 
+    def cell_cards(self, stage_id: str, lane_id: str) -> list[tuple[str, Touchpoint]]:
+        """A cell's cards with their records, in order: the layout reads every card of a big map."""
+        nodes = self._graph.nodes
+        return [(card_id, nodes[card_id]["record"]) for card_id in self._cells.get((stage_id, lane_id), ())]
+
     def cells(self) -> dict[Cell, list[str]]:
         """Every cell that holds cards, with its cards in order (a copy)."""
         return {cell: list(cards) for cell, cards in self._cells.items()}
