@@ -247,15 +247,15 @@ class _DocumentReader:
         parts = MapParts()
         for i, item in enumerate(self.items(document, "stages")):
             place = f"stages[{i}]"
-            values = {k: self.text(item, k, place, required=(k == "name")) for k in _STAGE_FIELDS}
+            values = self.texts(item, _STAGE_FIELDS, place, "name")
             parts.stages.append((self.ident(item, place), Stage(**values)))
         for i, item in enumerate(self.items(document, "personas")):
             place = f"personas[{i}]"
-            values = {k: self.text(item, k, place, required=(k == "name")) for k in _PERSONA_FIELDS}
+            values = self.texts(item, _PERSONA_FIELDS, place, "name")
             parts.lanes.append((self.ident(item, place), Persona(**values)))
         for i, item in enumerate(self.items(document, "touchpoints")):
             place = f"touchpoints[{i}]"
-            values = {k: self.text(item, k, place, required=(k == "title")) for k in _CARD_FIELDS}
+            values = self.texts(item, _CARD_FIELDS, place, "title")
             card = Touchpoint(**values, kind=self.kind(item, place), emotion=self.emotion(item, place))
             parts.cards.append(
                 (self.ident(item, place), self.ref(item, "stage", place), self.ref(item, "persona", place), card)
@@ -338,6 +338,16 @@ class _DocumentReader:
         if not isinstance(value, str):
             raise self.fail(where, f"must be text, not {type(value).__name__}")
         return value
+
+    def texts(self, item: dict[str, Any], names: tuple[str, ...], place: str, required: str) -> dict[str, str]:
+        """An item's text fields, with the checks of :meth:`text`: all text, ``required`` present.
+
+        One pass for the usual item; any doubt goes field by field to name the place.
+        """
+        values = {name: item.get(name, "") for name in names}
+        if required in item and all(type(value) is str for value in values.values()):
+            return values
+        return {name: self.text(item, name, place, required=(name == required)) for name in names}
 
     def ident(self, item: dict[str, Any], place: str) -> str:
         value = item.get("id")

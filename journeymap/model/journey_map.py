@@ -698,17 +698,24 @@ def check_record(record: Any) -> None:
 
     Public: the bulk loader and the invariant checker validate records with it too.
     """
-    record_type: Any = type(record)
-    for name in _field_names(record_type):
+    texts, emotion, kind = _field_checks(type(record))
+    for name in texts:
         value = getattr(record, name)
-        if name == "emotion":
-            if value is not None and (isinstance(value, bool) or value not in EMOTION_RANGE):
-                raise MapError(f"emotion must be a whole number from -2 to 2 or empty, not {value!r}")
-        elif name == "kind":
-            if not isinstance(value, Kind):
-                raise MapError(f"kind must be a Kind, not {value!r}")
-        elif not isinstance(value, str):
+        if not isinstance(value, str):
             _text(value, name)
+    if emotion:
+        value = record.emotion
+        if value is not None and (isinstance(value, bool) or value not in EMOTION_RANGE):
+            raise MapError(f"emotion must be a whole number from -2 to 2 or empty, not {value!r}")
+    if kind and not isinstance(record.kind, Kind):
+        raise MapError(f"kind must be a Kind, not {record.kind!r}")
+
+
+@cache
+def _field_checks(record_type: Any) -> tuple[tuple[str, ...], bool, bool]:
+    """A record type's text fields, and whether it has an emotion and a kind: what check_record checks."""
+    names = _field_names(record_type)
+    return tuple(n for n in names if n not in ("emotion", "kind")), "emotion" in names, "kind" in names
 
 
 def _replace(record: Any, changes: dict[str, Any]) -> Any:
