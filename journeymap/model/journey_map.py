@@ -698,7 +698,8 @@ def check_record(record: Any) -> None:
 
     Public: the bulk loader and the invariant checker validate records with it too.
     """
-    texts, emotion, kind = _field_checks(type(record))
+    record_type: Any = type(record)
+    texts, emotion, kind = _field_checks(record_type)
     for name in texts:
         value = getattr(record, name)
         if not isinstance(value, str):
