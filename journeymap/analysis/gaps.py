@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journeymap.model import JourneyMap, Kind, parse_timeline
+from journeymap.model.records import STAGE_DETAILS
 
-STAGE_FIELDS = ("goal", "success_criteria", "timeline", "owner")
+STAGE_FIELDS = STAGE_DETAILS
 CARD_FIELDS = ("channel", "owner")
 FIELD_LABELS = {
     "goal": "goal",

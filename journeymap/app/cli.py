@@ -14,15 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from journeymap.io.errors import MapFileError, UnsupportedFormatError
+from journeymap.io.errors import MapFileError
+from journeymap.io.registry import FORMATS, Family, Format
 from journeymap.model import MapError
 
 PROGRAM = "journeymap"
 COMMANDS = ("templates", "new", "inspect", "report", "convert", "room", "pack")
-# Images are drawn by the canvas, so their writers live in the app layer and need Qt (imported only
-# when an image is written: the other commands start without Qt).
-IMAGE_WRITERS = (".png", ".svg")
-POSTER_OPTIONS = ("paper", "landscape", "tile", "margin", "overlap", "scale", "curve", "analysis", "timeline")
 
 
 class CliError(Exception):
@@ -71,18 +68,19 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="make a new map from a template")
     new.add_argument("--template", required=True, metavar="NAME", help="a name from 'journeymap templates'")
     new.add_argument("-o", "--output", required=True, metavar="OUT.cjm", help="where to save the new map")
+    readable = f"a .cjm map or a spreadsheet ({_spreadsheets()})"
     inspect = commands.add_parser("inspect", help="print what a map holds")
-    inspect.add_argument("file", metavar="FILE", help="a .cjm map or a spreadsheet (.xlsx, .ods, .xls, .csv)")
+    inspect.add_argument("file", metavar="FILE", help=readable)
     inspect.add_argument("--json", action="store_true", help="print JSON for scripts")
     _mapping_options(inspect)
     report = commands.add_parser("report", help="the experience curve, handoffs, gaps and timeline of a map")
-    report.add_argument("file", metavar="MAP", help="a .cjm map or a spreadsheet (.xlsx, .ods, .xls, .csv)")
+    report.add_argument("file", metavar="MAP", help=readable)
     report_format = report.add_mutually_exclusive_group()
     report_format.add_argument("--json", action="store_true", help="print JSON for scripts")
     report_format.add_argument("--markdown", action="store_true", help="print a Markdown page (the default)")
     _mapping_options(report)
     convert = commands.add_parser("convert", help="convert a map to another format (by extension)")
-    convert.add_argument("input", metavar="IN", help="a .cjm map or a spreadsheet (.xlsx, .ods, .xls, .csv)")
+    convert.add_argument("input", metavar="IN", help=readable)
     convert.add_argument("output", metavar="OUT", help="the file to write; its extension names the format")
     _mapping_options(convert)
     poster = convert.add_argument_group("poster options (.pdf)")
@@ -120,9 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _spreadsheets() -> str:
+    """ ".xlsx, .ods, .xls, .csv": the spreadsheets the registry reads, as the help names them."""
+    return ", ".join(f.extension for f in FORMATS.readable(Family.SPREADSHEET))
+
+
 def _pack_parser(commands: Any) -> None:
     pack = commands.add_parser("pack", help="write the decision pack: poster, deck, report, action list, snapshot")
-    pack.add_argument("file", metavar="MAP", help="a .cjm map or a spreadsheet (.xlsx, .ods, .xls, .csv)")
+    pack.add_argument("file", metavar="MAP", help=f"a .cjm map or a spreadsheet ({_spreadsheets()})")
     pack.add_argument("folder", metavar="OUTDIR", help="a new or empty folder for the pack")
     pack.add_argument(
         "--force",
@@ -159,16 +162,16 @@ def _room_parser(commands: Any) -> None:
 
 
 def _mapping_options(command: argparse.ArgumentParser) -> None:
-    group = command.add_argument_group("spreadsheet import (.xlsx, .ods, .xls, .csv)")
+    from journeymap.io.sheets.mapping import FIELD_CHOICES
+
+    group = command.add_argument_group(f"spreadsheet import ({_spreadsheets()})")
     group.add_argument(
         "--field",
         action="append",
         default=[],
         metavar="LABEL=FIELD",
-        help="say what a row or column label means (repeatable); FIELD is one of "
-        "stage goal success_criteria timeline owner touchpoints pain_points opportunities "
-        "thoughts emotions milestones channel card_owner persona notes kind ignore, or "
-        "touchpoints:PERSONA for one lane",
+        help=f"say what a row or column label means (repeatable); FIELD is one of {' '.join(FIELD_CHOICES)}, "
+        "or touchpoints:PERSONA for one lane",
     )
     group.add_argument("--mapping", metavar="FILE.json", help="a mapping saved from the import dialog")
     group.add_argument("--include-hidden", action="store_true", help="read hidden rows and columns too")
@@ -245,35 +248,22 @@ def _room(options: argparse.Namespace) -> int:
 
 
 def _convert(options: argparse.Namespace) -> int:
-    from journeymap.io.formats import WRITERS, write_map
+    from journeymap.app.file_formats import APP_FORMATS
 
-    extension = Path(options.output).suffix.lower()
-    writer_options = _writer_options(options, extension)
-    if extension not in WRITERS and extension not in IMAGE_WRITERS:
-        supported = ", ".join(sorted([*WRITERS, *IMAGE_WRITERS]))
-        raise UnsupportedFormatError(
-            options.output, f"cannot write {extension or 'a file without extension'}; convert writes {supported}"
-        )
+    # The formats, their writers and the options each takes come from the one registry; images
+    # are painted with Qt, imported only when an image is written.
+    found = APP_FORMATS.format_to_write(options.output)
+    writer_options = _writer_options(options, found, APP_FORMATS.writer_options())
     result = _read(options.input, options)
-    if extension in IMAGE_WRITERS:
-        from journeymap.app.image_export import export_png, export_svg
-
-        writer = export_png if extension == ".png" else export_svg
-        notices = writer(result.map, options.output, **writer_options) or []
-    else:
-        notices = write_map(result.map, options.output, **writer_options)
-    _print_notices(notices)
+    _print_notices(found.write(result.map, options.output, **writer_options))
     return 0
 
 
-def _writer_options(options: argparse.Namespace, extension: str) -> dict[str, Any]:
-    given = {name: getattr(options, name) for name in (*POSTER_OPTIONS, "dpi") if getattr(options, name) is not None}
-    allowed = {".pdf": POSTER_OPTIONS, ".png": ("dpi", "curve", "timeline"), ".svg": ("curve", "timeline")}.get(
-        extension, ()
-    )
-    wrong = [name for name in given if name not in allowed]
+def _writer_options(options: argparse.Namespace, found: Format, known: list[str]) -> dict[str, Any]:
+    given = {name: getattr(options, name) for name in known if getattr(options, name, None) is not None}
+    wrong = [name for name in given if name not in found.options]
     if wrong:
-        raise CliError(f"{options.output}: --{wrong[0]} does not apply to {extension or 'this'} files")
+        raise CliError(f"{options.output}: --{wrong[0]} does not apply to {found.extension} files")
     return given
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from journeymap.app import disk_conflict
+from journeymap.app import disk_conflict, file_formats
 from journeymap.app.disk_guard import DiskGuard, holder_of
 from journeymap.app.room_recovery import fold_room_journal
 from journeymap.editing.commands import ReplaceMapCommand
@@ -30,22 +30,6 @@ if TYPE_CHECKING:
     from journeymap.editing.document import Document
 
 T = TypeVar("T")
-MAP_FILTER = "Journey maps (*.cjm)"
-OPEN_FILTERS = (
-    f"Maps and spreadsheets (*.cjm *.xlsx *.ods *.xls *.csv);;{MAP_FILTER};;"
-    "Spreadsheets (*.xlsx *.ods *.xls *.csv *.tsv);;All files (*)"
-)
-IMPORT_FILTERS = "Spreadsheets and maps (*.xlsx *.ods *.xls *.csv *.tsv *.cjm);;All files (*)"
-EXPORT_FILTERS = {
-    "Excel workbook (*.xlsx)": ".xlsx",
-    "CSV, one row per card (*.csv)": ".csv",
-    "PDF poster (*.pdf)": ".pdf",
-    "PNG image (*.png)": ".png",
-    "SVG image (*.svg)": ".svg",
-    "PowerPoint deck, editable (*.pptx)": ".pptx",
-    "Mermaid journey diagram (*.mmd)": ".mmd",
-}
-IMAGE_EXPORTERS = {".png": "export_png", ".svg": "export_svg"}
 NEW_DOCUMENT, MERGE = "new", "merge"
 
 
@@ -122,7 +106,9 @@ class DocumentFiles(QObject):
         self.loaded.emit(f"New map from template: {journey.title}")
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._window, "Open Map", self._start_folder(), OPEN_FILTERS)
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, "Open Map", self._start_folder(), file_formats.open_filters()
+        )
         if path:
             self.open_path(path)
 
@@ -161,7 +147,7 @@ class DocumentFiles(QObject):
     def save_as(self) -> bool:
         suggested = self.document.path or Path(self._start_folder()) / _file_stem(self.document.display_name())
         path, _ = QFileDialog.getSaveFileName(
-            self._window, "Save Map As", str(Path(suggested).with_suffix(".cjm")), MAP_FILTER
+            self._window, "Save Map As", str(Path(suggested).with_suffix(".cjm")), file_formats.map_filter()
         )
         if not path:
             return False
@@ -267,7 +253,9 @@ class DocumentFiles(QObject):
 
     def _read_for_import(self, path: str | None) -> LoadResult | None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self._window, "Import", self._start_folder(), IMPORT_FILTERS)
+            path, _ = QFileDialog.getOpenFileName(
+                self._window, "Import", self._start_folder(), file_formats.import_filters()
+            )
             if not path:
                 return None
         try:
@@ -288,29 +276,24 @@ class DocumentFiles(QObject):
     def export_dialog(self) -> bool:
         stem = _file_stem(self.document.path.stem if self.document.path else self.document.display_name())
         start = str(Path(self._start_folder()) / f"{stem}.xlsx")
-        path, chosen = QFileDialog.getSaveFileName(self._window, "Export", start, ";;".join(EXPORT_FILTERS))
+        filters = file_formats.export_filters()
+        path, chosen = QFileDialog.getSaveFileName(self._window, "Export", start, ";;".join(filters))
         if not path:
             return False
-        if Path(path).suffix.lower() not in EXPORT_FILTERS.values():
-            path += EXPORT_FILTERS.get(chosen, ".xlsx")
+        if Path(path).suffix.lower() not in filters.values():
+            path += filters.get(chosen, ".xlsx")
         return self.export_to(path)
 
     def export_to(self, path: str | os.PathLike[str]) -> bool:
         """Write the map in the format the extension names; long writes show a progress dialog."""
         target = Path(path)
-        extension = target.suffix.lower()
         snapshot = self.document.journey.copy()  # the writer works on a copy while the room keeps editing
         try:
-            if extension in IMAGE_EXPORTERS:
-                from journeymap.app import image_export
-
-                writer = getattr(image_export, IMAGE_EXPORTERS[extension])
-                # Images are painted with Qt, which must stay on this thread.
-                notices = self._busy(f"Exporting {target.name}…", lambda: writer(snapshot, target), threaded=False)
-            else:
-                from journeymap.io.formats import write_map
-
-                notices = self._busy(f"Exporting {target.name}…", lambda: write_map(snapshot, target))
+            found = file_formats.APP_FORMATS.format_to_write(target)
+            # Pictures are painted with Qt, which must stay on this thread; the rest runs in the background.
+            notices = self._busy(
+                f"Exporting {target.name}…", lambda: found.write(snapshot, target), threaded=not found.needs_qt
+            )
         except (MapFileError, MapError, OSError) as error:
             self._error("Export failed", error, target)
             return False

@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEve
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from journeymap import __version__
+from journeymap.app import file_formats
 from journeymap.app.actions import build_actions, build_menus, build_toolbar
 from journeymap.app.analysis_view import AnalysisView
 from journeymap.app.autosave import Autosaver
@@ -32,8 +33,6 @@ from journeymap.widgets.panels.properties_panel import PropertiesPanel
 
 if TYPE_CHECKING:
     from journeymap.widgets.dialogs.shortcuts_dialog import Section
-
-DROPPABLE = {".cjm", ".xlsx", ".ods", ".xls", ".csv", ".tsv"}
 
 
 class MainWindow(QMainWindow):
@@ -273,6 +272,6 @@ def _dropped_file(event: QDragMoveEvent | QDropEvent) -> str | None:
     """The one local map or spreadsheet being dropped, if that is what the drag carries."""
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
     files = [url.toLocalFile() for url in urls if url.isLocalFile()]
-    if len(files) != 1 or Path(files[0]).suffix.lower() not in DROPPABLE:
+    if len(files) != 1 or Path(files[0]).suffix.lower() not in file_formats.droppable():
         return None
     return files[0]

@@ -30,7 +30,8 @@ MERGE_WINDOW_SECONDS = 2.0
 _UPDATE_ID = 0x4A4D01
 
 
-def _short(text: str, limit: int = 40) -> str:
+def short_text(text: str, limit: int = 40) -> str:
+    """A name cut to fit an Edit menu line ("Add card 'Kickoff call'")."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -39,9 +40,9 @@ def label_of(journey: JourneyMap, ref: ItemRef) -> str:
     """The name people know an item by, for command texts like "Move 'Kickoff call'"."""
     record = journey.record(ref)
     if isinstance(record, Stage | Persona):
-        return _short(record.name)
+        return short_text(record.name)
     if isinstance(record, Touchpoint | Milestone):
-        return _short(record.title)
+        return short_text(record.title)
     source, target = ref.ends
     return f"{label_of(journey, ItemRef.card(source))} → {label_of(journey, ItemRef.card(target))}"
 
@@ -72,7 +73,7 @@ class MapCommand(QUndoCommand):
 
 class AddStageCommand(MapCommand):
     def __init__(self, journey: JourneyMap, stage: Stage, index: int | None = None) -> None:
-        super().__init__(journey, f"Add stage '{_short(stage.name)}'")
+        super().__init__(journey, f"Add stage '{short_text(stage.name)}'")
         self.stage, self.index = stage, index
         self.stage_id: str | None = None
 
@@ -86,7 +87,7 @@ class AddStageCommand(MapCommand):
 
 class AddLaneCommand(MapCommand):
     def __init__(self, journey: JourneyMap, persona: Persona, index: int | None = None) -> None:
-        super().__init__(journey, f"Add lane '{_short(persona.name)}'")
+        super().__init__(journey, f"Add lane '{short_text(persona.name)}'")
         self.persona, self.index = persona, index
         self.lane_id: str | None = None
 
@@ -102,7 +103,7 @@ class AddCardCommand(MapCommand):
     def __init__(
         self, journey: JourneyMap, stage_id: str, lane_id: str, card: Touchpoint, index: int | None = None
     ) -> None:
-        super().__init__(journey, f"Add card '{_short(card.title)}'")
+        super().__init__(journey, f"Add card '{short_text(card.title)}'")
         self.cell, self.card, self.index = (stage_id, lane_id), card, index
         self.card_id: str | None = None
 
@@ -116,7 +117,7 @@ class AddCardCommand(MapCommand):
 
 class AddMilestoneCommand(MapCommand):
     def __init__(self, journey: JourneyMap, stage_id: str, milestone: Milestone, lane_id: str | None = None) -> None:
-        super().__init__(journey, f"Add milestone '{_short(milestone.title)}'")
+        super().__init__(journey, f"Add milestone '{short_text(milestone.title)}'")
         self.stage_id, self.lane_id, self.milestone = stage_id, lane_id, milestone
         self.milestone_id: str | None = None
 
@@ -346,7 +347,7 @@ class RemoveFlowCommand(_RemovalCommand):
 
 class SetTitleCommand(MapCommand):
     def __init__(self, journey: JourneyMap, title: str) -> None:
-        super().__init__(journey, f"Rename map to '{_short(title)}'")
+        super().__init__(journey, f"Rename map to '{short_text(title)}'")
         self.title, self.old = title, journey.title
 
     def redo(self) -> None:

@@ -7,7 +7,7 @@ the inbox. Voting rounds and clearing dots are undoable too, so a mis-click neve
 
 from __future__ import annotations
 
-from journeymap.editing.commands import MapCommand, _short
+from journeymap.editing.commands import MapCommand, short_text
 from journeymap.model import JourneyMap, Kind, Submission, Touchpoint, VotingRound
 
 
@@ -35,7 +35,7 @@ class AcceptSubmissionCommand(MapCommand):
     ) -> None:
         submission = journey.inbox.get(submission_id)
         self.card = card_from(submission, title, kind)
-        super().__init__(journey, f"Accept '{_short(self.card.title)}'")
+        super().__init__(journey, f"Accept '{short_text(self.card.title)}'")
         self.submission_id, self.stage_id, self.lane_id = submission_id, stage_id, lane_id
         self.card_id: str | None = None
         self.index = 0
@@ -60,7 +60,8 @@ class MergeSubmissionCommand(MapCommand):
 
     def __init__(self, journey: JourneyMap, submission_id: str, card_id: str) -> None:
         submission = journey.inbox.get(submission_id)
-        super().__init__(journey, f"Merge '{_short(submission.title)}' into '{_short(journey.card(card_id).title)}'")
+        target = short_text(journey.card(card_id).title)
+        super().__init__(journey, f"Merge '{short_text(submission.title)}' into '{target}'")
         self.submission_id, self.card_id, self.submission = submission_id, card_id, submission
         self.index = 0
         self.old_notes = journey.card(card_id).notes
@@ -80,7 +81,7 @@ class MergeSubmissionCommand(MapCommand):
 class RejectSubmissionCommand(MapCommand):
     def __init__(self, journey: JourneyMap, submission_id: str) -> None:
         submission = journey.inbox.get(submission_id)
-        super().__init__(journey, f"Reject '{_short(submission.title)}'")
+        super().__init__(journey, f"Reject '{short_text(submission.title)}'")
         self.submission_id, self.submission, self.index = submission_id, submission, 0
 
     def redo(self) -> None:

@@ -30,12 +30,13 @@ from journeymap.io.errors import MapFileError, reading
 from journeymap.io.filekind import require_regular_file
 from journeymap.io.formats import LoadResult, Notice
 from journeymap.model import Flow, JourneyMap, Kind, Milestone, Persona, SheetRow, SheetShape, Stage, Touchpoint
-from journeymap.model.bulk import BulkLoadError, MapParts, load_parts
+from journeymap.model.bulk import BulkLoadError, MapParts, collector_paused
+from journeymap.model.records import STAGE_DETAILS
 
 FORMAT_NAME = "journeymap"
 FORMAT_VERSION = 1
 
-_STAGE_FIELDS = ("name", "goal", "success_criteria", "timeline", "owner")
+_STAGE_FIELDS = ("name", *STAGE_DETAILS)
 _PERSONA_FIELDS = ("name", "description", "goals", "pain_points")
 _CARD_FIELDS = ("title", "channel", "owner", "notes")
 
@@ -169,7 +170,8 @@ def read_cjm(path: str | os.PathLike[str]) -> LoadResult:
     if len(raw) > MAX_FILE_BYTES:
         raise _too_big(path, len(raw))
     notices: list[Notice] = []
-    journey = loads(raw, path, notices)
+    with collector_paused():
+        journey = loads(raw, path, notices)
     return LoadResult(journey, notices, "cjm")
 
 
@@ -245,15 +247,15 @@ class _DocumentReader:
         parts = MapParts()
         for i, item in enumerate(self.items(document, "stages")):
             place = f"stages[{i}]"
-            values = {k: self.text(item, k, place, required=(k == "name")) for k in _STAGE_FIELDS}
+            values = self.texts(item, _STAGE_FIELDS, place, "name")
             parts.stages.append((self.ident(item, place), Stage(**values)))
         for i, item in enumerate(self.items(document, "personas")):
             place = f"personas[{i}]"
-            values = {k: self.text(item, k, place, required=(k == "name")) for k in _PERSONA_FIELDS}
+            values = self.texts(item, _PERSONA_FIELDS, place, "name")
             parts.lanes.append((self.ident(item, place), Persona(**values)))
         for i, item in enumerate(self.items(document, "touchpoints")):
             place = f"touchpoints[{i}]"
-            values = {k: self.text(item, k, place, required=(k == "title")) for k in _CARD_FIELDS}
+            values = self.texts(item, _CARD_FIELDS, place, "title")
             card = Touchpoint(**values, kind=self.kind(item, place), emotion=self.emotion(item, place))
             parts.cards.append(
                 (self.ident(item, place), self.ref(item, "stage", place), self.ref(item, "persona", place), card)
@@ -273,7 +275,7 @@ class _DocumentReader:
                 (self.ref(item, "from", place), self.ref(item, "to", place), Flow(self.text(item, "label", place)))
             )
         try:
-            load_parts(journey, parts)
+            journey.load_parts(parts)
         except BulkLoadError as error:
             message = str(error)
             if message.startswith("there is no "):
@@ -336,6 +338,16 @@ class _DocumentReader:
         if not isinstance(value, str):
             raise self.fail(where, f"must be text, not {type(value).__name__}")
         return value
+
+    def texts(self, item: dict[str, Any], names: tuple[str, ...], place: str, required: str) -> dict[str, str]:
+        """An item's text fields, with the checks of :meth:`text`: all text, ``required`` present.
+
+        One pass for the usual item; any doubt goes field by field to name the place.
+        """
+        values = {name: item.get(name, "") for name in names}
+        if required in item and all(type(value) is str for value in values.values()):
+            return values
+        return {name: self.text(item, name, place, required=(name == required)) for name in names}
 
     def ident(self, item: dict[str, Any], place: str) -> str:
         value = item.get("id")

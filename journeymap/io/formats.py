@@ -1,21 +1,20 @@
-"""Which file formats we read and write, chosen by content (reading) or extension (writing).
+"""Reading and writing any supported file: the reader chosen by content, the writer by extension.
 
-Readers and writers are named as ``module:function`` and imported only when used, so the command
-line stays fast and a format's dependencies (openpyxl, reportlab) load only when needed.
+The formats themselves are declared once, in :mod:`journeymap.io.registry`; their readers and
+writers import their modules when called, so a format's dependencies (openpyxl, reportlab) load
+only when needed.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from journeymap.io.errors import MapFileError, UnsupportedFormatError, reading
 from journeymap.io.filekind import require_regular_file
+from journeymap.io.registry import FORMATS, Registry
 from journeymap.model import JourneyMap
 
 
@@ -52,23 +51,6 @@ class LoadResult:
     format: str = ""
 
 
-# Format name -> "module:function(path) -> LoadResult". Spreadsheet formats register here too.
-READERS: dict[str, str] = {
-    "cjm": "journeymap.io.formats:_read_cjm",
-    "xlsx": "journeymap.io.sheets:read_xlsx",
-    "csv": "journeymap.io.sheets:read_csv",
-    "ods": "journeymap.io.sheets:load_spreadsheet",
-    "ole2": "journeymap.io.sheets:load_spreadsheet",
-}
-# Extension -> "module:function(map, path, **options) -> list[Notice] | None".
-WRITERS: dict[str, str] = {
-    ".cjm": "journeymap.io.cjm:save_cjm",
-    ".pdf": "journeymap.io.pdf:write_pdf",
-    ".xlsx": "journeymap.io.sheets:save_xlsx",
-    ".csv": "journeymap.io.sheets:save_csv",
-    ".pptx": "journeymap.io.deck:write_pptx",
-    ".mmd": "journeymap.io.mermaid:write_mermaid",
-}
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -98,35 +80,20 @@ def _utf16_json(head: bytes) -> bool:
     return head[:64].decode("utf-16", errors="ignore").lstrip("\ufeff \t\r\n").startswith("{")
 
 
-def read_map(path: str | os.PathLike[str]) -> LoadResult:
+def read_map(path: str | os.PathLike[str], formats: Registry = FORMATS) -> LoadResult:
     """Read any supported file into a map, choosing the reader by content."""
     name = sniff_format(path)
-    if name not in READERS:
+    found = formats.reader_for(name)
+    if found is None or found.reader is None:
         raise UnsupportedFormatError(
-            path, f"looks like {name}, which this version cannot read; it reads {', '.join(sorted(READERS))}"
+            path,
+            f"looks like {name}, which this version cannot read; it reads {', '.join(formats.readable_contents())}",
         )
-    result: LoadResult = _resolve(READERS[name])(path)
+    result = found.reader(path)
     result.format = result.format or name
     return result
 
 
 def write_map(journey: JourneyMap, path: str | os.PathLike[str], **options: Any) -> list[Notice]:
     """Write the map in the format its extension names; returns the writer's warnings, if any."""
-    extension = Path(path).suffix.lower()
-    if extension not in WRITERS:
-        raise UnsupportedFormatError(
-            path, f"cannot write {extension or 'a file without extension'}; supported: {', '.join(sorted(WRITERS))}"
-        )
-    return list(_resolve(WRITERS[extension])(journey, path, **options) or [])
-
-
-def _resolve(target: str) -> Callable[..., Any]:
-    module, _, name = target.partition(":")
-    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
-    return function
-
-
-def _read_cjm(path: str | os.PathLike[str]) -> LoadResult:
-    from journeymap.io.cjm import read_cjm
-
-    return read_cjm(path)
+    return FORMATS.format_to_write(path).write(journey, path, **options)

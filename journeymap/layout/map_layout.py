@@ -20,13 +20,14 @@ from journeymap.layout.geometry import Rect
 from journeymap.layout.style import EMOTION_TEXT, LayoutStyle, TextStyle
 from journeymap.layout.text import CachedWrapper, TextMeasurer
 from journeymap.model import JourneyMap, Kind, Milestone, Persona, Stage, Touchpoint
-from journeymap.model.records import field_label
+from journeymap.model.bulk import collector_paused
+from journeymap.model.records import STAGE_DETAILS, field_label
 
 MAX_HEADER_FIELD_LINES = 4
 ELLIPSIS = "…"
 MAX_WRAPPED_CHARS = 2_000  # about 100 lines of a card: more than any box shows
 # What a stage header shows under the name, with the labels the records declare.
-STAGE_FIELDS = tuple((field_label(Stage, name), name) for name in ("goal", "success_criteria", "timeline", "owner"))
+STAGE_FIELDS = tuple((field_label(Stage, name), name) for name in STAGE_DETAILS)
 
 
 @dataclass(slots=True)
@@ -202,6 +203,11 @@ class _LanePart:
     key: list[object] = field(default_factory=list)
 
 
+# A card's wrapped text, independent of where it sits: title lines, meta lines, height, meta offset
+# from the top, text inset from the left.
+_CardText = tuple[tuple[str, ...], tuple[str, ...], float, float, float]
+
+
 def _same_key(old: list[object], new: list[object]) -> bool:
     return len(old) == len(new) and all(a is b or a == b for a, b in zip(old, new, strict=True))
 
@@ -214,7 +220,7 @@ class LayoutEngine:
         self.wrapper = CachedWrapper(measurer)
         # Keyed by the record's identity (hashing a frozen dataclass hashes every field, which cost more
         # than the lay-out itself); the record is kept in the value, so an id is never reused while cached.
-        self._card_cache: dict[int, tuple[Touchpoint, tuple[tuple[str, ...], tuple[str, ...], float, float]]] = {}
+        self._card_cache: dict[int, tuple[Touchpoint, _CardText]] = {}
         # The last layout of each lane, reused while nothing it depends on changed: an edit on a big
         # map then lays out one lane, not the whole map.
         self._lane_cache: dict[str, _LanePart] = {}
@@ -234,7 +240,7 @@ class LayoutEngine:
 
     # -------------------------------------------------------------- pieces
     def card_height(self, card: Touchpoint) -> float:
-        return self.card_metrics(card)[2]
+        return self._card_text(card)[2]
 
     def card_metrics(self, card: Touchpoint) -> tuple[tuple[str, ...], tuple[str, ...], float, float]:
         """(title lines, meta lines, height, meta offset from the card's top), cached per record.
@@ -242,11 +248,17 @@ class LayoutEngine:
         Records are immutable, so a record seen before has the same text; the cache makes a
         relayout of a big map cost one dictionary look-up per unchanged card instead of four wraps.
         """
+        title, meta, height, meta_offset, _inset = self._card_text(card)
+        return title, meta, height, meta_offset
+
+    def _card_text(self, card: Touchpoint) -> _CardText:
+        """:meth:`card_metrics` and the text's inset from the card's left edge: the hottest call of a layout."""
         cached = self._card_cache.get(id(card))
         if cached is not None and cached[0] is card:
             return cached[1]
         s = self.style
-        inner = s.card_width - self.text_inset(card) - s.card_padding
+        inset = self.text_inset(card)
+        inner = s.card_width - inset - s.card_padding
         title = self.wrap(card.title, inner - s.badge_size - 4, self.title_style(card))
         meta_text = " · ".join(part for part in (card.channel, card.owner) if part.strip())
         meta = self.wrap(meta_text, inner, s.card_meta) if meta_text else ()
@@ -258,7 +270,7 @@ class LayoutEngine:
             if meta
             else title_bottom + s.card_padding
         )
-        result = title, meta, max(height, s.badge_size + 2 * s.card_padding), meta_offset
+        result = title, meta, max(height, s.badge_size + 2 * s.card_padding), meta_offset, inset
         if len(self._card_cache) > 400_000:
             self._card_cache.clear()
         self._card_cache[id(card)] = (card, result)
@@ -318,6 +330,10 @@ class LayoutEngine:
 
     # -------------------------------------------------------------- the whole map
     def compute(self, journey: JourneyMap) -> MapLayout:
+        with collector_paused():  # a big map's layout is a few hundred thousand objects, all kept
+            return self._compute(journey)
+
+    def _compute(self, journey: JourneyMap) -> MapLayout:
         s = self.style
         stage_ids, lane_ids = journey.stage_ids(), journey.lane_ids()
         column_x = {sid: s.lane_header_width + i * s.column_width for i, sid in enumerate(stage_ids)}
@@ -347,10 +363,11 @@ class LayoutEngine:
         y = header_height + band_height
         kept: dict[str, _LanePart] = {}
         for lane_index, lane_id in enumerate(lane_ids):
-            key = self._lane_key(journey, lane_id, lane_index, y, stage_ids, lane_milestones)
+            lane_cells = [(sid, journey.cell_cards(sid, lane_id)) for sid in stage_ids]
+            key = self._lane_key(journey, lane_id, lane_index, y, lane_cells, lane_milestones)
             part = self._lane_cache.get(lane_id)
             if part is None or not _same_key(part.key, key):
-                part = self._lay_out_lane(journey, lane_id, lane_index, y, stage_ids, column_x, lane_milestones)
+                part = self._lay_out_lane(journey, lane_id, lane_index, y, lane_cells, column_x, lane_milestones)
                 part.key = key
             kept[lane_id] = part
             lanes[lane_id] = part.lane
@@ -421,15 +438,15 @@ class LayoutEngine:
         lane_id: str,
         lane_index: int,
         y: float,
-        stage_ids: list[str],
+        lane_cells: list[tuple[str, list[tuple[str, Touchpoint]]]],
         lane_milestones: dict[tuple[str, str], list[str]],
     ) -> list[object]:
         """Everything one lane's geometry depends on, compared by identity (records are immutable)."""
         key: list[object] = [self.style, journey.lane(lane_id), lane_index, y]
-        for stage_id in stage_ids:
+        for stage_id, cards in lane_cells:
             key.append(stage_id)
-            for card_id in journey.cards_in(stage_id, lane_id):
-                key += (card_id, journey.card(card_id))
+            for card in cards:
+                key += card
             for milestone_id in lane_milestones.get((stage_id, lane_id), ()):
                 key += (milestone_id, journey.milestone(milestone_id))
             key.append(None)  # ends the cell, so a card moving to the next cell changes the key
@@ -441,7 +458,7 @@ class LayoutEngine:
         lane_id: str,
         lane_index: int,
         y: float,
-        stage_ids: list[str],
+        lane_cells: list[tuple[str, list[tuple[str, Touchpoint]]]],
         column_x: dict[str, float],
         lane_milestones: dict[tuple[str, str], list[str]],
     ) -> _LanePart:
@@ -449,24 +466,22 @@ class LayoutEngine:
         s = self.style
         name, text, lane_header_height = self.lane_header(journey.lane(lane_id))
         row_height = max(s.min_lane_height, lane_header_height)
-        for sid in stage_ids:
+        card_text, card_gap = self._card_text, s.card_gap
+        for sid, cards in lane_cells:
             content = s.cell_padding * 2
-            for card_id in journey.cards_in(sid, lane_id):
-                content += self.card_height(journey.card(card_id)) + s.card_gap
+            for _card_id, card in cards:
+                content += card_text(card)[2] + card_gap
             for mid in lane_milestones.get((sid, lane_id), ()):
                 content += self.milestone_height(journey.milestone(mid))
-            row_height = max(row_height, content + s.card_gap)
+            row_height = max(row_height, content + card_gap)
         row_height += s.curve_band
-        curve = (
-            Rect(s.lane_header_width, y + row_height - s.curve_band, len(stage_ids) * s.column_width, s.curve_band)
-            if s.curve_band
-            else None
-        )
+        width = len(lane_cells) * s.column_width
+        curve = Rect(s.lane_header_width, y + row_height - s.curve_band, width, s.curve_band) if s.curve_band else None
         part = _LanePart(
             LaneBox(
                 lane_id,
                 Rect(0, y, s.lane_header_width, row_height),
-                Rect(0, y, s.lane_header_width + len(stage_ids) * s.column_width, row_height),
+                Rect(0, y, s.lane_header_width + width, row_height),
                 name,
                 text,
                 lane_index,
@@ -477,30 +492,28 @@ class LayoutEngine:
                 curve,
             )
         )
-        for sid in stage_ids:
-            cell = CellBox(
-                sid, lane_id, Rect(column_x[sid], y, s.column_width, row_height), journey.cards_in(sid, lane_id)
-            )
+        card_box, boxes = self._card_box, part.cards
+        for sid, cards in lane_cells:
+            x = column_x[sid]
+            cell = CellBox(sid, lane_id, Rect(x, y, s.column_width, row_height), [card_id for card_id, _ in cards])
             part.cells[(sid, lane_id)] = cell
             top = y + s.cell_padding
-            for card_id in cell.card_ids:
-                box = part.cards[card_id] = self._card_box(
-                    card_id, journey.card(card_id), column_x[sid] + s.cell_padding, top
-                )
-                top += box.rect.height + s.card_gap
+            x += s.cell_padding
+            for card_id, card in cards:
+                box = boxes[card_id] = card_box(card_id, card, x, top)
+                top += box.rect.height + card_gap
             for mid in lane_milestones.get((sid, lane_id), ()):
                 milestone = part.milestones[mid] = self._milestone_box(
-                    mid, journey.milestone(mid), sid, lane_id, column_x[sid] + s.cell_padding, top
+                    mid, journey.milestone(mid), sid, lane_id, x, top
                 )
                 top += milestone.rect.height
         return part
 
     def _card_box(self, card_id: str, card: Touchpoint, x: float, y: float) -> CardBox:
         s = self.style
-        title, meta, height, meta_offset = self.card_metrics(card)
+        title, meta, height, meta_offset, inset = self._card_text(card)
         rect = Rect(x, y, s.card_width, height)
-        text_x = x + self.text_inset(card)
-        box = CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, None, text_x)
+        box = CardBox(card_id, rect, title, meta, y + s.card_padding, y + meta_offset, None, x + inset)
         if card.emotion is not None:
             box.badge = badge = Rect(
                 rect.right - s.card_padding - s.badge_size, y + s.card_padding, s.badge_size, s.badge_size

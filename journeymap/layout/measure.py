@@ -62,6 +62,9 @@ def _face(path: str, index: int) -> FaceMetrics | None:
         return None
 
 
+MAX_CACHED_WIDTHS = 100_000  # strings per style whose widths are kept
+
+
 class FontMeasurer:
     """Advance widths and baselines of the layout's text styles, cached per character.
 
@@ -79,20 +82,32 @@ class FontMeasurer:
         # Bold falls back to the regular face before the other fonts: same design, same widths.
         self.bold = FaceChain([bold, regular] if bold else [regular], fallbacks)
         self._advances: dict[tuple[float, bool], dict[str, float]] = {}
+        self._widths: dict[tuple[float, bool], dict[str, float]] = {}  # whole strings (words), bounded
         self.ascent, self.descent = regular.ascent, regular.descent
 
     def width(self, text: str, style: TextStyle) -> float:
         key = (style.size, style.bold)
+        widths = self._widths.get(key)
+        if widths is None:
+            widths = self._widths[key] = {}
+        # Wrapping measures word by word, and a map's words repeat: one look-up instead of a sum.
+        found = widths.get(text)
+        if found is not None:
+            return found
         advances = self._advances.get(key)
         if advances is None:
             advances = self._advances[key] = {}
         try:
-            return sum(map(advances.__getitem__, text))
+            width = sum(map(advances.__getitem__, text))
         except KeyError:
             for char in text:
                 if char not in advances:
                     advances[char] = self._advance(char, style)
-            return sum(map(advances.__getitem__, text))
+            width = sum(map(advances.__getitem__, text))
+        if len(widths) >= MAX_CACHED_WIDTHS:
+            widths.clear()
+        widths[text] = width
+        return width
 
     def _advance(self, char: str, style: TextStyle) -> float:
         chain = self.bold if style.bold else self.regular

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from journeymap.model import Kind
@@ -14,8 +15,9 @@ class TextStyle:
     bold: bool = False
     italic: bool = False  # thought cards: a quote reads as speech (drawn slanted by ITALIC_SLANT)
 
-    @property
+    @cached_property
     def line_height(self) -> float:
+        # Cached: the layout asks it for every card of a big map.
         return round(self.size * 1.3, 2)
 
 

@@ -21,40 +21,41 @@ class InvariantError(AssertionError):
 
 def check_invariants(journey: JourneyMap) -> None:
     """Raise :class:`InvariantError` naming the first broken rule."""
-    graph = journey.graph
     by_type: dict[NodeType, set[str]] = {t: set() for t in NodeType}
-    for node, data in graph.nodes(data=True):
-        node_type = data.get("type")
-        if node_type not in _RECORD_TYPE:
+    type_of: dict[str, NodeType] = {}
+    for node, node_type, record in journey.stored_nodes():
+        if not isinstance(node_type, NodeType) or node_type not in _RECORD_TYPE:
             raise InvariantError(f"node {node!r} has no known type")
-        if not isinstance(data.get("record"), _RECORD_TYPE[node_type]):
-            raise InvariantError(f"node {node!r} carries {type(data.get('record')).__name__}")
-        check_record(data["record"])
+        if not isinstance(record, _RECORD_TYPE[node_type]):
+            raise InvariantError(f"node {node!r} carries {type(record).__name__}")
+        check_record(record)
         by_type[node_type].add(node)
+        type_of[node] = node_type
 
-    _same_members(journey._stage_order, by_type[NodeType.STAGE], "stage order")
-    _same_members(journey._lane_order, by_type[NodeType.LANE], "lane order")
-    _same_members(journey._milestone_order, by_type[NodeType.MILESTONE], "milestone order")
-    placed = [card for cards in journey._cells.values() for card in cards]
+    _same_members(journey.stage_ids(), by_type[NodeType.STAGE], "stage order")
+    _same_members(journey.lane_ids(), by_type[NodeType.LANE], "lane order")
+    _same_members(journey.milestone_ids(), by_type[NodeType.MILESTONE], "milestone order")
+    cells = journey.cells()
+    placed = [card for cards in cells.values() for card in cards]
     _same_members(placed, by_type[NodeType.CARD], "cell contents")
 
-    for cell, cards in journey._cells.items():
+    for cell, cards in cells.items():
         if not cards:
             raise InvariantError(f"cell {cell} is kept empty")
         for card in cards:
             if journey.cell_of(card) != cell:
                 raise InvariantError(f"card {card!r} sits in cell {cell} but cell_of says otherwise")
-    if len(journey._cell_of) != len(placed):
+    if len(journey.card_cells()) != len(placed):
         raise InvariantError("cell_of knows cards that no cell holds")
 
-    for source, target, data in graph.edges(data=True):
-        edge_type = data.get("type")
-        source_type = graph.nodes[source]["type"]
-        target_type = graph.nodes[target]["type"]
+    memberships: dict[str, Counter[EdgeType]] = {}
+    for source, target, edge_type in journey.stored_edges():
+        source_type, target_type = type_of[source], type_of[target]
         if edge_type is EdgeType.FLOW:
             if source_type is not NodeType.CARD or target_type is not NodeType.CARD or source == target:
                 raise InvariantError(f"flow {source!r} -> {target!r} must join two different cards")
-        elif edge_type is EdgeType.IN_STAGE:
+            continue
+        if edge_type is EdgeType.IN_STAGE:
             if target_type is not NodeType.STAGE:
                 raise InvariantError(f"{source!r} is 'in stage' {target!r}, which is no stage")
         elif edge_type is EdgeType.IN_LANE:
@@ -62,17 +63,15 @@ def check_invariants(journey: JourneyMap) -> None:
                 raise InvariantError(f"{source!r} is 'in lane' {target!r}, which is no lane")
         else:
             raise InvariantError(f"edge {source!r} -> {target!r} has no known type")
-
-    for node in by_type[NodeType.CARD]:
-        if any(d["type"] is not EdgeType.FLOW for _, _, d in graph.out_edges(node, data=True)):
-            raise InvariantError(f"card {node!r} has membership edges: a card's cell is kept in one place")
+        if source_type is NodeType.CARD:
+            raise InvariantError(f"card {source!r} has membership edges: a card's cell is kept in one place")
+        if source_type in (NodeType.STAGE, NodeType.LANE):
+            raise InvariantError(f"{source!r} must not point at anything")
+        memberships.setdefault(source, Counter())[edge_type] += 1
     for node in by_type[NodeType.MILESTONE]:
-        kinds = Counter(d["type"] for _, _, d in graph.out_edges(node, data=True) if d["type"] is not EdgeType.FLOW)
+        kinds = memberships.get(node, Counter())
         if kinds[EdgeType.IN_STAGE] != 1 or kinds[EdgeType.IN_LANE] > 1:
             raise InvariantError(f"{node!r} must belong to one stage and at most one lane")
-    for node in by_type[NodeType.STAGE] | by_type[NodeType.LANE]:
-        if graph.out_degree(node):
-            raise InvariantError(f"{node!r} must not point at anything")
     _check_room_parts(journey, by_type)
 
 

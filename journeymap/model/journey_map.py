@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
-from typing import Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import networkx as nx
 
@@ -36,6 +36,9 @@ from journeymap.model.records import (
     Touchpoint,
 )
 from journeymap.model.refs import ItemKind, ItemRef
+
+if TYPE_CHECKING:
+    from journeymap.model.bulk import MapParts
 
 Cell = tuple[str, str]  # (stage id, lane id)
 
@@ -102,7 +105,7 @@ class JourneyMap:
     """A customer journey map. Ids are stable strings; records are immutable."""
 
     def __init__(self, title: str = "Untitled journey map") -> None:
-        self.graph = nx.DiGraph()
+        self._graph = nx.DiGraph()
         self._title = title
         self._stage_order: list[str] = []
         self._lane_order: list[str] = []
@@ -157,8 +160,31 @@ class JourneyMap:
         return self._record(milestone_id, NodeType.MILESTONE)
 
     def node_type(self, node_id: str) -> NodeType | None:
-        data = self.graph.nodes.get(node_id)
+        data = self._graph.nodes.get(node_id)
         return None if data is None else data["type"]
+
+    def cell_cards(self, stage_id: str, lane_id: str) -> list[tuple[str, Touchpoint]]:
+        """A cell's cards with their records, in order: the layout reads every card of a big map."""
+        nodes = self._graph.nodes
+        return [(card_id, nodes[card_id]["record"]) for card_id in self._cells.get((stage_id, lane_id), ())]
+
+    def cells(self) -> dict[Cell, list[str]]:
+        """Every cell that holds cards, with its cards in order (a copy)."""
+        return {cell: list(cards) for cell, cards in self._cells.items()}
+
+    def card_cells(self) -> dict[str, Cell]:
+        """Each card's cell, as the map indexes it (a copy): the other half of :meth:`cells`."""
+        return dict(self._cell_of)
+
+    def stored_nodes(self) -> Iterator[tuple[str, object, object]]:
+        """Every node as stored: id, type and record, unchecked (for the invariant checker)."""
+        for node, data in self._graph.nodes(data=True):
+            yield node, data.get("type"), data.get("record")
+
+    def stored_edges(self) -> Iterator[tuple[str, str, object]]:
+        """Every edge as stored: source, target and type (memberships and flows), unchecked."""
+        for source, target, data in self._graph.edges(data=True):
+            yield source, target, data.get("type")
 
     def cell_of(self, card_id: str) -> Cell:
         self._record(card_id, NodeType.CARD)
@@ -171,7 +197,7 @@ class JourneyMap:
         """(stage id, lane id or None for a milestone across all lanes of the stage)."""
         self._record(milestone_id, NodeType.MILESTONE)
         stage = lane = None
-        for _, target, data in self.graph.out_edges(milestone_id, data=True):
+        for _, target, data in self._graph.out_edges(milestone_id, data=True):
             if data["type"] is EdgeType.IN_STAGE:
                 stage = target
             else:
@@ -182,24 +208,24 @@ class JourneyMap:
     def flows(self) -> list[tuple[str, str]]:
         """Flows in a stable order: by the source card's position, then the target's."""
         position = {card: i for i, card in enumerate(self.card_ids())}
-        edges = [(s, t) for s, t, d in self.graph.edges(data=True) if d["type"] is EdgeType.FLOW]
+        edges = [(s, t) for s, t, d in self._graph.edges(data=True) if d["type"] is EdgeType.FLOW]
         return sorted(edges, key=lambda e: (position[e[0]], position[e[1]]))
 
     def flow(self, source: str, target: str) -> Flow:
-        data = self.graph.get_edge_data(source, target)
+        data = self._graph.get_edge_data(source, target)
         if data is None or data["type"] is not EdgeType.FLOW:
             raise MapError(f"there is no flow from {source} to {target}")
         record: Flow = data["record"]
         return record
 
     def has_flow(self, source: str, target: str) -> bool:
-        data = self.graph.get_edge_data(source, target)
+        data = self._graph.get_edge_data(source, target)
         return data is not None and data["type"] is EdgeType.FLOW
 
     def flows_of(self, card_id: str) -> list[tuple[str, str]]:
         """Flows into and out of one card: what a moved card's arrows need re-routed."""
-        out = [(card_id, t) for t, d in self.graph.succ[card_id].items() if d["type"] is EdgeType.FLOW]
-        into = [(s, card_id) for s, d in self.graph.pred[card_id].items() if d["type"] is EdgeType.FLOW]
+        out = [(card_id, t) for t, d in self._graph.succ[card_id].items() if d["type"] is EdgeType.FLOW]
+        into = [(s, card_id) for s, d in self._graph.pred[card_id].items() if d["type"] is EdgeType.FLOW]
         return out + into
 
     def counts(self) -> dict[str, int]:
@@ -208,7 +234,7 @@ class JourneyMap:
             "lanes": len(self._lane_order),
             "cards": sum(len(c) for c in self._cells.values()),
             "milestones": len(self._milestone_order),
-            "flows": sum(1 for *_, d in self.graph.edges(data=True) if d["type"] is EdgeType.FLOW),
+            "flows": sum(1 for *_, d in self._graph.edges(data=True) if d["type"] is EdgeType.FLOW),
         }
 
     # ----------------------------------------------------------------- the map
@@ -227,7 +253,7 @@ class JourneyMap:
 
     def replace_with(self, other: JourneyMap) -> None:
         """Take over another map's whole content (an import, an undo of one): one RESET event."""
-        self.graph = other.graph.copy()
+        self._graph = other._graph.copy()
         self._title = other._title
         self._stage_order = list(other._stage_order)
         self._lane_order = list(other._lane_order)
@@ -239,6 +265,26 @@ class JourneyMap:
         self.inbox.copy_from(other.inbox)
         self.voting.copy_from(other.voting)
         self.journal_mark = other.journal_mark
+        self.events.emit(MapEvent(Change.RESET))
+
+    def load_parts(self, parts: MapParts) -> None:
+        """Fill this empty map in one pass (opening a file): every item checked as ``add_*`` would,
+        one RESET event; :class:`~journeymap.model.bulk.BulkLoadError` names a refused item and
+        leaves the map empty."""
+        from journeymap.model.bulk import check_parts  # bulk builds on this module's checks
+
+        if len(self._graph):
+            raise MapError("a map can only be filled in one pass while it is empty")
+        checked = check_parts(parts)
+        self._graph.add_nodes_from(checked.nodes)
+        self._graph.add_edges_from(checked.edges)
+        self._stage_order = [stage_id for stage_id, _ in parts.stages]
+        self._lane_order = [lane_id for lane_id, _ in parts.lanes]
+        self._milestone_order = [milestone_id for milestone_id, *_ in parts.milestones]
+        self._cells = checked.cells
+        self._cell_of = {card_id: cell for cell, card_ids in checked.cells.items() for card_id in card_ids}
+        for node_id, node_type in checked.types.items():
+            self._count_id(node_type, node_id)
         self.events.emit(MapEvent(Change.RESET))
 
     def avoid_ids_of(self, other: JourneyMap) -> None:
@@ -374,7 +420,7 @@ class JourneyMap:
         index = self._milestone_order.index(milestone_id)
         removal.milestones.append((index, milestone_id, self.milestone(milestone_id), stage, lane))
         self._milestone_order.remove(milestone_id)
-        self.graph.remove_node(milestone_id)
+        self._graph.remove_node(milestone_id)
         self.events.emit(MapEvent(Change.MILESTONE_REMOVED, (milestone_id,)))
         return removal
 
@@ -384,14 +430,14 @@ class JourneyMap:
         self._record(target, NodeType.CARD)
         if source == target:
             raise MapError("a flow needs two different cards")
-        if self.graph.has_edge(source, target):
+        if self._graph.has_edge(source, target):
             raise MapError(f"there is already a flow from {source} to {target}")
-        self.graph.add_edge(source, target, type=EdgeType.FLOW, record=flow or Flow())
+        self._graph.add_edge(source, target, type=EdgeType.FLOW, record=flow or Flow())
         self.events.emit(MapEvent(Change.FLOW_ADDED, (source, target)))
 
     def remove_flow(self, source: str, target: str) -> Removal:
         removal = Removal(flows=[(source, target, self.flow(source, target))])
-        self.graph.remove_edge(source, target)
+        self._graph.remove_edge(source, target)
         self.events.emit(MapEvent(Change.FLOW_REMOVED, (source, target)))
         return removal
 
@@ -412,7 +458,7 @@ class JourneyMap:
         if ref.kind is ItemKind.FLOW:
             source, target = ref.ends
             old_flow = self.flow(source, target)
-            self.graph.edges[source, target]["record"] = _replace(old_flow, changes)
+            self._graph.edges[source, target]["record"] = _replace(old_flow, changes)
             self.events.emit(MapEvent(Change.FLOW_CHANGED, ref.ends))
             return old_flow
         if ref.kind is ItemKind.STAGE:
@@ -476,7 +522,7 @@ class JourneyMap:
         # The hottest read of the model (layout reads every card): index the NodeView directly,
         # which is several times cheaper than its Mapping.get.
         try:
-            data = self.graph.nodes[node_id]
+            data = self._graph.nodes[node_id]
         except (KeyError, TypeError):
             data = None
         if data is None or data["type"] is not node_type:
@@ -487,15 +533,15 @@ class JourneyMap:
         prefix = _ID_PREFIX[node_type]
         if node_id is None:
             number = self._next_number.get(prefix, 1)
-            while f"{prefix}-{number}" in self.graph:
+            while f"{prefix}-{number}" in self._graph:
                 number += 1
             node_id = f"{prefix}-{number}"
         elif not isinstance(node_id, str) or not node_id:
             raise MapError(f"an id must be a non-empty string, not {node_id!r}")
-        elif node_id in self.graph:
+        elif node_id in self._graph:
             raise MapError(f"the id {node_id!r} is already used")
         self._count_id(node_type, node_id)
-        self.graph.add_node(node_id, type=node_type, record=record)
+        self._graph.add_node(node_id, type=node_type, record=record)
         return node_id
 
     def _count_id(self, node_type: NodeType, node_id: str) -> None:
@@ -508,7 +554,7 @@ class JourneyMap:
 
     def _update(self, old: R, node_id: str, changes: dict[str, Any], change: Change) -> R:
         new = _replace(old, changes)
-        self.graph.nodes[node_id]["record"] = new
+        self._graph.nodes[node_id]["record"] = new
         self.events.emit(MapEvent(change, (node_id,)))
         return old
 
@@ -529,14 +575,14 @@ class JourneyMap:
 
     def _detach(self, node_id: str) -> None:
         members = [
-            (node_id, t) for _, t, d in self.graph.out_edges(node_id, data=True) if d["type"] is not EdgeType.FLOW
+            (node_id, t) for _, t, d in self._graph.out_edges(node_id, data=True) if d["type"] is not EdgeType.FLOW
         ]
-        self.graph.remove_edges_from(members)
+        self._graph.remove_edges_from(members)
 
     def _place_milestone(self, milestone_id: str, stage_id: str, lane_id: str | None) -> None:
-        self.graph.add_edge(milestone_id, stage_id, type=EdgeType.IN_STAGE)
+        self._graph.add_edge(milestone_id, stage_id, type=EdgeType.IN_STAGE)
         if lane_id is not None:
-            self.graph.add_edge(milestone_id, lane_id, type=EdgeType.IN_LANE)
+            self._graph.add_edge(milestone_id, lane_id, type=EdgeType.IN_LANE)
 
     def _take_cards(self, card_ids: set[str], removal: Removal) -> None:
         seen: set[tuple[str, str]] = set()
@@ -545,7 +591,7 @@ class JourneyMap:
                 if (source, target) not in seen:
                     seen.add((source, target))
                     removal.flows.append((source, target, self.flow(source, target)))
-                    self.graph.remove_edge(source, target)
+                    self._graph.remove_edge(source, target)
                     self.events.emit(MapEvent(Change.FLOW_REMOVED, (source, target)))
         taken = []
         for card_id in [c for c in self.card_ids() if c in card_ids]:
@@ -559,7 +605,7 @@ class JourneyMap:
             if not self._cells[cell]:
                 del self._cells[cell]
             del self._cell_of[card_id]
-            self.graph.remove_node(card_id)
+            self._graph.remove_node(card_id)
             dots = self.voting.forget(card_id)
             if dots:
                 removal.votes[card_id] = dots
@@ -600,9 +646,9 @@ class JourneyMap:
             else:
                 removal.milestones += self.remove_milestone(milestone_id).milestones
         index = order.index(node_id)
-        record = self.graph.nodes[node_id]["record"]
+        record = self._graph.nodes[node_id]["record"]
         order.remove(node_id)
-        self.graph.remove_node(node_id)
+        self._graph.remove_node(node_id)
         removal.inbox_hints += self.inbox.clear_hints(
             lambda s: (is_stage and s.stage == node_id, not is_stage and s.persona == node_id)
         )
@@ -653,16 +699,24 @@ def check_record(record: Any) -> None:
     Public: the bulk loader and the invariant checker validate records with it too.
     """
     record_type: Any = type(record)
-    for name in _field_names(record_type):
+    texts, emotion, kind = _field_checks(record_type)
+    for name in texts:
         value = getattr(record, name)
-        if name == "emotion":
-            if value is not None and (isinstance(value, bool) or value not in EMOTION_RANGE):
-                raise MapError(f"emotion must be a whole number from -2 to 2 or empty, not {value!r}")
-        elif name == "kind":
-            if not isinstance(value, Kind):
-                raise MapError(f"kind must be a Kind, not {value!r}")
-        elif not isinstance(value, str):
+        if not isinstance(value, str):
             _text(value, name)
+    if emotion:
+        value = record.emotion
+        if value is not None and (isinstance(value, bool) or value not in EMOTION_RANGE):
+            raise MapError(f"emotion must be a whole number from -2 to 2 or empty, not {value!r}")
+    if kind and not isinstance(record.kind, Kind):
+        raise MapError(f"kind must be a Kind, not {record.kind!r}")
+
+
+@cache
+def _field_checks(record_type: Any) -> tuple[tuple[str, ...], bool, bool]:
+    """A record type's text fields, and whether it has an emotion and a kind: what check_record checks."""
+    names = _field_names(record_type)
+    return tuple(n for n in names if n not in ("emotion", "kind")), "emotion" in names, "kind" in names
 
 
 def _replace(record: Any, changes: dict[str, Any]) -> Any:

@@ -69,6 +69,15 @@ class Flow:
     label: str = _text("Label")
 
 
+# What a stage header lists under the stage's name, in this order (canvas, poster, sheet, describe).
+STAGE_DETAILS = ("goal", "success_criteria", "timeline", "owner")
+
+
+def field_labels(record_type: type, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The labels of several fields, in the order given: a sheet's column headings."""
+    return tuple(field_label(record_type, name) for name in names)
+
+
 def field_label(record_type: type, name: str) -> str:
     """The label of one field of a record type, e.g. ``field_label(Stage, "success_criteria")``."""
     for item in dataclasses.fields(record_type):

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from journeymap.analysis import experience_curve, flow_handoffs, stage_handoffs
 from journeymap.model import JourneyMap, Kind, Stage, Touchpoint
-from journeymap.model.journey_map import EdgeType, NodeType
 
 owners = st.sampled_from(
     ["", " ", "Sales", "sales ", "SALES", "Onboarding", "onboarding", "Support", "Customer Success"]
@@ -49,10 +48,10 @@ def _norm(owner: str) -> str:
 @given(random_maps())
 def test_curve_means_match_the_scores_found_on_the_graph(journey: JourneyMap) -> None:
     scores: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for node, data in journey.graph.nodes(data=True):
-        if data["type"] is not NodeType.CARD or data["record"].emotion is None:
+    for node in journey.card_ids():
+        if journey.card(node).emotion is None:
             continue
-        scores[journey.cell_of(node)].append(data["record"].emotion)  # a card's one place is its cell
+        scores[journey.cell_of(node)].append(journey.card(node).emotion)  # a card's one place is its cell
     curve = experience_curve(journey)
     assert list(curve) == journey.lane_ids()
     for lane, points in curve.items():
@@ -80,7 +79,7 @@ def test_handoff_lists_match_owners_compared_directly(journey: JourneyMap) -> No
     ]
     assert [(h.from_stage, h.to_stage) for h in stage_handoffs(journey)] == expected_stages
 
-    flows = [(s, t) for s, t, d in journey.graph.edges(data=True) if d["type"] is EdgeType.FLOW]
+    flows = journey.flows()
     expected_flows = {
         (s, t)
         for s, t in flows

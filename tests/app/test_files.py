@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -283,10 +282,6 @@ def test_cancelling_the_import_question_changes_nothing(make_window, monkeypatch
 
 # ---------------------------------------------------------------------- export
 def test_export_pdf_through_the_dialog(make_window, dialogs, tmp_path) -> None:
-    from journeymap.io.formats import WRITERS
-
-    if ".pdf" not in WRITERS:
-        pytest.skip("the PDF writer is not registered in this build")
     window = make_window()
     dialogs.files.append(str(tmp_path / "poster.pdf"))
     window.findChild(QAction, "actionExport").trigger()

@@ -77,9 +77,9 @@ def test_cancel_stops_the_pack_and_leaves_nothing(qtbot, tmp_path) -> None:
 
 
 def test_file_export_writes_a_deck_and_a_mermaid_diagram(make_window, dialogs, tmp_path) -> None:
-    from journeymap.app.files import EXPORT_FILTERS
+    from journeymap.app.file_formats import export_filters
 
-    assert {".pptx", ".mmd"} <= set(EXPORT_FILTERS.values())
+    assert {".pptx", ".mmd"} <= set(export_filters().values())
     window = make_window()
     assert window.files.export_to(tmp_path / "deck.pptx")
     assert window.files.export_to(tmp_path / "journey.mmd")

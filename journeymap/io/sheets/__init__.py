@@ -14,9 +14,7 @@ from journeymap.io.sheets.api import (
     Spreadsheet,
     analyse,
     load_spreadsheet,
-    read_csv,
     read_spreadsheet,
-    read_xlsx,
 )
 from journeymap.io.sheets.csv_writer import save_csv
 from journeymap.io.sheets.detect import Orientation
@@ -41,9 +39,7 @@ __all__ = [
     "SpreadsheetLimitError",
     "analyse",
     "load_spreadsheet",
-    "read_csv",
     "read_spreadsheet",
-    "read_xlsx",
     "save_csv",
     "save_xlsx",
 ]

@@ -249,16 +249,6 @@ def load_spreadsheet(
     ).result
 
 
-def read_xlsx(path: str | os.PathLike[str]) -> LoadResult:
-    """The reader registered for "xlsx" in :data:`journeymap.io.formats.READERS`."""
-    return load_spreadsheet(path)
-
-
-def read_csv(path: str | os.PathLike[str]) -> LoadResult:
-    """The reader registered for "csv" in :data:`journeymap.io.formats.READERS`."""
-    return load_spreadsheet(path)
-
-
 def _generic(
     sheet: Spreadsheet, forced: Orientation | None, chosen: list[str] | None, report: Report, mapping: Mapping
 ) -> Analysis:

@@ -21,6 +21,7 @@ from journeymap.io.sheets.labels import synonyms
 from journeymap.io.sheets.report import Report
 from journeymap.io.sheets.text import short
 from journeymap.model import Flow, JourneyMap, Kind, MapError, Milestone, Persona, SheetShape, Stage, Touchpoint
+from journeymap.model.records import field_label
 
 _REQUIRED = (shape.STAGES_SHEET, shape.PERSONAS_SHEET, shape.CARDS_SHEET)
 
@@ -57,20 +58,14 @@ def read_native(path: str | os.PathLike[str], grids: list[Grid], report: Report)
     reader.rows(
         sheets[shape.STAGES_SHEET],
         lambda row: journey.add_stage(
-            Stage(
-                row.text("Name"),
-                row.text("Goal"),
-                row.text("Success criteria"),
-                row.text("Timeline"),
-                row.text("Owner"),
-            ),
+            Stage(**row.fields(Stage, shape.STAGE_COLUMNS)),
             stage_id=row.ident("Stage id"),
         ),
     )
     reader.rows(
         sheets[shape.PERSONAS_SHEET],
         lambda row: journey.add_lane(
-            Persona(row.text("Name"), row.text("Description"), row.text("Goals"), row.text("Pain points")),
+            Persona(**row.fields(Persona, shape.PERSONA_COLUMNS)),
             lane_id=row.ident("Persona id"),
         ),
     )
@@ -80,7 +75,7 @@ def read_native(path: str | os.PathLike[str], grids: list[Grid], report: Report)
             sheets[shape.MILESTONES_SHEET],
             lambda row: journey.add_milestone(
                 row.ref("Stage id"),
-                Milestone(row.text("Title"), row.text("Success signal")),
+                Milestone(**row.fields(Milestone, shape.MILESTONE_COLUMNS)),
                 row.ident("Persona id"),
                 milestone_id=row.ident("Milestone id"),
             ),
@@ -90,7 +85,9 @@ def read_native(path: str | os.PathLike[str], grids: list[Grid], report: Report)
     if shape.FLOWS_SHEET in sheets:
         reader.rows(
             sheets[shape.FLOWS_SHEET],
-            lambda row: journey.add_flow(row.ref("From card id"), row.ref("To card id"), Flow(row.text("Label"))),
+            lambda row: journey.add_flow(
+                row.ref("From card id"), row.ref("To card id"), Flow(**row.fields(Flow, shape.FLOW_COLUMNS))
+            ),
         )
     else:
         report.info(f"no {shape.FLOWS_SHEET} sheet: the map has no flows")
@@ -103,16 +100,18 @@ def read_native(path: str | os.PathLike[str], grids: list[Grid], report: Report)
 
 
 def _add_card(journey: JourneyMap, row: _Row) -> None:
-    kind_text = row.text("Kind").strip()
+    kind_label, emotion_label = field_label(Touchpoint, "kind"), field_label(Touchpoint, "emotion")
+    kind_text = row.text(kind_label).strip()
     # People edit this column by hand: "Thought", "Pain points" or "思考" mean what they say.
     kind = synonyms().card_kind(kind_text) if kind_text else Kind.TOUCHPOINT
     if kind is None:
-        raise row.error("Kind", f"must be one of {', '.join(k.value for k in Kind)}, not {short(kind_text)!r}")
-    emotion_text = row.text("Emotion").strip()
+        raise row.error(kind_label, f"must be one of {', '.join(k.value for k in Kind)}, not {short(kind_text)!r}")
+    emotion_text = row.text(emotion_label).strip()
     emotion = synonyms().emotion(emotion_text) if emotion_text else None
     if emotion_text and emotion is None:
-        raise row.error("Emotion", f"must be a whole number from -2 to 2 or empty, not {short(emotion_text)!r}")
-    card = Touchpoint(row.text("Title"), row.text("Channel"), row.text("Owner"), row.text("Notes"), emotion, kind)
+        raise row.error(emotion_label, f"must be a whole number from -2 to 2 or empty, not {short(emotion_text)!r}")
+    texts = row.fields(Touchpoint, tuple(name for name in shape.CARD_COLUMNS if name not in ("kind", "emotion")))
+    card = Touchpoint(**texts, emotion=emotion, kind=kind)
     journey.add_card(row.ref("Stage id"), row.ref("Persona id"), card, card_id=row.ident("Card id"))
 
 
@@ -128,6 +127,10 @@ class _Row:
     def text(self, column: str) -> str:
         value = self.grid.cells.get(self.position(column))
         return "" if value is None else value.text
+
+    def fields(self, record_type: type, names: tuple[str, ...]) -> dict[str, str]:
+        """The text of each named field, from the column headed by its label on the record."""
+        return {name: self.text(field_label(record_type, name)) for name in names}
 
     def ident(self, column: str) -> str | None:
         """An id, or None (a new id) when the cell was left empty, as in a row added by hand."""

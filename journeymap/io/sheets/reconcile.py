@@ -64,7 +64,7 @@ def reconcile(exported: JourneyMap, edited: JourneyMap) -> Reconciled:
     result.gone_cards = sum(len(pool) for pool in leftovers.values())
     _place_milestones(exported, edited, journey, stage_of, lane_of)
     for source, target in exported.flows():
-        if source in journey.graph and target in journey.graph:
+        if journey.node_type(source) is not None and journey.node_type(target) is not None:
             journey.add_flow(source, target, exported.flow(source, target))
         else:
             result.gone_flows += 1
@@ -95,7 +95,7 @@ def _place_cards(
         for edited_lane in edited.lane_ids():
             cell = (stage_of[edited_stage], lane_of[edited_lane])
             pools: dict[str, deque[str]] = defaultdict(deque)
-            if cell[0] in exported.graph and cell[1] in exported.graph:
+            if exported.node_type(cell[0]) is not None and exported.node_type(cell[1]) is not None:
                 for card in exported.cards_in(*cell):
                     pools[exported.card(card).title].append(card)
             kept: list[tuple[int, str, str]] = []
@@ -114,7 +114,7 @@ def _place_cards(
     # Cards moved to another cell on the sheet: matched by title among the export's leftovers.
     leftovers: dict[str, deque[str]] = defaultdict(deque)
     for card in exported.card_ids():
-        if card not in journey.graph:
+        if journey.node_type(card) is None:
             leftovers[exported.card(card).title].append(card)
     for card, key in unmatched:
         edited_stage, edited_lane = key.split("\t")

@@ -13,6 +13,16 @@ import json
 import re
 
 from journeymap.model import JourneyMap, Kind
+from journeymap.model.records import (
+    STAGE_DETAILS,
+    Flow,
+    Milestone,
+    Persona,
+    Stage,
+    Touchpoint,
+    field_label,
+    field_labels,
+)
 
 FORMAT_NAME = "journeymap-xlsx"
 FORMAT_VERSION = 1
@@ -27,25 +37,27 @@ CARDS_SHEET = "Cards"
 MILESTONES_SHEET = "Milestones"
 FLOWS_SHEET = "Flows"
 
-# Data sheets: header row -> the column names, in order. The reader finds columns by these names.
+# Data sheets: the record fields each writes, in column order, after its id and name columns.
+# A field's column is headed by its label on the record (model/records.py); the reader finds
+# columns by these headings.
+STAGE_COLUMNS = ("name", *STAGE_DETAILS)
+PERSONA_COLUMNS = ("name", "description", "goals", "pain_points")
+CARD_COLUMNS = ("title", "kind", "channel", "owner", "emotion", "notes")
+MILESTONE_COLUMNS = ("title", "success_signal")
+FLOW_COLUMNS = ("label",)
 HEADERS: dict[str, tuple[str, ...]] = {
-    STAGES_SHEET: ("Stage id", "Name", "Goal", "Success criteria", "Timeline", "Owner"),
-    PERSONAS_SHEET: ("Persona id", "Name", "Description", "Goals", "Pain points"),
-    CARDS_SHEET: (
-        "Card id",
+    STAGES_SHEET: ("Stage id", *field_labels(Stage, STAGE_COLUMNS)),
+    PERSONAS_SHEET: ("Persona id", *field_labels(Persona, PERSONA_COLUMNS)),
+    CARDS_SHEET: ("Card id", "Stage id", "Stage", "Persona id", "Persona", *field_labels(Touchpoint, CARD_COLUMNS)),
+    MILESTONES_SHEET: (
+        "Milestone id",
         "Stage id",
         "Stage",
         "Persona id",
         "Persona",
-        "Title",
-        "Kind",
-        "Channel",
-        "Owner",
-        "Emotion",
-        "Notes",
+        *field_labels(Milestone, MILESTONE_COLUMNS),
     ),
-    MILESTONES_SHEET: ("Milestone id", "Stage id", "Stage", "Persona id", "Persona", "Title", "Success signal"),
-    FLOWS_SHEET: ("From card id", "From", "To card id", "To", "Label"),
+    FLOWS_SHEET: ("From card id", "From", "To card id", "To", *field_labels(Flow, FLOW_COLUMNS)),
 }
 ABOUT_ROWS = ("Exported by", "Format", "Version", "Title", "How to edit", "Map sheet as exported")
 FINGERPRINT_ROW = "Map sheet as exported"
@@ -58,7 +70,7 @@ ABOUT_NOTE = (
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]+")
 MAP_TITLE_ROW = 1
 MAP_HEADER_ROW = 3
-STAGE_ROWS = (("Goal", "goal"), ("Success criteria", "success_criteria"), ("Timeline", "timeline"), ("Owner", "owner"))
+STAGE_ROWS = tuple((field_label(Stage, name), name) for name in STAGE_DETAILS)
 _KIND_ROWS = (
     (Kind.TOUCHPOINT, "Touchpoints"),
     (Kind.PAIN_POINT, "Pain points"),

@@ -21,7 +21,7 @@ from journeymap.io.sheets import template as shape
 from journeymap.io.sheets.checks import check_cell
 from journeymap.io.sheets.grid import column_letter
 from journeymap.io.sheets.text import escape_ooxml
-from journeymap.model import JourneyMap
+from journeymap.model import JourneyMap, Kind
 
 _WIDTHS = {"label": 26, "stage": 34, "id": 14, "name": 24, "text": 40}
 _DATA_WIDTHS: dict[str, tuple[str, ...]] = {
@@ -207,17 +207,16 @@ def _row_height(row: list[tuple[Any, str]], widths: tuple[int, ...]) -> float | 
     return None if lines == 1 else min(409.0, 15.0 * lines + 3)
 
 
+def _cell_value(value: Any) -> Any:
+    """A record's value as a cell holds it: a card's kind by its name."""
+    return value.value if isinstance(value, Kind) else value
+
+
 def _data_rows(journey: JourneyMap) -> dict[str, list[list[Any]]]:
     stage_name = {s: journey.stage(s).name for s in journey.stage_ids()}
     lane_name = {p: journey.lane(p).name for p in journey.lane_ids()}
-    stages = [
-        [s, *(getattr(journey.stage(s), f) for f in ("name", "goal", "success_criteria", "timeline", "owner"))]
-        for s in journey.stage_ids()
-    ]
-    personas = [
-        [p, *(getattr(journey.lane(p), f) for f in ("name", "description", "goals", "pain_points"))]
-        for p in journey.lane_ids()
-    ]
+    stages = [[s, *(getattr(journey.stage(s), f) for f in shape.STAGE_COLUMNS)] for s in journey.stage_ids()]
+    personas = [[p, *(getattr(journey.lane(p), f) for f in shape.PERSONA_COLUMNS)] for p in journey.lane_ids()]
     cards = []
     for card_id in journey.card_ids():
         card = journey.card(card_id)
@@ -229,12 +228,7 @@ def _data_rows(journey: JourneyMap) -> dict[str, list[list[Any]]]:
                 stage_name[stage],
                 lane,
                 lane_name[lane],
-                card.title,
-                card.kind.value,
-                card.channel,
-                card.owner,
-                card.emotion,
-                card.notes,
+                *(_cell_value(getattr(card, f)) for f in shape.CARD_COLUMNS),
             ]
         )
     milestones = []
@@ -248,11 +242,19 @@ def _data_rows(journey: JourneyMap) -> dict[str, list[list[Any]]]:
                 stage_name[place],
                 place_lane,
                 lane_name.get(place_lane or "", ""),
-                milestone.title,
-                milestone.success_signal,
+                *(getattr(milestone, f) for f in shape.MILESTONE_COLUMNS),
             ]
         )
-    flows = [[s, journey.card(s).title, t, journey.card(t).title, journey.flow(s, t).label] for s, t in journey.flows()]
+    flows = [
+        [
+            s,
+            journey.card(s).title,
+            t,
+            journey.card(t).title,
+            *(getattr(journey.flow(s, t), f) for f in shape.FLOW_COLUMNS),
+        ]
+        for s, t in journey.flows()
+    ]
     return {
         shape.STAGES_SHEET: stages,
         shape.PERSONAS_SHEET: personas,
