@@ -65,6 +65,48 @@ class ActionWindow(Protocol):
 
 Keys = Sequence[str | QKeySequence.StandardKey]
 SK = QKeySequence.StandardKey
+# Keys claimed outside this table: the properties toggle, the analysis view, workshop mode's stepping.
+OTHER_KEYS: Keys = (
+    "Ctrl+Shift+P",
+    "Ctrl+Shift+E",
+    "Ctrl+Shift+H",
+    "Ctrl+Shift+G",
+    "Ctrl+Shift+T",
+    "Right",
+    "Left",
+    "PgDown",
+    "PgUp",
+    "Home",
+    "0",
+    "Esc",
+)
+
+
+def resolve_keys(keys: Keys, taken: list[QKeySequence]) -> list[QKeySequence]:
+    """An action's sequences: its own keys, then its standard key's platform bindings.
+
+    A platform binding another action claims, or one already given out, is left out and
+    added to ``taken``: on Linux the standard Delete is "Del, Ctrl+D", and Ctrl+D is Duplicate's.
+    No sequence is ever claimed twice (an ambiguous shortcut does nothing at all in Qt).
+    """
+    explicit = [QKeySequence(key) for key in keys if not isinstance(key, QKeySequence.StandardKey)]
+    standard = [
+        sequence
+        for key in keys
+        if isinstance(key, QKeySequence.StandardKey)
+        for sequence in QKeySequence.keyBindings(key)
+    ]
+    unique: list[QKeySequence] = []
+    for sequence in [*standard[:1], *explicit, *standard[1:]]:
+        claimed = sequence in taken and sequence not in explicit  # this action's own keys are reserved for it
+        if not sequence.isEmpty() and sequence not in unique and not claimed:
+            unique.append(sequence)
+    taken.extend(unique)
+    return unique
+
+
+def explicit_keys(keys: Keys) -> list[QKeySequence]:
+    return [QKeySequence(key) for key in keys if not isinstance(key, QKeySequence.StandardKey)]
 
 
 def _make(
@@ -75,19 +117,11 @@ def _make(
     keys: Keys = (),
     tip: str = "",
     icon: QStyle.StandardPixmap | None = None,
+    taken: list[QKeySequence] | None = None,
 ) -> QAction:
     action = QAction(text, window.window())
     action.setObjectName(name)
-    sequences: list[QKeySequence] = []
-    for key in keys:
-        if isinstance(key, QKeySequence.StandardKey):
-            sequences += QKeySequence.keyBindings(key)
-        else:
-            sequences.append(QKeySequence(key))
-    unique: list[QKeySequence] = []
-    for sequence in sequences:
-        if not sequence.isEmpty() and sequence not in unique:
-            unique.append(sequence)
+    unique = resolve_keys(keys, taken if taken is not None else [])
     action.setShortcuts(unique)
     if tip:
         action.setStatusTip(tip)
@@ -237,15 +271,19 @@ def build_actions(window: ActionWindow) -> dict[str, QAction]:
         ),
         ("actionAbout", "&About Journey Map Designer", window.show_about, (), "", None),
     ]
-    actions = {name: _make(window, name, text, slot, keys, tip, icon) for name, text, slot, keys, tip, icon in specs}
+    # Every key named outright is reserved first, so a platform's extra standard binding never steals it.
+    taken = [sequence for keys in [spec[3] for spec in specs] + [OTHER_KEYS] for sequence in explicit_keys(keys)]
+    actions = {
+        name: _make(window, name, text, slot, keys, tip, icon, taken) for name, text, slot, keys, tip, icon in specs
+    }
     stack = window.document.undo_stack
     undo = stack.createUndoAction(window.window())
     undo.setObjectName("actionUndo")
-    undo.setShortcuts(QKeySequence.keyBindings(SK.Undo))
+    undo.setShortcuts(resolve_keys((SK.Undo,), taken))
     undo.setIcon(window.style().standardIcon(px.SP_ArrowBack))
     redo = stack.createRedoAction(window.window())
     redo.setObjectName("actionRedo")
-    redo.setShortcuts([*QKeySequence.keyBindings(SK.Redo), QKeySequence("Ctrl+Y")])
+    redo.setShortcuts(resolve_keys((SK.Redo, "Ctrl+Y"), taken))
     redo.setIcon(window.style().standardIcon(px.SP_ArrowForward))
     for action in (undo, redo):
         window.addAction(action)

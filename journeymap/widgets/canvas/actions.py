@@ -188,14 +188,14 @@ class CanvasActions:
         view = self.view
         key, modifiers = event.key(), event.modifiers()
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-        if event.matches(QKeySequence.StandardKey.Delete) or key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        if ctrl and key == Qt.Key.Key_D:  # before Delete: Linux's standard Delete includes Ctrl+D
+            view.duplicate_selection()
+        elif event.matches(QKeySequence.StandardKey.Delete) or key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             view.delete_selection()
         elif event.matches(QKeySequence.StandardKey.Copy):
             view.copy_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
             view.paste()
-        elif ctrl and key == Qt.Key.Key_D:
-            view.duplicate_selection()
         elif ctrl and key == Qt.Key.Key_L:
             view.connect_selected()
         elif ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):

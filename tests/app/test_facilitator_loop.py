@@ -1,0 +1,107 @@
+"""Issue 11: the facilitator's loop without friction, driven through the real window's keys and viewport."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtCore import Qt
+
+SK = QKeySequence.StandardKey
+
+# Qt's own key tables (qplatformtheme.cpp) for the standard keys the window uses, per platform.
+PLATFORM_BINDINGS: dict[str, dict[QKeySequence.StandardKey, tuple[str, ...]]] = {
+    "windows": {
+        SK.Delete: ("Del",),
+        SK.Cut: ("Ctrl+X", "Shift+Del"),
+        SK.Copy: ("Ctrl+C", "Ctrl+Ins"),
+        SK.Paste: ("Ctrl+V", "Shift+Ins"),
+        SK.Undo: ("Ctrl+Z", "Alt+Backspace"),
+        SK.Redo: ("Ctrl+Y", "Shift+Ctrl+Z", "Alt+Shift+Backspace"),
+        SK.HelpContents: ("F1",),
+        SK.SaveAs: (),
+        SK.Quit: (),
+    },
+    "macos": {
+        SK.Delete: ("Del", "Meta+D"),
+        SK.Cut: ("Ctrl+X", "Meta+K"),
+        SK.Copy: ("Ctrl+C",),
+        SK.Paste: ("Ctrl+V", "Meta+Y"),
+        SK.Undo: ("Ctrl+Z",),
+        SK.Redo: ("Shift+Ctrl+Z",),
+        SK.HelpContents: ("Ctrl+?",),
+        SK.SaveAs: ("Ctrl+Shift+S",),
+        SK.Quit: ("Ctrl+Q",),
+    },
+    "kde": {
+        SK.Delete: ("Del", "Ctrl+D"),
+        SK.Cut: ("Ctrl+X", "Shift+Del", "F20"),
+        SK.Copy: ("Ctrl+C", "Ctrl+Ins", "F16"),
+        SK.Paste: ("Ctrl+V", "Shift+Ins", "F18"),
+        SK.Undo: ("Ctrl+Z", "F14"),
+        SK.Redo: ("Ctrl+Shift+Z", "Ctrl+Y"),
+        SK.HelpContents: ("F1",),
+        SK.SaveAs: ("Ctrl+Shift+S",),
+        SK.Quit: ("Ctrl+Q",),
+    },
+    "gnome": {
+        SK.Delete: ("Del", "Ctrl+D"),
+        SK.Cut: ("Ctrl+X", "Shift+Del", "F20"),
+        SK.Copy: ("Ctrl+C", "Ctrl+Ins", "F16"),
+        SK.Paste: ("Ctrl+V", "Shift+Ins", "F18"),
+        SK.Undo: ("Ctrl+Z", "F14"),
+        SK.Redo: ("Ctrl+Shift+Z",),
+        SK.HelpContents: ("F1",),
+        SK.SaveAs: ("Ctrl+Shift+S",),
+        SK.Quit: ("Ctrl+Q",),
+    },
+}
+COMMON = {
+    SK.New: ("Ctrl+N",),
+    SK.Open: ("Ctrl+O",),
+    SK.Save: ("Ctrl+S",),
+    SK.Find: ("Ctrl+F",),
+    SK.ZoomIn: ("Ctrl++",),
+    SK.ZoomOut: ("Ctrl+-",),
+}
+
+
+def _claims(window) -> Counter[str]:
+    """Every sequence of every action of the window that can fire (workshop stepping included)."""
+    claims: Counter[str] = Counter()
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            claims[sequence.toString()] += 1
+    return claims
+
+
+@pytest.mark.parametrize("platform", sorted(PLATFORM_BINDINGS))
+def test_no_shortcut_is_claimed_twice_on_any_platform(make_window, monkeypatch, platform) -> None:
+    table = {**COMMON, **PLATFORM_BINDINGS[platform]}
+
+    def bindings(key: QKeySequence.StandardKey) -> list[QKeySequence]:
+        return [QKeySequence(text) for text in table.get(key, ())]
+
+    monkeypatch.setattr(QKeySequence, "keyBindings", staticmethod(bindings))
+    window = make_window()
+    twice = {text: n for text, n in _claims(window).items() if n > 1}
+    assert twice == {}
+    delete = [s.toString() for s in window.findChild(QAction, "actionDelete").shortcuts()]
+    assert "Del" in delete and "Ctrl+D" not in delete
+    assert [s.toString() for s in window.findChild(QAction, "actionDuplicate").shortcuts()] == ["Ctrl+D"]
+
+
+def test_ctrl_d_duplicates_the_selected_card(make_window) -> None:
+    window = make_window()
+    journey = window.document.journey
+    stage, lane = journey.stage_ids()[0], journey.lane_ids()[0]
+    card = journey.cards_in(stage, lane)[0]
+    from journeymap.model import ItemRef
+
+    before = len(journey.cards_in(stage, lane))
+    window.view.setFocus()
+    window.view.select(ItemRef.card(card))
+    QTest.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(journey.cards_in(stage, lane)) == before + 1
