@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QStyle, QToolBar, QToolButton, QWidget
 
 from journeymap.app.analysis_view import MENU_ENTRIES, AnalysisView
 from journeymap.app.pack_export import export_decision_pack
@@ -409,6 +409,13 @@ def build_toolbar(window: ActionWindow, actions: dict[str, QAction]) -> QToolBar
             toolbar.addSeparator()
         else:
             toolbar.addAction(actions[name])
+    # Undo and Redo name the command ("Undo Move 3 cards"): as text beside the icon every button after
+    # them would move after each edit. They show their icon, at one fixed size, the text in the tooltip.
+    for name in ("actionUndo", "actionRedo"):
+        button = toolbar.widgetForAction(actions[name])
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setFixedSize(button.sizeHint())  # the tooltip follows the action's text by itself
     toggle = toolbar.toggleViewAction()
     toggle.setObjectName("actionShowToolbar")
     toggle.setText("&Toolbar")

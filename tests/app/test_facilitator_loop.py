@@ -105,3 +105,46 @@ def test_ctrl_d_duplicates_the_selected_card(make_window) -> None:
     window.view.select(ItemRef.card(card))
     QTest.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert len(journey.cards_in(stage, lane)) == before + 1
+
+
+def _first_card(window) -> str:
+    journey = window.document.journey
+    return journey.cards_in(journey.stage_ids()[0], journey.lane_ids()[0])[0]
+
+
+def test_toolbar_buttons_keep_their_place_after_edits(make_window) -> None:
+    from PySide6.QtWidgets import QToolBar
+
+    from journeymap.editing.commands import UpdateCommand
+    from journeymap.model import ItemRef
+
+    window = make_window()
+    window.resize(1100, 700)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    present = toolbar.widgetForAction(window.findChild(QAction, "actionPresent"))
+    QTest.qWait(50)
+    before = present.geometry()
+    card = _first_card(window)
+    window.document.push(
+        UpdateCommand(window.document.journey, ItemRef.card(card), {"title": "A much longer title " * 3})
+    )
+    QTest.qWait(50)
+    assert present.geometry() == before and present.isVisible()
+    undo = window.findChild(QAction, "actionUndo")
+    assert toolbar.widgetForAction(undo).toolTip().startswith("Undo ")
+    assert "A much longer" not in toolbar.widgetForAction(undo).text() or undo.text() in undo.toolTip()
+    assert "Undo" in toolbar.widgetForAction(undo).toolTip()
+
+
+def test_renaming_a_card_inline_keeps_it_selected(make_window) -> None:
+    from journeymap.model import ItemRef
+
+    window = make_window()
+    card = _first_card(window)
+    window.view.setFocus()
+    window.view.select(ItemRef.card(card))
+    QTest.keyClick(window.view, Qt.Key.Key_F2)
+    QTest.keyClicks(window.view, "Kickoff call")
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    assert window.document.journey.card(card).title == "Kickoff call"
+    assert window.view.selected() == [ItemRef.card(card)]

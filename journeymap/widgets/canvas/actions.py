@@ -180,7 +180,7 @@ class CanvasActions:
         def commit(text: str) -> None:
             scene.document.push(UpdateCommand(scene.journey, ref, {field: text}))
 
-        self.view.set_tool(TextEditTool(self.view, rect, text, font, commit, type_over))
+        self.view.set_tool(TextEditTool(self.view, rect, text, font, commit, type_over, ref))
 
     # ------------------------------------------------------------------ keys
     def handle_key(self, event: QKeyEvent) -> bool:
