@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QToolBar, QWidget
 
@@ -26,6 +26,7 @@ class WorkshopMode(QObject):
         self._view = view
         self._active = False
         self._saved_state = QByteArray()
+        self._saved_view: tuple[float, QPointF] = (1.0, QPointF())
         self._saved_geometry = QByteArray()
         self._saved_window_state = Qt.WindowState.WindowNoState
         self._hidden: list[QWidget] = []
@@ -61,6 +62,7 @@ class WorkshopMode(QObject):
         if self._active:
             return
         window = self._window
+        self._saved_view = self._view.view_state()
         self._saved_state = window.saveState()
         self._saved_geometry = window.saveGeometry()
         self._saved_window_state = window.windowState()
@@ -85,6 +87,7 @@ class WorkshopMode(QObject):
         self._view.setFrameShape(QFrame.Shape.NoFrame)
         self._view.set_presentation(True)
         window.showFullScreen()
+        self._view.keep_fitted()  # the whole map on the projector, also once full screen has arrived
         self._view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.toggled.emit(True)
 
@@ -94,7 +97,7 @@ class WorkshopMode(QObject):
         window = self._window
         self._active = False
         self._set_navigation(False)
-        self._view.focus_stage(None)
+        self._view.clear_stage_focus()
         self._view.set_presentation(False)
         horizontal, vertical, frame = self._scrolling
         self._view.setHorizontalScrollBarPolicy(horizontal)
@@ -108,6 +111,7 @@ class WorkshopMode(QObject):
             window.showNormal()
             window.restoreGeometry(self._saved_geometry)
         window.restoreState(self._saved_state)
+        self._view.restore_view_state(self._saved_view)  # the zoom and place of before, not a fit
         self._view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.toggled.emit(False)
 

@@ -148,3 +148,39 @@ def test_renaming_a_card_inline_keeps_it_selected(make_window) -> None:
     QTest.keyClick(window.view, Qt.Key.Key_Return)
     assert window.document.journey.card(card).title == "Kickoff call"
     assert window.view.selected() == [ItemRef.card(card)]
+
+
+def _shows_whole_map_fitted(view) -> bool:
+    """The whole map is on screen and fills the viewport in one direction (within the fit margin)."""
+    from journeymap.widgets.canvas.view import FIT_MARGIN
+
+    shown = view.mapFromScene(view.map_scene.map_rect()).boundingRect()
+    port = view.viewport().rect()
+    inside = port.contains(shown)
+    fills = (
+        abs(shown.width() - (port.width() - 2 * FIT_MARGIN)) <= 2
+        or abs(shown.height() - (port.height() - 2 * FIT_MARGIN)) <= 2
+    )
+    return inside and fills
+
+
+def test_workshop_mode_fits_on_entering_and_leaves_the_window_as_it_was(make_window, qtbot) -> None:
+    window = make_window()
+    window.resize(700, 500)
+    qtbot.waitUntil(lambda: window.width() == 700)
+    view = window.view
+    view.set_zoom(1.3)
+    view.centerOn(300, 200)
+    zoom, centre = view.view_state()
+    view.setFocus()
+
+    QTest.keyClick(view, Qt.Key.Key_F5)
+    qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    qtbot.waitUntil(lambda: _shows_whole_map_fitted(view), timeout=2000)
+
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (700, 500), timeout=2000)
+    QTest.qWait(50)
+    after_zoom, after_centre = view.view_state()
+    assert after_zoom == pytest.approx(zoom)
+    assert abs(after_centre.x() - centre.x()) <= 1.5 and abs(after_centre.y() - centre.y()) <= 1.5

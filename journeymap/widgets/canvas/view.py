@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QPixmapCache,
+    QResizeEvent,
     QTransform,
     QWheelEvent,
 )
@@ -92,6 +93,10 @@ class MapView(QGraphicsView):
         self._gesture_settled.setSingleShot(True)
         self._gesture_settled.setInterval(GESTURE_SETTLE_MS)
         self._gesture_settled.timeout.connect(self.end_zoom_gesture)
+        # Workshop mode: fit again on every resize until the user zooms (full screen arrives late on a
+        # real window manager); on leaving, the zoom and centre of before, again on each resize.
+        self._keep_fitted = False
+        self._pending_view: tuple[float, QPointF] | None = None
         self._tool: Tool = SelectTool(self)
         self._tool.start()
         self.map_scene.selectionChanged.connect(self.selection_changed)
@@ -142,6 +147,7 @@ class MapView(QGraphicsView):
 
     def zoom_gesture_step(self, level: float, anchor: QPointF | None = None) -> None:
         """One step of a wheel or pinch zoom: the picture of the screen scales until the gesture settles."""
+        self._user_took_over()
         if not self.zooming and not self.uses_overview():
             self._gesture_picture = (self.viewport().grab(), self.mapToScene(self.viewport().rect()).boundingRect())
         self.set_zoom(level, anchor)
@@ -161,10 +167,46 @@ class MapView(QGraphicsView):
             self.viewport().update()
 
     def zoom_in(self) -> None:
+        self._user_took_over()
         self.set_zoom(self._zoom * ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        self._user_took_over()
         self.set_zoom(self._zoom / ZOOM_STEP)
+
+    # ------------------------------------------------------------------ view state (workshop mode in and out)
+    def view_state(self) -> tuple[float, QPointF]:
+        """The zoom and the scene point at the viewport's centre."""
+        return self._zoom, self.mapToScene(self.viewport().rect().center())
+
+    def restore_view_state(self, state: tuple[float, QPointF]) -> None:
+        """Show the map as ``view_state`` returned it; again after each resize until the user acts."""
+        self._keep_fitted = False
+        self._pending_view = state
+        self._apply_pending_view()
+
+    def keep_fitted(self) -> None:
+        """Fit the map now and after every resize, until the user zooms, pans or focuses a stage."""
+        self._pending_view = None
+        self._keep_fitted = True
+        self.fit_to_map()
+
+    def _apply_pending_view(self) -> None:
+        if self._pending_view is not None:
+            level, centre = self._pending_view
+            self.set_zoom(level)
+            self.centerOn(centre)
+
+    def _user_took_over(self) -> None:
+        self._keep_fitted = False
+        self._pending_view = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt virtual
+        super().resizeEvent(event)
+        if self._keep_fitted and self.focused_stage is None:
+            self.fit_to_map()
+        elif self._pending_view is not None:
+            self._apply_pending_view()
 
     def fit_to_map(self) -> None:
         self.focused_stage = None
@@ -200,6 +242,7 @@ class MapView(QGraphicsView):
         if stage_id is None or stage_id not in layout.stages:
             self.fit_to_map()
             return
+        self._user_took_over()
         self.focused_stage = stage_id
         self.viewport().update()  # the other stages are dimmed (drawForeground)
         column = layout.stages[stage_id].column
@@ -229,6 +272,11 @@ class MapView(QGraphicsView):
             return
         index = order.index(self.focused_stage) + step
         self.focus_stage(order[index] if 0 <= index < len(order) else None)
+
+    def clear_stage_focus(self) -> None:
+        """No stage in focus any more, without changing the zoom."""
+        self.focused_stage = None
+        self.viewport().update()
 
     def set_presentation(self, on: bool) -> None:
         """Large type and high contrast (workshop mode); keeps the focused stage in view."""
@@ -425,6 +473,7 @@ class MapView(QGraphicsView):
         return False
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt virtual
+        self._user_took_over()
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:
@@ -434,6 +483,7 @@ class MapView(QGraphicsView):
         super().wheelEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt virtual
+        self._pending_view = None
         button = event.button()
         if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self._space_down):
             self._pan_from = event.position()
