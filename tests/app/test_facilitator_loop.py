@@ -184,3 +184,30 @@ def test_workshop_mode_fits_on_entering_and_leaves_the_window_as_it_was(make_win
     after_zoom, after_centre = view.view_state()
     assert after_zoom == pytest.approx(zoom)
     assert abs(after_centre.x() - centre.x()) <= 1.5 and abs(after_centre.y() - centre.y()) <= 1.5
+
+
+def test_ctrl_z_in_a_field_undoes_its_typing_and_map_steps_name_the_field(make_window, qtbot) -> None:
+    from journeymap.model import ItemRef
+
+    window = make_window()
+    journey = window.document.journey
+    card = _first_card(window)
+    journey.update(ItemRef.card(card), notes="Agenda", title="Kickoff call")
+    window.view.select(ItemRef.card(card))
+    notes = window.properties.field("card", "notes")
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    notes.moveCursor(notes.textCursor().MoveOperation.End)
+    QTest.keyClicks(notes, " and goals")
+    stack = window.document.undo_stack
+    assert journey.card(card).notes == "Agenda and goals"
+    assert stack.undoText() == "Edit notes of 'Kickoff call'"
+    undo = window.findChild(QAction, "actionUndo")
+    assert undo.text() == "&Undo Edit notes of 'Kickoff call'" or "Edit notes of 'Kickoff call'" in undo.text()
+
+    QTest.keyClick(notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    # The field took back its own typing; the note is not wiped and the map follows the field.
+    assert notes.value() == "Agenda"
+    assert journey.card(card).notes == "Agenda"
+    assert journey.card(card).title == "Kickoff call"
