@@ -211,3 +211,28 @@ def test_ctrl_z_in_a_field_undoes_its_typing_and_map_steps_name_the_field(make_w
     assert notes.value() == "Agenda"
     assert journey.card(card).notes == "Agenda"
     assert journey.card(card).title == "Kickoff call"
+
+
+def test_the_point_under_the_cursor_stays_still_after_edits_at_fit_to_map(make_window, qtbot) -> None:
+    from PySide6.QtCore import QPoint
+
+    from journeymap.editing.commands import AddCardCommand
+    from journeymap.model import Touchpoint
+
+    window = make_window()
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: window.width() == 1000)
+    view = window.view
+    view.fit_to_map()
+    journey = window.document.journey
+    stage, lane = journey.stage_ids()[1], journey.lane_ids()[-1]
+    point = QPoint(view.viewport().width() // 3, view.viewport().height() // 3)
+    QTest.mouseMove(view.viewport(), point)
+    under = view.mapToScene(point)
+    height = view.map_scene.map_rect().height()
+    for n in range(4):  # the last lane grows: the map gets taller
+        window.document.push(AddCardCommand(journey, stage, lane, Touchpoint(title=f"Extra {n}")))
+        QTest.qWait(10)
+        assert view.map_scene.map_rect().height() > height
+        moved = view.mapFromScene(under) - point
+        assert abs(moved.x()) <= 1 and abs(moved.y()) <= 1

@@ -51,6 +51,7 @@ class MapScene(QGraphicsScene):
     """Items for one document's map, laid out by the shared :class:`LayoutEngine`."""
 
     layout_changed = Signal()
+    layout_changing = Signal()  # before a refresh moves anything: the view notes what is under the pointer
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +92,7 @@ class MapScene(QGraphicsScene):
 
     def refresh(self) -> None:
         """Re-lay out the map and bring the items in line with it."""
+        self.layout_changing.emit()
         selected = self.selected_refs()
         self.layout = self.engine.compute(self.journey)
         self._sync(self.layout)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QCursor,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -100,7 +101,9 @@ class MapView(QGraphicsView):
         self._tool: Tool = SelectTool(self)
         self._tool.start()
         self.map_scene.selectionChanged.connect(self.selection_changed)
+        self.map_scene.layout_changing.connect(self._before_layout_change)
         self.map_scene.layout_changed.connect(self._on_layout_changed)
+        self._still: tuple[QPointF, QPointF, QRectF] | None = None
 
     # ------------------------------------------------------------------ tools
     @property
@@ -227,6 +230,7 @@ class MapView(QGraphicsView):
         viewport = self.viewport().rect().adjusted(FIT_MARGIN, FIT_MARGIN, -FIT_MARGIN, -FIT_MARGIN)
         if rect.isEmpty() or viewport.width() <= 0 or viewport.height() <= 0:
             return
+        self.setSceneRect(QRectF())  # the scene's own rect again (edits may have widened the view's)
         level = min(viewport.width() / rect.width(), viewport.height() / rect.height(), max_zoom)
         self.set_zoom(level)
         self.centerOn(rect.center())
@@ -367,7 +371,43 @@ class MapView(QGraphicsView):
         painter.drawPixmap(target, picture, QRectF(picture.rect()))
         painter.end()
 
+    def _before_layout_change(self) -> None:
+        """Note the scene point under the pointer (or the centre) and what the screen shows."""
+        port = self.viewport().rect()
+        pointer = QPointF(self.viewport().mapFromGlobal(QCursor.pos()))
+        anchor = pointer if port.contains(pointer.toPoint()) else QPointF(port.center())
+        self._still = (self.mapToScene(anchor.toPoint()), anchor, self.mapToScene(port).boundingRect())
+
+    def _keep_still(self) -> None:
+        """After an edit the point under the pointer stays where it was on screen.
+
+        Qt centres a scene smaller than the view, so a lane growing by a line moved the whole map
+        10-25 px at fit-to-map and a quick second double-click landed in the wrong cell. The view's
+        scene rect takes in what the screen showed, so the scroll bars can hold the map in place.
+        """
+        if self._still is None:
+            return
+        scene_point, anchor, shown = self._still
+        self._still = None
+        rect = self.map_scene.sceneRect().united(shown)
+        self.setSceneRect(rect)
+        for _attempt in range(3):  # a scroll bar appearing changes the viewport: look again
+            drift = self.mapFromScene(scene_point) - anchor.toPoint()
+            if drift.isNull():
+                return
+            dx, dy = drift.x() / self._zoom, drift.y() / self._zoom
+            for bar, shift in ((self.horizontalScrollBar(), drift.x()), (self.verticalScrollBar(), drift.y())):
+                if bar.maximum() > bar.minimum():
+                    bar.setValue(bar.value() + shift)
+            # Where the map is smaller than the screen Qt centres the rect: move the rect instead.
+            if self.horizontalScrollBar().maximum() == self.horizontalScrollBar().minimum():
+                rect.translate(dx, 0)
+            if self.verticalScrollBar().maximum() == self.verticalScrollBar().minimum():
+                rect.translate(0, dy)
+            self.setSceneRect(rect)
+
     def _on_layout_changed(self) -> None:
+        self._keep_still()
         self.end_zoom_gesture()  # the picture shows the map before the edit
         self.overview.invalidate()
         self.resetCachedContent()
