@@ -79,6 +79,8 @@ OTHER_KEYS: Keys = (
     "Home",
     "0",
     "Esc",
+    "Up",
+    "Down",
 )
 
 

@@ -41,6 +41,9 @@ class WorkshopMode(QObject):
             ("actionPreviousStage", "Previous stage", ("Left", "PgUp"), view.focus_previous_stage),
             ("actionWholeMap", "Whole map", ("Home", "0"), lambda: view.focus_stage(None)),
             ("actionLeavePresentation", "Leave presentation", ("Esc",), self.leave),
+            # A column taller than the screen scrolls within the focus (the wheel does too).
+            ("actionScrollDown", "Scroll down", ("Down",), lambda: view.scroll_screen(0.5)),
+            ("actionScrollUp", "Scroll up", ("Up",), lambda: view.scroll_screen(-0.5)),
         ):
             action = QAction(text, window)
             action.setObjectName(name)

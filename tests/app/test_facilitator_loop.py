@@ -236,3 +236,33 @@ def test_the_point_under_the_cursor_stays_still_after_edits_at_fit_to_map(make_w
         assert view.map_scene.map_rect().height() > height
         moved = view.mapFromScene(under) - point
         assert abs(moved.x()) <= 1 and abs(moved.y()) <= 1
+
+
+def test_stage_focus_scrolls_a_tall_column_and_pins_whole_lane_names(make_window, qtbot) -> None:
+    from journeymap.editing.commands import AddCardCommand
+    from journeymap.model import Touchpoint
+    from journeymap.widgets.canvas.focus import lane_names_cut
+
+    window = make_window()
+    journey = window.document.journey
+    stage, lane = journey.stage_ids()[1], journey.lane_ids()[-1]
+    for n in range(40):
+        window.document.push(AddCardCommand(journey, stage, lane, Touchpoint(title=f"Step {n}")))
+    view = window.view
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_F5)
+    qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert view.focused_stage == stage
+    column = view.map_scene.layout.stages[stage].column
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.bottom() < column.y + column.height  # taller than the screen
+    # The lane headers are off the left edge: the pinned names take over.
+    assert visible.left() > 0 and lane_names_cut(view.map_scene, visible)
+    for _ in range(40):
+        QTest.keyClick(view, Qt.Key.Key_Down)
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.bottom() >= column.y + column.height
+    assert view.focused_stage == stage
+    QTest.keyClick(view, Qt.Key.Key_Escape)

@@ -261,6 +261,12 @@ class MapView(QGraphicsView):
         else:
             self.centerOn(QPointF(column.x + column.width / 2, column.y - FIT_MARGIN / level + visible_height / 2))
 
+    def scroll_screen(self, fraction: float) -> None:
+        """Scroll by a fraction of the screen's height (down when positive): a tall focused column."""
+        self._user_took_over()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + round(fraction * self.viewport().height()))
+
     def focus_next_stage(self) -> None:
         self._step_stage(1)
 
