@@ -317,8 +317,11 @@ class DocumentFiles(QObject):
         except Exception as error:  # noqa: BLE001 - a writer's bug must not lose the session
             self._error("Export failed", f"{target}: could not be written ({type(error).__name__}: {error})")
             return False
-        self._show_notices(target, list(notices or []))
-        self.status.emit(f"Exported {target.name}", 5000)
+        # A success says so in the status bar ("Exported map.png: picture of 1500 x 900 pixels");
+        # only warnings need a box to click away.
+        information = [str(n) for n in notices or [] if n.severity.name == "INFO"]
+        self._show_notices(target, [n for n in notices or [] if n.severity.name != "INFO"])
+        self.status.emit("; ".join([f"Exported {target.name}", *information]), 8000)
         return True
 
     def export_poster(self) -> None:

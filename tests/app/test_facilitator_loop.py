@@ -266,3 +266,31 @@ def test_stage_focus_scrolls_a_tall_column_and_pins_whole_lane_names(make_window
     assert visible.bottom() >= column.y + column.height
     assert view.focused_stage == stage
     QTest.keyClick(view, Qt.Key.Key_Escape)
+
+
+def test_a_blank_map_opens_at_no_more_than_100_percent(make_window) -> None:
+    from journeymap.model import JourneyMap
+
+    blank = JourneyMap()
+    blank.add_stage("Stage 1")
+    blank.add_lane("Persona")
+    window = make_window(blank)
+    assert window.view.zoom_level() <= 1.0
+
+
+def test_a_png_export_reports_in_the_status_bar_not_a_box(make_window, dialogs, tmp_path) -> None:
+    window = make_window()
+    target = tmp_path / "map.png"
+    assert window.files.export_to(target)
+    assert target.exists()
+    assert "information" not in dialogs.kinds()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Exported map.png") and "pixels" in message
+
+
+def test_emotion_choices_read_as_the_canvas_badges(make_window) -> None:
+    window = make_window()
+    emotion = window.properties.field("card", "emotion")
+    labels = [emotion.itemText(i) for i in range(emotion.count())]
+    assert "−1  negative" in labels and "+1  positive" in labels and "0  neutral" in labels
+    assert not any(label.startswith(("+0", "-1")) for label in labels)
