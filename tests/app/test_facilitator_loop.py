@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtCore import Qt
 
 SK = QKeySequence.StandardKey
 
@@ -294,3 +294,27 @@ def test_emotion_choices_read_as_the_canvas_badges(make_window) -> None:
     labels = [emotion.itemText(i) for i in range(emotion.count())]
     assert "−1  negative" in labels and "+1  positive" in labels and "0  neutral" in labels
     assert not any(label.startswith(("+0", "-1")) for label in labels)
+
+
+def test_add_milestone_says_in_the_status_bar_what_it_waits_for(make_window) -> None:
+    window = make_window()
+    window.findChild(QAction, "actionAddMilestone").trigger()
+    assert "click a stage header" in window.statusBar().currentMessage()
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_find_on_a_big_map_searches_once_typing_pauses(make_window, monkeypatch, qtbot) -> None:
+    from journeymap.app import find_bar
+
+    monkeypatch.setattr(find_bar, "FIND_SETTLE_MIN_CARDS", 1)  # the sample map stands in for 10,000 cards
+    window = make_window()
+    searches: list[str] = []
+    real_find = window.view.find
+    monkeypatch.setattr(window.view, "find", lambda text: searches.append(text) or real_find(text))
+    window.findChild(QAction, "actionFind").trigger()
+    QTest.keyClicks(window.find_bar.edit, "check")
+    assert searches == []  # no search per letter
+    qtbot.waitUntil(lambda: searches == ["check"], timeout=2000)
+    assert window.find_bar.matches >= 1

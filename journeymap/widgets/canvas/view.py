@@ -57,6 +57,7 @@ class MapView(QGraphicsView):
 
     zoom_changed = Signal(float)
     selection_changed = Signal()
+    hint = Signal(str)  # what a waiting tool asks of the user, for the status bar ("" when done)
     first_painted = Signal()  # once, after the viewport's first paint (start-up timing)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -119,6 +120,9 @@ class MapView(QGraphicsView):
             old.finish()
         if not self._tool.active:
             self._tool.start()
+
+    def show_hint(self, text: str) -> None:
+        self.hint.emit(text)
 
     def retire_item(self, item: QGraphicsItem) -> None:
         """Take a helper item (editor, rubber line) off the scene, deleting it only later.
