@@ -20,10 +20,7 @@ def claims_own_undo(event: QEvent) -> bool:
     if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
         return False
     standard = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-    return (
-        any(event.matches(key) for key in standard)
-        or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()
-    )
+    return any(event.matches(key) for key in standard) or QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Y")
 
 
 class LineField(QLineEdit):
