@@ -242,6 +242,23 @@ def build_actions(window: ActionWindow) -> dict[str, QAction]:
             "Add a milestone to the selected stage",
             None,
         ),
+        (
+            "actionCycleKind",
+            "Next Card &Kind",
+            view.cycle_kind,
+            ("Ctrl+K",),
+            "Touchpoint, pain point, opportunity, thought, and round again",
+            None,
+        ),
+        ("actionEmotionUp", "Emotion &Up", view.emotion_up, ("Ctrl+Shift+Up",), "Raise the card's emotion", None),
+        (
+            "actionEmotionDown",
+            "Emotion Do&wn",
+            view.emotion_down,
+            ("Ctrl+Shift+Down",),
+            "Lower the card's emotion",
+            None,
+        ),
         # View
         ("actionZoomIn", "Zoom &In", view.zoom_in, (SK.ZoomIn, "Ctrl+="), "Zoom in", None),
         ("actionZoomOut", "Zoom &Out", view.zoom_out, (SK.ZoomOut,), "Zoom out", None),
@@ -363,6 +380,10 @@ def build_menus(window: ActionWindow, actions: dict[str, QAction]) -> QMenu:
             "actionAddLane",
             "actionAddCard",
             "actionAddMilestone",
+            None,
+            "actionCycleKind",
+            "actionEmotionUp",
+            "actionEmotionDown",
         ],
     )
     menu(

@@ -25,6 +25,7 @@ from journeymap.editing.commands import (
 )
 from journeymap.model import CardPolicy, ItemKind, ItemRef, Persona, Stage
 from journeymap.widgets.canvas.items import CardItem, FlowItem, LaneHeaderItem, MilestoneItem, StageHeaderItem
+from journeymap.widgets.canvas.keyboard import STEPS, KeyboardCapture
 from journeymap.widgets.canvas.tools.add_card_tool import AddCardTool
 from journeymap.widgets.canvas.tools.milestone_tool import PlaceMilestoneTool
 from journeymap.widgets.canvas.tools.text_edit_tool import TextEditTool
@@ -40,6 +41,7 @@ _FIELD = {ItemKind.CARD: "title", ItemKind.MILESTONE: "title", ItemKind.STAGE: "
 class CanvasActions:
     def __init__(self, view: ToolHost) -> None:
         self.view = view
+        self.keyboard = KeyboardCapture(view)
 
     @property
     def scene(self) -> MapScene:
@@ -188,6 +190,8 @@ class CanvasActions:
         view = self.view
         key, modifiers = event.key(), event.modifiers()
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if key in STEPS and self._keyboard_step(event):
+            return True
         if ctrl and key == Qt.Key.Key_D:  # before Delete: Linux's standard Delete includes Ctrl+D
             view.duplicate_selection()
         elif event.matches(QKeySequence.StandardKey.Delete) or key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -205,7 +209,7 @@ class CanvasActions:
         elif ctrl and key == Qt.Key.Key_0:
             view.fit_to_map()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and not ctrl:
-            return self.edit_selected()
+            return self.edit_selected() or self.keyboard.edit_or_add()
         elif key == Qt.Key.Key_Escape:
             view.map_scene.clearSelection()
             view.clear_find()
@@ -216,6 +220,20 @@ class CanvasActions:
         else:
             return False
         return True
+
+    def _keyboard_step(self, event: QKeyEvent) -> bool:
+        """Arrow keys of keyboard capture: plain, Ctrl (carry the card) or Alt (follow an arrow)."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = Qt.Key(event.key())
+        if self.view.is_presentation() and mods == Qt.KeyboardModifier.NoModifier and not self.view.selected():
+            return False  # workshop mode: plain arrows step through the stages
+        if mods == Qt.KeyboardModifier.NoModifier:
+            return self.keyboard.step(key)
+        if mods == Qt.KeyboardModifier.ControlModifier:
+            return self.keyboard.carry(key)
+        if mods == Qt.KeyboardModifier.AltModifier:
+            return self.keyboard.follow(key)
+        return False
 
     @staticmethod
     def _is_typing(event: QKeyEvent) -> bool:

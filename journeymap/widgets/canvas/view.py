@@ -104,6 +104,7 @@ class MapView(QGraphicsView):
         self._tool: Tool = SelectTool(self)
         self._tool.start()
         self.map_scene.selectionChanged.connect(self.selection_changed)
+        self.map_scene.selectionChanged.connect(self._selection_moved)
         self.map_scene.layout_changing.connect(self._before_layout_change)
         self.map_scene.layout_changed.connect(self._on_layout_changed)
         self._still: tuple[QPointF, QPointF, QRectF] | None = None
@@ -120,6 +121,19 @@ class MapView(QGraphicsView):
             old.finish()
         if not self._tool.active:
             self._tool.start()
+
+    def _selection_moved(self) -> None:
+        if self.map_scene.selectedItems():
+            self.actions_.keyboard.forget_cell()  # a card chosen: no empty cell stood on any more
+
+    def cycle_kind(self) -> None:
+        self.actions_.keyboard.cycle_kind()
+
+    def emotion_up(self) -> None:
+        self.actions_.keyboard.step_emotion(1)
+
+    def emotion_down(self) -> None:
+        self.actions_.keyboard.step_emotion(-1)
 
     def show_hint(self, text: str) -> None:
         self.hint.emit(text)
@@ -489,6 +503,15 @@ class MapView(QGraphicsView):
             return True
         if (
             event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and not self._tool.takes_text_keys
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.actions_.keyboard.add_next()
+        ):
+            return True  # keyboard capture: Tab adds the next card in the cell (not focus to the next widget)
+        if (
+            event.type() == QEvent.Type.KeyPress
             and self._tool.takes_text_keys
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -536,6 +559,7 @@ class MapView(QGraphicsView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt virtual
         self._pending_view = None
+        self.actions_.keyboard.forget_cell()
         button = event.button()
         if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self._space_down):
             self._pan_from = event.position()

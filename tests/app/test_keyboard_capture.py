@@ -1,0 +1,93 @@
+"""Keyboard-only capture (issue 11, addition 1): a whole capture round with key events only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from journeymap.model import ItemRef, JourneyMap, Kind
+
+CTRL, ALT, SHIFT = (
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.AltModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+)
+
+
+def _blank() -> JourneyMap:
+    journey = JourneyMap()
+    journey.set_title("Workshop")
+    for name in ("Discover", "Buy"):
+        journey.add_stage(name)
+    for name in ("Buyer", "Admin"):
+        journey.add_lane(name)
+    return journey
+
+
+def test_a_capture_round_without_the_mouse(make_window) -> None:
+    window = make_window(_blank())
+    journey = window.document.journey
+    view = window.view
+    discover, buy = journey.stage_ids()
+    buyer, admin = journey.lane_ids()
+    view.setFocus()
+
+    def key(k: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.keyClick(view, k, modifiers)
+
+    key(Qt.Key.Key_Down)  # onto the first cell, empty: the cell itself is where we stand
+    assert view.actions_.keyboard.cell == (discover, buyer)
+    key(Qt.Key.Key_Return)  # Enter on an empty cell starts a card there
+    QTest.keyClicks(view, "Sees an ad")
+    key(Qt.Key.Key_Tab)  # Tab: that card, and the next one in the cell
+    QTest.keyClicks(view, "Reads reviews")
+    key(Qt.Key.Key_Return)
+    first, second = journey.cards_in(discover, buyer)
+    assert [journey.card(c).title for c in (first, second)] == ["Sees an ad", "Reads reviews"]
+    assert view.selected() == [ItemRef.card(second)]
+
+    key(Qt.Key.Key_K, CTRL)  # kind: touchpoint -> pain point
+    key(Qt.Key.Key_Down, CTRL | SHIFT)  # emotion: none -> -1
+    assert journey.card(second).kind is Kind.PAIN_POINT and journey.card(second).emotion == -1
+
+    key(Qt.Key.Key_Up)  # up the cell to the first card
+    assert view.selected() == [ItemRef.card(first)]
+    key(Qt.Key.Key_Right)  # the next stage's cell is empty: stand on it
+    assert view.actions_.keyboard.cell == (buy, buyer) and view.selected() == []
+    key(Qt.Key.Key_Tab)  # Tab on an empty cell adds its first card
+    QTest.keyClicks(view, "Signs up")
+    key(Qt.Key.Key_Return)
+    (third,) = journey.cards_in(buy, buyer)
+    assert view.selected() == [ItemRef.card(third)]
+
+    key(Qt.Key.Key_Left)  # back to the first stage, the card at the same height
+    assert view.selected() == [ItemRef.card(first)]
+    stack = window.document.undo_stack
+    steps = stack.count()
+    key(Qt.Key.Key_Down, CTRL)  # carry the card down into the Admin lane: one undo step
+    assert journey.cell_of(first) == (discover, admin)
+    assert view.selected() == [ItemRef.card(first)]
+    assert stack.count() == steps + 1
+    key(Qt.Key.Key_Z, CTRL)
+    assert journey.cell_of(first) == (discover, buyer)
+
+    key(Qt.Key.Key_F2)  # Enter or F2 edits the selected card's title
+    QTest.keyClicks(view, "Sees a TV ad")
+    key(Qt.Key.Key_Return)
+    assert journey.card(first).title == "Sees a TV ad"
+    assert view.selected() == [ItemRef.card(first)]
+
+
+def test_alt_arrows_follow_arrows_from_card_to_card(make_window) -> None:
+    window = make_window()
+    journey = window.document.journey
+    source, target = journey.flows()[0]
+    view = window.view
+    view.setFocus()
+    view.select(ItemRef.card(source))
+    QTest.keyClick(view, Qt.Key.Key_Right, ALT)
+    (now,) = view.selected()
+    assert journey.has_flow(source, now.id)
+    QTest.keyClick(view, Qt.Key.Key_Left, ALT)
+    (back,) = view.selected()
+    assert journey.has_flow(back.id, now.id)
