@@ -91,3 +91,33 @@ def test_alt_arrows_follow_arrows_from_card_to_card(make_window) -> None:
     QTest.keyClick(view, Qt.Key.Key_Left, ALT)
     (back,) = view.selected()
     assert journey.has_flow(back.id, now.id)
+
+
+def test_an_arrow_label_is_edited_on_the_canvas_and_printed_on_the_poster(make_window, qtbot) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from journeymap.io.pdf.writer import pdf_bytes
+
+    window = make_window()
+    journey = window.document.journey
+    source, target = journey.flows()[0]
+    view = window.view
+    item = view.map_scene.item_for(ItemRef.flow(source, target))
+    # Double-click the arrow itself (its middle point, through the viewport) to write its label.
+    route = view.map_scene.layout.flows[(source, target)].points
+    (ax, ay), (bx, by) = max(zip(route, route[1:], strict=False), key=lambda s: abs(s[1][0] - s[0][0]))
+    point = view.mapFromScene((ax + bx) / 2, ay)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    QTest.keyClicks(view, "signed contract")
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert journey.flow(source, target).label == "signed contract"
+    assert window.document.undo_stack.undoText().startswith("Edit label of")
+    item = view.map_scene.item_for(ItemRef.flow(source, target))
+    assert item.label is not None and item.label.text == "signed contract"
+    assert item.label_rect().width() > 0
+    # The poster prints the same words.
+    data, _notices = pdf_bytes(journey)
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+    assert "signed contract" in text

@@ -23,6 +23,7 @@ from journeymap.editing.commands import (
     RemoveStageCommand,
     UpdateCommand,
 )
+from journeymap.layout.flows import label_style
 from journeymap.model import CardPolicy, ItemKind, ItemRef, Persona, Stage
 from journeymap.widgets.canvas.items import CardItem, FlowItem, LaneHeaderItem, MilestoneItem, StageHeaderItem
 from journeymap.widgets.canvas.keyboard import STEPS, KeyboardCapture
@@ -35,7 +36,13 @@ if TYPE_CHECKING:
     from journeymap.widgets.canvas.host import ToolHost
     from journeymap.widgets.canvas.scene import MapScene
 
-_FIELD = {ItemKind.CARD: "title", ItemKind.MILESTONE: "title", ItemKind.STAGE: "name", ItemKind.LANE: "name"}
+_FIELD = {
+    ItemKind.CARD: "title",
+    ItemKind.MILESTONE: "title",
+    ItemKind.STAGE: "name",
+    ItemKind.LANE: "name",
+    ItemKind.FLOW: "label",
+}
 
 
 class CanvasActions:
@@ -153,7 +160,7 @@ class CanvasActions:
 
     # ------------------------------------------------------------------ inline editing
     def edit_selected(self, type_over: str | None = None) -> bool:
-        selected = [ref for ref in self.view.selected() if ref.kind is not ItemKind.FLOW]
+        selected = self.view.selected()
         if not selected:
             return False
         self.start_edit(selected[0], type_over=type_over)
@@ -162,7 +169,7 @@ class CanvasActions:
     def start_edit(self, ref: ItemRef, type_over: str | None = None) -> None:
         scene = self.scene
         item = scene.item_for(ref)
-        if item is None or isinstance(item, FlowItem):
+        if item is None:
             return
         self.view.ensureVisible(item, 40, 40)
         style = scene.ctx.style
@@ -171,6 +178,8 @@ class CanvasActions:
         if isinstance(item, CardItem):
             rect = item.card_rect()
             font = scene.ctx.font(style.card_title)
+        elif isinstance(item, FlowItem):
+            rect, font = item.label_rect(), scene.ctx.font(label_style(style))
         elif isinstance(item, StageHeaderItem):
             rect, font = item.name_rect(), scene.ctx.font(style.stage_name)
         elif isinstance(item, LaneHeaderItem):

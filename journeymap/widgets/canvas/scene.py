@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymap.editing.document import Document
 from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect, default_measurer, flow_route
+from journeymap.layout.flows import place_label
 from journeymap.layout.map_layout import card_area, flow_corridor, route_flow
 from journeymap.layout.timeline_layout import TimelineEngine
 from journeymap.model import Change, ItemKind, ItemRef, JourneyMap, MapEvent
@@ -199,6 +200,7 @@ class MapScene(QGraphicsScene):
                 lane = layout.lane_at(start.center[1])
                 corridor = flow_corridor(card_area(layout.lanes[lane]), style) if lane else None
                 route = flow_route(*key, route_flow(start, end, style, corridor), style)
+                route.label = place_label(route, self.journey.flow(*key).label, self.measurer, style)
                 item.set_route(route, item.origin_y)
 
     def _live_card_rect(self, card_id: str) -> Rect:
