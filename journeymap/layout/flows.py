@@ -9,7 +9,7 @@ in a small tag on its longest horizontal run (the words are elided to a card's w
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from journeymap.layout.style import LayoutStyle, TextStyle
 from journeymap.layout.text import TextMeasurer
@@ -134,7 +134,22 @@ def label_flows(
     measurer: TextMeasurer,
     style: LayoutStyle,
 ) -> None:
-    """Set each labelled route's tag (routes without words keep none)."""
+    """Set each labelled route's tag (routes without words keep none); tags never cover each other.
+
+    Arrows leaving one card share their first run, so their tags would land on one spot: each
+    later tag moves up a tag's height until it is clear of those placed before it.
+    """
+    placed: list[FlowLabel] = []
     for key, route in flows.items():
         text = labels.get(key, "")
-        route.label = place_label(route, text, measurer, style) if text else None
+        tag = place_label(route, text, measurer, style) if text else None
+        while tag is not None and any(_overlap(tag, other) for other in placed):
+            lift = tag.height + 1
+            tag = replace(tag, y=tag.y - lift, text_top=tag.text_top - lift)
+        route.label = tag
+        if tag is not None:
+            placed.append(tag)
+
+
+def _overlap(a: FlowLabel, b: FlowLabel) -> bool:
+    return a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height and b.y < a.y + a.height

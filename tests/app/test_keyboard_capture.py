@@ -121,3 +121,36 @@ def test_an_arrow_label_is_edited_on_the_canvas_and_printed_on_the_poster(make_w
     data, _notices = pdf_bytes(journey)
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
     assert "signed contract" in text
+
+
+def test_stage_and_lane_names_stay_on_screen_while_panning(make_window, qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from journeymap.editing.commands import AddCardCommand
+    from journeymap.layout.style import HEADER_FILL
+    from journeymap.model import Touchpoint
+
+    window = make_window()
+    journey = window.document.journey
+    for n in range(12):  # a tall map: it scrolls at 100 %
+        window.document.push(
+            AddCardCommand(journey, journey.stage_ids()[2], journey.lane_ids()[-1], Touchpoint(f"Step {n}"))
+        )
+    view = window.view
+    view.set_zoom(1.0)
+    stages = view.findChild(QWidget, "frozenStageNames")
+    lanes = view.findChild(QWidget, "frozenLaneNames")
+    view.horizontalScrollBar().setValue(0)
+    view.verticalScrollBar().setValue(0)
+    assert not stages.isVisible() and not lanes.isVisible()  # the real headers are on screen
+
+    # Pan right and down with the scroll bars, as a user dragging them would.
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: stages.isVisible() and lanes.isVisible(), timeout=2000)
+    image = view.viewport().grab().toImage()
+    layout = view.map_scene.layout
+    last = layout.stages[layout.stage_order[-1]]
+    x = view.mapFromScene(last.column.x + last.column.width / 2, 0).x()
+    assert image.pixelColor(x, 2).name() == HEADER_FILL.lower()  # the stage name strip at the top edge
+    assert image.pixelColor(layout.style.lane_bar + 4, image.height() // 2).name() == HEADER_FILL.lower()

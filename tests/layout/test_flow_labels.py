@@ -55,3 +55,20 @@ def test_a_label_sits_on_its_arrow_elided_to_a_card_width() -> None:
         for (ax, ay), (bx, by) in zip(route, route[1:], strict=False)
     )
     assert all(route.label is None for key, route in layout.flows.items() if key != (a, b))
+
+
+def test_tags_of_arrows_leaving_one_card_do_not_cover_each_other() -> None:
+    journey = _fan_in()
+    source = journey.flows()[0][0]
+    target_stage = journey.stage_ids()[1]
+    lane = journey.lane_ids()[0]
+    for n, other in enumerate(journey.cards_in(target_stage, lane)):
+        if not journey.has_flow(source, other):
+            journey.add_flow(source, other)
+        journey.update(ItemRef.flow(source, other), label=f"path {n}")
+    layout = compute_layout(journey, default_measurer())
+    tags = [route.label for route in layout.flows.values() if route.label is not None]
+    assert len(tags) == 3
+    for i, a in enumerate(tags):
+        for b in tags[i + 1 :]:
+            assert not (a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height and b.y < a.y + a.height)

@@ -30,6 +30,7 @@ from journeymap.widgets.canvas.actions import CanvasActions
 from journeymap.widgets.canvas.clipboard import CanvasClipboard
 from journeymap.widgets.canvas.finder import CardFinder
 from journeymap.widgets.canvas.focus import paint_stage_focus
+from journeymap.widgets.canvas.frozen_headers import FrozenHeaders
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM
 from journeymap.widgets.canvas.overview import OverviewCache
 from journeymap.widgets.canvas.scene import MapScene
@@ -108,6 +109,7 @@ class MapView(QGraphicsView):
         self.map_scene.layout_changing.connect(self._before_layout_change)
         self.map_scene.layout_changed.connect(self._on_layout_changed)
         self._still: tuple[QPointF, QPointF, QRectF] | None = None
+        self.frozen = FrozenHeaders(self)
 
     # ------------------------------------------------------------------ tools
     @property
@@ -165,6 +167,8 @@ class MapView(QGraphicsView):
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
         changed = abs(level - self._zoom) > 1e-9
         self._zoom = level
+        if hasattr(self, "frozen"):
+            self.frozen.follow()
         if changed:
             self.zoom_changed.emit(level)
 
@@ -226,6 +230,7 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt virtual
         super().resizeEvent(event)
+        self.frozen.follow()
         if self._keep_fitted and self.focused_stage is None:
             self.fit_to_map()
         elif self._pending_view is not None:
@@ -312,6 +317,7 @@ class MapView(QGraphicsView):
         """Large type and high contrast (workshop mode); keeps the focused stage in view."""
         focused = self.focused_stage
         self.map_scene.set_presentation(on)
+        self.frozen.follow()
         self.overview.invalidate()
         self.resetCachedContent()
         if focused is not None:
@@ -434,6 +440,7 @@ class MapView(QGraphicsView):
 
     def _on_layout_changed(self) -> None:
         self._keep_still()
+        self.frozen.follow()
         self.end_zoom_gesture()  # the picture shows the map before the edit
         self.overview.invalidate()
         self.resetCachedContent()
@@ -474,6 +481,9 @@ class MapView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt virtual
         super().scrollContentsBy(dx, dy)
+        frozen = getattr(self, "frozen", None)  # Qt scrolls before __init__ has made it
+        if frozen is not None:
+            frozen.follow()
         # Qt scrolls while the view is still being built, before our attributes exist.
         if getattr(self, "focused_stage", None) is not None and self.is_presentation():
             self.viewport().update()  # the pinned lane names move with the screen, not the map
