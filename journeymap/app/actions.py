@@ -396,6 +396,7 @@ def build_menus(window: ActionWindow, actions: dict[str, QAction]) -> QMenu:
             "actionZoomToSelection",
             None,
             "actionPresent",
+            window.workshop.make_menu(window.window()),
             None,
             *MENU_ENTRIES,
             None,
