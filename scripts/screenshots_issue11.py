@@ -8,7 +8,7 @@ from journeymap.app.main import run_app
 from journeymap.editing.commands import AddCardCommand
 from journeymap.model import Touchpoint
 
-OUT = "/tmp/i11shots"
+OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/i11shots"  # run under xvfb-run with openbox running
 
 def screen(name):
     QApplication.processEvents()
@@ -64,4 +64,5 @@ def on_window(window):
     for fn in (setup, enter, entered, leave, left, tall, focus, focused, scrolled, poster, poster_shot):
         QTimer.singleShot(t, fn); t += 900
 
+sys.argv[1:] = []  # run_app reads no arguments here
 sys.exit(run_app(None, on_window))

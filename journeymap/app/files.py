@@ -138,13 +138,17 @@ class DocumentFiles(QObject):
             return self.import_path(path)
         if not self.confirm_discard("opening another map") or not self._confirm_open_elsewhere(path):
             return False
+        # Reading and laying out a big map takes a moment: the pointer says so (restored before any box).
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             recovered = fold_room_journal(path)  # a room that was killed: its journal joins the map first
             result = read_map(path)
+            self.document.load(result.map, path)
         except (MapFileError, MapError) as error:
+            QApplication.restoreOverrideCursor()
             self._error("Cannot open", error)
             return False
-        self.document.load(result.map, path)
+        QApplication.restoreOverrideCursor()
         self.adopt(path)
         self._recent.add(path)
         self.loaded.emit(f"Opened {Path(path).name}" + (f". {recovered}" if recovered else ""))

@@ -318,3 +318,24 @@ def test_find_on_a_big_map_searches_once_typing_pauses(make_window, monkeypatch,
     assert searches == []  # no search per letter
     qtbot.waitUntil(lambda: searches == ["check"], timeout=2000)
     assert window.find_bar.matches >= 1
+
+
+def test_opening_a_map_shows_the_busy_pointer_while_it_loads(make_window, tmp_path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from journeymap.io.cjm import save_cjm
+    from journeymap.io.templates import load_sample
+
+    path = tmp_path / "big.cjm"
+    save_cjm(load_sample(), path)
+    window = make_window()
+    seen: list[object] = []
+
+    def record(_event: object) -> None:
+        cursor = QApplication.overrideCursor()
+        seen.append(cursor.shape() if cursor is not None else None)
+
+    window.document.map_changed.connect(record)
+    assert window.files.open_path(path)
+    assert Qt.CursorShape.WaitCursor in seen  # while the map was laid out
+    assert QApplication.overrideCursor() is None  # and given back after
