@@ -339,3 +339,29 @@ def test_opening_a_map_shows_the_busy_pointer_while_it_loads(make_window, tmp_pa
     assert window.files.open_path(path)
     assert Qt.CursorShape.WaitCursor in seen  # while the map was laid out
     assert QApplication.overrideCursor() is None  # and given back after
+
+
+def test_file_dialogs_open_in_the_maps_folder(make_window, monkeypatch, tmp_path) -> None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from journeymap.io.templates import load_sample
+
+    folder = tmp_path / "workshops" / "acme"
+    folder.mkdir(parents=True)
+    window = make_window(load_sample(), folder / "journey.cjm")
+    starts: list[str] = []
+
+    def dialog(_parent: object, _title: str, start: str = "", *_args: object, **_kwargs: object) -> tuple[str, str]:
+        starts.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    window.files.open_dialog()
+    window.files.save_as()
+    window.files.export_dialog()
+    assert len(starts) == 3
+    for start in starts:
+        assert Path(start) == folder or Path(start).parent == folder, start
