@@ -65,6 +65,11 @@ class FrozenStageNames(_Strip):
 class FrozenLaneNames(_Strip):
     """The lane names (with their colour bars) along the left edge of the screen."""
 
+    def _covered_top(self) -> int:
+        """Pixels at the top hidden by the frozen stage names (0 when they are not shown)."""
+        stages = self._view.frozen.stages
+        return stages.height() if stages.isVisible() else 0
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt virtual
         view, scene = self._view, self._view.map_scene
         layout, palette, style = scene.layout, scene.ctx.palette, scene.ctx.style
@@ -74,6 +79,8 @@ class FrozenLaneNames(_Strip):
         painter.setTransform(view.viewportTransform())
         left, width = visible.left(), style.lane_header_width
         pad, bar = style.header_padding, style.lane_bar
+        # A lane whose top has scrolled away keeps its name in sight, under the frozen stage names.
+        ceiling = visible.top() + (self._covered_top() / view.zoom_level())
         for lane_id in layout.lane_order:
             row = layout.lanes[lane_id]
             cell = QRectF(left, row.row.y, width, row.row.height)
@@ -85,7 +92,12 @@ class FrozenLaneNames(_Strip):
                 palette.lane_colour[row.colour_index % len(palette.lane_colour)],
             )
             painter.setPen(palette.ink_pen)
-            TextBlock(row.name_lines, scene.ctx, style.lane_name).draw(painter, left + bar + pad, row.row.y + pad)
+            name_height = len(row.name_lines) * style.lane_name.line_height
+            name_top = min(max(row.row.y, ceiling) + pad, row.row.bottom - name_height - pad)
+            painter.save()
+            painter.setClipRect(cell)
+            TextBlock(row.name_lines, scene.ctx, style.lane_name).draw(painter, left + bar + pad, name_top)
+            painter.restore()
             painter.setPen(palette.grid_pen)
             painter.drawLine(QLineF(cell.bottomLeft(), cell.bottomRight()))
         painter.setPen(palette.grid_pen)
