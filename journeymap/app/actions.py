@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QStyle, QToolBar, QToolButton, QWidget
 
 from journeymap.app.analysis_view import MENU_ENTRIES, AnalysisView
 from journeymap.app.pack_export import export_decision_pack
@@ -65,6 +65,50 @@ class ActionWindow(Protocol):
 
 Keys = Sequence[str | QKeySequence.StandardKey]
 SK = QKeySequence.StandardKey
+# Keys claimed outside this table: the properties toggle, the analysis view, workshop mode's stepping.
+OTHER_KEYS: Keys = (
+    "Ctrl+Shift+P",
+    "Ctrl+Shift+E",
+    "Ctrl+Shift+H",
+    "Ctrl+Shift+G",
+    "Ctrl+Shift+T",
+    "Right",
+    "Left",
+    "PgDown",
+    "PgUp",
+    "Home",
+    "0",
+    "Esc",
+    "Up",
+    "Down",
+)
+
+
+def resolve_keys(keys: Keys, taken: list[QKeySequence]) -> list[QKeySequence]:
+    """An action's sequences: its own keys, then its standard key's platform bindings.
+
+    A platform binding another action claims, or one already given out, is left out and
+    added to ``taken``: on Linux the standard Delete is "Del, Ctrl+D", and Ctrl+D is Duplicate's.
+    No sequence is ever claimed twice (an ambiguous shortcut does nothing at all in Qt).
+    """
+    explicit = [QKeySequence(key) for key in keys if not isinstance(key, QKeySequence.StandardKey)]
+    standard = [
+        sequence
+        for key in keys
+        if isinstance(key, QKeySequence.StandardKey)
+        for sequence in QKeySequence.keyBindings(key)
+    ]
+    unique: list[QKeySequence] = []
+    for sequence in [*standard[:1], *explicit, *standard[1:]]:
+        claimed = sequence in taken and sequence not in explicit  # this action's own keys are reserved for it
+        if not sequence.isEmpty() and sequence not in unique and not claimed:
+            unique.append(sequence)
+    taken.extend(unique)
+    return unique
+
+
+def explicit_keys(keys: Keys) -> list[QKeySequence]:
+    return [QKeySequence(key) for key in keys if not isinstance(key, QKeySequence.StandardKey)]
 
 
 def _make(
@@ -75,19 +119,11 @@ def _make(
     keys: Keys = (),
     tip: str = "",
     icon: QStyle.StandardPixmap | None = None,
+    taken: list[QKeySequence] | None = None,
 ) -> QAction:
     action = QAction(text, window.window())
     action.setObjectName(name)
-    sequences: list[QKeySequence] = []
-    for key in keys:
-        if isinstance(key, QKeySequence.StandardKey):
-            sequences += QKeySequence.keyBindings(key)
-        else:
-            sequences.append(QKeySequence(key))
-    unique: list[QKeySequence] = []
-    for sequence in sequences:
-        if not sequence.isEmpty() and sequence not in unique:
-            unique.append(sequence)
+    unique = resolve_keys(keys, taken if taken is not None else [])
     action.setShortcuts(unique)
     if tip:
         action.setStatusTip(tip)
@@ -206,6 +242,23 @@ def build_actions(window: ActionWindow) -> dict[str, QAction]:
             "Add a milestone to the selected stage",
             None,
         ),
+        (
+            "actionCycleKind",
+            "Next Card &Kind",
+            view.cycle_kind,
+            ("Ctrl+K",),
+            "Touchpoint, pain point, opportunity, thought, and round again",
+            None,
+        ),
+        ("actionEmotionUp", "Emotion &Up", view.emotion_up, ("Ctrl+Shift+Up",), "Raise the card's emotion", None),
+        (
+            "actionEmotionDown",
+            "Emotion Do&wn",
+            view.emotion_down,
+            ("Ctrl+Shift+Down",),
+            "Lower the card's emotion",
+            None,
+        ),
         # View
         ("actionZoomIn", "Zoom &In", view.zoom_in, (SK.ZoomIn, "Ctrl+="), "Zoom in", None),
         ("actionZoomOut", "Zoom &Out", view.zoom_out, (SK.ZoomOut,), "Zoom out", None),
@@ -237,15 +290,19 @@ def build_actions(window: ActionWindow) -> dict[str, QAction]:
         ),
         ("actionAbout", "&About Journey Map Designer", window.show_about, (), "", None),
     ]
-    actions = {name: _make(window, name, text, slot, keys, tip, icon) for name, text, slot, keys, tip, icon in specs}
+    # Every key named outright is reserved first, so a platform's extra standard binding never steals it.
+    taken = [sequence for keys in [spec[3] for spec in specs] + [OTHER_KEYS] for sequence in explicit_keys(keys)]
+    actions = {
+        name: _make(window, name, text, slot, keys, tip, icon, taken) for name, text, slot, keys, tip, icon in specs
+    }
     stack = window.document.undo_stack
     undo = stack.createUndoAction(window.window())
     undo.setObjectName("actionUndo")
-    undo.setShortcuts(QKeySequence.keyBindings(SK.Undo))
+    undo.setShortcuts(resolve_keys((SK.Undo,), taken))
     undo.setIcon(window.style().standardIcon(px.SP_ArrowBack))
     redo = stack.createRedoAction(window.window())
     redo.setObjectName("actionRedo")
-    redo.setShortcuts([*QKeySequence.keyBindings(SK.Redo), QKeySequence("Ctrl+Y")])
+    redo.setShortcuts(resolve_keys((SK.Redo, "Ctrl+Y"), taken))
     redo.setIcon(window.style().standardIcon(px.SP_ArrowForward))
     for action in (undo, redo):
         window.addAction(action)
@@ -323,6 +380,10 @@ def build_menus(window: ActionWindow, actions: dict[str, QAction]) -> QMenu:
             "actionAddLane",
             "actionAddCard",
             "actionAddMilestone",
+            None,
+            "actionCycleKind",
+            "actionEmotionUp",
+            "actionEmotionDown",
         ],
     )
     menu(
@@ -335,6 +396,7 @@ def build_menus(window: ActionWindow, actions: dict[str, QAction]) -> QMenu:
             "actionZoomToSelection",
             None,
             "actionPresent",
+            window.workshop.make_menu(window.window()),
             None,
             *MENU_ENTRIES,
             None,
@@ -371,6 +433,13 @@ def build_toolbar(window: ActionWindow, actions: dict[str, QAction]) -> QToolBar
             toolbar.addSeparator()
         else:
             toolbar.addAction(actions[name])
+    # Undo and Redo name the command ("Undo Move 3 cards"): as text beside the icon every button after
+    # them would move after each edit. They show their icon, at one fixed size, the text in the tooltip.
+    for name in ("actionUndo", "actionRedo"):
+        button = toolbar.widgetForAction(actions[name])
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setFixedSize(button.sizeHint())  # the tooltip follows the action's text by itself
     toggle = toolbar.toggleViewAction()
     toggle.setObjectName("actionShowToolbar")
     toggle.setText("&Toolbar")

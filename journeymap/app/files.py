@@ -124,13 +124,17 @@ class DocumentFiles(QObject):
             return self.import_path(path)
         if not self.confirm_discard("opening another map") or not self._confirm_open_elsewhere(path):
             return False
+        # Reading and laying out a big map takes a moment: the pointer says so (restored before any box).
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             recovered = fold_room_journal(path)  # a room that was killed: its journal joins the map first
             result = read_map(path)
+            self.document.load(result.map, path)
         except (MapFileError, MapError) as error:
+            QApplication.restoreOverrideCursor()
             self._error("Cannot open", error)
             return False
-        self.document.load(result.map, path)
+        QApplication.restoreOverrideCursor()
         self.adopt(path)
         self._recent.add(path)
         self.loaded.emit(f"Opened {Path(path).name}" + (f". {recovered}" if recovered else ""))
@@ -300,8 +304,11 @@ class DocumentFiles(QObject):
         except Exception as error:  # noqa: BLE001 - a writer's bug must not lose the session
             self._error("Export failed", f"{target}: could not be written ({type(error).__name__}: {error})")
             return False
-        self._show_notices(target, list(notices or []))
-        self.status.emit(f"Exported {target.name}", 5000)
+        # A success says so in the status bar ("Exported map.png: picture of 1500 x 900 pixels");
+        # only warnings need a box to click away.
+        information = [str(n) for n in notices or [] if n.severity.name == "INFO"]
+        self._show_notices(target, [n for n in notices or [] if n.severity.name != "INFO"])
+        self.status.emit("; ".join([f"Exported {target.name}", *information]), 8000)
         return True
 
     def export_poster(self) -> None:

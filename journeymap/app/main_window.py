@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         self.document.modified_changed.connect(lambda _modified: self._update_title())
         self.view.zoom_changed.connect(self._show_zoom)
         self.view.selection_changed.connect(self._on_selection_changed)
+        self.view.hint.connect(
+            lambda text: self.statusBar().showMessage(text) if text else self.statusBar().clearMessage()
+        )
         self.workshop.toggled.connect(self.action_map["actionPresent"].setChecked)
         self.setAcceptDrops(True)
         # The canvas's scene accepts every drag entering it and then refuses the drop, so files

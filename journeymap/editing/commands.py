@@ -24,6 +24,7 @@ from journeymap.model import (
     Stage,
     Touchpoint,
 )
+from journeymap.model.records import field_label
 
 # Field edits typed within this many seconds of each other merge into one undo step.
 MERGE_WINDOW_SECONDS = 2.0
@@ -34,6 +35,14 @@ def short_text(text: str, limit: int = 40) -> str:
     """A name cut to fit an Edit menu line ("Add card 'Kickoff call'")."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _field_name(journey: JourneyMap, ref: ItemRef, field: str) -> str:
+    """A field as its label calls it, in lower case ("notes", "success criteria")."""
+    try:
+        return field_label(type(journey.record(ref)), field).lower()
+    except KeyError:  # a field declared without a label
+        return field.replace("_", " ")
 
 
 def label_of(journey: JourneyMap, ref: ItemRef) -> str:
@@ -160,8 +169,15 @@ class UpdateCommand(MapCommand):
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         name = label_of(journey, ref)
-        what = "Rename" if set(changes) <= {"name", "title"} else "Edit"
-        super().__init__(journey, f"{what} {ref.kind} '{name}'")
+        if set(changes) <= {"name", "title"}:
+            text = f"Rename {ref.kind} '{name}'"
+        elif len(changes) == 1:
+            # The field by its label ("Edit notes of 'Kickoff call'"): the Edit menu says what Undo takes back.
+            (field,) = changes
+            text = f"Edit {_field_name(journey, ref, field)} of '{name}'"
+        else:
+            text = f"Edit {ref.kind} '{name}'"
+        super().__init__(journey, text)
         self.ref, self.changes = ref, dict(changes)
         self.old: Any = None
         self.merge, self.stamp = merge, clock()

@@ -6,19 +6,17 @@ DejaVu Sans through reportlab's metrics, no Qt), so line breaks, text origins, a
 labels are computed here once and only drawn by the renderers.
 """
 
+from journeymap.layout.flows import FlowLabel, FlowRoute, arrow_shape, flow_route
 from journeymap.layout.geometry import Rect
 from journeymap.layout.map_layout import (
     CardBox,
     CellBox,
-    FlowRoute,
     LaneBox,
     LayoutEngine,
     MapLayout,
     MilestoneBox,
     StageBox,
-    arrow_shape,
     compute_layout,
-    flow_route,
 )
 from journeymap.layout.measure import FontMeasurer, default_measurer
 from journeymap.layout.style import LayoutStyle, TextStyle
@@ -27,6 +25,7 @@ from journeymap.layout.text import TextMeasurer, wrap_text
 __all__ = [
     "CardBox",
     "CellBox",
+    "FlowLabel",
     "FlowRoute",
     "FontMeasurer",
     "LaneBox",

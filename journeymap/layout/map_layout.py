@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from journeymap.layout.flows import FlowRoute, flow_route, label_flows, separate_shared_gutters
 from journeymap.layout.geometry import Rect
 from journeymap.layout.style import EMOTION_TEXT, LayoutStyle, TextStyle
 from journeymap.layout.text import CachedWrapper, TextMeasurer
@@ -109,38 +110,6 @@ class CellBox:
     lane: str
     rect: Rect
     card_ids: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class FlowRoute:
-    """An arrow: its route, the line to stroke (it stops inside the head) and the head to fill."""
-
-    source: str
-    target: str
-    points: list[tuple[float, float]]
-    line: list[tuple[float, float]] = field(default_factory=list)
-    head: tuple[tuple[float, float], ...] = ()
-
-
-def flow_route(source: str, target: str, points: list[tuple[float, float]], style: LayoutStyle) -> FlowRoute:
-    """The arrow along ``points``: the canvas (also while a card is dragged) and the poster draw this."""
-    line, head = arrow_shape(points, style)
-    return FlowRoute(source, target, points, line, head)
-
-
-def arrow_shape(
-    points: list[tuple[float, float]], style: LayoutStyle
-) -> tuple[list[tuple[float, float]], tuple[tuple[float, float], ...]]:
-    """The polyline, ending inside the arrowhead so its tip stays sharp, and the head's three corners."""
-    if len(points) < 2:
-        return list(points), ()
-    (ax, ay), (bx, by) = points[-2], points[-1]
-    length = max(((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5, 1e-6)
-    ux, uy = (bx - ax) / length, (by - ay) / length
-    head, half = style.arrow_head, style.arrow_half_width
-    line = [*points[:-1], (bx - ux * head * 0.8, by - uy * head * 0.8)]
-    base_x, base_y = bx - ux * head, by - uy * head
-    return line, ((bx, by), (base_x - uy * half, base_y + ux * half), (base_x + uy * half, base_y - ux * half))
 
 
 @dataclass
@@ -413,6 +382,8 @@ class LayoutEngine:
         for index, (a, b) in enumerate(journey.flows()):
             corridor = flow_corridor(card_area(lanes[lane_of[a]]), s, index)
             flows[(a, b)] = flow_route(a, b, route_flow(cards[a].rect, cards[b].rect, s, corridor), s)
+        separate_shared_gutters(flows, s)
+        label_flows(flows, {key: journey.flow(*key).label for key in flows}, self.wrapper.measurer, s)
         width = s.lane_header_width + len(stage_ids) * s.column_width
         return MapLayout(
             s,

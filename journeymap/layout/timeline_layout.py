@@ -15,13 +15,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from journeymap.analysis.timeline import StageSpan, days_text, stage_timeline, start_text
+from journeymap.layout.flows import flow_route, label_flows, separate_shared_gutters
 from journeymap.layout.geometry import Rect
 from journeymap.layout.map_layout import (
     LayoutEngine,
     MapLayout,
     card_area,
     flow_corridor,
-    flow_route,
     route_flow,
 )
 from journeymap.layout.style import LayoutStyle
@@ -134,6 +134,8 @@ def stretch_to_timeline(layout: MapLayout, journey: JourneyMap) -> TimelineLayou
     for index, (a, b) in enumerate(layout.flows):
         corridor = flow_corridor(card_area(lanes[lane_of[a]]), s, index)
         flows[(a, b)] = flow_route(a, b, route_flow(cards[a].rect, cards[b].rect, s, corridor), s)
+    separate_shared_gutters(flows, s)
+    label_flows(flows, {key: journey.flow(*key).label for key in flows}, layout.measurer, s)
     spans = {span.stage: span for span in stage_timeline(journey)}
     curve_band = None if layout.curve_band is None else widen(layout.curve_band)
     result = TimelineLayout(

@@ -118,3 +118,42 @@ def test_quick_capture_still_works_while_presenting(make_window) -> None:
     assert window.workshop.active
     _key(window, Qt.Key.Key_Escape)
     assert not window.workshop.active
+
+
+def test_present_on_another_screen_leaves_the_editor_as_it_is(make_window, qtbot) -> None:
+    """Issue 11, addition 2: View > Present On puts the map on the chosen screen; the editor stays."""
+    from PySide6.QtWidgets import QMenu
+
+    from journeymap.editing.commands import AddCardCommand
+    from journeymap.model import Touchpoint
+
+    window = make_window()
+    menu = window.findChild(QMenu, "menuPresentOn")
+    menu.aboutToShow.emit()
+    screen_name = window.screen().name()
+    choice = next(a for a in menu.actions() if a.data() == screen_name)
+    choice.trigger()  # the projector: offscreen Qt has one screen, so the same one stands in
+    assert [a.data() for a in menu.actions() if a.isChecked()] == [screen_name]
+
+    window.view.setFocus()
+    _key(window, Qt.Key.Key_F5)
+    presentation = window.workshop.presentation
+    assert presentation is not None
+    qtbot.waitUntil(presentation.isFullScreen, timeout=2000)
+    assert presentation.view.is_presentation() and not window.view.is_presentation()
+    assert not window.isFullScreen() and window.menuBar().isVisible()
+
+    # Both views follow the same document.
+    journey = window.document.journey
+    stage, lane = journey.stage_ids()[0], journey.lane_ids()[0]
+    window.document.push(AddCardCommand(journey, stage, lane, Touchpoint("Raised in the room")))
+    card = journey.cards_in(stage, lane)[-1]
+    assert card in presentation.view.map_scene.layout.cards
+
+    # The clicker steps the projector's stages from the editor; arrows still move the editor's selection.
+    _key(window, Qt.Key.Key_PageDown)
+    assert presentation.view.focused_stage == stage and window.view.focused_stage is None
+
+    _key(window, Qt.Key.Key_F5)
+    assert window.workshop.presentation is None and not window.workshop.active
+    qtbot.waitUntil(lambda: not presentation.isVisible(), timeout=2000)

@@ -13,6 +13,7 @@ from journeymap.layout.style import (
     BAND_FILL,
     CARD_BORDER_WIDTH,
     FLOW_COLOUR,
+    FLOW_WIDTH,
     GRID,
     GRID_WIDTH,
     HEADER_FILL,
@@ -47,6 +48,13 @@ def draw_board(surface: Surface, layout: MapLayout, journey: JourneyMap, top: fl
     # Arrows over cards, as the canvas stacks them, so every flow stays visible end to end.
     for route in layout.flows.values():
         surface.arrow([(x, y + top) for x, y in route.line], tuple((x, y + top) for x, y in route.head), FLOW_COLOUR)
+    # Labels last: a tag is never crossed by another arrow (the canvas draws them with their arrows).
+    for route in layout.flows.values():
+        tag = route.label
+        if tag is not None:
+            tag_box = Rect(tag.x, tag.y + top, tag.width, tag.height)
+            surface.rect(tag_box, fill="#ffffff", stroke=FLOW_COLOUR, width=FLOW_WIDTH * 0.6, radius=3)
+            surface.text(tag.text_x, tag.text_top + top, tag.text, tag.style, INK)
     surface.rect(Rect(0.5, top + 0.5, layout.width - 1, layout.height - 1), stroke=GRID, width=GRID_WIDTH)
 
 

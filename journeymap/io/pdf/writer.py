@@ -3,7 +3,7 @@
 The poster (title block and board) is drawn once into a form XObject; the whole-map page and every
 tile place that same form, so tiling costs little and every sheet is the same drawing. Output is
 deterministic: reportlab's invariant mode, and a date that the caller passes (tests pass a fixed
-one) or that defaults to today.
+one) or that defaults to today; the file's creation date is that date, or SOURCE_DATE_EPOCH.
 """
 
 from __future__ import annotations
@@ -134,8 +134,22 @@ def replan_poster(poster: Poster, options: PosterOptions) -> Poster:
     return other
 
 
+# reportlab's invariant mode dates every file 2000-01-01 (unless SOURCE_DATE_EPOCH is set); the
+# poster's own date takes that place, a string of the same length, so no offset in the file moves.
+_INVARIANT_DATE = b"D:20000101000000+00'00'"
+
+
 def render_pdf(poster: Poster, stream: BinaryIO) -> None:
-    """Draw the prepared poster into ``stream``."""
+    """Draw the prepared poster into ``stream``, dated with the poster's date (or SOURCE_DATE_EPOCH)."""
+    buffer = BytesIO()
+    _render_pdf(poster, buffer)
+    data = buffer.getvalue()
+    if not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        data = data.replace(_INVARIANT_DATE, poster.date.strftime("D:%Y%m%d000000+00'00'").encode("ascii"))
+    stream.write(data)
+
+
+def _render_pdf(poster: Poster, stream: BinaryIO) -> None:
     plan = poster.plan
     first = plan.tile_sheet or plan.page
     with binary_streams():

@@ -23,8 +23,10 @@ from journeymap.editing.commands import (
     RemoveStageCommand,
     UpdateCommand,
 )
+from journeymap.layout.flows import label_style
 from journeymap.model import CardPolicy, ItemKind, ItemRef, Persona, Stage
 from journeymap.widgets.canvas.items import CardItem, FlowItem, LaneHeaderItem, MilestoneItem, StageHeaderItem
+from journeymap.widgets.canvas.keyboard import STEPS, KeyboardCapture
 from journeymap.widgets.canvas.tools.add_card_tool import AddCardTool
 from journeymap.widgets.canvas.tools.milestone_tool import PlaceMilestoneTool
 from journeymap.widgets.canvas.tools.text_edit_tool import TextEditTool
@@ -34,12 +36,19 @@ if TYPE_CHECKING:
     from journeymap.widgets.canvas.host import ToolHost
     from journeymap.widgets.canvas.scene import MapScene
 
-_FIELD = {ItemKind.CARD: "title", ItemKind.MILESTONE: "title", ItemKind.STAGE: "name", ItemKind.LANE: "name"}
+_FIELD = {
+    ItemKind.CARD: "title",
+    ItemKind.MILESTONE: "title",
+    ItemKind.STAGE: "name",
+    ItemKind.LANE: "name",
+    ItemKind.FLOW: "label",
+}
 
 
 class CanvasActions:
     def __init__(self, view: ToolHost) -> None:
         self.view = view
+        self.keyboard = KeyboardCapture(view)
 
     @property
     def scene(self) -> MapScene:
@@ -151,7 +160,7 @@ class CanvasActions:
 
     # ------------------------------------------------------------------ inline editing
     def edit_selected(self, type_over: str | None = None) -> bool:
-        selected = [ref for ref in self.view.selected() if ref.kind is not ItemKind.FLOW]
+        selected = self.view.selected()
         if not selected:
             return False
         self.start_edit(selected[0], type_over=type_over)
@@ -160,7 +169,7 @@ class CanvasActions:
     def start_edit(self, ref: ItemRef, type_over: str | None = None) -> None:
         scene = self.scene
         item = scene.item_for(ref)
-        if item is None or isinstance(item, FlowItem):
+        if item is None:
             return
         self.view.ensureVisible(item, 40, 40)
         style = scene.ctx.style
@@ -169,6 +178,8 @@ class CanvasActions:
         if isinstance(item, CardItem):
             rect = item.card_rect()
             font = scene.ctx.font(style.card_title)
+        elif isinstance(item, FlowItem):
+            rect, font = item.label_rect(), scene.ctx.font(label_style(style))
         elif isinstance(item, StageHeaderItem):
             rect, font = item.name_rect(), scene.ctx.font(style.stage_name)
         elif isinstance(item, LaneHeaderItem):
@@ -180,7 +191,7 @@ class CanvasActions:
         def commit(text: str) -> None:
             scene.document.push(UpdateCommand(scene.journey, ref, {field: text}))
 
-        self.view.set_tool(TextEditTool(self.view, rect, text, font, commit, type_over))
+        self.view.set_tool(TextEditTool(self.view, rect, text, font, commit, type_over, ref))
 
     # ------------------------------------------------------------------ keys
     def handle_key(self, event: QKeyEvent) -> bool:
@@ -188,14 +199,16 @@ class CanvasActions:
         view = self.view
         key, modifiers = event.key(), event.modifiers()
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-        if event.matches(QKeySequence.StandardKey.Delete) or key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        if key in STEPS and self._keyboard_step(event):
+            return True
+        if ctrl and key == Qt.Key.Key_D:  # before Delete: Linux's standard Delete includes Ctrl+D
+            view.duplicate_selection()
+        elif event.matches(QKeySequence.StandardKey.Delete) or key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             view.delete_selection()
         elif event.matches(QKeySequence.StandardKey.Copy):
             view.copy_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
             view.paste()
-        elif ctrl and key == Qt.Key.Key_D:
-            view.duplicate_selection()
         elif ctrl and key == Qt.Key.Key_L:
             view.connect_selected()
         elif ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -205,7 +218,7 @@ class CanvasActions:
         elif ctrl and key == Qt.Key.Key_0:
             view.fit_to_map()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and not ctrl:
-            return self.edit_selected()
+            return self.edit_selected() or self.keyboard.edit_or_add()
         elif key == Qt.Key.Key_Escape:
             view.map_scene.clearSelection()
             view.clear_find()
@@ -216,6 +229,20 @@ class CanvasActions:
         else:
             return False
         return True
+
+    def _keyboard_step(self, event: QKeyEvent) -> bool:
+        """Arrow keys of keyboard capture: plain, Ctrl (carry the card) or Alt (follow an arrow)."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = Qt.Key(event.key())
+        if self.view.is_presentation() and mods == Qt.KeyboardModifier.NoModifier and not self.view.selected():
+            return False  # workshop mode: plain arrows step through the stages
+        if mods == Qt.KeyboardModifier.NoModifier:
+            return self.keyboard.step(key)
+        if mods == Qt.KeyboardModifier.ControlModifier:
+            return self.keyboard.carry(key)
+        if mods == Qt.KeyboardModifier.AltModifier:
+            return self.keyboard.follow(key)
+        return False
 
     @staticmethod
     def _is_typing(event: QKeyEvent) -> bool:

@@ -32,12 +32,21 @@ def paint_stage_focus(painter: QPainter, rect: QRectF, scene: MapScene, focused:
     _paint_pinned_lane_names(painter, scene, visible)
 
 
+def lane_names_cut(scene: MapScene, visible: QRectF) -> bool:
+    """True when the real lane headers are not whole on screen (half off, the room read "r" and "n")."""
+    layout = scene.layout
+    if not layout.lane_order:
+        return False
+    header_left = min(layout.lanes[lane].row.x for lane in layout.lane_order)
+    return visible.left() > header_left + 0.5
+
+
 def _paint_pinned_lane_names(painter: QPainter, scene: MapScene, visible: QRectF) -> None:
     """A frozen lane-name column at the screen's left edge, like a spreadsheet's frozen pane,
     so the room knows whose cards these are when the real lane headers are off screen."""
     layout, palette, style = scene.layout, scene.ctx.palette, scene.ctx.style
-    if visible.left() <= style.lane_header_width / 2 or not layout.lane_order:
-        return  # the lane headers themselves are on screen
+    if not lane_names_cut(scene, visible):
+        return  # the lane headers themselves are whole on screen
     top = max(visible.top(), layout.lanes[layout.lane_order[0]].row.y)
     bottom = min(visible.bottom(), layout.lanes[layout.lane_order[-1]].row.bottom)
     pad, bar = style.header_padding, style.lane_bar
@@ -51,7 +60,8 @@ def _paint_pinned_lane_names(painter: QPainter, scene: MapScene, visible: QRectF
         ),
         default=0.0,
     )
-    width = min(widest + bar + 2 * pad + 1, visible.width() * 0.2, style.lane_header_width)
+    # Names are wrapped to the header's width, so this strip shows every line whole.
+    width = min(widest + bar + 2 * pad + 1, style.lane_header_width)
     strip = QRectF(visible.left(), top, width, max(0.0, bottom - top))
     painter.fillRect(strip, palette.header_brush)
     for lane_id in layout.lane_order:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymap.editing.document import Document
 from journeymap.layout import LayoutEngine, LayoutStyle, MapLayout, Rect, default_measurer, flow_route
+from journeymap.layout.flows import place_label
 from journeymap.layout.map_layout import card_area, flow_corridor, route_flow
 from journeymap.layout.timeline_layout import TimelineEngine
 from journeymap.model import Change, ItemKind, ItemRef, JourneyMap, MapEvent
@@ -51,6 +52,7 @@ class MapScene(QGraphicsScene):
     """Items for one document's map, laid out by the shared :class:`LayoutEngine`."""
 
     layout_changed = Signal()
+    layout_changing = Signal()  # before a refresh moves anything: the view notes what is under the pointer
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +93,7 @@ class MapScene(QGraphicsScene):
 
     def refresh(self) -> None:
         """Re-lay out the map and bring the items in line with it."""
+        self.layout_changing.emit()
         selected = self.selected_refs()
         self.layout = self.engine.compute(self.journey)
         self._sync(self.layout)
@@ -197,6 +200,7 @@ class MapScene(QGraphicsScene):
                 lane = layout.lane_at(start.center[1])
                 corridor = flow_corridor(card_area(layout.lanes[lane]), style) if lane else None
                 route = flow_route(*key, route_flow(start, end, style, corridor), style)
+                route.label = place_label(route, self.journey.flow(*key).label, self.measurer, style)
                 item.set_route(route, item.origin_y)
 
     def _live_card_rect(self, card_id: str) -> Rect:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QCursor,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QPixmapCache,
+    QResizeEvent,
     QTransform,
     QWheelEvent,
 )
@@ -28,6 +30,7 @@ from journeymap.widgets.canvas.actions import CanvasActions
 from journeymap.widgets.canvas.clipboard import CanvasClipboard
 from journeymap.widgets.canvas.finder import CardFinder
 from journeymap.widgets.canvas.focus import paint_stage_focus
+from journeymap.widgets.canvas.frozen_headers import FrozenHeaders
 from journeymap.widgets.canvas.items.context import DETAIL_ZOOM
 from journeymap.widgets.canvas.overview import OverviewCache
 from journeymap.widgets.canvas.scene import MapScene
@@ -40,6 +43,8 @@ ZOOM_STEP = 1.25
 OVERVIEW_ZOOM = 0.25
 OVERVIEW_MIN_CARDS = 1000
 FIT_MARGIN = 24
+# Fit-to-map never enlarges past 100 %: a blank map opened at 235 %, its type poster-sized.
+FIT_MAX_ZOOM = 1.0
 # A focused stage is never drawn below this zoom (presentation type is already 1.5x): taller columns scroll.
 FOCUS_MIN_ZOOM = 1.0
 # A wheel or pinch zoom scales a picture of the screen taken when the gesture began; the map is
@@ -53,6 +58,7 @@ class MapView(QGraphicsView):
 
     zoom_changed = Signal(float)
     selection_changed = Signal()
+    hint = Signal(str)  # what a waiting tool asks of the user, for the status bar ("" when done)
     first_painted = Signal()  # once, after the viewport's first paint (start-up timing)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -92,10 +98,18 @@ class MapView(QGraphicsView):
         self._gesture_settled.setSingleShot(True)
         self._gesture_settled.setInterval(GESTURE_SETTLE_MS)
         self._gesture_settled.timeout.connect(self.end_zoom_gesture)
+        # Workshop mode: fit again on every resize until the user zooms (full screen arrives late on a
+        # real window manager); on leaving, the zoom and centre of before, again on each resize.
+        self._keep_fitted = False
+        self._pending_view: tuple[float, QPointF] | None = None
         self._tool: Tool = SelectTool(self)
         self._tool.start()
         self.map_scene.selectionChanged.connect(self.selection_changed)
+        self.map_scene.selectionChanged.connect(self._selection_moved)
+        self.map_scene.layout_changing.connect(self._before_layout_change)
         self.map_scene.layout_changed.connect(self._on_layout_changed)
+        self._still: tuple[QPointF, QPointF, QRectF] | None = None
+        self.frozen = FrozenHeaders(self)
 
     # ------------------------------------------------------------------ tools
     @property
@@ -109,6 +123,22 @@ class MapView(QGraphicsView):
             old.finish()
         if not self._tool.active:
             self._tool.start()
+
+    def _selection_moved(self) -> None:
+        if self.map_scene.selectedItems():
+            self.actions_.keyboard.forget_cell()  # a card chosen: no empty cell stood on any more
+
+    def cycle_kind(self) -> None:
+        self.actions_.keyboard.cycle_kind()
+
+    def emotion_up(self) -> None:
+        self.actions_.keyboard.step_emotion(1)
+
+    def emotion_down(self) -> None:
+        self.actions_.keyboard.step_emotion(-1)
+
+    def show_hint(self, text: str) -> None:
+        self.hint.emit(text)
 
     def retire_item(self, item: QGraphicsItem) -> None:
         """Take a helper item (editor, rubber line) off the scene, deleting it only later.
@@ -137,11 +167,14 @@ class MapView(QGraphicsView):
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
         changed = abs(level - self._zoom) > 1e-9
         self._zoom = level
+        if hasattr(self, "frozen"):
+            self.frozen.follow()
         if changed:
             self.zoom_changed.emit(level)
 
     def zoom_gesture_step(self, level: float, anchor: QPointF | None = None) -> None:
         """One step of a wheel or pinch zoom: the picture of the screen scales until the gesture settles."""
+        self._user_took_over()
         if not self.zooming and not self.uses_overview():
             self._gesture_picture = (self.viewport().grab(), self.mapToScene(self.viewport().rect()).boundingRect())
         self.set_zoom(level, anchor)
@@ -161,14 +194,51 @@ class MapView(QGraphicsView):
             self.viewport().update()
 
     def zoom_in(self) -> None:
+        self._user_took_over()
         self.set_zoom(self._zoom * ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        self._user_took_over()
         self.set_zoom(self._zoom / ZOOM_STEP)
+
+    # ------------------------------------------------------------------ view state (workshop mode in and out)
+    def view_state(self) -> tuple[float, QPointF]:
+        """The zoom and the scene point at the viewport's centre."""
+        return self._zoom, self.mapToScene(self.viewport().rect().center())
+
+    def restore_view_state(self, state: tuple[float, QPointF]) -> None:
+        """Show the map as ``view_state`` returned it; again after each resize until the user acts."""
+        self._keep_fitted = False
+        self._pending_view = state
+        self._apply_pending_view()
+
+    def keep_fitted(self) -> None:
+        """Fit the map now and after every resize, until the user zooms, pans or focuses a stage."""
+        self._pending_view = None
+        self._keep_fitted = True
+        self.fit_to_map()
+
+    def _apply_pending_view(self) -> None:
+        if self._pending_view is not None:
+            level, centre = self._pending_view
+            self.set_zoom(level)
+            self.centerOn(centre)
+
+    def _user_took_over(self) -> None:
+        self._keep_fitted = False
+        self._pending_view = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt virtual
+        super().resizeEvent(event)
+        self.frozen.follow()
+        if self._keep_fitted and self.focused_stage is None:
+            self.fit_to_map()
+        elif self._pending_view is not None:
+            self._apply_pending_view()
 
     def fit_to_map(self) -> None:
         self.focused_stage = None
-        self.fit_rect(self.map_scene.map_rect())
+        self.fit_rect(self.map_scene.map_rect(), max_zoom=FIT_MAX_ZOOM)
         self.viewport().update()
 
     def zoom_to_selection(self) -> None:
@@ -185,6 +255,7 @@ class MapView(QGraphicsView):
         viewport = self.viewport().rect().adjusted(FIT_MARGIN, FIT_MARGIN, -FIT_MARGIN, -FIT_MARGIN)
         if rect.isEmpty() or viewport.width() <= 0 or viewport.height() <= 0:
             return
+        self.setSceneRect(QRectF())  # the scene's own rect again (edits may have widened the view's)
         level = min(viewport.width() / rect.width(), viewport.height() / rect.height(), max_zoom)
         self.set_zoom(level)
         self.centerOn(rect.center())
@@ -200,6 +271,7 @@ class MapView(QGraphicsView):
         if stage_id is None or stage_id not in layout.stages:
             self.fit_to_map()
             return
+        self._user_took_over()
         self.focused_stage = stage_id
         self.viewport().update()  # the other stages are dimmed (drawForeground)
         column = layout.stages[stage_id].column
@@ -213,6 +285,12 @@ class MapView(QGraphicsView):
             self.centerOn(QPointF(column.x + column.width / 2, column.y + column.height / 2))
         else:
             self.centerOn(QPointF(column.x + column.width / 2, column.y - FIT_MARGIN / level + visible_height / 2))
+
+    def scroll_screen(self, fraction: float) -> None:
+        """Scroll by a fraction of the screen's height (down when positive): a tall focused column."""
+        self._user_took_over()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + round(fraction * self.viewport().height()))
 
     def focus_next_stage(self) -> None:
         self._step_stage(1)
@@ -230,10 +308,16 @@ class MapView(QGraphicsView):
         index = order.index(self.focused_stage) + step
         self.focus_stage(order[index] if 0 <= index < len(order) else None)
 
+    def clear_stage_focus(self) -> None:
+        """No stage in focus any more, without changing the zoom."""
+        self.focused_stage = None
+        self.viewport().update()
+
     def set_presentation(self, on: bool) -> None:
         """Large type and high contrast (workshop mode); keeps the focused stage in view."""
         focused = self.focused_stage
         self.map_scene.set_presentation(on)
+        self.frozen.follow()
         self.overview.invalidate()
         self.resetCachedContent()
         if focused is not None:
@@ -319,7 +403,44 @@ class MapView(QGraphicsView):
         painter.drawPixmap(target, picture, QRectF(picture.rect()))
         painter.end()
 
+    def _before_layout_change(self) -> None:
+        """Note the scene point under the pointer (or the centre) and what the screen shows."""
+        port = self.viewport().rect()
+        pointer = QPointF(self.viewport().mapFromGlobal(QCursor.pos()))
+        anchor = pointer if port.contains(pointer.toPoint()) else QPointF(port.center())
+        self._still = (self.mapToScene(anchor.toPoint()), anchor, self.mapToScene(port).boundingRect())
+
+    def _keep_still(self) -> None:
+        """After an edit the point under the pointer stays where it was on screen.
+
+        Qt centres a scene smaller than the view, so a lane growing by a line moved the whole map
+        10-25 px at fit-to-map and a quick second double-click landed in the wrong cell. The view's
+        scene rect takes in what the screen showed, so the scroll bars can hold the map in place.
+        """
+        if self._still is None:
+            return
+        scene_point, anchor, shown = self._still
+        self._still = None
+        rect = self.map_scene.sceneRect().united(shown)
+        self.setSceneRect(rect)
+        for _attempt in range(3):  # a scroll bar appearing changes the viewport: look again
+            drift = self.mapFromScene(scene_point) - anchor.toPoint()
+            if drift.isNull():
+                return
+            dx, dy = drift.x() / self._zoom, drift.y() / self._zoom
+            for bar, shift in ((self.horizontalScrollBar(), drift.x()), (self.verticalScrollBar(), drift.y())):
+                if bar.maximum() > bar.minimum():
+                    bar.setValue(bar.value() + shift)
+            # Where the map is smaller than the screen Qt centres the rect: move the rect instead.
+            if self.horizontalScrollBar().maximum() == self.horizontalScrollBar().minimum():
+                rect.translate(dx, 0)
+            if self.verticalScrollBar().maximum() == self.verticalScrollBar().minimum():
+                rect.translate(0, dy)
+            self.setSceneRect(rect)
+
     def _on_layout_changed(self) -> None:
+        self._keep_still()
+        self.frozen.follow()
         self.end_zoom_gesture()  # the picture shows the map before the edit
         self.overview.invalidate()
         self.resetCachedContent()
@@ -360,6 +481,9 @@ class MapView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt virtual
         super().scrollContentsBy(dx, dy)
+        frozen = getattr(self, "frozen", None)  # Qt scrolls before __init__ has made it
+        if frozen is not None:
+            frozen.follow()
         # Qt scrolls while the view is still being built, before our attributes exist.
         if getattr(self, "focused_stage", None) is not None and self.is_presentation():
             self.viewport().update()  # the pinned lane names move with the screen, not the map
@@ -387,6 +511,15 @@ class MapView(QGraphicsView):
         if event.type() == QEvent.Type.ShortcutOverride and self._tool.takes_text_keys:
             event.accept()  # typing in an inline editor must not trigger window shortcuts
             return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and not self._tool.takes_text_keys
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.actions_.keyboard.add_next()
+        ):
+            return True  # keyboard capture: Tab adds the next card in the cell (not focus to the next widget)
         if (
             event.type() == QEvent.Type.KeyPress
             and self._tool.takes_text_keys
@@ -425,6 +558,7 @@ class MapView(QGraphicsView):
         return False
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt virtual
+        self._user_took_over()
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:
@@ -434,6 +568,8 @@ class MapView(QGraphicsView):
         super().wheelEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt virtual
+        self._pending_view = None
+        self.actions_.keyboard.forget_cell()
         button = event.button()
         if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self._space_down):
             self._pan_from = event.position()

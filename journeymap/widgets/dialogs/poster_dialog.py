@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,8 +36,13 @@ from journeymap.io.atomic import write_atomic_with
 from journeymap.io.formats import Severity
 from journeymap.io.pdf import TILE_PAPERS, Poster, PosterOptions, prepare_poster, render_pdf, replan_poster
 from journeymap.io.pdf.paper import PAPERS, PaperError
+from journeymap.layout import LayoutStyle, default_measurer
+from journeymap.widgets.canvas.items.context import CanvasContext
 from journeymap.widgets.canvas.overlay import Overlay, shown_overlay
+from journeymap.widgets.canvas.palette import CanvasPalette
 from journeymap.widgets.canvas.pictures import picture_scene, render_scene_image
+from journeymap.widgets.canvas.qt_fonts import CanvasFonts
+from journeymap.widgets.dialogs.poster_title import paint_title_block
 from journeymap.widgets.dialogs.progress import ProgressJob
 
 FIT = "Fit the map (page sized to the map)"
@@ -57,6 +62,8 @@ class PosterPreview(QWidget):
         self.poster: Poster | None = None
         self.picture: QImage | None = None
         self.title = ""
+        measurer = default_measurer()
+        self.ctx = CanvasContext(CanvasFonts(), measurer, LayoutStyle(), CanvasPalette())
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt virtual
         return QSize(560, 400)
@@ -89,14 +96,12 @@ class PosterPreview(QWidget):
         scale = plan.scale * fit
         map_x, map_y = ox + left * fit, oy + top * fit
         block = QRectF(map_x, map_y, poster.content_width * scale, poster.block.height * scale)
-        painter.fillRect(block, QColor("#eef1f4"))
-        painter.setPen(QColor("#1f2933"))
-        font = QFont(self.font())
-        font.setPixelSize(max(6, min(18, int(block.height() * 0.3))))
-        painter.setFont(font)
-        painter.drawText(
-            block.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title
-        )
+        # The title block as the PDF prints it: title, date and counts, legends (same layout, same fonts).
+        painter.save()
+        painter.translate(map_x, map_y)
+        painter.scale(scale, scale)
+        paint_title_block(painter, poster.block, self.ctx)
+        painter.restore()
         board = QRectF(map_x, map_y + block.height(), poster.layout.width * scale, poster.layout.height * scale)
         if self.picture is not None:
             painter.drawImage(board, self.picture)

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QSignalBlocker, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+
+def claims_own_undo(event: QEvent) -> bool:
+    """True for Undo and Redo keys: while a field has focus they undo its typing, not the map's steps."""
+    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        return False
+    standard = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+    return any(event.matches(key) for key in standard) or QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Y")
 
 
 class LineField(QLineEdit):
@@ -24,6 +32,12 @@ class LineField(QLineEdit):
 
     def value(self) -> str:
         return self.text()
+
+    def event(self, event: QEvent) -> bool:
+        if claims_own_undo(event):
+            event.accept()
+            return True
+        return super().event(event)
 
     def set_value(self, value: Any) -> None:
         text = "" if value is None else str(value)
@@ -49,6 +63,12 @@ class TextField(QPlainTextEdit):
 
     def value(self) -> str:
         return self.toPlainText()
+
+    def event(self, event: QEvent) -> bool:
+        if claims_own_undo(event):
+            event.accept()
+            return True
+        return super().event(event)
 
     def set_value(self, value: Any) -> None:
         text = "" if value is None else str(value)

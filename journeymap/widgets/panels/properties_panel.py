@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from journeymap.editing.commands import SetTitleCommand, UpdateCommand
 from journeymap.editing.document import Document
-from journeymap.layout.style import EMOTION_LABELS, KIND_LABELS
+from journeymap.layout.style import EMOTION_LABELS, EMOTION_TEXT, KIND_LABELS
 from journeymap.model import Change, ItemKind, ItemRef, Kind, MapEvent, Milestone, Persona, Stage, Touchpoint
 from journeymap.model.events import ROOM_ONLY
 from journeymap.model.records import field_label
@@ -76,7 +76,10 @@ _MOVES = {Change.CARD_MOVED, Change.MILESTONE_MOVED, Change.STAGE_CHANGED, Chang
 
 
 def _emotion_choices() -> list[tuple[str, Any]]:
-    return [("No emotion", None)] + [(f"{score:+d}  {EMOTION_LABELS[score]}", score) for score in (2, 1, 0, -1, -2)]
+    # The badge's own text ("−1" with a true minus, "0"), so the list reads as the canvas does.
+    return [("No emotion", None)] + [
+        (f"{EMOTION_TEXT[score]}  {EMOTION_LABELS[score]}", score) for score in (2, 1, 0, -1, -2)
+    ]
 
 
 class PropertiesPanel(QDockWidget):

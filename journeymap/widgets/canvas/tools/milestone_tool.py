@@ -22,9 +22,11 @@ class PlaceMilestoneTool(Tool):
 
     def on_start(self) -> None:
         self.view.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        self.view.show_hint("Add Milestone: click a stage header for all lanes, or a cell for one lane (Esc cancels)")
 
     def on_finish(self) -> None:
         self.view.viewport().unsetCursor()
+        self.view.show_hint("")
 
     def place_at(self, pos: QPointF) -> tuple[str, str | None] | None:
         layout = self.scene.layout

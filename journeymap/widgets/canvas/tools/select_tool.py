@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from journeymap.widgets.canvas.items import CardItem, LaneHeaderItem, MilestoneItem, StageHeaderItem
+from journeymap.widgets.canvas.items import CardItem, FlowItem, LaneHeaderItem, MilestoneItem, StageHeaderItem
 from journeymap.widgets.canvas.tools.add_card_tool import AddCardTool
 from journeymap.widgets.canvas.tools.base import Tool
 from journeymap.widgets.canvas.tools.connect_tool import ConnectTool
@@ -74,8 +74,8 @@ class SelectTool(Tool):
         if event.button() != Qt.MouseButton.LeftButton:
             return False
         item = self.scene.model_item_at(pos)
-        if isinstance(item, CardItem | StageHeaderItem | LaneHeaderItem | MilestoneItem):
-            self.view.start_edit(item.ref)
+        if isinstance(item, CardItem | StageHeaderItem | LaneHeaderItem | MilestoneItem | FlowItem):
+            self.view.start_edit(item.ref)  # an arrow: its label
             return True
         if item is not None:
             return False

@@ -16,6 +16,7 @@ from journeymap.widgets.canvas.items.inline_editor_item import InlineEditorItem
 from journeymap.widgets.canvas.tools.base import Tool
 
 if TYPE_CHECKING:
+    from journeymap.model import ItemRef
     from journeymap.widgets.canvas.host import ToolHost
 
 
@@ -31,11 +32,13 @@ class TextEditTool(Tool):
         font: QFont,
         on_commit: Callable[[str], None] | None = None,
         type_over: str | None = None,
+        ref: ItemRef | None = None,
     ) -> None:
         super().__init__(view)
         self.rect, self.initial, self.font = rect, text, font
         self.on_commit = on_commit
         self.type_over_text = type_over
+        self.ref = ref  # the thing renamed: selected again afterwards, so its emotion or kind can be set next
         self.editor: InlineEditorItem | None = None
 
     def on_start(self) -> None:
@@ -76,9 +79,15 @@ class TextEditTool(Tool):
         text = self._take_text()
         if text is not None:
             self.apply(text)
+        self._reselect()
 
     def on_cancel(self) -> None:
         self._take_text()
+        self._reselect()
+
+    def _reselect(self) -> None:
+        if self.ref is not None and self.scene.journey.contains(self.ref):
+            self.view.select(self.ref)
 
     def mouse_press(self, event: QMouseEvent, pos: QPointF) -> bool:
         if self.editor is not None and self.editor.sceneBoundingRect().contains(pos):
