@@ -43,7 +43,7 @@ ZOOM_STEP = 1.25
 OVERVIEW_ZOOM = 0.25
 OVERVIEW_MIN_CARDS = 1000
 FIT_MARGIN = 24
-# Fit-to-map never enlarges past 100 %: a blank map opened at 235 %, its type poster-sized.
+# Fit-to-map at the desk never enlarges past 100 %: a blank map opened at 235 %, its type poster-sized.
 FIT_MAX_ZOOM = 1.0
 # A focused stage is never drawn below this zoom (presentation type is already 1.5x): taller columns scroll.
 FOCUS_MIN_ZOOM = 1.0
@@ -238,7 +238,8 @@ class MapView(QGraphicsView):
 
     def fit_to_map(self) -> None:
         self.focused_stage = None
-        self.fit_rect(self.map_scene.map_rect(), max_zoom=FIT_MAX_ZOOM)
+        # On the projector the map fills the screen; at the desk it never grows past 100 %.
+        self.fit_rect(self.map_scene.map_rect(), max_zoom=MAX_ZOOM if self.is_presentation() else FIT_MAX_ZOOM)
         self.viewport().update()
 
     def zoom_to_selection(self) -> None:
