@@ -30,7 +30,7 @@ from journeymap.widgets.canvas.tools.move_tool import MoveCardsTool
 VIEWPORT = (1280, 800)
 SIZES = {200: (8, 5), 2_000: (20, 10), 10_000: (40, 25), 50_000: (100, 50)}  # cards: (stages, lanes)
 ROUNDS = {200: 30, 2_000: 20, 10_000: 10, 50_000: 3}
-OPEN_ROUNDS = {200: 5, 2_000: 3, 10_000: 4, 50_000: 1}
+OPEN_ROUNDS = {200: 5, 2_000: 3, 10_000: 4, 50_000: 3}
 WORDS = [
     "onboarding",
     "kickoff",

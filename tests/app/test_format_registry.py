@@ -16,7 +16,6 @@ from journeymap.io.cjm import save_cjm
 from journeymap.io.formats import LoadResult
 from journeymap.io.registry import FORMATS, Family, Format
 from journeymap.model import JourneyMap
-from tests.app.test_files import _drop
 from tests.factories import small_map
 
 written: list[Path] = []
@@ -117,19 +116,22 @@ def test_a_format_added_once_is_in_every_file_dialog(with_fake, make_window, mon
     assert written == [tmp_path / "exported.fake"]
 
 
-def test_a_format_added_once_can_be_dropped_on_the_window(with_fake, make_window, tmp_path) -> None:
-    window = make_window()
-    unknown = tmp_path / "notes.docx"
-    unknown.write_text("x", encoding="utf-8")
-    assert not _drop(window, unknown)
-    assert file_formats.droppable() >= {".fake"}
-    dropped = tmp_path / "board.fake"
-    dropped.write_text("x", encoding="utf-8")
-    # the window takes the drag: it asks only whether Open reads the extension
+def _drag_accepted(window, path: Path) -> bool:
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
     enter = QDragEnterEvent(
         QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     window.dragEnterEvent(enter)
-    assert enter.isAccepted()
+    return enter.isAccepted()
+
+
+def test_a_format_added_once_can_be_dropped_on_the_window(with_fake, make_window, tmp_path) -> None:
+    window = make_window()
+    unknown = tmp_path / "notes.docx"
+    unknown.write_text("x", encoding="utf-8")
+    assert not _drag_accepted(window, unknown)
+    # the window takes the drag: it asks only whether Open reads the extension
+    dropped = tmp_path / "board.fake"
+    dropped.write_text("x", encoding="utf-8")
+    assert _drag_accepted(window, dropped)
