@@ -7,10 +7,11 @@ contract, so they name stages and personas, not internal ids (cards keep their i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from journeymap.analysis.curve import experience_curve
-from journeymap.analysis.gaps import FIELD_LABELS, find_gaps
+from journeymap.analysis.gaps import FIELD_LABELS, Gaps, find_gaps
 from journeymap.analysis.handoffs import LedgerEntry, flow_handoffs, handoff_ledger, stage_handoffs
 from journeymap.analysis.timeline import days_text, stage_timeline, start_text
 from journeymap.model import JourneyMap
@@ -139,32 +140,7 @@ def report_markdown(journey: JourneyMap) -> str:
 
     lines += ["## Gaps", ""]
     gaps = find_gaps(journey)
-    titles = {c: journey.card(c).title or "(untitled card)" for c in journey.card_ids()}
-    sections = [
-        ("Empty cells", [f"{_md(stage_name[s])} × {_md(lane_name[p])}" for s, p in gaps.empty_cells]),
-        (
-            "Stages missing fields",
-            [
-                f"{_md(stage_name[g.stage])}: " + ", ".join(FIELD_LABELS[f] for f in g.fields)
-                for g in gaps.stage_fields_missing
-            ],
-        ),
-        (
-            "Timelines that are not a duration",
-            [f"{_md(stage_name[s])}: “{_md(journey.stage(s).timeline)}”" for s in gaps.unreadable_timelines],
-        ),
-        (
-            "Pain points with no opportunity in the same stage and persona",
-            [
-                f"{_md(titles[c])} ({_md(stage_name[journey.cell_of(c)[0]])}, {_md(lane_name[journey.cell_of(c)[1]])})"
-                for c in gaps.unanswered_pain_points
-            ],
-        ),
-        (
-            "Cards missing channel or owner",
-            [f"{_md(titles[g.card])}: " + ", ".join(FIELD_LABELS[f] for f in g.fields) for g in gaps.cards_missing],
-        ),
-    ]
+    sections = gap_sections(journey, gaps, _md)
     if not gaps.count:
         lines.append("None: every cell has a card, every stage its goal, success criteria, timeline and owner.")
         lines.append("")
@@ -201,6 +177,41 @@ def report_markdown(journey: JourneyMap) -> str:
                 + ("." if all(s.parsed for s in spans) else " (some stages have no readable duration)."),
             ]
     return "\n".join(lines) + "\n"
+
+
+def gap_sections(journey: JourneyMap, gaps: Gaps, text: Callable[[str], str] = str) -> list[tuple[str, list[str]]]:
+    """The gaps as titled lists of lines, for the Markdown report and the poster's analysis page alike;
+    ``text`` escapes the user's words for the medium (Markdown) or leaves them as they are."""
+    stage_name = {s: text(journey.stage(s).name or "(unnamed stage)") for s in journey.stage_ids()}
+    lane_name = {p: text(journey.lane(p).name or "(unnamed persona)") for p in journey.lane_ids()}
+    titles = {c: text(journey.card(c).title or "(untitled card)") for c in journey.card_ids()}
+
+    def place(card: str) -> str:
+        stage, lane = journey.cell_of(card)
+        return f"{stage_name[stage]}, {lane_name[lane]}"
+
+    return [
+        ("Empty cells", [f"{stage_name[s]} × {lane_name[p]}" for s, p in gaps.empty_cells]),
+        (
+            "Stages missing fields",
+            [
+                f"{stage_name[g.stage]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields)
+                for g in gaps.stage_fields_missing
+            ],
+        ),
+        (
+            "Timelines that are not a duration",
+            [f"{stage_name[s]}: “{text(journey.stage(s).timeline)}”" for s in gaps.unreadable_timelines],
+        ),
+        (
+            "Pain points with no opportunity in the same stage and persona",
+            [f"{titles[c]} ({place(c)})" for c in gaps.unanswered_pain_points],
+        ),
+        (
+            "Cards missing channel or owner",
+            [f"{titles[g.card]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields) for g in gaps.cards_missing],
+        ),
+    ]
 
 
 def _md(text: str) -> str:

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from journeymap.analysis.gaps import FIELD_LABELS, find_gaps
+from journeymap.analysis.gaps import find_gaps
 from journeymap.analysis.handoffs import handoff_ledger
-from journeymap.analysis.report import ledger_emotion_text
+from journeymap.analysis.report import gap_sections, ledger_emotion_text
 from journeymap.analysis.timeline import StageSpan, days_text, stage_timeline, start_text
 from journeymap.io.pdf.fonts import FontSet
 from journeymap.io.pdf.surface import Surface
@@ -57,7 +57,6 @@ def analysis_lines(journey: JourneyMap, size: float) -> list[tuple[str, TextStyl
         out.append((text, style, ink, indent, space))
 
     stage_name = {s: journey.stage(s).name or "(unnamed stage)" for s in journey.stage_ids()}
-    lane_name = {p: journey.lane(p).name or "(unnamed persona)" for p in journey.lane_ids()}
     add("Handoff ledger", heading)
     add("Where ownership of the customer changes; ⚠ a handoff into a card scored −1 or −2.", small, MUTED_INK)
     ledger = handoff_ledger(journey)
@@ -84,32 +83,7 @@ def analysis_lines(journey: JourneyMap, size: float) -> list[tuple[str, TextStyl
 
     add("Gaps", heading, INK, 0, size * 1.2)
     gaps = find_gaps(journey)
-    titles = {c: journey.card(c).title or "(untitled card)" for c in journey.card_ids()}
-    sections = [
-        ("Empty cells", [f"{stage_name[s]} × {lane_name[p]}" for s, p in gaps.empty_cells]),
-        (
-            "Stages missing fields",
-            [
-                f"{stage_name[g.stage]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields)
-                for g in gaps.stage_fields_missing
-            ],
-        ),
-        (
-            "Timelines that are not a duration",
-            [f"{stage_name[s]}: “{journey.stage(s).timeline}”" for s in gaps.unreadable_timelines],
-        ),
-        (
-            "Pain points with no opportunity",
-            [
-                f"{titles[c]} ({stage_name[journey.cell_of(c)[0]]}, {lane_name[journey.cell_of(c)[1]]})"
-                for c in gaps.unanswered_pain_points
-            ],
-        ),
-        (
-            "Cards missing channel or owner",
-            [f"{titles[g.card]}: " + ", ".join(FIELD_LABELS[f] for f in g.fields) for g in gaps.cards_missing],
-        ),
-    ]
+    sections = gap_sections(journey, gaps)
     if not gaps.count:
         add("None: every cell has a card, every stage its goal, success criteria, timeline and owner.", body, MUTED_INK)
     for title, items in sections:
