@@ -60,6 +60,25 @@ _REFRESH_TARGETS = {
 REWRAP_MS = 40  # a dragged dock edge re-measures the rows once it rests this long
 
 
+class RowMeasure:
+    """Rows' sizes at the list's current width, as the item view wraps and draws their text.
+
+    Made once per batch of rows: the list's width, margins and font are read once, and each row
+    costs one text measurement (each call into Qt may wait its turn for the interpreter lock while
+    the room's server thread is busy, so calls per row are kept few).
+    """
+
+    def __init__(self, view: QListWidget) -> None:
+        self.width = view.viewport().width()
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        self._bounds = QRect(0, 0, max(1, self.width - 2 * margin), 1_000_000)
+        self._metrics = view.fontMetrics()
+
+    def size(self, text: str) -> QSize:
+        # As wide as the list: no sideways scrolling; a word longer than that is elided when drawn.
+        return QSize(self.width, self._metrics.boundingRect(self._bounds, Qt.TextFlag.TextWordWrap, text).height())
+
+
 class InboxPanel(QDockWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__("Inbox", parent)
@@ -139,8 +158,9 @@ class InboxPanel(QDockWidget):
             and len(inbox) == self.list.count() + len(ids)
             and inbox.ids()[-len(ids) :] == list(ids)
         ):
+            rows = RowMeasure(self.list)
             for submission_id in ids:  # arrivals: appended, not a rebuild
-                self.list.addItem(self._item(submission_id, inbox.get(submission_id)))
+                self.list.addItem(self._item(submission_id, inbox.get(submission_id), rows))
             self._show_count()
             if self.list.currentItem() is None:
                 self.list.setCurrentRow(0)
@@ -154,8 +174,9 @@ class InboxPanel(QDockWidget):
         row = self.list.currentRow()
         self.list.clear()
         inbox = self.journey.inbox
+        rows = RowMeasure(self.list)
         for submission_id in inbox.ids():
-            self.list.addItem(self._item(submission_id, inbox.get(submission_id)))
+            self.list.addItem(self._item(submission_id, inbox.get(submission_id), rows))
         ids = inbox.ids()
         if current in ids:
             self.list.setCurrentRow(ids.index(current))
@@ -164,7 +185,7 @@ class InboxPanel(QDockWidget):
         self._show_count()
         self._show_selected()
 
-    def _item(self, submission_id: str, submission: Submission) -> QListWidgetItem:
+    def _item(self, submission_id: str, submission: Submission, rows: RowMeasure) -> QListWidgetItem:
         details = [KIND_NAMES[submission.kind]]
         cell = [self._name(NodeType.STAGE, submission.stage), self._name(NodeType.LANE, submission.persona)]
         if any(cell):
@@ -173,22 +194,14 @@ class InboxPanel(QDockWidget):
         text = f"{submission.title}\n{' · '.join(details)}"
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, submission_id)
-        item.setSizeHint(self._row_size(text))
+        item.setSizeHint(rows.size(text))
         return item
 
-    def _row_size(self, text: str) -> QSize:
-        """The row's size at the list's width, as the item view would wrap and draw its text."""
-        width = self.list.viewport().width()
-        margin = self.list.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.list) + 1
-        bounds = QRect(0, 0, max(1, width - 2 * margin), 1_000_000)
-        used = self.list.fontMetrics().boundingRect(bounds, Qt.TextFlag.TextWordWrap, text)
-        # As wide as the list: no sideways scrolling; a word longer than that is elided when drawn.
-        return QSize(width, used.height())
-
     def _measure_rows(self) -> None:
+        rows = RowMeasure(self.list)
         for row in range(self.list.count()):
             item = self.list.item(row)
-            item.setSizeHint(self._row_size(item.text()))
+            item.setSizeHint(rows.size(item.text()))
         self.list.doItemsLayout()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt virtual
