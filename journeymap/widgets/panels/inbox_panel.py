@@ -64,8 +64,7 @@ class RowMeasure:
     """Rows' sizes at the list's current width, as the item view wraps and draws their text.
 
     Made once per batch of rows: the list's width, margins and font are read once, and each row
-    costs one text measurement (each call into Qt may wait its turn for the interpreter lock while
-    the room's server thread is busy, so calls per row are kept few).
+    costs one text measurement (a burst of hundreds of ideas is measured on the GUI thread).
     """
 
     def __init__(self, view: QListWidget) -> None:
