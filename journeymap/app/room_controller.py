@@ -30,8 +30,8 @@ from journeymap.widgets.room.board import RoomBoard
 # A slice's time includes what the inbox, board and badges do with its entries (they run when each
 # batch ends), and the server thread takes its turns with the interpreter lock meanwhile: small
 # batches and a short budget keep one slice well under a 16 ms frame on a busy two-core laptop.
-SLICE_SECONDS = 0.004
-SLICE_ENTRIES = 10
+SLICE_SECONDS = 0.002
+SLICE_ENTRIES = 5
 # Between two slices the window gets at least this long for painting and input: a burst's slices
 # queued back to back (a wake-up arriving as the last slice ends) would block it as one.
 REST_MS = 4
