@@ -27,8 +27,14 @@ from journeymap.widgets.dialogs.room_dialogs import OpenRoomDialog, RoomOptions,
 from journeymap.widgets.panels.inbox_panel import InboxPanel
 from journeymap.widgets.room.board import RoomBoard
 
-SLICE_SECONDS = 0.006
-SLICE_ENTRIES = 50
+# A slice's time includes what the inbox, board and badges do with its entries (they run when each
+# batch ends), and the server thread takes its turns with the interpreter lock meanwhile: small
+# batches and a short budget keep one slice well under a 16 ms frame on a busy two-core laptop.
+SLICE_SECONDS = 0.002
+SLICE_ENTRIES = 5
+# Between two slices the window gets at least this long for painting and input: a burst's slices
+# queued back to back (a wake-up arriving as the last slice ends) would block it as one.
+REST_MS = 4
 SWITCH_INTERVAL = 0.0001
 
 if TYPE_CHECKING:
@@ -58,16 +64,18 @@ class RoomController(QObject):
         self._publish_soon.setSingleShot(True)
         self._publish_soon.setInterval(50)
         self._publish_soon.timeout.connect(self._publish)
-        # Arrivals are applied in slices of a few milliseconds, so a burst never freezes the canvas.
+        # Arrivals are applied in slices of a few milliseconds, with a rest between them, so a burst
+        # never freezes the canvas.
         self._more = QTimer(self)
         self._more.setSingleShot(True)
-        self._more.setInterval(0)
+        self._more.setTimerType(Qt.TimerType.PreciseTimer)
         self._more.timeout.connect(self.take_arrivals)
+        self._slice_ended = 0.0
         self._board_soon = QTimer(self)
         self._board_soon.setSingleShot(True)
         self._board_soon.setInterval(100)
         self._board_soon.timeout.connect(self.board.refresh)
-        self.arrived.connect(self.take_arrivals, Qt.ConnectionType.QueuedConnection)
+        self.arrived.connect(self._on_arrived, Qt.ConnectionType.QueuedConnection)
         self.document.map_changed.connect(self._on_map_changed)
         self.document.modified_changed.connect(self._on_modified_changed)
         self.document.path_changed.connect(self._on_path_changed)
@@ -189,8 +197,18 @@ class RoomController(QObject):
             self._wake_pending.set()
             self.arrived.emit()
 
+    def _on_arrived(self) -> None:
+        """The server stored something: apply it now, or once the window has had its rest."""
+        if self._more.isActive():
+            return  # a slice is already due; it takes these too
+        rested_ms = (time.perf_counter() - self._slice_ended) * 1000
+        if rested_ms >= REST_MS:
+            self.take_arrivals()
+        else:
+            self._more.start(max(1, round(REST_MS - rested_ms)))
+
     def take_arrivals(self) -> int:
-        """Apply what the room stored, for at most SLICE_SECONDS; the rest follows in the next turn."""
+        """Apply what the room stored, for at most SLICE_SECONDS; the rest follows after a rest."""
         self._wake_pending.clear()  # before draining: what is stored after this wakes us again
         if self.host is None:
             return 0
@@ -202,8 +220,9 @@ class RoomController(QObject):
             if taken < SLICE_ENTRIES:
                 break
             if time.perf_counter() > deadline:
-                self._more.start()  # the rest after the canvas had its turn
+                self._more.start(REST_MS)  # the rest after the canvas had its turn
                 break
+        self._slice_ended = time.perf_counter()
         if count:
             self._mark_modified()
             self._board_soon.start()

@@ -2,11 +2,17 @@
 
 Nothing a phone sends goes on the map by itself. Each decision is one command on the undo stack,
 so a wrong click is one Ctrl+Z away. Participant text is shown as plain text only.
+
+Rows wrap long titles, so their heights differ. Left to itself, the list measures every row's text
+again each time rows are added (Qt lays the whole list out anew): with hundreds of ideas arriving
+in a burst that was the GUI thread's longest block. Each row's height is measured once, when it is
+added, and handed to the list; only a change of the list's width measures them all again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -17,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +57,26 @@ _REFRESH_TARGETS = {
     Change.CARD_CHANGED,
 }
 
+REWRAP_MS = 40  # a dragged dock edge re-measures the rows once it rests this long
+
+
+class RowMeasure:
+    """Rows' sizes at the list's current width, as the item view wraps and draws their text.
+
+    Made once per batch of rows: the list's width, margins and font are read once, and each row
+    costs one text measurement (a burst of hundreds of ideas is measured on the GUI thread).
+    """
+
+    def __init__(self, view: QListWidget) -> None:
+        self.width = view.viewport().width()
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        self._bounds = QRect(0, 0, max(1, self.width - 2 * margin), 1_000_000)
+        self._metrics = view.fontMetrics()
+
+    def size(self, text: str) -> QSize:
+        # As wide as the list: no sideways scrolling; a word longer than that is elided when drawn.
+        return QSize(self.width, self._metrics.boundingRect(self._bounds, Qt.TextFlag.TextWordWrap, text).height())
+
 
 class InboxPanel(QDockWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -64,6 +91,11 @@ class InboxPanel(QDockWidget):
         self.list.setObjectName("inboxList")
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
+        self._rewrap = QTimer(self)
+        self._rewrap.setSingleShot(True)
+        self._rewrap.setInterval(REWRAP_MS)
+        self._rewrap.timeout.connect(self._measure_rows)
+        self.list.viewport().installEventFilter(self)
         layout.addWidget(self.count)
         layout.addWidget(self.list, 1)
 
@@ -125,8 +157,9 @@ class InboxPanel(QDockWidget):
             and len(inbox) == self.list.count() + len(ids)
             and inbox.ids()[-len(ids) :] == list(ids)
         ):
+            rows = RowMeasure(self.list)
             for submission_id in ids:  # arrivals: appended, not a rebuild
-                self.list.addItem(self._item(submission_id, inbox.get(submission_id)))
+                self.list.addItem(self._item(submission_id, inbox.get(submission_id), rows))
             self._show_count()
             if self.list.currentItem() is None:
                 self.list.setCurrentRow(0)
@@ -140,8 +173,9 @@ class InboxPanel(QDockWidget):
         row = self.list.currentRow()
         self.list.clear()
         inbox = self.journey.inbox
+        rows = RowMeasure(self.list)
         for submission_id in inbox.ids():
-            self.list.addItem(self._item(submission_id, inbox.get(submission_id)))
+            self.list.addItem(self._item(submission_id, inbox.get(submission_id), rows))
         ids = inbox.ids()
         if current in ids:
             self.list.setCurrentRow(ids.index(current))
@@ -150,15 +184,30 @@ class InboxPanel(QDockWidget):
         self._show_count()
         self._show_selected()
 
-    def _item(self, submission_id: str, submission: Submission) -> QListWidgetItem:
+    def _item(self, submission_id: str, submission: Submission, rows: RowMeasure) -> QListWidgetItem:
         details = [KIND_NAMES[submission.kind]]
         cell = [self._name(NodeType.STAGE, submission.stage), self._name(NodeType.LANE, submission.persona)]
         if any(cell):
             details.append(" / ".join(name or "any" for name in cell))
         details.append(submission.author or "anonymous")
-        item = QListWidgetItem(f"{submission.title}\n{' · '.join(details)}")
+        text = f"{submission.title}\n{' · '.join(details)}"
+        item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, submission_id)
+        item.setSizeHint(rows.size(text))
         return item
+
+    def _measure_rows(self) -> None:
+        rows = RowMeasure(self.list)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setSizeHint(rows.size(item.text()))
+        self.list.doItemsLayout()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt virtual
+        resized = isinstance(event, QResizeEvent) and event.size().width() != event.oldSize().width()
+        if resized and watched is self.list.viewport():
+            self._rewrap.start()
+        return super().eventFilter(watched, event)
 
     def _name(self, kind: NodeType, node_id: str | None) -> str:
         if node_id is None or self.journey.node_type(node_id) != kind:
