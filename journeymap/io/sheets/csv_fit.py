@@ -114,23 +114,19 @@ def _items(fit: CsvFit) -> None:
             journey.remove_card(card_id)
             continue
         title = journey.card(card_id).title
-        fitted = one_line(title)
+        fitted = _fit_title(title, broken, trimmed)
         if not fitted:
             journey.remove_card(card_id)
             empty += 1
-            continue
-        if fitted != title:
-            (broken if _LINE_BREAK.search(title.strip()) else trimmed).append(title)
+        elif fitted != title:
             journey.update_card(card_id, title=fitted)
     for milestone_id in journey.milestone_ids():
         title = journey.milestone(milestone_id).title
-        fitted = one_line(title)
+        fitted = _fit_title(title, broken, trimmed)
         if not fitted:
             journey.remove_milestone(milestone_id)
             empty += 1
-            continue
-        if fitted != title:
-            (broken if _LINE_BREAK.search(title.strip()) else trimmed).append(title)
+        elif fitted != title:
             journey.update_milestone(milestone_id, title=fitted)
     if broken:
         fit.note(
@@ -261,3 +257,11 @@ def _unused(name: str, taken: set[str]) -> str:
         number += 1
     taken.add(candidate)
     return candidate
+
+
+def _fit_title(title: str, broken: list[str], trimmed: list[str]) -> str:
+    """A card's or milestone's title as one CSV line; a changed title is noted as broken or trimmed."""
+    fitted = one_line(title)
+    if fitted and fitted != title:
+        (broken if _LINE_BREAK.search(title.strip()) else trimmed).append(title)
+    return fitted

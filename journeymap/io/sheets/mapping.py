@@ -14,6 +14,7 @@ import os
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from journeymap.io.errors import MapFileError, reading
 from journeymap.io.sheets.labels import Field, Label
@@ -130,9 +131,15 @@ class Mapping:
     include_hidden: bool = False
 
     def target_for(self, text: str) -> Target | None:
+        """The user's target for a label as written, if any (asked once per cell of a sheet)."""
         if not self.fields:
             return None
-        return {label_key(label): target for label, target in self.fields.items()}.get(label_key(text))
+        return self._by_key.get(label_key(text))
+
+    @cached_property
+    def _by_key(self) -> dict[str, Target]:
+        # Built once: a mapping's fields are never changed in place (with_field makes a new mapping).
+        return {label_key(label): target for label, target in self.fields.items()}
 
     def is_empty(self) -> bool:
         return not self.fields and self.layout is None and not self.include_hidden
