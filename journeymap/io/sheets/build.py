@@ -344,7 +344,7 @@ class MapBuilder:
             if not values or any(v is None for v in values):
                 self.report.skip(grid, position, "not an emotion from -2 to +2 (or a word like positive)")
                 return
-        elif field is Field.KIND and any(kind_of(line) is None for line in lines):
+        elif field is Field.KIND and any(self.synonyms.card_kind(line) is None for line in lines):
             self.report.skip(grid, position, "not a card kind (touchpoint, pain point, opportunity or thought)")
             return
         self.attributes.append(_Attribute(field, sheet, key, lane, lines, grid, position))
@@ -448,15 +448,6 @@ class MapBuilder:
                 )
 
 
-def kind_of(text: str) -> Kind | None:
-    """A card kind written as a word: "Pain point", "opportunity", "Thought", "touchpoint"."""
-    from journeymap.io.sheets.labels import synonyms
-
-    label = synonyms().match(text)
-    field = label.field if label is not None else None
-    return CARD_KIND.get(field) if field is not None else None
-
-
 def set_attribute(card: _Card, field: Field, value: str, table: SynonymTable) -> None:
     """Fill one field of a card from an attribute cell's text (already checked readable)."""
     if field is Field.EMOTIONS:
@@ -468,6 +459,6 @@ def set_attribute(card: _Card, field: Field, value: str, table: SynonymTable) ->
     elif field is Field.NOTES:
         card.notes = "\n".join(n for n in (value, card.notes) if n)
     elif field is Field.KIND:
-        card.kind = kind_of(value) or card.kind
+        card.kind = table.card_kind(value) or card.kind
     elif field is Field.PERSONA:
         card.lane = value

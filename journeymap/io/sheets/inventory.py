@@ -134,6 +134,9 @@ def _record(
         if target.field is Field.EMOTIONS and builder.synonyms.emotion(text) is None:
             report.skip(grid, position, "not an emotion from -2 to +2 (or a word like positive)")
             continue
+        if target.field is Field.KIND and builder.synonyms.card_kind(text) is None:
+            report.skip(grid, position, "not a card kind (touchpoint, pain point, opportunity or thought)")
+            continue
         set_attribute(made[0], target.field, text, builder.synonyms)
         report.use(grid, position)
     builder.cards.extend(made)

@@ -284,3 +284,18 @@ def test_an_inventory_sheet_beside_a_grid_sheet_shares_its_stages() -> None:
     assert cards_by_stage(result)["Land"] == ["Call", "Demo", "Trial"]
     assert cards_by_stage(result, "Enterprise")["Land"] == ["Demo", "Trial"]  # one sheet per persona
     assert notices_at(result, "Enterprise", "A2") == ['stage "Land" took 2 rows']
+
+
+def test_an_inventorys_kind_column_types_cards_and_an_unknown_kind_is_reported() -> None:
+    rows = [
+        ["Stage", "Touchpoint", "Type"],
+        ["Land", "Demo", "Pain point"],
+        ["Land", "Trial", "Quote"],
+        ["Land", "Call", "Banana"],
+    ]
+    result = analyse(sheet_of(grid_of(rows))).result
+    kinds = {result.map.card(c).title: result.map.card(c).kind for c in result.map.card_ids()}
+    assert kinds == {"Demo": Kind.PAIN_POINT, "Trial": Kind.THOUGHT, "Call": Kind.TOUCHPOINT}
+    assert notices_at(result, "Map", "C4") == [
+        'not used: not a card kind (touchpoint, pain point, opportunity or thought): "Banana"'
+    ]
