@@ -73,7 +73,6 @@ class SheetSummary:
     reason: str = ""  # why the sheet is not imported, when it is not
     layout: Layout | None = None
     labels: list[LabelSlot] = field(default_factory=list)  # the table's labels, as the mapping step shows them
-    hidden_lines: int = 0  # hidden rows and columns in the sheet
 
     @property
     def imported(self) -> bool:
@@ -257,9 +256,7 @@ def _generic(
     found: list[tuple[Grid, Detection]] = []
     for grid in sheet.grids:
         selected = grid.name in chosen if chosen is not None else not grid.hidden
-        summary = SheetSummary(
-            grid.name, grid.hidden, selected, hidden_lines=len(grid.hidden_rows) + len(grid.hidden_columns)
-        )
+        summary = SheetSummary(grid.name, grid.hidden, selected)
         summaries.append(summary)
         detection = detect(grid, table, forced, mapping)
         summary.orientation, summary.tie = detection.orientation, detection.tie
@@ -286,7 +283,6 @@ def _generic(
     if not found:
         raise UnclearTableError(sheet.path, _refusal(sheet, summaries), summaries)
     builder = MapBuilder(table, report)
-    builder.include_hidden = mapping.include_hidden
     several = len(found) > 1
     for grid, detection in found:
         assert detection.table is not None and detection.orientation is not None

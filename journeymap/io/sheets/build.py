@@ -84,7 +84,6 @@ class MapBuilder:
         self.cards: list[_Card] = []
         self.milestones: list[tuple[StageKey, str | None, str]] = []
         self.attributes: list[_Attribute] = []
-        self.include_hidden = False
         self._sheets = 0
         self._merged: dict[Position, Box] = {}
 
